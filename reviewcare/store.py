@@ -1,0 +1,652 @@
+"""All storage: the schema, its migrations and every SQL statement.
+
+    db = open_db("reviewcare.db")
+    status = save_review(db, source_id, item)
+
+One SQLite file in WAL mode with a busy timeout, opened through sqlite-utils. Other modules call these
+functions and never write SQL themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+BUSY_TIMEOUT_MS = 30_000
+DRAFT_STATES = ("drafted", "edited", "approved", "posted", "dismissed", "needs_human")
+# Which transitions a person may make, and which role each needs.
+TRANSITIONS = {
+    "edit": ({"drafted", "edited", "needs_human"}, "edited", {"owner", "marketing"}),
+    "approve": ({"drafted", "edited"}, "approved", {"owner"}),
+    "dismiss": ({"drafted", "edited", "needs_human", "approved"}, "dismissed", {"owner", "marketing"}),
+    "post": ({"approved"}, "posted", {"owner"}),
+    "reopen": ({"dismissed"}, "drafted", {"owner", "marketing"}),
+}
+
+
+class StoreError(Exception):
+    """A storage problem a user can act on."""
+
+
+class PermissionDenied(StoreError):
+    """The user's role does not allow this action."""
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("REVIEWCARE_DB", "reviewcare.db"))
+
+
+def open_db(path: str | Path | None = None) -> sqlite_utils.Database:
+    """Open (creating if needed) the database, in WAL mode with a busy timeout, migrated to the latest schema."""
+    path = Path(path) if path is not None else default_db_path()
+    if path.parent and not path.parent.exists():
+        raise StoreError(f"{path}: folder {path.parent} does not exist; create it or set REVIEWCARE_DB")
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db = sqlite_utils.Database(conn)
+        db.enable_wal()
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        migrate(db)
+    except sqlite3.DatabaseError as ex:
+        raise StoreError(f"{path}: not a usable SQLite database ({ex}); point REVIEWCARE_DB at another file") from None
+    return db
+
+
+# -- migrations -------------------------------------------------------------------------------------------
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db["businesses"].create(
+        {"id": str, "name": str, "industry": str, "profile": str, "created_at": str}, pk="id"
+    )
+    db["sources"].create(
+        {
+            "id": int, "business_id": str, "spider": str, "url": str, "name": str,
+            "claimed_total": int, "last_success_at": str, "last_error": str, "last_error_at": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("business_id", "businesses", "id")],
+    )
+    db["sources"].create_index(["business_id", "spider", "url"], unique=True)
+    db["reviews"].create(
+        {
+            "id": int, "business_id": str, "source_id": int, "source": str, "external_id": str, "url": str,
+            "author": str, "rating": float, "title": str, "text": str, "published_at": str, "raw_date": str,
+            "language": str, "reply_text": str, "reply_at": str, "content_hash": str, "first_seen_at": str,
+            "last_seen_at": str, "updated_at": str, "removed_at": str, "extra": str,
+        },
+        pk="id",
+        foreign_keys=[("business_id", "businesses", "id"), ("source_id", "sources", "id")],
+    )
+    db["reviews"].create_index(["source_id", "external_id"], unique=True)
+    db["reviews"].create_index(["business_id", "published_at"])
+    db["review_history"].create(
+        {"id": int, "review_id": int, "content_hash": str, "rating": float, "title": str, "text": str,
+         "reply_text": str, "replaced_at": str},
+        pk="id",
+        foreign_keys=[("review_id", "reviews", "id")],
+    )
+    db["analyses"].create(
+        {
+            "review_id": int, "analyzer_version": str, "content_hash": str, "language": str,
+            "sentiment_score": float, "sentiment_label": str, "emotions": str, "staff": str,
+            "suggestion": int, "urgency": float, "urgency_reasons": str, "result": str, "analyzed_at": str,
+        },
+        pk="review_id",
+        foreign_keys=[("review_id", "reviews", "id")],
+    )
+    db["analyses"].create_index(["urgency"])
+    db["topic_mentions"].create(
+        {"id": int, "review_id": int, "topic": str, "category": str, "sentiment": float, "label": str,
+         "evidence": str},
+        pk="id",
+        foreign_keys=[("review_id", "reviews", "id")],
+    )
+    db["topic_mentions"].create_index(["review_id"])
+    db["topic_mentions"].create_index(["topic"])
+    db["drafts"].create(
+        {
+            "id": int, "review_id": int, "reply": str, "original_reply": str, "checks": str,
+            "needs_human": int, "reason": str, "status": str, "content_hash": str, "created_at": str,
+            "updated_at": str, "approved_by": str, "approved_at": str, "posted_at": str,
+        },
+        pk="id",
+        foreign_keys=[("review_id", "reviews", "id")],
+    )
+    db["drafts"].create_index(["review_id"], unique=True)
+    db["drafts"].create_index(["status"])
+    db["crawl_runs"].create(
+        {
+            "id": int, "source_id": int, "started_at": str, "finished_at": str, "status": str, "pages": int,
+            "new": int, "updated": int, "unchanged": int, "removed": int, "errors": int, "message": str,
+            "duration_s": float,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["audit_log"].create(
+        {"id": int, "at": str, "actor": str, "action": str, "entity": str, "entity_id": str,
+         "before": str, "after": str},
+        pk="id",
+    )
+    db["users"].create(
+        {"name": str, "password_hash": str, "role": str, "created_at": str}, pk="name"
+    )
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+    (1, "initial schema", _m001_initial),
+]
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Apply every migration not yet applied, each in its own transaction; return the schema version."""
+    if "_migrations" not in db.table_names():
+        db["_migrations"].create({"version": int, "name": str, "applied_at": str}, pk="version", if_not_exists=True)
+    applied = {row["version"] for row in db["_migrations"].rows}
+    for version, name, step in MIGRATIONS:
+        if version in applied:
+            continue
+        with db.conn:
+            step(db)
+            db["_migrations"].insert({"version": version, "name": name, "applied_at": now_iso()})
+    return max([v for v, _, _ in MIGRATIONS], default=0)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    row = db.execute("select max(version) from _migrations").fetchone()
+    return row[0] or 0
+
+
+# -- businesses and sources -------------------------------------------------------------------------------
+
+def upsert_business(db: sqlite_utils.Database, business_id: str, name: str, industry: str = "restaurant",
+                    profile: str = "restaurant") -> str:
+    existing = db["businesses"].count_where("id = ?", [business_id])
+    record = {"id": business_id, "name": name, "industry": industry, "profile": profile}
+    if existing:
+        db["businesses"].update(business_id, record)
+    else:
+        db["businesses"].insert({**record, "created_at": now_iso()})
+    return business_id
+
+
+def list_businesses(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query("select * from businesses order by name"))
+
+
+def ensure_source(db: sqlite_utils.Database, business_id: str, spider: str, url: str, name: str = "") -> int:
+    """The id of the source (business, spider, url), created when new."""
+    row = db.execute(
+        "select id from sources where business_id = ? and spider = ? and url = ?", [business_id, spider, url]
+    ).fetchone()
+    if row:
+        return row[0]
+    return db["sources"].insert(
+        {"business_id": business_id, "spider": spider, "url": url, "name": name or spider, "created_at": now_iso()}
+    ).last_pk
+
+
+def get_source(db: sqlite_utils.Database, source_id: int) -> dict:
+    return db["sources"].get(source_id)
+
+
+def set_claimed_total(db: sqlite_utils.Database, source_id: int, total: int) -> None:
+    db["sources"].update(source_id, {"claimed_total": int(total)})
+
+
+def source_health(db: sqlite_utils.Database) -> list[dict]:
+    """Each source with its last success, last error and coverage (stored vs the total the site claims)."""
+    return list(db.query(
+        """
+        select s.id, s.business_id, s.spider, s.url, s.last_success_at, s.last_error, s.last_error_at,
+               s.claimed_total,
+               (select count(*) from reviews r where r.source_id = s.id and r.removed_at is null) as stored,
+               (select status from crawl_runs c where c.source_id = s.id order by c.id desc limit 1) as last_status
+        from sources s order by s.business_id, s.id
+        """
+    ))
+
+
+# -- reviews ----------------------------------------------------------------------------------------------
+
+def content_hash(item: dict) -> str:
+    """A hash of what a reader sees in a review: rating, title, text and the business's reply."""
+    parts = [str(item.get("rating") or ""), item.get("title") or "", item.get("text") or "",
+             item.get("reply_text") or ""]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def fallback_external_id(author: str | None, published_at: str | None, text: str | None) -> str:
+    """A stable id for reviews that carry none: a hash of author, date and text."""
+    basis = "\x1f".join([(author or "").strip().lower(), (published_at or "")[:10], " ".join((text or "").split())])
+    return "h:" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+
+
+REVIEW_FIELDS = ("source", "url", "author", "rating", "title", "text", "published_at", "raw_date", "language",
+                 "reply_text", "reply_at")
+
+
+def save_review(db: sqlite_utils.Database, source_id: int, item: dict) -> str:
+    """Insert or update one review item; return "new", "updated" or "unchanged".
+
+    An edited review keeps its earlier version in `review_history`.
+    """
+    source = db["sources"].get(source_id)
+    external_id = item.get("external_id") or fallback_external_id(
+        item.get("author"), item.get("published_at"), item.get("text")
+    )
+    digest = content_hash(item)
+    stamp = now_iso()
+    record = {k: item.get(k) for k in REVIEW_FIELDS}
+    extra = {k: v for k, v in item.items() if k not in REVIEW_FIELDS and k not in ("external_id", "business")}
+    record["extra"] = json.dumps(extra, default=str, ensure_ascii=False) if extra else None
+    with db.conn:
+        row = db.execute(
+            "select id, content_hash, rating, title, text, reply_text, removed_at from reviews "
+            "where source_id = ? and external_id = ?",
+            [source_id, external_id],
+        ).fetchone()
+        if row is None:
+            db["reviews"].insert({
+                **record, "business_id": source["business_id"], "source_id": source_id,
+                "external_id": external_id, "content_hash": digest, "first_seen_at": stamp,
+                "last_seen_at": stamp, "updated_at": stamp,
+            })
+            return "new"
+        review_id, old_hash, old_rating, old_title, old_text, old_reply, removed_at = row
+        if old_hash == digest:
+            db["reviews"].update(review_id, {"last_seen_at": stamp, "removed_at": None})
+            return "unchanged"
+        db["review_history"].insert({
+            "review_id": review_id, "content_hash": old_hash, "rating": old_rating, "title": old_title,
+            "text": old_text, "reply_text": old_reply, "replaced_at": stamp,
+        })
+        db["reviews"].update(review_id, {
+            **record, "content_hash": digest, "last_seen_at": stamp, "updated_at": stamp, "removed_at": None,
+        })
+        return "updated"
+
+
+def mark_removed(db: sqlite_utils.Database, source_id: int, seen_since: str) -> int:
+    """After a complete crawl, mark reviews of the source not seen since `seen_since` as removed (never delete)."""
+    with db.conn:
+        cursor = db.execute(
+            "update reviews set removed_at = ? where source_id = ? and removed_at is null and last_seen_at < ?",
+            [now_iso(), source_id, seen_since],
+        )
+    return cursor.rowcount
+
+
+def known_external_ids(db: sqlite_utils.Database, source_id: int, external_ids: Iterable[str]) -> set[str]:
+    ids = list(external_ids)
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {r[0] for r in db.execute(
+        f"select external_id from reviews where source_id = ? and external_id in ({marks})", [source_id, *ids]
+    )}
+
+
+def count_reviews(db: sqlite_utils.Database, business_id: str | None = None) -> int:
+    if business_id:
+        return db["reviews"].count_where("business_id = ?", [business_id])
+    return db["reviews"].count
+
+
+def review_history(db: sqlite_utils.Database, review_id: int) -> list[dict]:
+    return list(db.query("select * from review_history where review_id = ? order by id", [review_id]))
+
+
+def import_rows(db: sqlite_utils.Database, source_id: int, rows: Iterable[dict]) -> dict[str, int]:
+    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    for row in rows:
+        counts[save_review(db, source_id, row)] += 1
+    return counts
+
+
+# -- crawl runs -------------------------------------------------------------------------------------------
+
+def start_crawl_run(db: sqlite_utils.Database, source_id: int) -> int:
+    return db["crawl_runs"].insert(
+        {"source_id": source_id, "started_at": now_iso(), "status": "running", "pages": 0, "new": 0,
+         "updated": 0, "unchanged": 0, "removed": 0, "errors": 0}
+    ).last_pk
+
+
+def finish_crawl_run(db: sqlite_utils.Database, run_id: int, *, status: str, message: str = "", pages: int = 0,
+                     new: int = 0, updated: int = 0, unchanged: int = 0, removed: int = 0, errors: int = 0) -> None:
+    run = db["crawl_runs"].get(run_id)
+    finished = now_iso()
+    duration = (datetime.fromisoformat(finished) - datetime.fromisoformat(run["started_at"])).total_seconds()
+    with db.conn:
+        db["crawl_runs"].update(run_id, {
+            "finished_at": finished, "status": status, "message": message, "pages": pages, "new": new,
+            "updated": updated, "unchanged": unchanged, "removed": removed, "errors": errors,
+            "duration_s": duration,
+        })
+        if status == "ok":
+            db["sources"].update(run["source_id"], {"last_success_at": finished})
+        else:
+            db["sources"].update(run["source_id"], {"last_error": message, "last_error_at": finished})
+
+
+def crawl_runs(db: sqlite_utils.Database, limit: int = 50) -> list[dict]:
+    return list(db.query("select * from crawl_runs order by id desc limit ?", [limit]))
+
+
+# -- analyses ---------------------------------------------------------------------------------------------
+
+def reviews_to_analyze(db: sqlite_utils.Database, analyzer_version: str, business_id: str | None = None,
+                       limit: int | None = None) -> list[dict]:
+    """Reviews never analyzed, changed since their analysis, or analyzed by another analyzer version."""
+    sql = """
+        select r.id, r.text, r.title, r.rating, r.author, r.source, r.language, r.content_hash, r.business_id,
+               b.profile
+        from reviews r join businesses b on b.id = r.business_id
+        left join analyses a on a.review_id = r.id
+        where r.removed_at is null
+          and (a.review_id is null or a.content_hash != r.content_hash or a.analyzer_version != ?)
+    """
+    params: list = [analyzer_version]
+    if business_id:
+        sql += " and r.business_id = ?"
+        params.append(business_id)
+    sql += " order by r.id"
+    if limit:
+        sql += f" limit {int(limit)}"
+    return list(db.query(sql, params))
+
+
+def save_analyses(db: sqlite_utils.Database, results: Iterable[tuple[dict, dict]], analyzer_version: str) -> int:
+    """Store (review row, analysis) pairs, replacing earlier analyses and topic mentions of those reviews."""
+    stamp = now_iso()
+    count = 0
+    with db.conn:
+        for row, result in results:
+            review_id = int(row["id"])
+            db.execute("delete from topic_mentions where review_id = ?", [review_id])
+            db["analyses"].insert({
+                "review_id": review_id, "analyzer_version": analyzer_version,
+                "content_hash": row.get("content_hash"), "language": result.get("language"),
+                "sentiment_score": result["sentiment"]["score"], "sentiment_label": result["sentiment"]["label"],
+                "emotions": json.dumps(result.get("emotions", [])), "staff": json.dumps(result.get("staff", [])),
+                "suggestion": int(bool(result.get("suggestion"))), "urgency": result.get("urgency", 0.0),
+                "urgency_reasons": json.dumps(result.get("urgency_reasons", [])),
+                "result": json.dumps(result, ensure_ascii=False), "analyzed_at": stamp,
+            }, replace=True)
+            db["topic_mentions"].insert_all(
+                {"review_id": review_id, **{k: t.get(k) for k in ("topic", "category", "sentiment", "label",
+                                                                   "evidence")}}
+                for t in result.get("topics", [])
+            )
+            count += 1
+    return count
+
+
+def get_analysis(db: sqlite_utils.Database, review_id: int) -> dict | None:
+    row = db.execute("select result from analyses where review_id = ?", [review_id]).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+# -- drafts -----------------------------------------------------------------------------------------------
+
+def reviews_to_draft(db: sqlite_utils.Database, business_id: str | None = None) -> list[dict]:
+    """Analyzed reviews that need a draft: none yet, or the review changed while the draft was untouched.
+
+    Reviews the business already answered on the site are left alone.
+    """
+    sql = """
+        select r.id, r.text, r.title, r.rating, r.author, r.source, r.reply_text, r.content_hash, r.business_id,
+               a.result as analysis
+        from reviews r join analyses a on a.review_id = r.id
+        left join drafts d on d.review_id = r.id
+        where r.removed_at is null and coalesce(r.reply_text, '') = ''
+          and (d.id is null or (d.content_hash != r.content_hash and d.status in ('drafted', 'needs_human')))
+    """
+    params: list = []
+    if business_id:
+        sql += " and r.business_id = ?"
+        params.append(business_id)
+    sql += " order by r.id"
+    rows = []
+    for row in db.query(sql, params):
+        row["analysis"] = json.loads(row["analysis"])
+        rows.append(row)
+    return rows
+
+
+def save_drafts(db: sqlite_utils.Database, results: Iterable[tuple[dict, dict]]) -> int:
+    """Store (review row, draft result) pairs as drafts in state `drafted` (or `needs_human`)."""
+    stamp = now_iso()
+    count = 0
+    with db.conn:
+        for row, result in results:
+            needs_human = bool(result.get("needs_human"))
+            record = {
+                "review_id": int(row["id"]), "reply": result.get("reply", ""),
+                "original_reply": result.get("reply", ""), "checks": json.dumps(result.get("checks", {})),
+                "needs_human": int(needs_human), "reason": result.get("reason"),
+                "status": "needs_human" if needs_human else "drafted", "content_hash": row.get("content_hash"),
+                "created_at": stamp, "updated_at": stamp,
+            }
+            existing = db.execute("select id from drafts where review_id = ?", [record["review_id"]]).fetchone()
+            if existing:
+                db["drafts"].update(existing[0], {k: v for k, v in record.items() if k != "created_at"})
+                draft_id = existing[0]
+            else:
+                draft_id = db["drafts"].insert(record).last_pk
+            _audit(db, "reviewcare", "draft", "draft", draft_id, None, record["reply"] or record["reason"])
+            count += 1
+    return count
+
+
+def get_draft(db: sqlite_utils.Database, draft_id: int) -> dict:
+    return db["drafts"].get(draft_id)
+
+
+def inbox(db: sqlite_utils.Database, *, statuses: Iterable[str] = ("drafted", "edited", "needs_human"),
+          business_id: str | None = None, source: str | None = None, rating: int | None = None,
+          topic: str | None = None, limit: int = 200) -> list[dict]:
+    """Drafts waiting for a person, most urgent first, with their review."""
+    statuses = list(statuses)
+    sql = f"""
+        select d.id as draft_id, d.status, d.reply, d.checks, d.needs_human, d.reason, d.updated_at,
+               r.id as review_id, r.business_id, r.source, r.author, r.rating, r.title, r.text, r.published_at,
+               r.url, a.urgency, a.sentiment_label, a.urgency_reasons
+        from drafts d join reviews r on r.id = d.review_id left join analyses a on a.review_id = r.id
+        where d.status in ({",".join("?" * len(statuses))}) and r.removed_at is null
+    """
+    params: list = list(statuses)
+    if business_id:
+        sql += " and r.business_id = ?"
+        params.append(business_id)
+    if source:
+        sql += " and r.source = ?"
+        params.append(source)
+    if rating:
+        sql += " and cast(round(r.rating) as int) = ?"
+        params.append(int(rating))
+    if topic:
+        sql += " and exists (select 1 from topic_mentions t where t.review_id = r.id and t.topic = ?)"
+        params.append(topic)
+    sql += " order by coalesce(a.urgency, 0) desc, r.published_at desc limit ?"
+    params.append(limit)
+    rows = []
+    for row in db.query(sql, params):
+        row["checks"] = json.loads(row["checks"] or "{}")
+        row["urgency_reasons"] = json.loads(row["urgency_reasons"] or "[]")
+        rows.append(row)
+    return rows
+
+
+def change_draft(db: sqlite_utils.Database, draft_id: int, action: str, *, actor: str, role: str,
+                 text: str | None = None) -> dict:
+    """Move a draft through its workflow (edit, approve, dismiss, post, reopen), checking the actor's role.
+
+    Every change is written to the audit log with who, when and the text before and after.
+    """
+    if action not in TRANSITIONS:
+        raise StoreError(f"unknown draft action {action!r}; use one of {', '.join(TRANSITIONS)}")
+    allowed_from, new_status, roles = TRANSITIONS[action]
+    if role not in roles:
+        raise PermissionDenied(f"{actor} ({role}) may not {action} replies; only {' or '.join(sorted(roles))} may")
+    draft = db["drafts"].get(draft_id)
+    if draft["status"] not in allowed_from:
+        raise StoreError(f"draft {draft_id} is {draft['status']}; it cannot be {new_status} from there")
+    stamp = now_iso()
+    changes: dict = {"status": new_status, "updated_at": stamp}
+    if action == "edit":
+        if not text or not text.strip():
+            raise StoreError("an edited reply cannot be empty; dismiss the draft instead")
+        changes["reply"] = text.strip()
+    if action == "approve":
+        if text is not None and text.strip() and text.strip() != draft["reply"]:
+            changes["reply"] = text.strip()
+        changes.update(approved_by=actor, approved_at=stamp)
+    if action == "post":
+        changes["posted_at"] = stamp
+    with db.conn:
+        db["drafts"].update(draft_id, changes)
+        _audit(db, actor, action, "draft", draft_id,
+               json.dumps({"status": draft["status"], "reply": draft["reply"]}),
+               json.dumps({"status": new_status, "reply": changes.get("reply", draft["reply"])}))
+    return db["drafts"].get(draft_id)
+
+
+def approved_replies(db: sqlite_utils.Database, include_posted: bool = False) -> list[dict]:
+    statuses = ("approved", "posted") if include_posted else ("approved",)
+    return list(db.query(
+        f"""select d.id as draft_id, d.status, d.reply, d.approved_by, d.approved_at, d.posted_at,
+                   r.source, r.external_id, r.url, r.author, r.rating
+            from drafts d join reviews r on r.id = d.review_id
+            where d.status in ({",".join("?" * len(statuses))}) order by d.approved_at""",
+        list(statuses),
+    ))
+
+
+# -- audit and users --------------------------------------------------------------------------------------
+
+def _audit(db: sqlite_utils.Database, actor: str, action: str, entity: str, entity_id, before, after) -> None:
+    db["audit_log"].insert({"at": now_iso(), "actor": actor, "action": action, "entity": entity,
+                            "entity_id": str(entity_id), "before": before, "after": after})
+
+
+def audit_log(db: sqlite_utils.Database, entity: str | None = None, entity_id=None) -> list[dict]:
+    sql, params = "select * from audit_log", []
+    if entity:
+        sql += " where entity = ? and entity_id = ?"
+        params = [entity, str(entity_id)]
+    return list(db.query(sql + " order by id", params))
+
+
+def save_user(db: sqlite_utils.Database, name: str, password_hash: str, role: str) -> None:
+    with db.conn:
+        db["users"].upsert({"name": name, "password_hash": password_hash, "role": role, "created_at": now_iso()},
+                           pk="name")
+        _audit(db, "reviewcare", "user", "user", name, None, role)
+
+
+def get_user(db: sqlite_utils.Database, name: str) -> dict | None:
+    rows = list(db.query("select * from users where name = ?", [name]))
+    return rows[0] if rows else None
+
+
+def count_users(db: sqlite_utils.Database) -> int:
+    return db["users"].count
+
+
+# -- dashboard aggregates ---------------------------------------------------------------------------------
+
+def _business_filter(business_id: str | None, alias: str = "r") -> tuple[str, list]:
+    if business_id:
+        return f" and {alias}.business_id = ?", [business_id]
+    return "", []
+
+
+def monthly_ratings(db: sqlite_utils.Database, business_id: str | None = None) -> list[dict]:
+    where, params = _business_filter(business_id)
+    return list(db.query(
+        f"""select substr(r.published_at, 1, 7) as month, count(*) as reviews,
+                   round(avg(r.rating), 2) as avg_rating
+            from reviews r where r.removed_at is null and r.published_at is not null {where}
+            group by month order by month""",
+        params,
+    ))
+
+
+def review_totals(db: sqlite_utils.Database, business_id: str | None = None) -> dict:
+    where, params = _business_filter(business_id)
+    row = next(db.query(
+        f"""select count(*) as reviews, round(avg(r.rating), 2) as avg_rating,
+                   sum(case when a.sentiment_label = 'negative' then 1 else 0 end) as negative,
+                   sum(case when a.sentiment_label = 'mixed' then 1 else 0 end) as mixed,
+                   sum(case when round(r.rating) = 5 then 1 else 0 end) as promoters,
+                   sum(case when round(r.rating) between 1 and 3 then 1 else 0 end) as detractors,
+                   sum(case when r.rating is not null then 1 else 0 end) as rated
+            from reviews r left join analyses a on a.review_id = r.id
+            where r.removed_at is null {where}""",
+        params,
+    ))
+    return row
+
+
+def top_topics(db: sqlite_utils.Database, business_id: str | None = None, limit: int = 15) -> list[dict]:
+    where, params = _business_filter(business_id)
+    return list(db.query(
+        f"""select t.topic, t.category, count(*) as mentions,
+                   round(avg(t.sentiment), 3) as avg_sentiment,
+                   sum(case when t.label = 'positive' then 1 else 0 end) as positive,
+                   sum(case when t.label = 'negative' then 1 else 0 end) as negative
+            from topic_mentions t join reviews r on r.id = t.review_id
+            where r.removed_at is null {where}
+            group by t.topic, t.category order by mentions desc limit ?""",
+        [*params, limit],
+    ))
+
+
+def draft_status_counts(db: sqlite_utils.Database, business_id: str | None = None) -> dict[str, int]:
+    where, params = _business_filter(business_id)
+    return {row["status"]: row["n"] for row in db.query(
+        f"""select d.status, count(*) as n from drafts d join reviews r on r.id = d.review_id
+            where 1 = 1 {where} group by d.status""",
+        params,
+    )}
+
+
+def recent_reviews(db: sqlite_utils.Database, business_id: str | None = None, limit: int = 20) -> list[dict]:
+    where, params = _business_filter(business_id)
+    return list(db.query(
+        f"""select r.id, r.author, r.rating, r.title, r.text, r.published_at, r.source, a.sentiment_label
+            from reviews r left join analyses a on a.review_id = r.id
+            where r.removed_at is null {where} order by r.published_at desc limit ?""",
+        [*params, limit],
+    ))
+
+
+def integrity_ok(db: sqlite_utils.Database) -> bool:
+    return db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# -- dashboard queries ------------------------------------------------------------------------------------
+
+def review_sources(db: sqlite_utils.Database, business_id: str | None = None) -> list[str]:
+    """The distinct source names of stored reviews (for the Inbox filter)."""
+    where, params = _business_filter(business_id)
+    return [row["source"] for row in db.query(
+        f"""select distinct r.source from reviews r where r.source is not null {where} order by r.source""",
+        params,
+    )]

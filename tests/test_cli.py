@@ -1,0 +1,52 @@
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from reviewcare.cli import cli
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def all_commands(group: click.Group, prefix: str = ""):
+    for name, command in group.commands.items():
+        full = f"{prefix}{name}"
+        yield full, command
+        if isinstance(command, click.Group):
+            yield from all_commands(command, full + " ")
+
+
+COMMANDS = list(all_commands(cli))
+
+
+@pytest.mark.parametrize("name,command", COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_every_command_has_help(name, command):
+    assert command.help, f"{name} has no help text"
+    result = CliRunner().invoke(cli, [*name.split(), "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+@pytest.mark.parametrize("name", [n for n, _ in COMMANDS])
+def test_every_command_is_documented_in_the_readme(name):
+    assert re.search(rf"reviewcare {re.escape(name)}\b", README.read_text()), f"README lacks `reviewcare {name}`"
+
+
+def test_init_writes_config_and_refuses_to_overwrite(tmp_path):
+    runner = CliRunner()
+    path = tmp_path / "reviewcare.toml"
+    assert runner.invoke(cli, ["init", str(path)]).exit_code == 0
+    result = runner.invoke(cli, ["init", str(path)])
+    assert result.exit_code == 1 and "already exists" in result.output
+
+
+def test_bad_config_is_one_clear_line(tmp_path, monkeypatch):
+    path = tmp_path / "reviewcare.toml"
+    path.write_text("[voice]\nsignature = 'S'\n")
+    monkeypatch.setenv("REVIEWCARE_CONFIG", str(path))
+    monkeypatch.setenv("REVIEWCARE_DB", str(tmp_path / "r.db"))
+    result = CliRunner().invoke(cli, ["refresh"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"Error: {path}: voice.contact is missing; add contact = \"...\" under voice"]
