@@ -124,8 +124,9 @@ def draft(jsonl_in: str | None, out: str | None, config_path: str | None, busine
     """Draft replies: for analyzed reviews in the database, or for the rows of --jsonl IN into --out OUT."""
     config = _config(config_path)
     if jsonl_in:
-        from nlp.analyze import analyze_rows
         from nlp.draft import draft_many
+
+        from nlp.analyze import analyze_rows
         from reviewcare.stages import platform_limits
 
         rows = _read_jsonl(Path(jsonl_in))
@@ -153,7 +154,8 @@ def draft(jsonl_in: str | None, out: str | None, config_path: str | None, busine
 @click.option("--business", help="Only this business id.")
 def refresh(full: bool, log_path: str | None, business: str | None) -> None:
     """Crawl, analyze and draft what is new: the command cron runs. Exits non-zero when any source failed."""
-    from reviewcare.stages import AlreadyRunning, refresh as run_refresh, setup_logging
+    from reviewcare.stages import AlreadyRunning, setup_logging
+    from reviewcare.stages import refresh as run_refresh
 
     db_path = _db_path()
     config = _config()
@@ -167,6 +169,8 @@ def refresh(full: bool, log_path: str | None, business: str | None) -> None:
         raise click.ClickException(str(ex)) from None
     _print_runs(report.crawls)
     click.echo(f"analyzed {report.analyzed}, drafted {report.drafted}")
+    for channel, count in report.alerted.items():
+        click.echo(f"alerted {count} urgent reviews by {channel}")
     if not report.ok:
         for error in report.errors:
             click.echo(f"Error: {error}", err=True)

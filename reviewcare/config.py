@@ -168,7 +168,9 @@ def parse_config(data: dict, path: Path | str = "reviewcare.toml") -> Config:
         raise ConfigError(f"{path}: platform_limits must map a source name to a positive number of characters")
     columns = data.get("import", {}).get("columns", {})
     if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
-        raise ConfigError(f"{path}: [import.columns] must map review fields to CSV column names, e.g. text = \"Review\"")
+        raise ConfigError(
+            f"{path}: [import.columns] must map review fields to CSV column names, e.g. text = \"Review\""
+        )
     return Config(
         path=path,
         import_columns=dict(columns),

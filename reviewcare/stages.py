@@ -106,6 +106,7 @@ class RefreshReport:
     crawls: list[dict] = field(default_factory=list)
     analyzed: int = 0
     drafted: int = 0
+    alerted: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -167,6 +168,13 @@ def refresh(db_path: Path, config: Config, *, full: bool = False, crawl: bool = 
         # Analysis and drafting run even when a source failed: what was gathered still deserves care.
         report.analyzed = analyze_new(db, business_id=business_id)
         report.drafted = draft_new(db, config, business_id=business_id)
+        if config.alerts:
+            from reviewcare.alerts import AlertError, send_alerts
+
+            try:
+                report.alerted = send_alerts(db, config.alerts)
+            except AlertError as ex:
+                report.errors.append(f"alerts: {ex}")
         log.info("refresh finished in %.1fs: %d crawls, %d analyzed, %d drafted, %d errors",
                  time.monotonic() - started, len(report.crawls), report.analyzed, report.drafted,
                  len(report.errors))

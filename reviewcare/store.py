@@ -147,8 +147,17 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m002_alerts(db: sqlite_utils.Database) -> None:
+    db["alerts_sent"].create(
+        {"review_id": int, "channel": str, "sent_at": str},
+        pk=("review_id", "channel"),
+        foreign_keys=[("review_id", "reviews", "id")],
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial schema", _m001_initial),
+    (2, "alerts sent per review and channel", _m002_alerts),
 ]
 
 
@@ -635,6 +644,66 @@ def recent_reviews(db: sqlite_utils.Database, business_id: str | None = None, li
             where r.removed_at is null {where} order by r.published_at desc limit ?""",
         [*params, limit],
     ))
+
+
+def reviews_to_alert(db: sqlite_utils.Database, channel: str, threshold: float,
+                     business_id: str | None = None) -> list[dict]:
+    """Urgent reviews not yet alerted on this channel, most urgent first."""
+    where, params = _business_filter(business_id)
+    rows = []
+    for row in db.query(
+        f"""select r.id, r.business_id, r.author, r.rating, r.title, r.text, r.url, r.source, r.published_at,
+                   a.urgency, a.urgency_reasons, a.sentiment_label, d.status as draft_status, d.reason
+            from reviews r join analyses a on a.review_id = r.id left join drafts d on d.review_id = r.id
+            where r.removed_at is null and a.urgency >= ? {where}
+              and not exists (select 1 from alerts_sent s where s.review_id = r.id and s.channel = ?)
+            order by a.urgency desc, r.published_at desc""",
+        [threshold, *params, channel],
+    ):
+        row["urgency_reasons"] = json.loads(row["urgency_reasons"] or "[]")
+        rows.append(row)
+    return rows
+
+
+def mark_alerted(db: sqlite_utils.Database, review_ids: Iterable[int], channel: str) -> None:
+    stamp = now_iso()
+    with db.conn:
+        db["alerts_sent"].insert_all(
+            ({"review_id": int(rid), "channel": channel, "sent_at": stamp} for rid in review_ids), ignore=True
+        )
+
+
+def response_stats(db: sqlite_utils.Database, business_id: str | None = None) -> list[dict]:
+    """Response rate and median hours to respond, per source and month.
+
+    A review counts as answered when the site shows the business's reply or an approved reply was marked posted.
+    """
+    where, params = _business_filter(business_id)
+    rows = list(db.query(
+        f"""select coalesce(r.source, 'unknown') as source, substr(r.published_at, 1, 7) as month,
+                   r.published_at, coalesce(r.reply_at, d.posted_at) as answered_at,
+                   (coalesce(r.reply_text, '') != '' or d.status = 'posted') as answered
+            from reviews r left join drafts d on d.review_id = r.id
+            where r.removed_at is null and r.published_at is not null {where}""",
+        params,
+    ))
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in rows:
+        groups.setdefault((row["source"], row["month"]), []).append(row)
+    stats = []
+    for (source, month), group in sorted(groups.items()):
+        hours = sorted(
+            (datetime.fromisoformat(g["answered_at"]) - datetime.fromisoformat(g["published_at"])).total_seconds()
+            / 3600
+            for g in group if g["answered"] and g["answered_at"]
+        )
+        answered = sum(1 for g in group if g["answered"])
+        stats.append({
+            "source": source, "month": month, "reviews": len(group), "answered": answered,
+            "response_rate": round(answered / len(group), 3),
+            "median_hours_to_respond": round(hours[len(hours) // 2], 1) if hours else None,
+        })
+    return stats
 
 
 def integrity_ok(db: sqlite_utils.Database) -> bool:

@@ -49,4 +49,5 @@ def test_bad_config_is_one_clear_line(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEWCARE_DB", str(tmp_path / "r.db"))
     result = CliRunner().invoke(cli, ["refresh"])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [f"Error: {path}: voice.contact is missing; add contact = \"...\" under voice"]
+    expected = f"Error: {path}: voice.contact is missing; add contact = \"...\" under voice"
+    assert result.output.strip().splitlines() == [expected]

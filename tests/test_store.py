@@ -135,7 +135,7 @@ def test_draft_workflow_roles_and_audit(db, source_id):
 
 
 def test_inbox_orders_by_urgency_and_filters(db, source_id):
-    for n, urgency in (("a", 0.1), ("b", 0.9), ("c", 0.5)):
+    for n in ("a", "b", "c"):
         store.save_review(db, source_id, item(external_id=n, text=f"text {n}", rating=1 if n == "b" else 3))
     rows = store.reviews_to_analyze(db, "v1")
     urg = {"text a": 0.1, "text b": 0.9, "text c": 0.5}

@@ -46,7 +46,7 @@ if not monthly.empty:
             tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), alt.Tooltip("avg_rating:Q", title="Average"),
                      alt.Tooltip("reviews:Q", title="Reviews")],
         )
-        st.altair_chart(line, use_container_width=True)
+        st.altair_chart(line, width="stretch")
     with right:
         st.subheader("Reviews per month")
         bars = alt.Chart(monthly).mark_bar().encode(
@@ -54,7 +54,7 @@ if not monthly.empty:
             y=alt.Y("reviews:Q", title="Reviews"),
             tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), alt.Tooltip("reviews:Q", title="Reviews")],
         )
-        st.altair_chart(bars, use_container_width=True)
+        st.altair_chart(bars, width="stretch")
 
 st.subheader("What people talk about")
 topics = pd.DataFrame(data.cached("top_topics", business_id, limit=15))
@@ -71,7 +71,7 @@ else:
                                                   range=["#2e7d32", "#c62828", "#9e9e9e"]), title="Tone"),
         tooltip=["topic:N", "tone:N", "count:Q"],
     )
-    st.altair_chart(chart, use_container_width=True)
+    st.altair_chart(chart, width="stretch")
 
 counts = data.cached("draft_status_counts", business_id)
 waiting = sum(counts.get(s, 0) for s in ("drafted", "edited", "needs_human"))

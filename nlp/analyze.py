@@ -1,0 +1,179 @@
+"""Analyze review rows: language, sentiment, per-topic sentiment, emotions, staff, suggestion, urgency.
+
+    >>> analyze_rows([{"id": "1", "text": "Lovely pasta, but we waited 40 minutes.", "rating": 3}])[0]["sentiment"]
+    {'score': ..., 'label': 'mixed'}
+
+Star-only reviews (empty text) take their sentiment from the rating alone; with neither text nor rating
+they are neutral. Text in a language other than English is never scored by the English lexicons: its
+sentiment comes from the rating only (neutral without one), with no topics, emotions or staff.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from nlp.components import token_keys
+from nlp.emotions import detect_emotions
+from nlp.language import detect_language
+from nlp.pipeline import load_pipeline
+from nlp.profiles import load_profile
+from nlp.signals import is_suggestion, score_urgency
+from nlp.staff import find_staff
+from nlp.tone import CLEAR, rating_prior
+
+ANALYZER_VERSION = "0.1.0"
+# Weight of the star rating when it is blended with the text's own polarity.
+RATING_WEIGHT = 0.4
+
+
+def _label(score: float) -> str:
+    return "positive" if score >= 0.05 else "negative" if score <= -0.05 else "neutral"
+
+
+def aggregate_topics(mentions: list[dict]) -> list[dict]:
+    """One entry per topic: mean polarity of its mentions, the strongest mention as evidence."""
+    grouped: dict[str, list[dict]] = {}
+    for m in mentions:
+        grouped.setdefault(m["topic"], []).append(m)
+    out = []
+    for topic, ms in grouped.items():
+        scores = [m.get("sentiment", 0.0) for m in ms]
+        voiced = [s for s in scores if abs(s) >= 0.05]
+        mean = sum(voiced) / len(voiced) if voiced else 0.0
+        strongest = max(ms, key=lambda m: abs(m.get("sentiment", 0.0)))
+        label = "mixed" if max(scores) >= CLEAR and min(scores) <= -CLEAR else _label(mean)
+        out.append({"topic": topic, "category": ms[0]["category"], "sentiment": round(mean, 4),
+                    "label": label, "evidence": strongest.get("evidence", "")})
+    return out
+
+
+def overall_sentiment(text_score: float | None, clear_pos: bool, clear_neg: bool,
+                      rating: float | None) -> dict:
+    """Blend the text's polarity with the star rating (when given); mixed when they clearly disagree."""
+    prior = rating_prior(rating)
+    if text_score is None:  # no text to read, or not English
+        score = prior if prior is not None else 0.0
+        return {"score": round(score, 4), "label": _label(score)}
+    text_label = "mixed" if clear_pos and clear_neg else _label(text_score)
+    if prior is None:
+        return {"score": round(text_score, 4), "label": text_label}
+    score = (1 - RATING_WEIGHT) * text_score + RATING_WEIGHT * prior
+    if text_label == "mixed":
+        label = "mixed"
+    elif (text_label == "positive" and prior <= -0.5) or (text_label == "negative" and prior >= 0.5):
+        # Words and stars disagree: a person should read it, and neither one-sided label is honest.
+        label = "mixed"
+    else:
+        label = _label(score)
+    return {"score": round(max(-1.0, min(1.0, score)), 4), "label": label}
+
+
+def _empty_result(row: dict, language: str) -> dict:
+    rating = row.get("rating")
+    urgency, reasons = score_urgency(0.0, rating, "", published_at=row.get("published_at"))
+    return {
+        "id": str(row.get("id", "")), "language": language,
+        "sentiment": overall_sentiment(None, False, False, rating),
+        "topics": [], "emotions": [], "staff": [], "suggestion": False,
+        "urgency": urgency, "urgency_reasons": reasons, "analyzer_version": ANALYZER_VERSION,
+    }
+
+
+def result_from_doc(doc: Doc, row: dict, profile_name: str) -> dict:
+    """The contract dict for one analyzed English review."""
+    profile = load_profile(profile_name)
+    rating = row.get("rating")
+    topics = aggregate_topics(doc._.rc_topics or [])
+    clear_pos, clear_neg = doc._.rc_clear
+    clear_pos |= any(t["sentiment"] >= CLEAR for t in topics)
+    clear_neg |= any(t["sentiment"] <= -CLEAR for t in topics)
+    sentiment = overall_sentiment(doc._.rc_polarity, clear_pos, clear_neg, rating)
+
+    words = [t.lower_ for t in doc]
+    lemmas = token_keys(doc, profile)
+    emotions = detect_emotions(words, doc.text, lemmas)
+
+    clauses = doc._.rc_clauses or []
+    staff = []
+    for i, name, role in find_staff([t.text for t in doc], [t.pos_ for t in doc]):
+        score = next((s for cs, ce, s in clauses if cs <= i < ce), 0.0)
+        staff.append({"name": name, "role": role, "label": _label(score)})
+
+    anger = max((e["intensity"] for e in emotions if e["ekman"] == "anger"), default=0.0)
+    urgency, reasons = score_urgency(sentiment["score"], rating, doc.text, anger=anger,
+                                     published_at=row.get("published_at"))
+    return {
+        "id": str(row.get("id", "")), "language": "en", "sentiment": sentiment, "topics": topics,
+        "emotions": emotions, "staff": staff, "suggestion": is_suggestion(doc.text),
+        "urgency": urgency, "urgency_reasons": reasons, "analyzer_version": ANALYZER_VERSION,
+    }
+
+
+def analyze_rows(rows: Iterable[dict], profile: str = "restaurant", *, batch_size: int = 64,
+                 n_process: int = 1) -> list[dict]:
+    """Analyze review rows ({"id", "text", "rating"?, ...}); one result per row, in order."""
+    rows = list(rows)
+    load_profile(profile)  # a bad profile name fails here with a clear message, before any work
+    results: list[dict | None] = [None] * len(rows)
+    todo: list[tuple[str, int]] = []
+    for i, row in enumerate(rows):
+        text = (row.get("text") or "").strip()
+        title = (row.get("title") or "").strip()
+        if title and text and not text.lower().startswith(title.lower()):
+            # The title is often the verdict ("Never again"); read it as the first sentence.
+            text = f"{title.rstrip('.!?')}. {text}"
+        elif title and not text:
+            text = title
+        language = detect_language(text) if text else "en"
+        if not text or language != "en":
+            results[i] = _empty_result(row, language)
+        else:
+            todo.append((text, i))
+    if todo:
+        nlp = load_pipeline(profile)
+        for doc, i in nlp.pipe(todo, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            results[i] = result_from_doc(doc, rows[i], profile)
+    return results  # type: ignore[return-value]
+
+
+def _read_jsonl(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as ex:
+                raise ValueError(f"{path}, line {n}: not valid JSON ({ex.msg}); each line must be one "
+                                 "JSON object") from ex
+            if not isinstance(row, dict) or "id" not in row:
+                raise ValueError(f"{path}, line {n}: expected a JSON object with an \"id\" key")
+            yield row
+
+
+def analyze_jsonl(in_path: str | Path, out_path: str | Path, profile: str = "restaurant", *,
+                  batch_size: int = 64, n_process: int = 1, chunk: int = 5000) -> int:
+    """Analyze a JSON-lines file into another, one output line per input line, same order.
+
+    Returns the number of rows written. Works in chunks so a large file never sits in memory whole.
+    """
+    in_path, out_path = Path(in_path), Path(out_path)
+    rows = _read_jsonl(in_path)
+    count = 0
+    tmp = out_path.with_name(out_path.name + ".part")
+    try:
+        with tmp.open("w", encoding="utf-8") as out:
+            while batch := list(islice(rows, chunk)):
+                for result in analyze_rows(batch, profile, batch_size=batch_size, n_process=n_process):
+                    out.write(json.dumps(result, ensure_ascii=False) + "\n")
+                count += len(batch)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(out_path)  # a failed run leaves the previous output as it was
+    return count

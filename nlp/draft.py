@@ -1,0 +1,836 @@
+"""Caring reply drafts from a review and its analysis (the rules are in CARE.md).
+
+Pure functions: a review row, its analysis (DESIGN.md interface 2), the business and the reply voice go in; a draft
+with its self-checks, or a `needs_human` reason, comes out.
+
+    >>> draft = draft_reply(row, analysis, {"name": "Olive & Ember", "industry": "restaurant"}, voice)
+    >>> draft["reply"], all(draft["checks"].values())
+
+Callers skip reviews the business already answered on the site (`row["reply_text"]` non-empty); this module
+drafts whatever it is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+PHRASES_PATH = Path(__file__).resolve().parent / "reply_phrases.toml"
+
+# Reply length limits per source (characters); None means no limit we rely on. Callers may pass their own.
+PLATFORM_LIMITS: dict[str, int | None] = {
+    "google_play": 350,
+    "app_store": 5970,
+    "google": None,
+    "trustpilot": None,
+    "yelp": None,
+    "tripadvisor": None,
+    "booking": None,
+    "schema_org": None,
+}
+
+DEFAULT_VOICE: dict = {
+    "signature": "",
+    "contact": "",
+    "tone": "warm",
+    "banned_phrases": [],
+    "facts": [],
+    "policies": [],
+}
+
+MAX_SENTENCE_SHARE = 0.15
+MIN_BATCH_FOR_SHARE = 7
+MIN_SENTENCES, MAX_SENTENCES = 3, 6
+
+# --- reading the analysis -----------------------------------------------------------------------------------
+
+CALM_EMOTIONS = frozenset({"angry", "frustrated", "disgusted", "annoyed", "furious", "outraged"})
+WORRY_EMOTIONS = frozenset({"worried", "anxious", "afraid", "scared", "concerned", "nervous"})
+LETDOWN_EMOTIONS = frozenset({"disappointed", "sad", "let_down", "regretful"})
+JOY_EMOTIONS = frozenset({"delighted", "grateful", "happy", "pleased", "excited", "impressed", "surprised"})
+
+# Readable fallbacks when the evidence gives no better noun: (praised form, faulted form).
+TOPIC_PHRASES: dict[str, tuple[str, str]] = {
+    "food_quality": ("the food", "the food"),
+    "drinks": ("the drinks", "the drinks"),
+    "wait_time": ("the quick service", "the wait"),
+    "staff_attitude": ("the service", "the service"),
+    "order_accuracy": ("getting your order right", "the mix-up with your order"),
+    "price_value": ("the value", "the prices"),
+    "ambience": ("the atmosphere", "the atmosphere"),
+    "noise": ("the atmosphere", "the noise"),
+    "cleanliness": ("how clean everything was", "the cleanliness"),
+    "location_parking": ("the location", "getting to us"),
+    "overall_experience": ("your visit", "your visit"),
+    "room_comfort": ("the room", "the room"),
+    "front_desk": ("the front desk", "the front desk"),
+    "breakfast_dining": ("breakfast", "breakfast"),
+    "facilities": ("the facilities", "the facilities"),
+    "location": ("the location", "the location"),
+    "stability": ("how stable the app is", "the crashes"),
+    "usability": ("the design", "the design"),
+    "features": ("the features", "the missing features"),
+    "performance": ("the app's speed", "the app's speed"),
+    "support": ("our support team", "our support"),
+    "account": ("signing in", "signing in"),
+}
+CATEGORY_TEAMS: dict[str, str] = {
+    "food": "the kitchen team", "service": "the front-of-house team", "cleanliness": "the cleaning team",
+    "ambience": "the floor team", "price": "the management team", "room": "the housekeeping team",
+    "stability": "the developers", "performance": "the developers", "features": "the product team",
+    "usability": "the design team", "support": "the support team", "account": "the support team",
+}
+
+# Words that make a clause subject useless as "the thing they wrote about".
+PHRASE_STOP = frozenset("""
+a an the our my their his her its your this that these those it they them we i you he she me us him
+and but or so nor yet with of for to in at on by from as if when then than too very really quite just also
+not no never even only still though although because which who whom what where there here one ones all
+everything nothing something anything overall over some any more most much many lot bit every each other
+was were is are be been being had has have do did does will would could should can may might must
+good great nice bad okay ok fine awesome amazing excellent worst best poor average decent superb
+ambiance-wise food-wise order ordered try tried visit visited time experience
+""".split())
+COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
+          r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
+SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
+MINUTES_RE = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:min|mins|minutes)\b", re.I)
+HOURS_RE = re.compile(r"\b(\d{1,2}|an|one|two|three)\s*(?:-\s*)?(?:hours?|hrs?)\b", re.I)
+
+# Generic nouns to reflect when the analysis found no topic in a review that has text.
+FALLBACK_NOUNS = ("food", "service", "staff", "ambience", "ambiance", "atmosphere", "music", "coffee",
+                  "drinks", "cocktails", "desserts", "dessert", "biryani", "pizza", "burger", "pasta",
+                  "breakfast", "lunch", "dinner", "buffet", "delivery", "prices", "location", "view", "room",
+                  "app", "team", "place")
+
+# --- personal data, promises, excuses -----------------------------------------------------------------------
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE_RE = re.compile(r"(?:\+?\d[\d\s().-]{6,}\d)")
+BOOKING_RE = re.compile(
+    r"\b(?:booking|reservation|order|confirmation|reference|ref|ticket|invoice|bill|table)\s*"
+    r"(?:no\.?|number|id|ref|reference|code|#)?\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})\b", re.I)
+CODE_RE = re.compile(r"#\s*([A-Z0-9-]{4,})\b|\b([A-Z]{2,}\d{3,}[A-Z0-9]*|\d{3,}[A-Z]{2,}[A-Z0-9]*)\b")
+URL_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|in|io|ly|co)/\S*", re.I)
+PROMISE_RE = re.compile(
+    r"\b(?:refunds?|refunded|discounts?|free|complimentary|vouchers?|coupons?|compensat\w*|on the house|"
+    r"gift cards?|credit|never happen again|won't happen again|will not happen again|never again|"
+    r"guarantee\w*|we promise|i promise|promise you|% off)\b", re.I)
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
+EXCUSE_RE = re.compile(
+    r"\b(?:but we were|we were (?:very |really |unusually |extremely )?busy|unusually busy|busy night|"
+    r"short[- ]staffed|understaffed|new staff|new to the job|peak hours?|rush hour|our supplier|the supplier|"
+    r"beyond our control|not our fault|your fault|you should have|you failed|as per (?:our )?policy|"
+    r"misunderstood|misunderstanding|actually,|in fact,|to be fair|however, we|unfortunately, we were)\b", re.I)
+OWNERSHIP_RE = re.compile(
+    r"\b(?:on us|responsibility|our job|we got|we didn't|we did not|we should have|own it|fell short|"
+    r"fell below|should not have|shouldn't have|let you down|i'm sorry|i am sorry|we're sorry|we are sorry|"
+    r"missed the mark|you deserved better|no excuse|won't make excuses|will not make excuses|falls on)\b", re.I)
+CHEER_RE = re.compile(r"!|\b(?:glad|happy|delighted|thrilled|wonderful|lovely|great|awesome|fantastic|"
+                      r"pleased|excited|smile)\b", re.I)
+EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
+HASHTAG_RE = re.compile(r"(?<!\w)#\w+")
+
+# --- when a person must answer ------------------------------------------------------------------------------
+
+HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("legal threat", re.compile(
+        r"\b(?:lawyers?|attorneys?|solicitors?|sue|suing|sued|lawsuit|legal (?:action|notice|case)|"
+        r"take (?:you|this|them) to court|small claims|consumer (?:court|forum)|file a case|police complaint|"
+        r"report(?:ed|ing)? (?:you|this|them|it) to (?:the )?(?:police|fssai|authorities|health department|"
+        r"health inspector|council))\b", re.I)),
+    ("health or safety incident", re.compile(
+        r"\b(?:food poisoning|poisoned|vomit\w*|threw up|throwing up|diarrh\w*|stomach (?:upset|ache|infection|"
+        r"bug)|(?:fell|got|became|felt) (?:very |really |so )?(?:sick|ill) (?:after|from|the)|hospitali[sz]\w*|"
+        r"(?:in|to) (?:the )?hospital|emergency room|allergic reaction|anaphyla\w*|epipen|"
+        r"allerg\w* (?:reaction|attack)|swell(?:ing|ed) up|injur\w*|burn(?:ed|t) (?:my|his|her|our)|"
+        r"cut (?:my|his|her) (?:hand|finger|mouth|lip)|broken glass|glass in|slipped|tripped|"
+        r"(?:cockroach\w*|worms?|insects?|lizard|maggots?|rat|mouse|mice|bugs?|flies|fly) (?:in|on|inside) "
+        r"(?:my|the|our|his|her)|food safety|health hazard|unsafe)\b", re.I)),
+    ("harassment claim", re.compile(
+        r"\b(?:harass\w*|sexual\w*|grop\w*|molest\w*|assault\w*|stalk\w*|touched me|inappropriate(?:ly)? "
+        r"touch\w*|threaten(?:ed|ing) (?:me|us|my)|hit me|slapped|punched|pushed me|abused (?:me|us|my)|"
+        r"physically)\b", re.I)),
+    ("discrimination claim", re.compile(
+        r"\b(?:racis\w*|discriminat\w*|sexist|homophob\w*|transphob\w*|bigot\w*|xenophob\w*|"
+        r"because (?:i|we) (?:am|are|was|were) (?:black|brown|gay|lesbian|trans|muslim|jewish|disabled|"
+        r"foreigners?|indian|asian|a woman|women|old)|because of (?:my|our|his|her) (?:skin|colou?r|race|"
+        r"religion|caste|accent|disability|wheelchair|hijab|turban|ethnicity|gender|age))\b", re.I)),
+]
+SPAM_RE = re.compile(
+    r"(?:https?://|www\.|\bclick here\b|\buse (?:my |promo |this )?code\b|\bpromo code\b|\bearn (?:money|\$)|"
+    r"\bwork from home\b|\bcrypto\w*\b|\bbitcoin\b|\bforex\b|\bbuy followers\b|\bwhats ?app (?:me|on|at)\b|"
+    r"\btelegram\b|\bdm me\b|\bcasino\b|\bloan offer\b)", re.I)
+
+NON_NAMES = frozenset("""
+anonymous anon guest user customer client google verified amazon reviewer local family team a an the my our
+mr mrs ms miss dr sir madam mx happy hungry sweet food foodie foodies travel traveller traveler traveling big
+little lady guy girl boy king queen chef blogger eat eats gourmet epicure wanderer wanderlust zomato yelp
+tripadvisor trip mom dad mother father nomad critic taste tasty love lover life just crazy super spicy the
+official admin mister someone somebody unknown name none null owner manager staff diner diners visitor
+""".split())
+NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
+NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
+CONTRACTIONS = {
+    "I'm": "I am", "I'll": "I will", "I'd": "I would", "I've": "I have", "we're": "we are", "We're": "We are",
+    "we'll": "we will", "We'll": "We will", "we'd": "we would", "We'd": "We would", "we've": "we have",
+    "that's": "that is", "That's": "That is", "it's": "it is", "It's": "It is", "there's": "there is",
+    "There's": "There is", "didn't": "did not", "don't": "do not", "won't": "will not", "can't": "cannot",
+    "isn't": "is not", "wasn't": "was not", "shouldn't": "should not", "you're": "you are",
+    "You're": "You are", "you'd": "you would", "you've": "you have", "You've": "You have", "they're": "they are",
+    "let's": "let us", "who'll": "who will", "we've": "we have", "aren't": "are not", "you'll": "you will",
+}
+CONTRACTION_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in CONTRACTIONS) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def load_phrases(path: Path = PHRASES_PATH) -> dict:
+    """The phrase bank (slots of alternative phrasings, greetings, closers, banned cliches)."""
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+# --- batch usage ----------------------------------------------------------------------------------------------
+
+@dataclass
+class SentenceUsage:
+    """How often each sentence was used in a batch, so a batch's replies don't share the same lines.
+
+    `batch_size` (when known) turns the 15% share into a hard cap per sentence.
+    """
+
+    batch_size: int | None = None
+    max_share: float = MAX_SENTENCE_SHARE
+    counts: Counter = field(default_factory=Counter)
+    replies: set[str] = field(default_factory=set)
+
+    @property
+    def cap(self) -> int | None:
+        if not self.batch_size or self.batch_size < MIN_BATCH_FOR_SHARE:
+            return None
+        return max(1, int(self.max_share * self.batch_size))
+
+    def used(self, sentence: str) -> int:
+        return self.counts[sentence_key(sentence)]
+
+    def full(self, sentence: str) -> bool:
+        cap = self.cap
+        return cap is not None and self.used(sentence) >= cap
+
+    def record(self, reply: str) -> None:
+        self.replies.add(reply.strip())
+        for key in {sentence_key(s) for s in split_sentences(reply)}:
+            self.counts[key] += 1
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a reply: split after . ! ? and at line breaks."""
+    parts = re.split(r"(?<=[.!?])\s+|\n+", text.strip())
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def sentence_key(sentence: str) -> str:
+    """Comparable form of a sentence: lower case, the greeting's name removed, punctuation and spacing folded."""
+    s = sentence.lower()
+    s = re.sub(r"^(?:hi|hello|dear)\s+[a-z'-]+,\s*", "", s)
+    s = re.sub(r"^[a-z'-]+,\s+(?=(?:thank|thanks|it|i|we|your|what|reading|hearing|you|this|a)\b)", "", s)
+    s = re.sub(r"[^\w\s]", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def sentence_shares(replies: list[str]) -> dict[str, float]:
+    """Share of replies that contain each sentence (by `sentence_key`), highest first."""
+    counts: Counter = Counter()
+    for reply in replies:
+        counts.update({sentence_key(s) for s in split_sentences(reply)})
+    n = max(1, len(replies))
+    return {k: c / n for k, c in counts.most_common()}
+
+
+# --- small readers --------------------------------------------------------------------------------------------
+
+def _stable(*parts: object) -> int:
+    digest = hashlib.blake2b("|".join(str(p) for p in parts).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def _rating(row: dict) -> float | None:
+    try:
+        value = float(row.get("rating"))
+    except (TypeError, ValueError):
+        return None
+    return value if 0 < value <= 5 else None
+
+
+def _text(row: dict) -> str:
+    return " ".join(str(row.get(k) or "").strip() for k in ("title", "text")).strip()
+
+
+def first_name(author: str | None) -> str | None:
+    """The reviewer's given name when the author field looks like a real one ("Dana Reyes" -> "Dana")."""
+    if not author:
+        return None
+    author = author.strip()
+    if re.search(r"[\d_@.#/\\]", author):
+        return None
+    tokens = author.split()
+    if not tokens or tokens[0].lower().strip(",") in NON_NAMES:
+        return None
+    if any(t.lower() in NON_NAMES for t in tokens) and len(tokens) > 1 and tokens[0].lower() in NON_NAMES:
+        return None
+    token = tokens[0].strip(",")
+    if token.isupper() and len(token) > 2:
+        token = token.capitalize()
+    if len(tokens) == 1 and len(token) > 12:
+        return None  # one long run-together word is usually a handle
+    if not NAME_RE.match(token) or len(token) < 2:
+        return None
+    return token
+
+
+def _signer(voice: dict, business: dict) -> tuple[str, str]:
+    """(name, full signature) from a signature such as "Sam, General Manager"."""
+    signature = (voice.get("signature") or "").strip() or f"The {business.get('name') or 'team'} team"
+    name = signature.split(",")[0].strip()
+    return name, signature
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _private_tokens(text: str) -> set[str]:
+    """Personal data written in a review: emails, phone numbers, booking and order references."""
+    found = set(EMAIL_RE.findall(text))
+    found |= {m.strip() for m in PHONE_RE.findall(text) if len(re.sub(r"\D", "", m)) >= 7}
+    found |= {m for m in BOOKING_RE.findall(text) if re.search(r"\d", m)}
+    for a, b in CODE_RE.findall(text):
+        found.add(a or b)
+    return {f for f in found if f}
+
+
+def _clean_phrase(words: list[str]) -> list[str]:
+    """Trailing run of content words (drops leading pronouns, determiners, adverbs)."""
+    out: list[str] = []
+    for w in reversed(words):
+        if w in PHRASE_STOP or len(w) < 3:
+            break
+        out.append(w)
+    return list(reversed(out))[-3:]
+
+
+def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozenset()) -> str:
+    """A short noun phrase for what the reviewer wrote about ("the biryani", "the 40-minute wait")."""
+    evidence = str(topic.get("evidence") or topic.get("term") or "")
+    name = str(topic.get("topic") or "")
+    if evidence and ("wait" in name or "wait" in evidence.lower()) and not positive:
+        if m := MINUTES_RE.search(evidence):
+            return f"the {m.group(1)}-minute wait"
+        if m := HOURS_RE.search(evidence):
+            n = m.group(1).lower()
+            return "the hour-long wait" if n in ("an", "one", "1") else f"the {n}-hour wait"
+    low = re.sub(r"[^a-z' -]", " ", evidence.lower())
+    for sn in staff_names:
+        low = re.sub(rf"\b{re.escape(sn.lower())}\b", " ", low)
+    words = low.split()
+    phrase: list[str] = []
+    if 1 <= len(words) <= 3 and all(w not in PHRASE_STOP for w in words):
+        phrase = words
+    else:
+        for m in SUBJECT_RE.finditer(low):
+            phrase = _clean_phrase(m.group(1).split())
+            if phrase:
+                break
+    if phrase and not (len(phrase) == 1 and phrase[0] in ("place", "restaurant", "staff", "service")
+                       and name in TOPIC_PHRASES):
+        return "the " + " ".join(phrase)
+    pos_form, neg_form = TOPIC_PHRASES.get(name, ("", ""))
+    if pos_form:
+        return pos_form if positive else neg_form
+    return "the " + name.replace("_", " ") if name else ""
+
+
+def _things(topics: list[dict], positive: bool, staff_names: set[str], private: set[str],
+            limit: int = 2) -> list[str]:
+    """Distinct phrases for the topics, specific ones first, "other"-category topics last."""
+    ordered = sorted(topics, key=lambda t: (t.get("category") == "other", -abs(float(t.get("sentiment") or 0))))
+    out: list[str] = []
+    for t in ordered:
+        phrase = thing_from_topic(t, positive, staff_names)
+        if not phrase or any(p and p.lower() in phrase.lower() for p in private):
+            continue
+        if phrase not in out and not any(phrase in o or o in phrase for o in out):
+            out.append(phrase)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _fallback_things(text: str) -> list[str]:
+    low = text.lower()
+    for noun in FALLBACK_NOUNS:
+        if re.search(rf"\b{noun}\b", low):
+            return [f"the {noun}"]
+    return []
+
+
+def _dominant_emotion(analysis: dict) -> str | None:
+    emotions = [e for e in analysis.get("emotions") or [] if e.get("emotion")]
+    if not emotions:
+        return None
+    return max(emotions, key=lambda e: float(e.get("intensity") or 0))["emotion"]
+
+
+def _stance(row: dict, analysis: dict) -> str:
+    """One of: stars_pos, stars_mid, stars_neg, positive, mixed, negative, neutral."""
+    rating = _rating(row)
+    topics = analysis.get("topics") or []
+    has_pos = any(t.get("label") == "positive" for t in topics)
+    has_neg = any(t.get("label") == "negative" for t in topics)
+    label = (analysis.get("sentiment") or {}).get("label", "neutral")
+    if not _text(row):
+        if rating is None:
+            return "stars_mid"
+        return "stars_pos" if rating >= 4 else "stars_neg" if rating < 3 else "stars_mid"
+    if (rating is not None and rating <= 2) or (label == "negative" and (rating is None or rating < 4)):
+        return "mixed" if has_pos and has_neg and rating is not None and rating > 2 else "negative"
+    if label == "mixed" or (has_pos and has_neg):
+        return "mixed" if has_neg or label == "mixed" else "positive"
+    if has_neg and rating is not None and rating >= 4:
+        return "mixed"
+    if label == "positive" or (rating is not None and rating >= 4):
+        return "positive"
+    if rating is not None and rating < 3:
+        return "negative"
+    return "neutral"
+
+
+def needs_follow_up(row: dict, analysis: dict) -> bool:
+    """True when the reply owes the reviewer a next step (a problem was raised or the rating is low)."""
+    stance = _stance(row, analysis)
+    if stance in ("negative", "stars_neg"):
+        return True
+    return stance == "mixed" and any(t.get("label") == "negative" for t in analysis.get("topics") or [])
+
+
+def _tone_mode(stance: str, analysis: dict, row: dict) -> str:
+    emotion = _dominant_emotion(analysis)
+    if stance in ("negative", "mixed", "stars_neg"):
+        if emotion in CALM_EMOTIONS:
+            return "calm"
+        if emotion in WORRY_EMOTIONS:
+            return "reassure"
+        if emotion in LETDOWN_EMOTIONS:
+            return "disappointed"
+        if stance == "mixed":
+            return "disappointed"
+        rating = _rating(row)
+        return "calm" if rating is not None and rating <= 1 else "disappointed"
+    if emotion in JOY_EMOTIONS:
+        return "joy"
+    return "warm"
+
+
+# --- when not to draft ----------------------------------------------------------------------------------------
+
+def needs_human_reason(row: dict, analysis: dict) -> str | None:
+    """Why a person, not a draft, should answer this review; None when a draft is fine."""
+    language = (analysis.get("language") or "en").lower()
+    text = _text(row)
+    if text and language not in ("en", "und", "unknown", ""):
+        return f"written in '{language}'; drafts are only written in English, so a person should reply"
+    for reason, pattern in HUMAN_RULES:
+        if m := pattern.search(text):
+            return f"{reason} (mentions \"{m.group(0)}\")"
+    if SPAM_RE.search(text):
+        return "suspected spam (links, codes or solicitation)"
+    letters = sum(c.isalpha() for c in text)
+    if len(text) >= 20 and letters / len(text) < 0.5:
+        return "suspected spam (mostly symbols or digits)"
+    words = re.findall(r"[a-z']+", text.lower())
+    if len(words) >= 8 and Counter(words).most_common(1)[0][1] / len(words) > 0.5:
+        return "suspected spam (one word repeated)"
+    return None
+
+
+# --- composing ------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Plan:
+    """Slots to fill, in reply order: (slot, values, priority, required)."""
+
+    items: list[tuple[str, dict, int, bool]] = field(default_factory=list)
+
+    def add(self, slot: str, values: dict | None = None, priority: int = 5, required: bool = False) -> None:
+        self.items.append((slot, values or {}, priority, required))
+
+
+def _relevant_facts(voice: dict, topics: list[dict], text: str) -> list[str]:
+    """Owner-written facts or policies that share a content word with the faulted topics."""
+    words = set(re.findall(r"[a-z]{4,}", (text + " " + " ".join(
+        f"{t.get('topic', '')} {t.get('category', '')} {t.get('evidence', '')}" for t in topics)).lower()))
+    words -= PHRASE_STOP
+    out = []
+    for fact in list(voice.get("facts") or []) + list(voice.get("policies") or []):
+        fact_words = set(re.findall(r"[a-z]{4,}", fact.lower())) - PHRASE_STOP
+        if fact_words & words:
+            out.append(fact.strip())
+    return out
+
+
+def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan, dict]:
+    """Decide which slots the reply needs and the values that fill them."""
+    text = _text(row)
+    topics = [t for t in analysis.get("topics") or [] if isinstance(t, dict)]
+    staff = [s for s in analysis.get("staff") or [] if isinstance(s, dict) and s.get("name")]
+    staff_names = {str(s["name"]).strip() for s in staff}
+    private = _private_tokens(text)
+    stance = _stance(row, analysis)
+    mode = _tone_mode(stance, analysis, row)
+    rating = _rating(row)
+
+    pos_topics = [t for t in topics if t.get("label") == "positive"]
+    neg_topics = [t for t in topics if t.get("label") == "negative"]
+    pos = _things(pos_topics, True, staff_names, private)
+    neg = _things(neg_topics, False, staff_names, private)
+    if stance in ("positive", "neutral") and not pos:
+        pos = _things([t for t in topics if t.get("label") != "negative"], True, staff_names, private)
+    if not pos and not neg and text:
+        fallback = _fallback_things(text)
+        if stance in ("negative",):
+            neg = fallback
+        else:
+            pos = fallback
+
+    praised_staff = []
+    for s in staff:
+        given = first_name(str(s["name"]).strip().title())
+        if s.get("label") == "positive" and given and given not in praised_staff:
+            praised_staff.append(given)
+    blamed_staff = any(s.get("label") == "negative" for s in staff)
+
+    signer, signature = _signer(voice, business)
+    neg_categories = [t.get("category") for t in neg_topics if t.get("category") in CATEGORY_TEAMS]
+    team = CATEGORY_TEAMS[neg_categories[0]] if neg_categories else "the team"
+    values = {
+        "name": first_name(row.get("author")),
+        "pos": _join(pos),
+        "neg": _join(neg),
+        "staff": _join(praised_staff[:3]),
+        "contact": (voice.get("contact") or "").strip(),
+        "signer": signer,
+        "signature": signature,
+        "business": (business.get("name") or "").strip(),
+        "team": team,
+        "stars": NUMBER_WORDS.get(round(rating), "") if rating else "",
+        "stance": stance,
+        "mode": mode,
+    }
+
+    plan = _Plan()
+    staff_slot = "staff_praise_many" if len(praised_staff) > 1 else "staff_praise_one"
+    suggestion = bool(analysis.get("suggestion"))
+    if stance == "stars_pos":
+        plan.add("star_pos_open", required=True)
+        plan.add("star_pos_more", priority=6)
+        plan.add("close_positive", priority=4)
+    elif stance == "stars_mid":
+        plan.add("star_mid_open", required=True)
+        plan.add("star_mid_more", priority=6)
+        plan.add("neutral_close", priority=7, required=bool(values["contact"]))
+    elif stance == "stars_neg":
+        plan.add("star_neg_open", required=True)
+        plan.add("star_neg_more", priority=6)
+        plan.add("next_step", required=True)
+    elif stance == "positive":
+        plan.add("open_praise" if pos else "open_praise_generic", {"things": values["pos"]}, required=True)
+        if praised_staff:
+            plan.add(staff_slot, priority=9, required=True)
+        if len(pos) > 1 and _stable(row.get("id"), "second") % 3 == 0:
+            plan.add("second_praise", {"pos": pos[-1]}, priority=2)
+        if mode == "joy":
+            plan.add("joy", priority=4)
+        if suggestion:
+            plan.add("suggestion", priority=8)
+        plan.add("close_positive", priority=3)
+        plan.add("joy", priority=1)
+    elif stance == "neutral":
+        plan.add("open_neutral" if pos else "open_neutral_generic", {"things": values["pos"]}, required=True)
+        if suggestion:
+            plan.add("suggestion", priority=8)
+        plan.add("neutral_more", priority=6)
+        if praised_staff:
+            plan.add(staff_slot, priority=7)
+        plan.add("neutral_close", priority=5, required=bool(values["contact"]))
+    else:  # negative or mixed
+        if stance == "mixed" and pos and neg:
+            plan.add("open_mixed", required=True)
+        else:
+            opener = {"calm": "open_calm", "reassure": "open_worried"}.get(mode, "open_disappointed")
+            plan.add(opener if neg else "open_negative_generic", {"things": values["neg"]}, required=True)
+        if blamed_staff:
+            plan.add("staff_complaint", priority=9, required=True)
+        if stance == "mixed" and pos and neg:
+            plan.add("own", {"things": values["neg"]}, priority=9, required=True)
+        else:
+            plan.add("own", {"things": values["neg"] or "this"}, priority=9, required=True)
+        if mode == "calm":
+            plan.add("calm", priority=5)
+        elif mode == "reassure":
+            facts = _relevant_facts(voice, neg_topics, text)
+            if facts:
+                plan.add("fact", {"fact": facts[_stable(row.get("id"), "fact") % len(facts)]}, priority=7)
+            else:
+                plan.add("reassure", priority=6)
+        elif mode == "disappointed":
+            plan.add("expectation", priority=5)
+        if praised_staff:
+            plan.add(staff_slot, priority=6)
+        if suggestion:
+            plan.add("suggestion", priority=4)
+        plan.add("action", priority=3)
+        plan.add("next_step", priority=10, required=True)
+    return plan, values
+
+
+def _render(template: str, values: dict) -> str | None:
+    """Fill a template; None when it needs a value we don't have."""
+    needed = set(re.findall(r"{(\w+)}", template))
+    filled = dict(values)
+    for key in ("things", "team"):
+        if key in filled and filled[key]:
+            filled[key.capitalize()] = filled[key][0].upper() + filled[key][1:]
+    for key in needed:
+        if key == "greet":
+            continue
+        if not filled.get(key):
+            return None
+    sentence = template
+    for key in needed:
+        if key != "greet":
+            sentence = sentence.replace("{" + key + "}", str(filled[key]))
+    if "{greet}" in sentence:
+        greet = filled.get("greet", "")
+        rest = sentence.replace("{greet}", "").strip()
+        sentence = f"{greet} {rest}" if greet else rest[0].upper() + rest[1:]
+    if not sentence.endswith((".", "!", "?")):
+        sentence += "."
+    return sentence
+
+
+def _formal(sentence: str) -> str:
+    return CONTRACTION_RE.sub(lambda m: CONTRACTIONS[m.group(1)], sentence)
+
+
+def _pick(options: list[str], key: tuple, usage: SentenceUsage, taken: set[str], short: bool,
+          forbid: re.Pattern[str] | None, banned: list[str]) -> str | None:
+    """The least-used acceptable option, ties broken by a stable hash of the review id and slot."""
+    best: tuple | None = None
+    for i, sentence in enumerate(options):
+        low = sentence.lower()
+        skey = sentence_key(sentence)
+        if skey in taken or any(b in low for b in banned):
+            continue
+        if forbid is not None and forbid.search(sentence):
+            continue
+        rank = (usage.full(sentence), usage.used(sentence), len(sentence) if short else 0, _stable(*key, i))
+        if best is None or rank < best[0]:
+            best = (rank, sentence)
+    if best is None or (best[0][0] and key[1] not in ("required",)):
+        return None if best is None else (best[1] if key[-1] == "required" else None)
+    return best[1]
+
+
+def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: SentenceUsage, limit: int | None,
+             salt: int, short: bool) -> str:
+    phrases = load_phrases()
+    plan, values = _plan(row, analysis, business, voice)
+    rid = row.get("id")
+    formal = voice.get("tone") == "formal"
+    banned = [b.lower() for b in phrases["banned"]["phrases"] + list(voice.get("banned_phrases") or [])]
+    forbid = CHEER_RE if values["mode"] == "calm" else None
+
+    greetings = phrases["greetings"]
+    gkey = ("formal" if formal else "warm") + ("_named" if values["name"] else "_anonymous")
+    options = greetings[gkey]
+    values["greet"] = options[_stable(rid, "greet", salt) % len(options)].replace("{name}", values["name"] or "")
+
+    chosen: list[tuple[int, bool, str]] = []
+    taken: set[str] = set()
+    for index, (slot, extra, priority, required) in enumerate(plan.items):
+        rendered = []
+        for template in phrases["slots"].get(slot, []):
+            sentence = _render(template, {**values, **extra})
+            if sentence is None:
+                continue
+            rendered.append(_formal(sentence) if formal else sentence)
+        if not rendered:
+            continue
+        sentence = _pick(rendered, (rid, slot, index, salt, "required" if required else "optional"),
+                         usage, taken, short, forbid, banned)
+        if sentence is None:
+            continue
+        taken.add(sentence_key(sentence))
+        chosen.append((priority, required, sentence))
+
+    # Keep between three and five body sentences; the sign-off line makes the sixth at most.
+    while len(chosen) > MAX_SENTENCES - 1:
+        _drop_lowest(chosen)
+    closer = _closer(values, phrases, rid, salt, usage, formal)
+    while limit and len(_assemble(chosen, closer, values, short)) > limit and len(chosen) > MIN_SENTENCES:
+        if not _drop_lowest(chosen):
+            break
+    return _assemble(chosen, closer, values, short)
+
+
+def _drop_lowest(chosen: list[tuple[int, bool, str]]) -> bool:
+    optional = [i for i, c in enumerate(chosen) if not c[1]]
+    if not optional:
+        return False
+    del chosen[min(optional, key=lambda i: chosen[i][0])]
+    return True
+
+
+def _closer(values: dict, phrases: dict, rid: object, salt: int, usage: SentenceUsage, formal: bool) -> str:
+    kind = "formal" if formal else ("positive" if values["stance"] in ("positive", "stars_pos") else "negative")
+    options = phrases["closers"][kind]
+    best = min(range(len(options)), key=lambda i: (usage.used(f"{options[i]}, {values['signature']}"),
+                                                   _stable(rid, "closer", salt, i)))
+    return options[best]
+
+
+def _assemble(chosen: list[tuple[int, bool, str]], closer: str, values: dict, short: bool) -> str:
+    body = " ".join(c[2] for c in chosen)
+    signature = values["signer"] if short else values["signature"]
+    return f"{body}\n\n{closer}, {signature}"
+
+
+def draft_reply(row: dict, analysis: dict, business: dict, voice: dict, *, platform_limit: int | None = None,
+                usage: SentenceUsage | None = None) -> dict:
+    """A caring reply for one review, with its self-checks; or `needs_human` with the reason.
+
+        >>> draft_reply({"id": "r1", "text": "Loved the risotto", "rating": 5, "author": "Dana"},
+        ...             analysis, {"name": "Olive & Ember"}, {"signature": "Sam, General Manager"})["reply"]
+    """
+    rid = str(row.get("id", ""))
+    reason = needs_human_reason(row, analysis)
+    if reason:
+        return {"id": rid, "needs_human": True, "reason": reason}
+    voice = {**DEFAULT_VOICE, **(voice or {})}
+    business = business or {}
+    limit = platform_limit if platform_limit is not None else PLATFORM_LIMITS.get(str(row.get("source") or ""))
+    usage = usage if usage is not None else SentenceUsage()
+    short = bool(limit and limit < 600)
+    reply = ""
+    for salt in range(12):
+        reply = _compose(row, analysis, business, voice, usage, limit, salt, short)
+        if reply.strip() not in usage.replies:
+            break
+    usage.record(reply)
+    checks = check_reply(reply, row, analysis, voice, platform_limit=limit, business=business)
+    return {"id": rid, "reply": reply, "checks": checks}
+
+
+def draft_many(rows_with_analysis: Iterable[tuple[dict, dict]], business: dict, voice: dict, *,
+               platform_limits: dict[str, int | None] | None = None) -> list[dict]:
+    """Draft a batch so that no two replies match and no sentence is in more than 15% of them (7+ drafts)."""
+    pairs = list(rows_with_analysis)
+    limits = {**PLATFORM_LIMITS, **(platform_limits or {})}
+    draftable = sum(1 for row, analysis in pairs if not needs_human_reason(row, analysis))
+    usage = SentenceUsage(batch_size=draftable)
+    out = []
+    for row, analysis in pairs:
+        limit = limits.get(str(row.get("source") or ""))
+        out.append(draft_reply(row, analysis, business, voice, platform_limit=limit, usage=usage))
+    return out
+
+
+# --- self-checks ----------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _template_words() -> frozenset[str]:
+    """Words the phrase bank itself supplies; they prove nothing about having read the review."""
+    phrases = load_phrases()
+    words: set[str] = set()
+    for options in phrases["slots"].values():
+        for t in options:
+            words |= set(re.findall(r"[a-z]+", re.sub(r"{\w+}", " ", t.lower())))
+    for p in TOPIC_PHRASES.values():
+        words |= set(" ".join(p).split())
+    words |= set(CATEGORY_TEAMS.values() and " ".join(CATEGORY_TEAMS.values()).split())
+    return frozenset(words)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in PHRASE_STOP}
+
+
+def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_limit: int | None = None,
+                business: dict | None = None) -> dict[str, bool]:
+    """The CARE.md rules this reply keeps (True) or breaks (False)."""
+    voice = {**DEFAULT_VOICE, **(voice or {})}
+    text = _text(row)
+    low = reply.lower()
+    allowed = " ".join(list(voice["facts"]) + list(voice["policies"])).lower()
+    name = first_name(row.get("author"))
+    signer, signature = _signer(voice, business or {})
+    contact = (voice.get("contact") or "").strip()
+    sentences = split_sentences(reply)
+
+    review_words = {w.rstrip("s") for w in _content_words(text)}
+    specific = {w for w in _content_words(reply) if w.rstrip("s") in review_words} - _template_words()
+    specific -= {w.lower() for w in (name or "", signer)} | _content_words(signature) | _content_words(contact)
+    has_specifics = bool(analysis.get("topics") or analysis.get("staff"))
+    if text and not has_specifics:
+        has_specifics = bool(_fallback_things(text))
+
+    blamed = [str(s.get("name", "")).split()[0].lower() for s in analysis.get("staff") or []
+              if s.get("label") == "negative" and str(s.get("name", "")).strip()]
+    follow_up = needs_follow_up(row, analysis)
+    excuse_free = not EXCUSE_RE.search(reply) and not any(re.search(rf"\b{re.escape(b)}\b", low) for b in blamed)
+
+    promises = [m.group(0) for m in PROMISE_RE.finditer(reply)
+                if m.group(0).lower() not in allowed and not re.search(r"feel free", low)]
+    numbers = [n for n in NUMBER_RE.findall(reply)
+               if n not in allowed and n not in contact and n not in signature and n not in text]
+
+    private = _private_tokens(text)
+    reply_without_contact = reply.replace(contact, " ") if contact else reply
+    leaked = any(p.lower() in low for p in private)
+    leaked |= bool(EMAIL_RE.search(reply_without_contact))
+    leaked |= any(len(re.sub(r"\D", "", m)) >= 7 for m in PHONE_RE.findall(reply_without_contact))
+
+    banned = [b.lower() for b in load_phrases()["banned"]["phrases"] + list(voice["banned_phrases"])]
+    stance = _stance(row, analysis)
+    mode = _tone_mode(stance, analysis, row)
+    body = reply.rsplit("\n\n", 1)[0]
+    return {
+        "uses_name": (name is None or name in reply) and "valued customer" not in low,
+        "mentions_specifics": (not text or not has_specifics) or bool(specific),
+        "ownership_no_excuses": excuse_free and (not follow_up or bool(OWNERSHIP_RE.search(reply))),
+        "next_step_for_negative": not follow_up or ((not contact or contact in reply) and signer in reply),
+        "no_invented_promises": not promises and not numbers,
+        "no_personal_data": not leaked,
+        "no_banned_phrases": not any(b in low for b in banned),
+        "length_ok": platform_limit is None or len(reply) <= platform_limit,
+        "sentence_count_ok": MIN_SENTENCES <= len(sentences) <= MAX_SENTENCES,
+        "tone_matches_emotion": mode != "calm" or not CHEER_RE.search(body),
+        "plain_text": not EMOJI_RE.search(reply) and not HASHTAG_RE.search(reply)
+        and not URL_RE.search(reply_without_contact),
+    }
+
+
+def draft_with_analyzer(rows: list[dict], business: dict, voice: dict, **kwargs) -> list[dict]:
+    """Convenience: analyze rows with `nlp.analyze.analyze_rows`, then `draft_many` them."""
+    from nlp.analyze import analyze_rows  # optional: keeps the core free of the spaCy pipeline
+
+    analyses = analyze_rows(rows)
+    return draft_many(zip(rows, analyses, strict=True), business, voice, **kwargs)
