@@ -70,8 +70,14 @@ def main() -> None:
         st.session_state["business_id"] = next(iter(names), None)
 
     pages = [
-        st.Page(PAGES / "overview.py", title="Overview", icon="📈", default=True),
-        st.Page(PAGES / "inbox.py", title="Inbox", icon="📥"),
+        st.Page(PAGES / "overview.py", title="Overview", icon=":material/monitoring:", default=True),
+        st.Page(PAGES / "issues.py", title="Issues", icon=":material/report:"),
+        st.Page(PAGES / "inbox.py", title="Inbox", icon=":material/inbox:"),
+        st.Page(PAGES / "people.py", title="People and stories", icon=":material/groups:"),
+        st.Page(PAGES / "quiet.py", title="Quiet signals", icon=":material/hearing:"),
+        st.Page(PAGES / "search.py", title="Search", icon=":material/search:"),
+        st.Page(PAGES / "sources.py", title="Sources", icon=":material/travel_explore:"),
+        st.Page(PAGES / "settings.py", title="Settings", icon=":material/settings:"),
     ]
     st.navigation(pages).run()
 

@@ -43,14 +43,17 @@ def short_date(value: str | None) -> str:
         return plain(value[:10])
 
 
-def csv_download(frame: pd.DataFrame, file_name: str, key: str, label: str = "Download CSV") -> None:
-    """A download button for a table. Cells starting with = + - @ are prefixed so spreadsheets do not run them."""
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The table as UTF-8 CSV. Text cells starting with = + - @ get a leading ' so spreadsheets do not run them."""
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object:
             safe[column] = safe[column].map(_csv_cell)
-    st.download_button(label, safe.to_csv(index=False).encode("utf-8"), file_name=file_name, mime="text/csv",
-                       key=key)
+    return safe.to_csv(index=False).encode("utf-8")
+
+
+def csv_download(frame: pd.DataFrame, file_name: str, key: str, label: str = "Download CSV") -> None:
+    st.download_button(label, csv_bytes(frame), file_name=file_name, mime="text/csv", key=key)
 
 
 def _csv_cell(value: object) -> object:

@@ -17,22 +17,18 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from nlp.components import token_keys
-from nlp.emotions import detect_emotions
 from nlp.language import detect_language
 from nlp.pipeline import load_pipeline
 from nlp.profiles import load_profile
-from nlp.signals import is_suggestion, score_urgency
-from nlp.staff import find_staff
-from nlp.tone import CLEAR, rating_prior
+from nlp.signals import score_urgency
+from nlp.tone import CLEAR, polarity_label, rating_prior
 
 ANALYZER_VERSION = "0.1.0"
 # Weight of the star rating when it is blended with the text's own polarity.
 RATING_WEIGHT = 0.4
 
 
-def _label(score: float) -> str:
-    return "positive" if score >= 0.05 else "negative" if score <= -0.05 else "neutral"
+_label = polarity_label
 
 
 def aggregate_topics(mentions: list[dict]) -> list[dict]:
@@ -75,7 +71,7 @@ def overall_sentiment(text_score: float | None, clear_pos: bool, clear_neg: bool
 
 def _empty_result(row: dict, language: str) -> dict:
     rating = row.get("rating")
-    urgency, reasons = score_urgency(0.0, rating, "", published_at=row.get("published_at"))
+    urgency, reasons = score_urgency(0.0, rating, published_at=row.get("published_at"))
     return {
         "id": str(row.get("id", "")), "language": language,
         "sentiment": overall_sentiment(None, False, False, rating),
@@ -84,9 +80,8 @@ def _empty_result(row: dict, language: str) -> dict:
     }
 
 
-def result_from_doc(doc: Doc, row: dict, profile_name: str) -> dict:
+def result_from_doc(doc: Doc, row: dict) -> dict:
     """The contract dict for one analyzed English review."""
-    profile = load_profile(profile_name)
     rating = row.get("rating")
     topics = aggregate_topics(doc._.rc_topics or [])
     clear_pos, clear_neg = doc._.rc_clear
@@ -94,22 +89,14 @@ def result_from_doc(doc: Doc, row: dict, profile_name: str) -> dict:
     clear_neg |= any(t["sentiment"] <= -CLEAR for t in topics)
     sentiment = overall_sentiment(doc._.rc_polarity, clear_pos, clear_neg, rating)
 
-    words = [t.lower_ for t in doc]
-    lemmas = token_keys(doc, profile)
-    emotions = detect_emotions(words, doc.text, lemmas)
-
-    clauses = doc._.rc_clauses or []
-    staff = []
-    for i, name, role in find_staff([t.text for t in doc], [t.pos_ for t in doc]):
-        score = next((s for cs, ce, s in clauses if cs <= i < ce), 0.0)
-        staff.append({"name": name, "role": role, "label": _label(score)})
-
+    care = doc._.rc_care
+    emotions, staff = care["emotions"], care["staff"]
     anger = max((e["intensity"] for e in emotions if e["ekman"] == "anger"), default=0.0)
-    urgency, reasons = score_urgency(sentiment["score"], rating, doc.text, anger=anger,
+    urgency, reasons = score_urgency(sentiment["score"], rating, anger=anger, risks=care["risks"],
                                      published_at=row.get("published_at"))
     return {
         "id": str(row.get("id", "")), "language": "en", "sentiment": sentiment, "topics": topics,
-        "emotions": emotions, "staff": staff, "suggestion": is_suggestion(doc.text),
+        "emotions": emotions, "staff": staff, "suggestion": care["suggestion"],
         "urgency": urgency, "urgency_reasons": reasons, "analyzer_version": ANALYZER_VERSION,
     }
 
@@ -137,7 +124,7 @@ def analyze_rows(rows: Iterable[dict], profile: str = "restaurant", *, batch_siz
     if todo:
         nlp = load_pipeline(profile)
         for doc, i in nlp.pipe(todo, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            results[i] = result_from_doc(doc, rows[i], profile)
+            results[i] = result_from_doc(doc, rows[i])
     return results  # type: ignore[return-value]
 
 

@@ -9,37 +9,55 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.emotions import detect_emotions
 from nlp.profiles import Profile, load_profile, match_topics
-from nlp.tone import CLEAR, STRESSED, clause_polarity, combine_scores, split_clauses, split_pieces
+from nlp.signals import is_suggestion, risk_reasons
+from nlp.staff import find_staff
+from nlp.tone import (
+    CLEAR,
+    STRESSED,
+    clause_polarity,
+    combine_scores,
+    has_phrases,
+    polarity_label,
+    split_clauses,
+    split_pieces,
+)
 
 # Registered once per process; a second import (or a second pipeline) must not re-register.
-for _name, _default in (("rc_topics", None), ("rc_clauses", None), ("rc_polarity", 0.0),
-                        ("rc_clear", (False, False))):
+for _name, _default in (("rc_topics", None), ("rc_keys", None), ("rc_clauses", None), ("rc_polarity", 0.0),
+                        ("rc_clear", (False, False)), ("rc_care", None), ("rc_words", None),
+                        ("rc_text", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 if not Span.has_extension("rc_polarity"):
     Span.set_extension("rc_polarity", getter=lambda span: clause_polarity(span.text))
 
 
-def token_keys(doc: Doc, profile: Profile) -> list[str]:
-    """Lower-case lemmas for pattern matching, falling back to the word (and its singular) without a lemmatizer."""
+def match_key(lower: str, lemma: str, index: dict) -> str:
+    """The form of a word to match patterns with: its lemma, the word, or a light singular, whichever is known."""
+    if lemma and lemma in index:
+        return lemma
+    if lower in index:
+        return lower
+    if len(lower) > 3 and lower[-1] == "s":
+        for stem in (lower[:-3] + "y" if lower.endswith("ies") else "", lower[:-2], lower[:-1]):
+            if stem and stem in index:
+                return stem
+    return lemma or lower
+
+
+def token_keys(doc: Doc, profile: Profile, words: list[str] | None = None) -> list[str]:
+    """Lower-case keys for pattern matching: lemmas when a lemmatizer ran, else the words lightly singularised."""
     index = profile.index
-    keys = []
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        lower = tok.lower_
-        if lemma and lemma in index:
-            keys.append(lemma)
-        elif lower in index:
-            keys.append(lower)
-        elif lower.endswith("s") and lower[:-1] in index:
-            keys.append(lower[:-1])
-        else:
-            keys.append(lemma or lower)
-    return keys
+    if not doc.has_annotation("LEMMA"):
+        words = words if words is not None else [t.text for t in doc]
+        return [match_key(w.lower(), "", index) for w in words]
+    return [match_key(t.lower_, t.lemma_.lower(), index) for t in doc]
 
 
 class TopicTagger:
@@ -50,7 +68,10 @@ class TopicTagger:
         self.profile = load_profile(profile)
 
     def __call__(self, doc: Doc) -> Doc:
-        keys = token_keys(doc, self.profile)
+        words = [t.text for t in doc]
+        keys = token_keys(doc, self.profile, words)
+        doc._.rc_words = words
+        doc._.rc_keys = keys
         doc._.rc_topics = [
             {"topic": t.name, "category": t.category, "start": s, "end": e}
             for t, s, e in match_topics(keys, self.profile)
@@ -62,61 +83,106 @@ class TopicTagger:
             yield self(doc)
 
 
+class DocText:
+    """Token texts and offsets of a doc read once, so clause texts are cheap slices of doc.text."""
+
+    __slots__ = ("text", "words", "offsets", "sentences", "phrases")
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text  # joins every token: read it once per doc
+        self.words = doc._.rc_words if doc._.rc_words is not None else [t.text for t in doc]
+        self.offsets = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.sentences = sentence_bounds(doc)
+        self.phrases = has_phrases(self.text)
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[self.offsets[start]: self.offsets[end - 1] + len(self.words[end - 1])]
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """[(start, end)] of each sentence, read from one array (iterating doc.sents builds costly Spans)."""
+    n = len(doc)
+    if not n:
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [(0, n)]
+    starts = [i for i, v in enumerate(doc.to_array([SENT_START]).tolist()) if v == 1 or i == 0]
+    return list(zip(starts, starts[1:] + [n], strict=True))
+
+
 def score_doc(doc: Doc) -> None:
     """Score each clause, give each topic mention the polarity of its own clause piece, and the doc overall."""
     mentions = doc._.rc_topics or []
     by_token: dict[int, dict] = {m["start"]: m for m in mentions}
+    dt = DocText(doc)
+    words = dt.words
     clauses, weights = [], []
     clear_pos = clear_neg = False
-    for sent in doc.sents:
-        words = [t.text for t in sent]
-        base = sent.start
-        for cs, ce in split_clauses(words):
-            span = doc[base + cs: base + ce]
-            score = clause_polarity(span.text)
-            stressed = words[cs].lower() in STRESSED
-            clauses.append((span.start, span.end, score))
-            weights.append(1.5 if stressed else 1.0)
+    for base, send in dt.sentences:
+        for cs, ce in split_clauses(words[base:send]):
+            start, end = base + cs, base + ce
+            text = dt.span(start, end)
+            score = clause_polarity(text, dt.phrases)
+            clauses.append((start, end, score))
+            weights.append(1.5 if words[start].lower() in STRESSED else 1.0)
             clear_pos |= score >= CLEAR
             clear_neg |= score <= -CLEAR
-            inside = [by_token[i] for i in range(span.start, span.end) if i in by_token]
+            inside = [by_token[i] for i in range(start, end) if i in by_token]
             if not inside:
                 continue
             if len({m["topic"] for m in inside}) < 2:
                 for m in inside:
-                    m["sentiment"], m["evidence"] = score, span.text
+                    m["sentiment"], m["evidence"] = score, text
                 continue
-            _score_pieces(doc, words, base, cs, ce, inside, score, span.text)
+            _score_pieces(dt, start, end, inside, score, text)
     doc._.rc_clauses = clauses
+    doc._.rc_text = dt.text
     doc._.rc_polarity = combine_scores([c[2] for c in clauses], weights)
     doc._.rc_clear = (clear_pos, clear_neg)
 
 
-def _score_pieces(doc: Doc, words: list[str], base: int, cs: int, ce: int, inside: list[dict],
-                  clause_score: float, clause_text: str) -> None:
+def _score_pieces(dt: DocText, cs: int, ce: int, inside: list[dict], clause_score: float,
+                  clause_text: str) -> None:
     """Several topics in one clause: each owns its piece and the topic-free pieces after it."""
-    pieces = split_pieces(words, cs, ce)
+    pieces = split_pieces(dt.words, cs, ce)
     owner: list[str | None] = []
     for ps, pe in pieces:
-        topics = [m["topic"] for m in inside if base + ps <= m["start"] < base + pe]
+        topics = [m["topic"] for m in inside if ps <= m["start"] < pe]
         owner.append(topics[0] if topics else None)
     for m in inside:
-        idx = next(i for i, (ps, pe) in enumerate(pieces) if base + ps <= m["start"] < base + pe)
+        idx = next(i for i, (ps, pe) in enumerate(pieces) if ps <= m["start"] < pe)
         end = idx + 1
         while end < len(pieces) and owner[end] in (None, m["topic"]):
             end += 1
         start = idx
         while start > 0 and owner[start - 1] is None:
             start -= 1
-        own = doc[base + pieces[idx][0]: base + pieces[end - 1][1]]
-        score = clause_polarity(own.text)
+        own = dt.span(pieces[idx][0], pieces[end - 1][1])
+        score = clause_polarity(own, dt.phrases)
         if abs(score) < 0.05 and start < idx:
-            own = doc[base + pieces[start][0]: base + pieces[end - 1][1]]
-            score = clause_polarity(own.text)
+            own = dt.span(pieces[start][0], pieces[end - 1][1])
+            score = clause_polarity(own, dt.phrases)
         if abs(score) < 0.05:
             m["sentiment"], m["evidence"] = clause_score, clause_text
         else:
-            m["sentiment"], m["evidence"] = score, own.text
+            m["sentiment"], m["evidence"] = score, own
+
+
+def care_signals(doc: Doc) -> dict:
+    """Emotions, staff mentions (labelled by their clause), suggestion and risk phrases of one scored doc."""
+    words = doc._.rc_words if doc._.rc_words is not None else [t.text for t in doc]
+    text = doc._.rc_text if doc._.rc_text is not None else doc.text
+    lower = [w.lower() for w in words]
+    keys = doc._.rc_keys or lower
+    emotions = detect_emotions(lower, text, keys)
+    clauses = doc._.rc_clauses or []
+    tags = [t.pos_ for t in doc] if doc.has_annotation("POS") else [""] * len(words)
+    staff = []
+    for i, name, role in find_staff(words, tags):
+        score = next((s for cs, ce, s in clauses if cs <= i < ce), 0.0)
+        staff.append({"name": name, "role": role, "label": polarity_label(score)})
+    return {"emotions": emotions, "staff": staff, "suggestion": is_suggestion(text),
+            "risks": risk_reasons(text)}
 
 
 class SentimentScorer:
@@ -142,3 +208,26 @@ def make_topic_tagger(nlp: Language, name: str, profile: str) -> TopicTagger:
 @Language.factory("reviewcare_sentiment", default_config={})
 def make_sentiment_scorer(nlp: Language, name: str) -> SentimentScorer:
     return SentimentScorer(nlp, name)
+
+
+class CareTagger:
+    """Emotions, staff, suggestion and risk phrases; runs after the sentiment scorer (doc._.rc_care)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.rc_care = care_signals(doc)
+        # Working lists are dropped so docs stay small when nlp.pipe sends them between processes.
+        doc._.rc_words = doc._.rc_text = None
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("reviewcare_care", default_config={}, requires=["doc._.rc_clauses"],
+                  assigns=["doc._.rc_care"])
+def make_care_tagger(nlp: Language, name: str) -> CareTagger:
+    return CareTagger(nlp, name)

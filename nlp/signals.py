@@ -49,8 +49,16 @@ def risk_rules() -> tuple[tuple[re.Pattern[str], float, str], ...]:
     return tuple(rules)
 
 
+@lru_cache(maxsize=1)
+def _any_risk() -> re.Pattern[str]:
+    # One alternation rules out most texts at once; only the rest are checked rule by rule.
+    return re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in risk_rules()), re.IGNORECASE)
+
+
 def risk_reasons(text: str) -> list[tuple[float, str]]:
     """Risk phrases in a text: [(weight, reason)]."""
+    if not _any_risk().search(text):
+        return []
     return [(w, reason) for pattern, w, reason in risk_rules() if pattern.search(text)]
 
 
@@ -66,12 +74,13 @@ def _age_days(published_at: str | None, now: datetime | None) -> float | None:
     return max(0.0, ((now or datetime.now(UTC)) - when).total_seconds() / 86400)
 
 
-def score_urgency(polarity: float, rating: float | None, text: str, *, anger: float = 0.0,
-                  published_at: str | None = None, now: datetime | None = None) -> tuple[float, list[str]]:
+def score_urgency(polarity: float, rating: float | None, text: str = "", *, anger: float = 0.0,
+                  risks: list[tuple[float, str]] | None = None, published_at: str | None = None,
+                  now: datetime | None = None) -> tuple[float, list[str]]:
     """Urgency in [0, 1] and its reasons: negativity, low rating, anger, risk phrases, then recency.
 
     Risk phrases dominate (one food-poisoning claim is urgent whatever the tone); old reviews decay
-    because an answer months later helps less.
+    because an answer months later helps less. Pass `risks` when risk_reasons(text) is already known.
     """
     reasons: list[str] = []
     base = 0.0
@@ -89,7 +98,8 @@ def score_urgency(polarity: float, rating: float | None, text: str, *, anger: fl
     if anger >= 0.5:
         base += 0.15 * anger
         reasons.append("angry or frustrated")
-    risks = risk_reasons(text)
+    if risks is None:
+        risks = risk_reasons(text)
     if risks:
         top = max(w for w, _ in risks)
         base = max(base, top) + 0.05 * (len(risks) - 1)

@@ -94,13 +94,23 @@ def _compound_from_raw(raw: float) -> float:
     return raw / math.sqrt(raw * raw + ALPHA)
 
 
+def has_phrases(text: str) -> bool:
+    """Whether any phrase rule could fire in a text: checked once per review, so clauses can skip the rules."""
+    return bool(_combined_phrase_regex().search(text))
+
+
 @lru_cache(maxsize=65536)
-def clause_polarity(text: str) -> float:
-    """Polarity of one clause in [-1, 1]: VADER with domain words, plus domain phrase valences."""
+def clause_polarity(text: str, phrases: bool = True) -> float:
+    """Polarity of one clause in [-1, 1]: VADER with domain words, plus domain phrase valences.
+
+    phrases=False skips the phrase rules (the caller knows none can match).
+    """
     text = text.strip()
     if not text:
         return 0.0
     compound = analyzer().polarity_scores(text)["compound"]
+    if not phrases:
+        return compound
     extra, _ = phrase_valence(text)
     if not extra:
         return compound
@@ -140,6 +150,11 @@ def combine_scores(scores: list[float], weights: list[float] | None = None) -> f
             num += s * w
             den += w
     return num / den if den else 0.0
+
+
+def polarity_label(score: float) -> str:
+    """positive / negative / neutral for a polarity, with VADER's usual +-0.05 dead zone."""
+    return "positive" if score >= 0.05 else "negative" if score <= -0.05 else "neutral"
 
 
 def label_for(score: float, clear_pos: bool, clear_neg: bool) -> str:

@@ -719,3 +719,262 @@ def review_sources(db: sqlite_utils.Database, business_id: str | None = None) ->
         f"""select distinct r.source from reviews r where r.source is not null {where} order by r.source""",
         params,
     )]
+
+
+def _since(now: str | None, days: float) -> str:
+    """The ISO time `days` before `now` (default: the current time)."""
+    from datetime import timedelta
+
+    base = datetime.fromisoformat(now) if now else datetime.now(UTC)
+    if base.tzinfo is None:
+        base = base.replace(tzinfo=UTC)
+    return (base - timedelta(days=days)).replace(microsecond=0).isoformat()
+
+
+def response_stats(db: sqlite_utils.Database, business_id: str | None = None) -> dict:
+    """How many reviews got a public answer (on the site, or a reply we marked posted) and the median time to it."""
+    where, params = _business_filter(business_id)
+    answered_sql = f"""
+        select (julianday(coalesce(nullif(r.reply_at, ''), d.posted_at)) - julianday(r.published_at)) * 24 as hours
+        from reviews r left join drafts d on d.review_id = r.id and d.status = 'posted'
+        where r.removed_at is null {where}
+          and (coalesce(r.reply_text, '') != '' or d.id is not null)"""
+    total = db.execute(f"select count(*) from reviews r where r.removed_at is null {where}", params).fetchone()[0]
+    answered = db.execute(f"select count(*) from ({answered_sql})", params).fetchone()[0]
+    timed = db.execute(f"select count(*) from ({answered_sql}) where hours is not null and hours >= 0",
+                       params).fetchone()[0]
+    median = None
+    if timed:
+        median = db.execute(
+            f"select hours from ({answered_sql}) where hours is not null and hours >= 0 order by hours "
+            f"limit 1 offset ?", [*params, (timed - 1) // 2],
+        ).fetchone()[0]
+    return {"reviews": total, "answered": answered, "median_hours": median}
+
+
+def period_stats(db: sqlite_utils.Database, start: str, end: str, business_id: str | None = None) -> dict:
+    """Reviews published in [start, end): count, average rating, negative and mixed counts."""
+    where, params = _business_filter(business_id)
+    return next(db.query(
+        f"""select count(*) as reviews, round(avg(r.rating), 2) as avg_rating,
+                   sum(case when a.sentiment_label in ('negative', 'mixed') then 1 else 0 end) as unhappy
+            from reviews r left join analyses a on a.review_id = r.id
+            where r.removed_at is null and r.published_at >= ? and r.published_at < ? {where}""",
+        [start, end, *params],
+    ))
+
+
+def period_topics(db: sqlite_utils.Database, start: str, end: str, business_id: str | None = None) -> dict[str, dict]:
+    """Per topic, positive and negative mentions in reviews published in [start, end)."""
+    where, params = _business_filter(business_id)
+    return {row["topic"]: row for row in db.query(
+        f"""select t.topic, sum(t.label = 'positive') as positive, sum(t.label = 'negative') as negative
+            from topic_mentions t join reviews r on r.id = t.review_id
+            where r.removed_at is null and r.published_at >= ? and r.published_at < ? {where}
+            group by t.topic""",
+        [start, end, *params],
+    )}
+
+
+def topic_issues(db: sqlite_utils.Database, business_id: str | None = None, now: str | None = None,
+                 limit: int = 30) -> list[dict]:
+    """Topics ranked by their weight on unhappiness: each negative mention counts its negativity, discounted by
+    age (a mention 30 days old counts half). Also the last 30 days against the 90 before, and the first mention."""
+    where, params = _business_filter(business_id)
+    now = now or now_iso()
+    return list(db.query(
+        f"""select t.topic, t.category, count(*) as mentions,
+                   sum(t.label = 'negative') as negative, sum(t.label = 'positive') as positive,
+                   round(avg(t.sentiment), 3) as avg_sentiment,
+                   round(sum(case when t.sentiment < 0 then -t.sentiment
+                                  / (1 + max(julianday(?) - julianday(r.published_at), 0) / 30.0)
+                             else 0 end), 3) as weight,
+                   sum(t.label = 'negative' and r.published_at >= ?) as negative_30d,
+                   sum(t.label = 'negative' and r.published_at >= ? and r.published_at < ?) as negative_prev_90d,
+                   sum(r.published_at >= ?) as mentions_30d,
+                   min(r.published_at) as first_seen
+            from topic_mentions t join reviews r on r.id = t.review_id
+            where r.removed_at is null {where}
+            group by t.topic order by weight desc, negative desc limit ?""",
+        [now, _since(now, 30), _since(now, 120), _since(now, 30), _since(now, 30), *params, limit],
+    ))
+
+
+def topic_monthly(db: sqlite_utils.Database, topic: str, business_id: str | None = None) -> list[dict]:
+    where, params = _business_filter(business_id)
+    return list(db.query(
+        f"""select substr(r.published_at, 1, 7) as month, count(*) as mentions,
+                   sum(t.label = 'negative') as negative, sum(t.label = 'positive') as positive
+            from topic_mentions t join reviews r on r.id = t.review_id
+            where t.topic = ? and r.removed_at is null and r.published_at is not null {where}
+            group by month order by month""",
+        [topic, *params],
+    ))
+
+
+def topic_quotes(db: sqlite_utils.Database, topic: str, business_id: str | None = None, label: str | None = None,
+                 limit: int = 30) -> list[dict]:
+    """The reviews mentioning a topic, newest first, with the evidence the analyzer found."""
+    where, params = _business_filter(business_id)
+    if label:
+        where += " and t.label = ?"
+        params.append(label)
+    return list(db.query(
+        f"""select r.id as review_id, r.author, r.rating, r.published_at, r.source, r.text, t.evidence,
+                   t.sentiment, t.label
+            from topic_mentions t join reviews r on r.id = t.review_id
+            where t.topic = ? and r.removed_at is null {where}
+            order by r.published_at desc limit ?""",
+        [topic, *params, limit],
+    ))
+
+
+def staff_praise(db: sqlite_utils.Database, business_id: str | None = None, limit: int = 50) -> list[dict]:
+    """Staff named in reviews, with how often they were praised or faulted, most praised first."""
+    where, params = _business_filter(business_id)
+    return list(db.query(
+        f"""select json_extract(s.value, '$.name') as name,
+                   max(json_extract(s.value, '$.role')) as role, count(*) as mentions,
+                   sum(json_extract(s.value, '$.label') = 'positive') as praised,
+                   sum(json_extract(s.value, '$.label') = 'negative') as faulted,
+                   max(r.published_at) as last_mentioned
+            from analyses a join reviews r on r.id = a.review_id, json_each(a.staff) s
+            where r.removed_at is null and a.staff not in ('', '[]') {where}
+            group by lower(json_extract(s.value, '$.name'))
+            order by praised desc, mentions desc limit ?""",
+        [*params, limit],
+    ))
+
+
+def staff_quotes(db: sqlite_utils.Database, name: str, business_id: str | None = None, limit: int = 20) -> list[dict]:
+    where, params = _business_filter(business_id)
+    return list(db.query(
+        f"""select r.id as review_id, r.author, r.rating, r.published_at, r.text,
+                   json_extract(s.value, '$.label') as label
+            from analyses a join reviews r on r.id = a.review_id, json_each(a.staff) s
+            where lower(json_extract(s.value, '$.name')) = lower(?) and r.removed_at is null {where}
+            order by r.published_at desc limit ?""",
+        [name, *params, limit],
+    ))
+
+
+def stories(db: sqlite_utils.Database, kind: str, business_id: str | None = None, limit: int = 10) -> list[dict]:
+    """The best (`best`) or worst (`worst`) experiences told in words: strongest tone, then most detail."""
+    if kind not in ("best", "worst"):
+        raise StoreError(f"unknown story kind {kind!r}; use best or worst")
+    where, params = _business_filter(business_id)
+    order = "a.sentiment_score desc" if kind == "best" else "a.sentiment_score asc"
+    rating = "r.rating >= 4" if kind == "best" else "r.rating <= 2"
+    return list(db.query(
+        f"""select r.id as review_id, r.author, r.rating, r.title, r.text, r.published_at, r.source,
+                   a.sentiment_score, a.sentiment_label
+            from reviews r join analyses a on a.review_id = r.id
+            where r.removed_at is null and {rating} and length(coalesce(r.text, '')) >= 40 {where}
+            order by {order}, length(r.text) desc limit ?""",
+        [*params, limit],
+    ))
+
+
+def rating_only_reviews(db: sqlite_utils.Database, business_id: str | None = None, limit: int = 200) -> list[dict]:
+    where, params = _business_filter(business_id)
+    return list(db.query(
+        f"""select r.id as review_id, r.author, r.rating, r.published_at, r.source
+            from reviews r where r.removed_at is null and trim(coalesce(r.text, '')) = ''
+              and trim(coalesce(r.title, '')) = '' {where}
+            order by r.published_at desc limit ?""",
+        [*params, limit],
+    ))
+
+
+def suggestions(db: sqlite_utils.Database, business_id: str | None = None, limit: int = 200) -> list[dict]:
+    where, params = _business_filter(business_id)
+    return list(db.query(
+        f"""select r.id as review_id, r.author, r.rating, r.published_at, r.source, r.text
+            from reviews r join analyses a on a.review_id = r.id
+            where r.removed_at is null and a.suggestion = 1 {where}
+            order by r.published_at desc limit ?""",
+        [*params, limit],
+    ))
+
+
+def fallen_regulars(db: sqlite_utils.Database, business_id: str | None = None, min_reviews: int = 3,
+                    drop: float = 1.5, limit: int = 100) -> list[dict]:
+    """Reviewers with several reviews whose latest rating is at least `drop` stars below their earlier average."""
+    where, params = _business_filter(business_id)
+    return list(db.query(
+        f"""with ranked as (
+                select r.business_id, r.source, r.author, r.rating, r.published_at, r.text,
+                       row_number() over w as pos, count(*) over w as n, sum(r.rating) over w as total
+                from reviews r
+                where r.removed_at is null and r.rating is not null and coalesce(r.author, '') != ''
+                  and lower(r.author) not in ('anonymous', 'a customer', 'guest') {where}
+                window w as (partition by r.business_id, r.source, lower(r.author) order by r.published_at desc
+                             rows between unbounded preceding and unbounded following))
+            select business_id, source, author, n as reviews, rating as latest_rating, published_at as latest_at,
+                   text as latest_text, round((total - rating) / (n - 1), 2) as earlier_average
+            from ranked where pos = 1 and n >= ? and (total - rating) / (n - 1) - rating >= ?
+            order by earlier_average - latest_rating desc, latest_at desc limit ?""",
+        [*params, min_reviews, drop, limit],
+    ))
+
+
+def business_comparison(db: sqlite_utils.Database) -> list[dict]:
+    """One row per business: volume, rating, unhappy share, promoter score and replies waiting."""
+    # Each aggregate is one grouped pass over its own table, joined afterwards (no per-business subqueries).
+    return list(db.query(
+        """with rv as (
+               select r.business_id, count(*) as reviews, avg(r.rating) as avg_rating, count(r.rating) as rated,
+                      sum(round(r.rating) = 5) as promoters, sum(round(r.rating) between 1 and 3) as detractors
+               from reviews r where r.removed_at is null group by r.business_id),
+           an as (
+               select r.business_id, count(*) as analyzed,
+                      sum(a.sentiment_label in ('negative', 'mixed')) as unhappy
+               from analyses a join reviews r on r.id = a.review_id where r.removed_at is null
+               group by r.business_id),
+           wt as (
+               select r.business_id, count(*) as waiting
+               from drafts d join reviews r on r.id = d.review_id
+               where d.status in ('drafted', 'edited', 'needs_human') group by r.business_id)
+           select b.id as business_id, b.name, coalesce(rv.reviews, 0) as reviews,
+                  round(rv.avg_rating, 2) as avg_rating,
+                  round(100.0 * coalesce(an.unhappy, 0) / max(coalesce(an.analyzed, 0), 1), 1) as unhappy_pct,
+                  round(100.0 * (coalesce(rv.promoters, 0) - coalesce(rv.detractors, 0))
+                        / max(coalesce(rv.rated, 0), 1)) as promoter_score,
+                  coalesce(wt.waiting, 0) as waiting
+           from businesses b left join rv on rv.business_id = b.id left join an on an.business_id = b.id
+           left join wt on wt.business_id = b.id
+           order by b.name"""
+    ))
+
+
+def _m100_review_search(db: sqlite_utils.Database) -> None:
+    # External-content FTS5 index kept in step by triggers, so new and edited reviews are searchable at once.
+    db["reviews"].enable_fts(["author", "title", "text"], fts_version="FTS5", create_triggers=True,
+                             tokenize="unicode61 remove_diacritics 2")
+
+
+# Numbered apart from the lead's sequence so that both can grow without clashing.
+MIGRATIONS.append((100, "full-text search over reviews", _m100_review_search))
+
+
+def search_reviews(db: sqlite_utils.Database, query: str, business_id: str | None = None,
+                   limit: int = 100) -> list[dict]:
+    """Reviews matching every word of `query` (prefix match on the last one), best match first."""
+    words = [w for w in query.replace('"', " ").split() if w]
+    if not words:
+        return []
+    match = " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
+    where, params = _business_filter(business_id)
+    return list(db.query(
+        f"""select r.id as review_id, r.business_id, r.author, r.rating, r.title, r.text, r.published_at,
+                   r.source, a.sentiment_label
+            from reviews_fts f join reviews r on r.id = f.rowid left join analyses a on a.review_id = r.id
+            where reviews_fts match ? and r.removed_at is null {where}
+            order by f.rank limit ?""",
+        [match, *params, limit],
+    ))
+
+
+def list_users(db: sqlite_utils.Database) -> list[dict]:
+    """Users and their roles, never their password hashes."""
+    return list(db.query("select name, role, created_at from users order by name"))

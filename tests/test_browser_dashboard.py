@@ -152,3 +152,29 @@ def test_hostile_reviews_render_as_text_and_owner_approves(dashboard, browser, t
     assert browser.execute_script("return typeof window.__xss") == "undefined"
     shot = _save_screenshot(browser, tmp_path, "overview.png")
     assert shot.stat().st_size > 10_000
+
+
+PAGES = {"issues": "Issues", "people": "People and stories", "quiet": "Quiet signals", "search": "Search reviews",
+         "sources": "Sources", "settings": "Settings"}
+
+
+def test_every_page_loads_without_running_review_script(dashboard, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    url, _ = dashboard
+    for path, title in PAGES.items():
+        browser.get(f"{url}/{path}")
+        _wait_until(lambda title=title: any(title in t for t in _texts(browser, "stHeading")), f"the {title} page")
+        time.sleep(1.0)
+        assert not browser.find_elements(By.CSS_SELECTOR, '[data-testid="stException"]'), path
+        assert browser.execute_script("return typeof window.__xss") == "undefined", path
+        assert not browser.find_elements(By.CSS_SELECTOR, 'img[src="x"]'), path
+    # The hostile review is in the search index; its text must come back as text.
+    browser.get(f"{url}/search")
+    box = _wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, ".st-key-search_query input"),
+                      "the search box")[0]
+    box.send_keys("terrible\n")
+    _wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, '[data-testid="stDataFrame"]'), "the results")
+    time.sleep(1.0)
+    assert browser.execute_script("return typeof window.__xss") == "undefined"
+    _save_screenshot(browser, tmp_path, "search.png")

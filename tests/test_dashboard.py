@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 from test_dashboard_seed import draft_id_for, seed
 
-from dashboard.ui import plain
+from dashboard.ui import csv_bytes, plain
 from reviewcare import auth, store
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
@@ -54,12 +57,12 @@ def button_labels(at: AppTest) -> list[str]:
 def test_overview_shows_the_figures(db_path):
     at = open_app(business="bistro")
     assert at.title[0].value == "Overview"
-    assert metric(at, "Reviews") == "5"
-    assert metric(at, "Average rating") == "3.00"
-    # Sam and Ana negative, Lee mixed: 3 of 5.
-    assert metric(at, "Negative or mixed") == "60%"
-    # 1 promoter (5 stars), 3 detractors (1, 2, 3 stars) of 5 rated: 20% - 60%.
-    assert metric(at, "Promoter score") == "-40"
+    assert metric(at, "Reviews") == "8"
+    assert metric(at, "Average rating") == "3.25"
+    # Sam, Ana and Priya's latest negative, Lee mixed: 4 of 8.
+    assert metric(at, "Negative or mixed") == "50%"
+    # 2 promoters (5 stars), 4 detractors (1, 2, 3, 2 stars) of 8 rated: 25% - 50%.
+    assert metric(at, "Promoter score") == "-25"
     assert any("% promoters" in c.value for c in at.caption)
     assert len(at.get("vega_lite_chart")) >= 3
 
@@ -68,7 +71,7 @@ def test_business_selector_switches_the_figures(db_path):
     at = open_app(business="harbour")
     assert metric(at, "Reviews") == "1"
     at = open_app(business=None)
-    assert metric(at, "Reviews") == "6"
+    assert metric(at, "Reviews") == "9"
 
 
 def test_owner_approves_a_draft_from_the_inbox(db_path):
@@ -200,3 +203,12 @@ def test_plain_leaves_nothing_for_markdown_to_interpret(text):
 
 def _unescape(html: str) -> str:
     return html.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def test_csv_export_defuses_spreadsheet_formulas():
+    frame = pd.DataFrame([{"author": "=HYPERLINK(\"http://x\")", "text": "-1 star", "rating": -1},
+                          {"author": "Dana", "text": "Lovely, \"really\"", "rating": 5}])
+    rows = list(csv.DictReader(io.StringIO(csv_bytes(frame).decode("utf-8"))))
+    assert rows[0]["author"] == "'=HYPERLINK(\"http://x\")" and rows[0]["text"] == "'-1 star"
+    assert rows[0]["rating"] == "-1"  # numbers stay numbers
+    assert rows[1] == {"author": "Dana", "text": 'Lovely, "really"', "rating": "5"}

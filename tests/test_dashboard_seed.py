@@ -67,15 +67,35 @@ REVIEWS = [
      {"needs_human": True, "reason": "legal threat and a health incident"}),
     ("bistro", "r5", "Quiet Regular", 3, "", "", "2024-03-15T12:00:00+00:00",
      _analysis("neutral", 0.0, []), None),
+    # A regular whose ratings fell: two glowing reviews the business answered on the site, then a poor one.
+    ("bistro", "p1", "Priya Shah", 5, "", "Our Friday place. The lamb is perfect and Marco always remembers us.",
+     "2025-06-06T20:00:00+00:00",
+     _analysis("positive", 0.8, [_topic("food_quality", "food", 0.8, "The lamb is perfect")],
+               staff=[{"name": "Marco", "role": None, "label": "positive"}]), None),
+    ("bistro", "p2", "Priya Shah", 4, "", "Still lovely, the new dessert menu is a treat.",
+     "2025-09-12T20:00:00+00:00", _analysis("positive", 0.6, [_topic("menu", "food", 0.6, "new dessert menu")]),
+     None),
+    ("bistro", "p3", "Priya Shah", 2, "", "Sad to say the lamb was dry and the service felt rushed this time.",
+     _days_ago(4),
+     _analysis("negative", -0.5, [_topic("food_quality", "food", -0.6, "the lamb was dry"),
+                                  _topic("wait_time", "service", -0.4, "the service felt rushed")],
+               urgency=0.5),
+     {"reply": "Hi Priya, a dry lamb is not what you come to us for.", "checks": {"uses_name": True}}),
     ("harbour", "h1", "Noor", 5, "", "Best fish by the sea, and Jo at the bar made our night.", _days_ago(5),
      _analysis("positive", 0.9, [_topic("food_quality", "food", 0.9, "Best fish by the sea")],
                staff=[{"name": "Jo", "role": "bartender", "label": "positive"}]),
      {"reply": "Hi Noor, thank you! Jo will be delighted.", "checks": {"uses_name": True}}),
 ]
 
+# Answers the business already posted on the review site: 24 and 48 hours after the review.
+REPLIES = {
+    "p1": {"reply_text": "Thank you, Priya!", "reply_at": "2025-06-07T20:00:00+00:00"},
+    "p2": {"reply_text": "Glad you liked it.", "reply_at": "2025-09-14T20:00:00+00:00"},
+}
+
 
 def seed(path: Path, *, hostile: bool = False) -> sqlite_utils.Database:
-    """Create the database at `path` with two businesses, six reviews, their analyses and drafts.
+    """Create the database at `path` with two businesses, nine reviews, their analyses and drafts.
 
     With `hostile`, extra reviews carry script tags, an onerror image and a javascript: link.
     """
@@ -98,7 +118,7 @@ def seed(path: Path, *, hostile: bool = False) -> sqlite_utils.Database:
         store.save_review(db, sources[business], {
             "source": "schema_org", "external_id": external_id, "url": f"http://127.0.0.1:9/{external_id}",
             "author": author, "rating": rating, "title": title, "text": text, "published_at": published,
-            "language": "en",
+            "language": "en", **REPLIES.get(external_id, {}),
         })
     by_text = {(r[5], r[2]): r for r in rows}
     pending = store.reviews_to_analyze(db, ANALYZER)
@@ -119,7 +139,7 @@ def draft_id_for(db: sqlite_utils.Database, author: str) -> int:
 def test_seed_builds_the_expected_rows(tmp_path):
     db = seed(tmp_path / "seed.db")
     totals = store.review_totals(db, "bistro")
-    assert totals["reviews"] == 5
-    assert totals["avg_rating"] == 3.0
-    assert store.draft_status_counts(db, "bistro") == {"drafted": 3, "needs_human": 1}
-    assert len(store.inbox(db, business_id="bistro")) == 4
+    assert totals["reviews"] == 8
+    assert totals["avg_rating"] == 3.25
+    assert store.draft_status_counts(db, "bistro") == {"drafted": 4, "needs_human": 1}
+    assert len(store.inbox(db, business_id="bistro")) == 5

@@ -12,10 +12,17 @@ from nlp.pipeline import build_pipeline, load_base, load_pipeline
 def test_load_pipeline_prefers_installed_trained_model():
     nlp = load_pipeline("restaurant")
     assert nlp.meta["reviewcare_base"] in pipeline.MODEL_CANDIDATES
-    assert "lemmatizer" in nlp.pipe_names and "tagger" in nlp.pipe_names
     assert "ner" not in nlp.pipe_names and "parser" not in nlp.pipe_names  # excluded for speed
-    assert nlp.pipe_names[-2:] == ["reviewcare_topics", "reviewcare_sentiment"]
+    assert nlp.pipe_names == ["sentencizer", "reviewcare_topics", "reviewcare_sentiment", "reviewcare_care"]
     assert load_pipeline("restaurant") is nlp  # cached per process
+
+
+def test_accurate_pipeline_keeps_tagger_and_lemmas():
+    nlp = load_pipeline("restaurant", accurate=True)
+    assert nlp.meta["reviewcare_base"] in pipeline.MODEL_CANDIDATES
+    assert {"tagger", "lemmatizer"} <= set(nlp.pipe_names)
+    doc = nlp("Thanks to pradeep, the dishes were served quickly.")
+    assert doc._.rc_keys[5] == "dish" and doc._.rc_keys[7] == "serve"  # real lemmas
 
 
 def test_blank_fallback_warns_once_and_still_analyzes(monkeypatch):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.ui import plain, short_date, stars
+from dashboard.ui import csv_download, plain, short_date, stars
 from reviewcare import store
 
 PAGE_SIZE = 20
@@ -43,6 +44,10 @@ queue = data.cached("inbox", statuses=tuple(statuses), business_id=business_id, 
 if not queue:
     st.info("Nothing waiting here. Every review with these filters has an answer.")
     st.stop()
+
+export = pd.DataFrame(queue)[["draft_id", "status", "urgency", "business_id", "source", "author", "rating",
+                              "published_at", "title", "text", "reply", "reason", "url"]]
+csv_download(export, "inbox.csv", key="inbox_csv", label="Download this queue as CSV")
 
 pages = (len(queue) + PAGE_SIZE - 1) // PAGE_SIZE
 page = 1
@@ -88,7 +93,7 @@ for item in queue[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]:
             for name, result in checks.items():
                 ok = result.get("ok", result.get("pass")) if isinstance(result, dict) else result
                 label = plain(str(name).replace("_", " "))
-                marks.append(f"{'✅' if ok in (True, None) or ok == 'ok' else '⚠️'} {label}")
+                marks.append(f"{'✓' if ok in (True, None) or ok == 'ok' else '⚠'} {label}")
             st.caption("Self-checks: " + " · ".join(marks))
 
         status = item["status"]

@@ -2,11 +2,55 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.ui import csv_download
+
+
+def _topic_name(topic: str) -> str:
+    return topic.replace("_", " ")
+
+
+def weekly_changes(business_id: str | None) -> list[str]:
+    """Plain sentences comparing the last 7 days with the 7 before."""
+    now = datetime.now(UTC).replace(second=0, microsecond=0)  # minute steps keep the cache useful
+    week, prior, start = (now - timedelta(days=7)).isoformat(), (now - timedelta(days=14)).isoformat(), now.isoformat()
+    this = data.cached("period_stats", week, start, business_id)
+    last = data.cached("period_stats", prior, week, business_id)
+    if not this["reviews"] and not last["reviews"]:
+        return ["No reviews in the last two weeks."]
+    lines = [f"{this['reviews']} new review{'s' if this['reviews'] != 1 else ''} in the last 7 days "
+             f"({last['reviews']} the week before)."]
+    if this["avg_rating"] is not None and last["avg_rating"] is not None:
+        move = this["avg_rating"] - last["avg_rating"]
+        trend = "up" if move > 0.05 else "down" if move < -0.05 else "about level"
+        lines.append(f"Average rating {this['avg_rating']:.2f}, {trend} from {last['avg_rating']:.2f}.")
+    elif this["avg_rating"] is not None:
+        lines.append(f"Average rating this week: {this['avg_rating']:.2f}.")
+    if this["unhappy"]:
+        lines.append(f"{this['unhappy']} negative or mixed review{'s' if this['unhappy'] != 1 else ''} this week "
+                     f"({last['unhappy'] or 0} the week before).")
+    now_topics = data.cached("period_topics", week, start, business_id)
+    then_topics = data.cached("period_topics", prior, week, business_id)
+    rising = sorted(((t["negative"] - then_topics.get(name, {}).get("negative", 0), name)
+                     for name, t in now_topics.items()), reverse=True)
+    for gain, name in rising[:3]:
+        if gain > 0:
+            before = then_topics.get(name, {}).get("negative", 0)
+            lines.append(f"More complaints about {_topic_name(name)}: {now_topics[name]['negative']} this week, "
+                         f"{before} the week before.")
+    praised = sorted(((t["positive"] - then_topics.get(name, {}).get("positive", 0), name)
+                      for name, t in now_topics.items()), reverse=True)
+    for gain, name in praised[:2]:
+        if gain > 0:
+            lines.append(f"More praise for {_topic_name(name)}: {now_topics[name]['positive']} this week.")
+    return lines
+
 
 business_id = data.selected_business()
 st.title("Overview")
@@ -23,6 +67,15 @@ promoters = totals["promoters"] or 0
 detractors = totals["detractors"] or 0
 nps = round(100 * (promoters - detractors) / rated) if rated else None
 
+if business_id is None and len(data.cached("list_businesses")) > 1:
+    st.subheader("Locations side by side")
+    comparison = pd.DataFrame(data.cached("business_comparison"))
+    st.dataframe(comparison.drop(columns=["business_id"]), hide_index=True, width="stretch",
+                 column_config={"name": "Business", "reviews": "Reviews", "avg_rating": "Average rating",
+                                "unhappy_pct": "Negative or mixed %", "promoter_score": "Promoter score",
+                                "waiting": "Replies waiting"})
+    csv_download(comparison, "locations.csv", key="overview_locations_csv")
+
 cols = st.columns(4)
 cols[0].metric("Reviews", f"{reviews:,}")
 cols[1].metric("Average rating", f"{totals['avg_rating']:.2f}" if totals["avg_rating"] is not None else "–")
@@ -30,8 +83,19 @@ cols[2].metric("Negative or mixed", f"{100 * unhappy / reviews:.0f}%",
                help="Share of reviews whose overall tone is negative, or mixed (praise and complaint together).")
 cols[3].metric("Promoter score", f"{nps:+d}" if nps is not None else "–",
                help="Net-promoter-style score from star ratings: % of 5-star reviews minus % of 1-3 star reviews.")
+responses = data.cached("response_stats", business_id)
+cols = st.columns(4)
+cols[0].metric("Response rate", f"{100 * responses['answered'] / reviews:.0f}%",
+               help="Share of reviews with a public answer: on the review site, or a reply here marked posted.")
+median = responses["median_hours"]
+cols[1].metric("Median time to respond", "–" if median is None else
+               (f"{median:.0f} h" if median < 48 else f"{median / 24:.1f} days"))
 st.caption("Promoter score = % promoters (5 stars) − % detractors (1 to 3 stars); 4-star reviews are passives. "
            f"From {rated:,} rated reviews: {promoters:,} promoters, {detractors:,} detractors.")
+
+st.subheader("What changed since last week")
+for sentence in weekly_changes(business_id):
+    st.markdown(f"- {sentence}")
 
 monthly = pd.DataFrame(data.cached("monthly_ratings", business_id))
 if not monthly.empty:

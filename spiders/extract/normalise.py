@@ -18,8 +18,9 @@ from w3lib.html import replace_entities
 log = logging.getLogger(__name__)
 
 EARLIEST_PLAUSIBLE = datetime(1995, 1, 1, tzinfo=UTC)  # before the web had review sites
-_BREAK_TAG = re.compile(r"<\s*(br|/p|p|/div|div|li)\b[^<>]*>", re.IGNORECASE)
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>")
+# Line-break markup that sites leave inside JSON-LD strings. Nothing else is removed: review text is untrusted
+# plain text, never parsed as HTML, so a reviewer's literal "<script>" stays visible as written.
+_BREAK_TAG = re.compile(r"<\s*(br|p|/p)\s*/?\s*>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u200b]+")
 _MANY_BREAKS = re.compile(r"\n{3,}")
 
@@ -29,12 +30,11 @@ def clean_text(value: object) -> str | None:
     if value is None:
         return None
     text = str(value)
-    if "<" in text:
-        # Some sites put markup inside JSON-LD strings; keep its line breaks, drop the rest.
-        text = _BREAK_TAG.sub("\n", text)
-        text = _TAG.sub("", text)
+    text = _BREAK_TAG.sub("\n", text)
     text = replace_entities(text)
-    text = ftfy.fix_text(text, unescape_html=False)
+    # Repair encoding damage only; width, quotes and ligatures are the reviewer's own choices.
+    text = ftfy.fix_text(text, unescape_html=False, fix_character_width=False, uncurl_quotes=False,
+                         fix_latin_ligatures=False)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = _MANY_BREAKS.sub("\n\n", "\n".join(lines)).strip()
@@ -52,7 +52,7 @@ def parse_date(raw: object, *, now: datetime | None = None) -> str | None:
     now = now or datetime.now(UTC)
     text = str(raw).strip()
     text = re.sub(r"^(edited|updated|posted|reviewed|written)\s*:?\s*", "", text, flags=re.IGNORECASE)
-    parsed = dateparser.parse(
+    parsed = _iso(text) or dateparser.parse(
         text,
         settings={
             "RELATIVE_BASE": now.astimezone(UTC).replace(tzinfo=None),
@@ -69,6 +69,17 @@ def parse_date(raw: object, *, now: datetime | None = None) -> str | None:
         log.warning("date %r resolves to %s, which is implausible; stored without a date", raw, parsed)
         return None
     return parsed.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def _iso(text: str) -> datetime | None:
+    """Fast path for ISO 8601, which is what structured data mostly carries; dateparser is slow."""
+    if not re.match(r"^\d{4}-\d\d-\d\d", text):
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _number(value: object) -> float | None:

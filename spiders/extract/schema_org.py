@@ -47,6 +47,7 @@ class PageReview:
     reply_text: str | None = None
     reply_at: str | None = None
     syntax: str = "json-ld"
+    extra: dict = field(default_factory=dict)   # source-specific facts (verification label, app version, ...)
 
 
 @dataclass
@@ -266,10 +267,17 @@ def find_next_url(html: str, url: str) -> str | None:
     """The next page of reviews: `rel=next` first, then the usual "Next" links and buttons."""
     sel = Selector(text=html)
     base = sel.xpath("//base/@href").get() or url
-    candidates = sel.xpath(
+    # rel=next is the site's own statement, so any page on the same host is trusted; a link that only
+    # looks like "Next" must also stay within the same listing.
+    declared = sel.xpath(
         "//link[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href"
         " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href"
     ).getall()
+    for href in declared:
+        target = urljoin(base, (href or "").strip())
+        if href and urlparse(target).netloc == urlparse(url).netloc and urldefrag(target)[0] != urldefrag(url)[0]:
+            return target
+    candidates = []
     for anchor in sel.xpath("//a[@href]"):
         label = " ".join(anchor.xpath("normalize-space(.)").getall()) or ""
         aria = anchor.xpath("@aria-label").get() or ""

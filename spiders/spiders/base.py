@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import scrapy
+from scrapy import exceptions as scrapy_exceptions
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -26,6 +27,14 @@ from spiders.items import ReviewItem
 from spiders.language import detect_language
 
 DEFAULT_MAX_PAGES = 500
+# Scrapy 2.13+ wraps download errors in its own classes; older versions raise Twisted's.
+_NOT_FOUND = tuple(filter(None, [DNSLookupError, getattr(scrapy_exceptions, "CannotResolveHostError", None)]))
+_UNREACHABLE = tuple(filter(None, [
+    ConnectError, TimeoutError, TCPTimedOutError, ConnectionError,
+    getattr(scrapy_exceptions, "DownloadConnectionRefusedError", None),
+    getattr(scrapy_exceptions, "DownloadTimeoutError", None),
+    getattr(scrapy_exceptions, "DownloadFailedError", None),
+]))
 
 
 @dataclass
@@ -76,7 +85,11 @@ class ReviewSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.urls:
-            yield self.page_request(url, url, 1)
+            yield self.page_request(self.first_page_url(url), url, 1)
+
+    def first_page_url(self, url: str) -> str:
+        """The URL to fetch first for a source URL (a spider may add sorting or language parameters)."""
+        return url
 
     def page_request(self, url: str, source_url: str, page_no: int) -> scrapy.Request:
         self._requested.add(url)
@@ -182,10 +195,13 @@ class ReviewSpider(scrapy.Spider):
                 message = f"HTTP {response.status} from {url}: the site refused the crawler (blocked or rate-limited)"
             else:
                 message = f"HTTP {response.status} from {url} after retries"
-        elif failure.check(DNSLookupError):
+        elif failure.check(*_NOT_FOUND):
             message = f"could not reach {url}: host name not found; check the URL"
-        elif failure.check(ConnectError, TimeoutError, TCPTimedOutError):
-            message = f"could not reach {url} ({failure.value.__class__.__name__}); check the URL and that the site is up"
+        elif failure.check(*_UNREACHABLE):
+            name = failure.value.__class__.__name__.lower()
+            reason = ("connection refused" if "refused" in name else "timed out" if "timeout" in name
+                      or "timedout" in name else str(failure.value) or name)
+            message = f"could not reach {url} ({reason}); check the URL and that the site is up"
         else:
             message = f"request to {url} failed: {failure.value}"
         state.problems.append(message)

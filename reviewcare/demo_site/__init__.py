@@ -1,0 +1,1 @@
+"""The bundled sample review site: renderer and loopback server."""
