@@ -336,9 +336,14 @@ def first_name(author: str | None) -> str | None:
     if not author:
         return None
     author = author.strip()
-    if re.search(r"[\d_@.#/\\]", author):
+    if re.search(r"[\d_@#/\\<>]", author):
         return None
+    # "Dana K." and "Dana K" are a given name and an initial: drop trailing initials.
     tokens = author.split()
+    while len(tokens) > 1 and re.fullmatch(r"[A-Z]\.?", tokens[-1]):
+        tokens.pop()
+    if any("." in t for t in tokens):
+        return None
     if not tokens or any(t.lower().strip(",") in NON_NAMES for t in tokens):
         return None  # "Hungry Eyes", "Inner World Of A Super Foodie": a handle, not a name
     token = tokens[0].strip(",")
