@@ -311,7 +311,8 @@ def start_dashboard(port: int, db_path: Path) -> subprocess.Popen:
     env = {**os.environ, "REVIEWCARE_DB": str(db_path.resolve())}
     return subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(dashboard_script()), "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--client.toolbarMode", "viewer"],
         env=env,
     )
 

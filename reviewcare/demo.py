@@ -21,7 +21,7 @@ def demo_config_text(business: dict, site_url: str) -> str:
     """A config for the sample business, pointing its schema_org source at the served site."""
     staff = business.get("staff", [])
     owner = next((s for s in staff if s.get("role", "").lower() in ("owner", "general manager", "manager")), None)
-    signature = business.get("signature") or (f"{owner['name']}, {owner['role']}" if owner else "The owner")
+    signature = business.get("owner_signature") or (f"{owner['name']}, {owner['role']}" if owner else "The owner")
     contact = business.get("contact") or f"hello@{business.get('url_slug', 'demo')}.example"
     facts = business.get("facts", [])
     return "\n".join([
