@@ -11,6 +11,7 @@ sentiment comes from the rating only (neutral without one), with no topics, emot
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -103,7 +104,10 @@ def result_from_doc(doc: Doc, row: dict) -> dict:
 
 def analyze_rows(rows: Iterable[dict], profile: str = "restaurant", *, batch_size: int = 64,
                  n_process: int = 1) -> list[dict]:
-    """Analyze review rows ({"id", "text", "rating"?, ...}); one result per row, in order."""
+    """Analyze review rows ({"id", "text", "rating"?, ...}); one result per row, in order.
+
+    n_process > 1 splits large inputs across that many worker processes, each running nlp.pipe.
+    """
     rows = list(rows)
     load_profile(profile)  # a bad profile name fails here with a clear message, before any work
     results: list[dict | None] = [None] * len(rows)
@@ -121,11 +125,32 @@ def analyze_rows(rows: Iterable[dict], profile: str = "restaurant", *, batch_siz
             results[i] = _empty_result(row, language)
         else:
             todo.append((text, i))
-    if todo:
-        nlp = load_pipeline(profile)
-        for doc, i in nlp.pipe(todo, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            results[i] = result_from_doc(doc, rows[i])
+    if not todo:
+        return results  # type: ignore[return-value]
+    load_pipeline(profile)  # loaded before any fork, so workers share it
+    chunk = max(batch_size * 4, 256)
+    if n_process > 1 and len(todo) > chunk:
+        # Workers return plain result dicts: far cheaper to send back than spaCy's own n_process, which
+        # serialises whole Docs and is slower than one process for a pipeline this light.
+        jobs = [([(text, rows[i]) for text, i in todo[k:k + chunk]], profile, batch_size)
+                for k in range(0, len(todo), chunk)]
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(n_process) as pool:
+            done = pool.map(_analyze_texts, jobs, chunksize=1)
+        for (_, i), result in zip(todo, (r for part in done for r in part), strict=True):
+            results[i] = result
+    else:
+        for i, result in zip([i for _, i in todo], _analyze_texts(([(t, rows[i]) for t, i in todo], profile,
+                                                                   batch_size)), strict=True):
+            results[i] = result
     return results  # type: ignore[return-value]
+
+
+def _analyze_texts(job: tuple[list[tuple[str, dict]], str, int]) -> list[dict]:
+    """Run the pipeline over (text, row) pairs with nlp.pipe; one result per pair, in order."""
+    pairs, profile, batch_size = job
+    nlp = load_pipeline(profile)
+    return [result_from_doc(doc, row) for doc, row in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
 
 
 def _read_jsonl(path: Path) -> Iterator[dict]:

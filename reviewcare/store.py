@@ -731,7 +731,7 @@ def _since(now: str | None, days: float) -> str:
     return (base - timedelta(days=days)).replace(microsecond=0).isoformat()
 
 
-def response_stats(db: sqlite_utils.Database, business_id: str | None = None) -> dict:
+def response_summary(db: sqlite_utils.Database, business_id: str | None = None) -> dict:
     """How many reviews got a public answer (on the site, or a reply we marked posted) and the median time to it."""
     where, params = _business_filter(business_id)
     answered_sql = f"""

@@ -164,7 +164,13 @@ def test_every_page_loads_without_running_review_script(dashboard, browser, tmp_
     url, _ = dashboard
     for path, title in PAGES.items():
         browser.get(f"{url}/{path}")
-        _wait_until(lambda title=title: any(title in t for t in _texts(browser, "stHeading")), f"the {title} page")
+        try:
+            _wait_until(lambda title=title: any(title in t for t in _texts(browser, "stHeading")),
+                        f"the {title} page")
+        except AssertionError:
+            _save_screenshot(browser, tmp_path, f"failed-{path}.png")
+            raise AssertionError(f"{path} did not show its title; the page says: "
+                                 f"{browser.find_element(By.TAG_NAME, 'body').text[:2000]}") from None
         time.sleep(1.0)
         assert not browser.find_elements(By.CSS_SELECTOR, '[data-testid="stException"]'), path
         assert browser.execute_script("return typeof window.__xss") == "undefined", path

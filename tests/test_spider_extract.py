@@ -68,6 +68,8 @@ def test_real_recipe_pages_with_jsonld_review_arrays(name, count, total, first_a
     assert all(r.text for r in page.reviews)
     keys = {(r.author, r.published_at, r.text) for r in page.reviews}
     assert len(keys) == len(page.reviews)
+    # chefjeanpierre links the next recipe with <a rel="next">: not a page of these reviews.
+    assert page.next_url is None
 
 
 @pytest.mark.parametrize("name, rating, count, business", [
@@ -128,6 +130,9 @@ def test_next_url_variants():
     assert find_next_url('<a href="/shop/reviews?page=2">Next page</a>', base) == base + "?page=2"
     assert find_next_url('<a href="/other-shop/reviews?page=2">Next</a>', base) is None
     assert find_next_url('<a href="#" class="next">Next</a>', base) is None
+    # <link rel=next> in the head is trusted on the same host even when the path scheme differs.
+    assert find_next_url('<link rel="next" href="/shop/r2.html">', base) == "https://example.test/shop/r2.html"
+    assert find_next_url('<link rel="next" href="https://elsewhere.test/r2">', base) is None
     assert same_listing(base, base + "?page=3") and not same_listing(base, "https://other.test/shop/reviews")
 
 

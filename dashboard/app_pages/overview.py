@@ -83,7 +83,7 @@ cols[2].metric("Negative or mixed", f"{100 * unhappy / reviews:.0f}%",
                help="Share of reviews whose overall tone is negative, or mixed (praise and complaint together).")
 cols[3].metric("Promoter score", f"{nps:+d}" if nps is not None else "–",
                help="Net-promoter-style score from star ratings: % of 5-star reviews minus % of 1-3 star reviews.")
-responses = data.cached("response_stats", business_id)
+responses = data.cached("response_summary", business_id)
 cols = st.columns(4)
 cols[0].metric("Response rate", f"{100 * responses['answered'] / reviews:.0f}%",
                help="Share of reviews with a public answer: on the review site, or a reply here marked posted.")

@@ -267,17 +267,16 @@ def find_next_url(html: str, url: str) -> str | None:
     """The next page of reviews: `rel=next` first, then the usual "Next" links and buttons."""
     sel = Selector(text=html)
     base = sel.xpath("//base/@href").get() or url
-    # rel=next is the site's own statement, so any page on the same host is trusted; a link that only
-    # looks like "Next" must also stay within the same listing.
-    declared = sel.xpath(
-        "//link[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href"
-        " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href"
-    ).getall()
+    # <link rel=next> is the document's own statement about its pagination, so any page on the same host is
+    # trusted. <a rel=next> is also how blogs link the next *post* (e.g. a recipe page's reviews would be
+    # followed into another recipe's), so it, like any link that only looks like "Next", must stay within
+    # the same listing.
+    declared = sel.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href").getall()
     for href in declared:
         target = urljoin(base, (href or "").strip())
         if href and urlparse(target).netloc == urlparse(url).netloc and urldefrag(target)[0] != urldefrag(url)[0]:
             return target
-    candidates = []
+    candidates = sel.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href").getall()
     for anchor in sel.xpath("//a[@href]"):
         label = " ".join(anchor.xpath("normalize-space(.)").getall()) or ""
         aria = anchor.xpath("@aria-label").get() or ""

@@ -1,0 +1,85 @@
+"""A small linear model that says which aspect categories a sentence is about (restaurant profile).
+
+Weights are trained by `python -m nlp.train.train_aspects` on the SemEval-2015/16 restaurant train splits
+and shipped as a TSV (feature, one weight per category). Features are words and word pairs of the sentence
+plus the categories the profile's patterns found, so the model learns when a pattern hit is real.
+
+    >>> model = load_aspect_model("restaurant_aspects.tsv")
+    >>> sorted(model.categories(sentence_features("The waiter was rude", {"service"})))
+    ['service']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[$!?]")
+BIAS = "__bias__"
+
+
+def held_out(text: str) -> bool:
+    """The fixed half of SemEval-2014 sentences kept for evaluation: never trained on (stable across runs)."""
+    return zlib.crc32(text.strip().encode("utf-8")) % 2 == 0
+
+
+def sentence_features(text: str, pattern_categories: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Feature names of one sentence: lower-case words, adjacent word pairs, pattern-hit categories."""
+    words = WORD.findall(text.lower())
+    feats = [BIAS, *words]
+    feats.extend(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    feats.extend(f"__pattern_{c}" for c in sorted(pattern_categories))
+    return feats
+
+
+@dataclass
+class AspectModel:
+    labels: tuple[str, ...]
+    weights: dict[str, tuple[float, ...]]
+    threshold: float = 0.5
+
+    def probabilities(self, features: list[str]) -> dict[str, float]:
+        totals = [0.0] * len(self.labels)
+        for f in set(features):
+            w = self.weights.get(f)
+            if w:
+                for k, v in enumerate(w):
+                    totals[k] += v
+        return {label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t))))
+                for label, t in zip(self.labels, totals, strict=True)}
+
+    def categories(self, features: list[str]) -> set[str]:
+        return {c for c, p in self.probabilities(features).items() if p >= self.threshold}
+
+
+def save_aspect_model(model: AspectModel, path: Path) -> None:
+    lines = ["# Aspect-category model trained by nlp/train/train_aspects.py; do not edit by hand.",
+             f"#threshold\t{model.threshold}", "feature\t" + "\t".join(model.labels)]
+    for feat, w in sorted(model.weights.items()):
+        lines.append(feat + "\t" + "\t".join(f"{v:.4f}" for v in w))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=4)
+def load_aspect_model(name: str) -> AspectModel:
+    """Load a shipped model from nlp/lexicon/ by file name."""
+    lines = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
+    threshold = 0.5
+    weights: dict[str, tuple[float, ...]] = {}
+    labels: tuple[str, ...] = ()
+    for line in lines:
+        if line.startswith("#threshold"):
+            threshold = float(line.split("\t")[1])
+        elif line.startswith("#") or not line:
+            continue
+        elif not labels:
+            labels = tuple(line.split("\t")[1:])
+        else:
+            feat, *vals = line.split("\t")
+            weights[feat] = tuple(float(v) for v in vals)
+    return AspectModel(labels, weights, threshold)

@@ -1,0 +1,1 @@
+"""Training scripts for the small models shipped with ReviewCare."""

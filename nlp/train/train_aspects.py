@@ -1,0 +1,86 @@
+"""Train the restaurant aspect-category model on the SemEval-2015/16 restaurant *train* splits.
+
+    python -m nlp.train.train_aspects [DATA_DIR]
+
+Training data: SemEval-2015/16 sentences plus the SemEval-2014 sentences outside the evaluation half
+(`nlp.aspects.held_out`); any sentence of the evaluation half is removed from every source, so
+`nlp.evaluate` scores the model only on sentences it never saw. Plain L2-regularised logistic regression, one per category, in numpy.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from nlp.aspects import LEXICON_DIR, AspectModel, held_out, save_aspect_model, sentence_features
+from nlp.profiles import load_profile, match_topics
+
+LABELS = ("food", "service", "price", "ambience")
+OUT = LEXICON_DIR / "restaurant_aspects.tsv"
+
+
+def map_category(cat: str) -> str | None:
+    entity, attribute = cat.split("#")
+    if attribute == "PRICES":
+        return "price"
+    return {"FOOD": "food", "DRINKS": "food", "SERVICE": "service", "AMBIENCE": "ambience"}.get(entity)
+
+
+def load_semeval1516(data_dir: Path) -> dict[str, set[str]]:
+    """Sentence text -> mapped categories, SemEval-2015 and 2016 merged (2016 repeats most of 2015)."""
+    out: dict[str, set[str]] = {}
+    for name in ("semeval15_restaurants_train.xml", "semeval16_restaurants_train.xml"):
+        for sent in ET.parse(data_dir / "absa" / name).getroot().iter("sentence"):
+            text = (sent.findtext("text") or "").strip()
+            cats = {map_category(o.get("category", "X#Y")) for o in sent.iter("Opinion")}
+            out.setdefault(text, set()).update(c for c in cats if c)
+    return out
+
+
+def pattern_categories(text: str) -> set[str]:
+    """Categories the restaurant profile's patterns find, using the same light keys as the pipeline."""
+    from nlp.components import match_key
+    profile = load_profile("restaurant")
+    keys = [match_key(w, "", profile.index) for w in sentence_features(text)[1:] if "_" not in w]
+    return {t.category for t, _, _ in match_topics(keys, profile)}
+
+
+def train(data_dir: Path, *, min_count: int = 2, l2: float = 1.0, epochs: int = 300, lr: float = 0.5) -> AspectModel:
+    data_map = load_semeval1516(data_dir)
+    for sent in ET.parse(data_dir / "absa" / "semeval14_restaurants_train.xml").getroot().iter("sentence"):
+        text = (sent.findtext("text") or "").strip()
+        cats = {c.get("category") for c in sent.iter("aspectCategory")} & set(LABELS)
+        data_map.setdefault(text, set()).update(cats)
+    data = [(t, c) for t, c in data_map.items() if not held_out(t)]
+    feats = [sentence_features(t, pattern_categories(t)) for t, _ in data]
+    counts = Counter(f for fs in feats for f in set(fs))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    x = np.zeros((len(data), len(vocab)), dtype=np.float32)
+    for r, fs in enumerate(feats):
+        for f in set(fs):
+            if f in vocab:
+                x[r, vocab[f]] = 1.0
+    y = np.array([[lab in cats for lab in LABELS] for _, cats in data], dtype=np.float32)
+    w = np.zeros((len(vocab), len(LABELS)), dtype=np.float32)
+    bias_col = vocab["__bias__"]
+    n = len(data)
+    for _ in range(epochs):  # full-batch gradient descent: the data is small
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) / n
+        reg = l2 / n * w
+        reg[bias_col] = 0.0
+        w -= lr * (grad + reg)
+    print(f"trained on {n} sentences ({len(data_map) - n} held out), {len(vocab)} features", file=sys.stderr)
+    weights = {f: tuple(float(v) for v in w[i]) for f, i in vocab.items() if np.abs(w[i]).max() >= 0.01}
+    return AspectModel(LABELS, weights, 0.5)
+
+
+if __name__ == "__main__":
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+    model = train(root)
+    save_aspect_model(model, OUT)
+    print(f"wrote {OUT} ({len(model.weights)} features)")
