@@ -1135,8 +1135,12 @@ def _assemble(chosen: list[tuple[int, bool, str]], closer: str, values: dict, sh
 
 
 def draft_reply(row: dict, analysis: dict, business: dict, voice: dict, *, platform_limit: int | None = None,
-                usage: SentenceUsage | None = None) -> dict:
+                usage: SentenceUsage | None = None, llm: dict | None = None) -> dict:
     """A caring reply for one review, with its self-checks; or `needs_human` with the reason.
+
+    With `llm` settings (base_url, model, timeout_s, api_key_env) a language model drafts first; its text is
+    used only when it passes every check and keeps the batch distinct and varied. `drafted_by` says which
+    ("llm" or "composer").
 
         >>> draft_reply({"id": "r1", "text": "Loved the risotto", "rating": 5, "author": "Dana"},
         ...             analysis, {"name": "Olive & Ember"}, {"signature": "Sam, General Manager"})["reply"]
@@ -1149,6 +1153,17 @@ def draft_reply(row: dict, analysis: dict, business: dict, voice: dict, *, platf
     business = business or {}
     limit = platform_limit if platform_limit is not None else PLATFORM_LIMITS.get(str(row.get("source") or ""))
     usage = usage if usage is not None else SentenceUsage()
+    if llm:
+        from nlp.llm import llm_draft  # only loaded when an owner configured a model
+
+        candidate = llm_draft(row, analysis, business, voice, llm)
+        if candidate:
+            checks = check_reply(candidate, row, analysis, voice, platform_limit=limit, business=business)
+            fresh = candidate.strip() not in usage.replies and not any(
+                usage.full(x) for x in split_sentences(candidate))
+            if fresh and all(checks.values()):
+                usage.record(candidate)
+                return {"id": rid, "reply": candidate, "checks": checks, "drafted_by": "llm"}
     short = bool(limit and limit < 600)
     reply = ""
     for salt in range(12):
@@ -1157,12 +1172,15 @@ def draft_reply(row: dict, analysis: dict, business: dict, voice: dict, *, platf
             break
     usage.record(reply)
     checks = check_reply(reply, row, analysis, voice, platform_limit=limit, business=business)
-    return {"id": rid, "reply": reply, "checks": checks}
+    return {"id": rid, "reply": reply, "checks": checks, "drafted_by": "composer"}
 
 
 def draft_many(rows_with_analysis: Iterable[tuple[dict, dict]], business: dict, voice: dict, *,
-               platform_limits: dict[str, int | None] | None = None) -> list[dict]:
-    """Draft a batch so that no two replies match and no sentence is in more than 15% of them (7+ drafts)."""
+               platform_limits: dict[str, int | None] | None = None, llm: dict | None = None) -> list[dict]:
+    """Draft a batch so that no two replies match and no sentence is in more than 15% of them (7+ drafts).
+
+    `voice["avoid_sentences"]` (see `learned_avoidances`) lists phrasings never to use; `llm` as in `draft_reply`.
+    """
     pairs = list(rows_with_analysis)
     limits = {**PLATFORM_LIMITS, **(platform_limits or {})}
     draftable = sum(1 for row, analysis in pairs if not needs_human_reason(row, analysis))
@@ -1173,7 +1191,7 @@ def draft_many(rows_with_analysis: Iterable[tuple[dict, dict]], business: dict, 
     out = []
     for row, analysis in pairs:
         limit = limits.get(str(row.get("source") or ""))
-        out.append(draft_reply(row, analysis, business, voice, platform_limit=limit, usage=usage))
+        out.append(draft_reply(row, analysis, business, voice, platform_limit=limit, usage=usage, llm=llm))
     return out
 
 

@@ -16,18 +16,28 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 KNOWN_SPIDERS = ("schema_org", "trustpilot", "app_store")
-INDUSTRY_PROFILES = {
-    "restaurant": "restaurant",
-    "cafe": "restaurant",
-    "bar": "restaurant",
-    "hotel": "hotel",
-    "retail": "retail",
-    "shop": "retail",
-    "app": "app",
-    "software": "app",
-    "local_services": "local_services",
-    "services": "local_services",
-}
+# An industry names its topic profile by keyword; anything else is served by the local-services profile.
+INDUSTRY_KEYWORDS = (
+    ("restaurant", ("restaurant", "cafe", "café", "coffee", "bar", "pub", "bistro", "bakery", "pizz", "diner",
+                    "food", "brasserie", "eatery", "takeaway", "grill", "kitchen", "tavern")),
+    ("hotel", ("hotel", "hostel", "inn", "b&b", "bed and breakfast", "resort", "motel", "lodg", "guest house",
+               "guesthouse", "apartment", "holiday")),
+    ("retail", ("retail", "shop", "store", "boutique", "e-commerce", "ecommerce", "market", "outlet")),
+    ("app", ("app", "software", "saas", "game", "platform", "website")),
+)
+PROFILES = ("restaurant", "hotel", "retail", "app", "local_services")
+
+
+def profile_for_industry(industry: str) -> str:
+    """The topic profile that suits an industry, by keyword ("wine bar" -> restaurant, "dentist" -> local_services)."""
+    lowered = industry.lower().replace("_", " ")
+    if lowered.replace(" ", "_") in PROFILES:
+        return lowered.replace(" ", "_")
+    for profile, words in INDUSTRY_KEYWORDS:
+        if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
+            return profile
+    return "local_services"
+
 TONES = ("warm", "formal")
 
 
@@ -142,13 +152,9 @@ def parse_config(data: dict, path: Path | str = "reviewcare.toml") -> Config:
             raise ConfigError(f"{path}: {key} must be a table with name and industry")
         name = _text(raw, "name", key, path)
         industry = _text(raw, "industry", key, path)
-        profile = raw.get("profile") or INDUSTRY_PROFILES.get(industry.lower())
-        if not profile:
-            choices = ", ".join(sorted(set(INDUSTRY_PROFILES)))
-            raise ConfigError(
-                f"{path}: {key}.industry = {industry!r} has no topic profile; use one of {choices} "
-                f"or set {key}.profile"
-            )
+        profile = raw.get("profile") or profile_for_industry(industry)
+        if profile not in PROFILES:
+            raise ConfigError(f"{path}: {key}.profile = {profile!r} is not known; use one of {', '.join(PROFILES)}")
         business_id = str(raw.get("id") or slugify(name))
         if business_id in seen:
             raise ConfigError(f"{path}: {key}.id {business_id!r} is used twice; give each business its own id")

@@ -26,7 +26,7 @@ def test_single_business_table_form(tmp_path):
     ("[[businesses]]\nname='X'\nindustry='restaurant'\n", "[voice] is missing"),
     ("[voice]\nsignature='S'\ncontact='c'\ntone='cheeky'\n[[businesses]]\nname='X'\nindustry='restaurant'\n",
      "voice.tone"),
-    ("[voice]\nsignature='S'\ncontact='c'\n[[businesses]]\nname='X'\nindustry='spaceport'\n", "has no topic profile"),
+    ("[voice]\nsignature='S'\ncontact='c'\n[[businesses]]\nname='X'\nindustry='x'\nprofile='zoo'\n", "profile = 'zoo'"),
     ("[voice]\nsignature='S'\ncontact='c'\n[[businesses]]\nname='X'\nindustry='restaurant'\n"
      "[[businesses.sources]]\nspider='yelpish'\nurl='http://a'\n", "businesses[0].sources[0].spider"),
     ("[voice]\nsignature='S'\ncontact='c'\n[[businesses]]\nname='X'\nindustry='restaurant'\n"
@@ -49,3 +49,14 @@ def test_missing_config_says_how_to_create_one(tmp_path):
 
 def test_example_is_commented():
     assert EXAMPLE_CONFIG.count("#") >= 5
+
+
+@pytest.mark.parametrize("industry,profile", [
+    ("restaurant", "restaurant"), ("Wine bar", "restaurant"), ("coffee shop", "restaurant"), ("Hotel", "hotel"),
+    ("bed and breakfast", "hotel"), ("retail", "retail"), ("bike shop", "retail"), ("mobile app", "app"),
+    ("SaaS", "app"), ("dentist", "local_services"), ("local_services", "local_services"),
+])
+def test_industry_picks_a_profile(industry, profile):
+    config = parse_config({"business": {"name": "X", "industry": industry},
+                           "voice": {"signature": "S", "contact": "c"}})
+    assert config.business().profile == profile
