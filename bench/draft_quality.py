@@ -1,11 +1,11 @@
 """Reply-draft quality on real restaurant reviews: CARE.md checks, distinctness and sentence reuse.
 
-    .venv/bin/python bench/draft_quality.py --n 300 [--show 5] [--failures]
+    .venv/bin/python bench/draft_quality.py --n 300 [--show 5] [--failures] [--demo]
 
 Reads N Zomato reviews spread evenly over 1-5 stars from ../shared/data, analyzes them with the real pipeline
 (`nlp.analyze.analyze_rows`), drafts them as one batch with `nlp.draft.draft_many`, and prints the share of
 drafts passing each self-check, the share passing all of them, whether all drafts are distinct, and the most
-reused sentence's share.
+reused sentence's share. With --demo it drafts the bundled demo restaurant's reviews instead.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from nlp.draft import draft_many, sentence_shares  # noqa: E402
 
+DEMO = ROOT / "reviewcare" / "demo_site" / "reviews.json"
 ZOMATO = ROOT / ".." / "shared" / "data" / "reviews" / "zomato_hyderabad_restaurant_reviews.csv"
 BUSINESS = {"name": "Spice Route Kitchen", "industry": "restaurant"}
 VOICE = {
@@ -55,6 +56,14 @@ def load_zomato(n: int, offset: int = 0, path: Path = ZOMATO) -> list[dict]:
     return rows
 
 
+def load_demo(path: Path = DEMO) -> list[dict]:
+    """The demo restaurant's reviews (written for the project) as review rows."""
+    import json
+
+    return [{"id": r["id"], "author": r.get("author"), "rating": r.get("rating"), "title": r.get("title"),
+             "text": r.get("text") or "", "source": "schema_org"} for r in json.loads(path.read_text("utf-8"))]
+
+
 def measure(drafts: list[dict]) -> dict:
     """Figures for a drafted batch: check pass rates, all-pass rate, distinctness, top sentence share."""
     replies = [d["reply"] for d in drafts if "reply" in d]
@@ -81,11 +90,12 @@ def main() -> None:
     parser.add_argument("--offset", type=int, default=0, help="shift the sample to other reviews")
     parser.add_argument("--show", type=int, default=0, help="print this many example drafts")
     parser.add_argument("--failures", action="store_true", help="print drafts that fail a check")
+    parser.add_argument("--demo", action="store_true", help="draft the bundled demo reviews instead of Zomato")
     args = parser.parse_args()
 
     from nlp.analyze import analyze_rows
 
-    rows = load_zomato(args.n, args.offset)
+    rows = load_demo() if args.demo else load_zomato(args.n, args.offset)
     t0 = time.perf_counter()
     analyses = analyze_rows(rows)
     t1 = time.perf_counter()

@@ -83,3 +83,42 @@ def load_aspect_model(name: str) -> AspectModel:
             feat, *vals = line.split("\t")
             weights[feat] = tuple(float(v) for v in vals)
     return AspectModel(labels, weights, threshold)
+
+
+POLARITIES = ("positive", "negative", "neutral")
+
+
+def _bucket(score: float) -> str:
+    if score <= -0.5:
+        return "vneg"
+    if score <= -0.05:
+        return "neg"
+    if score < 0.05:
+        return "zero"
+    return "pos" if score < 0.5 else "vpos"
+
+
+def polarity_features(sentence: str, evidence: str, category: str, clause_score: float,
+                      sentence_score: float) -> list[str]:
+    """Features for one aspect's polarity: its evidence words, the sentence's words, the lexicon scores."""
+    words = WORD.findall(evidence.lower())
+    feats = [BIAS, *(f"e:{w}" for w in words)]
+    feats.extend(f"e:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    feats.extend(f"s:{w}" for w in WORD.findall(sentence.lower()))
+    b = _bucket(clause_score)
+    feats += [f"__clause_{b}", f"__sent_{_bucket(sentence_score)}", f"__cat_{category}_{b}"]
+    return feats
+
+
+def polarity_score(model: AspectModel, features: list[str]) -> float:
+    """A polarity in [-1, 1] from a softmax over positive / negative / neutral: p(positive) - p(negative)."""
+    totals = dict.fromkeys(model.labels, 0.0)
+    for f in set(features):
+        w = model.weights.get(f)
+        if w:
+            for label, v in zip(model.labels, w, strict=True):
+                totals[label] += v
+    top = max(totals.values())
+    exps = {k: math.exp(v - top) for k, v in totals.items()}
+    z = sum(exps.values())
+    return (exps["positive"] - exps["negative"]) / z

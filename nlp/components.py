@@ -13,6 +13,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.aspects import AspectModel, load_aspect_model, polarity_features, polarity_score, sentence_features
 from nlp.emotions import detect_emotions
 from nlp.profiles import Profile, load_profile, match_topics
 from nlp.signals import is_suggestion, risk_reasons
@@ -66,17 +67,43 @@ class TopicTagger:
     def __init__(self, nlp: Language, name: str, profile: str):
         self.name = name
         self.profile = load_profile(profile)
+        self.model = load_aspect_model(self.profile.aspect_model) if self.profile.aspect_model else None
+        # the topic that stands for a category the model finds without any pattern hit
+        self.default_topic = {}
+        for topic in self.profile.topics:
+            self.default_topic.setdefault(topic.category, topic.name)
 
     def __call__(self, doc: Doc) -> Doc:
         words = [t.text for t in doc]
         keys = token_keys(doc, self.profile, words)
         doc._.rc_words = words
         doc._.rc_keys = keys
-        doc._.rc_topics = [
+        mentions = [
             {"topic": t.name, "category": t.category, "start": s, "end": e}
             for t, s, e in match_topics(keys, self.profile)
         ]
+        if self.model is not None and mentions is not None:
+            mentions = self._confirm(doc, mentions)
+        doc._.rc_topics = mentions
         return doc
+
+    def _confirm(self, doc: Doc, mentions: list[dict]) -> list[dict]:
+        """Per sentence, keep pattern hits the model confirms and add categories it finds implicitly."""
+        model = self.model
+        text = doc.text
+        kept: list[dict] = []
+        for start, end in sentence_bounds(doc):
+            inside = [m for m in mentions if start <= m["start"] < end]
+            sent_text = text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1])]
+            found = {m["category"] for m in inside}
+            cats = model.categories(sentence_features(sent_text, found))
+            kept.extend(m for m in inside if m["category"] not in model.labels or m["category"] in cats)
+            for cat in sorted(cats - found):
+                if cat in self.default_topic:
+                    kept.append({"topic": self.default_topic[cat], "category": cat, "start": start, "end": end,
+                                 "implicit": True})
+        kept.sort(key=lambda m: m["start"])
+        return kept
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
@@ -113,7 +140,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 def score_doc(doc: Doc) -> None:
     """Score each clause, give each topic mention the polarity of its own clause piece, and the doc overall."""
     mentions = doc._.rc_topics or []
-    by_token: dict[int, dict] = {m["start"]: m for m in mentions}
+    by_token: dict[int, dict] = {m["start"]: m for m in mentions if not m.get("implicit")}
     dt = DocText(doc)
     words = dt.words
     clauses, weights = [], []
@@ -135,6 +162,10 @@ def score_doc(doc: Doc) -> None:
                     m["sentiment"], m["evidence"] = score, text
                 continue
             _score_pieces(dt, start, end, inside, score, text)
+    for m in mentions:
+        if m.get("implicit"):  # no word names the aspect: judge it by its whole sentence
+            inside = [c[2] for c in clauses if m["start"] <= c[0] < m["end"]]
+            m["sentiment"], m["evidence"] = combine_scores(inside), dt.span(m["start"], m["end"])
     doc._.rc_clauses = clauses
     doc._.rc_text = dt.text
     doc._.rc_polarity = combine_scores([c[2] for c in clauses], weights)
@@ -185,14 +216,41 @@ def care_signals(doc: Doc) -> dict:
             "risks": risk_reasons(text)}
 
 
-class SentimentScorer:
-    """Clause-level polarity for the doc and every topic mention (needs sentence boundaries)."""
+def refine_aspects(doc: Doc, model: AspectModel, categories: frozenset[str]) -> None:
+    """Re-judge each mention of a modelled category with the trained polarity model (lexicon scores as input)."""
+    clauses = doc._.rc_clauses or []
+    if not doc._.rc_topics:
+        return
+    text = doc._.rc_text
+    offsets = doc.to_array([IDX]).tolist()
+    for start, end in sentence_bounds(doc):
+        inside = [m for m in doc._.rc_topics if start <= m["start"] < end and m["category"] in categories]
+        if not inside:
+            continue
+        sent_text = text[offsets[start]: offsets[end - 1] + len(doc[end - 1])]
+        sent_score = combine_scores([c[2] for c in clauses if start <= c[0] < end])
+        for m in inside:
+            feats = polarity_features(sent_text, m.get("evidence", sent_text), m["category"],
+                                      m.get("sentiment", 0.0), sent_score)
+            m["sentiment"] = polarity_score(model, feats)
 
-    def __init__(self, nlp: Language, name: str):
+
+class SentimentScorer:
+    """Clause-level polarity for the doc and every topic mention (needs sentence boundaries).
+
+    With a polarity model (a TSV in nlp/lexicon/), mentions of the categories it was trained on are
+    re-judged by it, taking the lexicon's clause scores as evidence.
+    """
+
+    def __init__(self, nlp: Language, name: str, polarity_model: str = "", categories: list[str] | None = None):
         self.name = name
+        self.model = load_aspect_model(polarity_model) if polarity_model else None
+        self.categories = frozenset(categories or ())
 
     def __call__(self, doc: Doc) -> Doc:
         score_doc(doc)
+        if self.model is not None:
+            refine_aspects(doc, self.model, self.categories)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -205,9 +263,9 @@ def make_topic_tagger(nlp: Language, name: str, profile: str) -> TopicTagger:
     return TopicTagger(nlp, name, profile)
 
 
-@Language.factory("reviewcare_sentiment", default_config={})
-def make_sentiment_scorer(nlp: Language, name: str) -> SentimentScorer:
-    return SentimentScorer(nlp, name)
+@Language.factory("reviewcare_sentiment", default_config={"polarity_model": "", "categories": []})
+def make_sentiment_scorer(nlp: Language, name: str, polarity_model: str, categories: list[str]) -> SentimentScorer:
+    return SentimentScorer(nlp, name, polarity_model, categories)
 
 
 class CareTagger:

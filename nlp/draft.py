@@ -182,7 +182,8 @@ HASHTAG_RE = re.compile(r"(?<!\w)#\w+")
 
 HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("legal threat", re.compile(
-        r"\b(?:lawyers?|attorneys?|solicitors?|sue|suing|sued|lawsuit|legal (?:action|notice|case)|"
+        r"\b(?:lawyers?|attorneys?|solicitors?|sue (?:you|them|the|this|for|over)|(?:will|going to|gonna) sue|"
+        r"suing|sued|lawsuit|legal (?:action|notice|case)|"
         r"take (?:you|this|them) to court|small claims|consumer (?:court|forum)|file a case|police complaint|"
         r"report(?:ed|ing)? (?:you|this|them|it) to (?:the )?(?:police|fssai|authorities|health department|"
         r"health inspector|council))\b", re.I)),
@@ -711,6 +712,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
     pieces = [*candidates, title, text]
     # Then the clauses of each: a long sentence often holds a short, quotable clause.
     pieces += [c for p in pieces for c in re.split(r"[,;:.!?()]|\s-\s|\bbut\b|\bthough\b", str(p or ""))]
+    # Last, the parts of long clauses: "nobody said sorry and we had to ask twice" -> "nobody said sorry".
+    pieces += [c for p in pieces for c in re.split(r"\b(?:and|when|which|so|because)\b", str(p or ""))]
     valence = opinion_valence()
     for cand in pieces:
         cleaned = re.sub(r"[\"“”‘’`]|\.{2,}", " ", str(cand or "")).strip().strip(".!?,;: ")
@@ -885,8 +888,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance == "negative" and not neg:
         neg = _things([t for t in topics if t.get("label") != "positive"], False, staff_names, private, **kw)
     own_chunks = chunks.get(text, ()) if chunks is not None else None
+    # Only when the analysis found no topic at all: a noun elsewhere in the review may not be what hurt.
     fallback = ([t for t in text_things(text, own_chunks) if not any(p.lower() in t for p in private)]
-                if text else [])
+                if text and not topics else [])
     if stance == "negative" and not neg:
         neg = fallback
     elif not pos and not neg:
@@ -1212,7 +1216,8 @@ def _content_words(text: str) -> set[str]:
 
 
 def _norm_words(text: str) -> list[str]:
-    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z][a-z'-]*", text.lower())]
+    # Hyphens split words, so "the roast lamb" is found in "slow-roast lamb".
+    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z][a-z']*", text.lower())]
 
 
 @lru_cache(maxsize=1)
@@ -1275,6 +1280,18 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = ()) -> lis
     return found
 
 
+GREETING_RE = re.compile(r"^(?:hi|hello|hey|dear|good (?:day|morning|afternoon|evening)|greetings)\b", re.I)
+
+
+def greets_reviewer(reply: str, name: str | None) -> bool:
+    """The reply opens with a greeting: by first name when the reviewer gave one ("Hi Dana," or "Dana,")."""
+    opening = reply.lstrip()[:80]
+    if name:
+        return opening.startswith(name) or bool(GREETING_RE.match(opening) and re.match(
+            rf"^\w+(?: \w+)? {re.escape(name)}\b", opening))
+    return bool(GREETING_RE.match(opening))
+
+
 def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_limit: int | None = None,
                 business: dict | None = None) -> dict[str, bool]:
     """The CARE.md rules this reply keeps (True) or breaks (False)."""
@@ -1322,7 +1339,7 @@ def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_
     if name:
         body = re.sub(rf"\b{re.escape(name)}\b", " ", body)
     return {
-        "uses_name": (name is None or name in reply) and "valued customer" not in low,
+        "uses_name": greets_reviewer(reply, name) and "valued customer" not in low,
         "mentions_specifics": (not text or not has_specifics) or bool(specific),
         "ownership_no_excuses": excuse_free and (not follow_up or bool(OWNERSHIP_RE.search(reply))),
         "next_step_for_negative": not follow_up or ((not contact or contact in reply) and signer in reply),

@@ -14,12 +14,14 @@ LEXICON = Path(__file__).resolve().parent / "lexicon" / "emotions.tsv"
 EKMAN: dict[str, str] = {
     "angry": "anger", "frustrated": "anger", "disappointed": "sadness", "sad": "sadness",
     "worried": "fear", "delighted": "joy", "grateful": "joy", "surprised": "surprise", "disgusted": "disgust",
+    "confused": "surprise", "hopeful": "joy",
 }
-POSITIVE = frozenset({"delighted", "grateful"})
+POSITIVE = frozenset({"delighted", "grateful", "hopeful"})
+QUESTION_WEIGHT = 0.35  # a direct question usually means the writer is puzzled or asking for an answer
 NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "hardly", "without", "nor", "neither", "nt"})
 BOOSTERS = frozenset({"so", "very", "really", "extremely", "totally", "absolutely", "incredibly", "truly",
                       "super", "utterly", "completely", "too", "most", "such", "beyond"})
-MIN_INTENSITY = 0.2
+MIN_INTENSITY = 0.3
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,8 @@ def detect_emotions(keys: list[str], text: str = "", lemmas: list[str] | None = 
                 step = len(words)
                 break
         i += step
+    if "?" in text:
+        scores["confused"] = 1.0 - (1.0 - scores.get("confused", 0.0)) * (1.0 - QUESTION_WEIGHT)
     if not scores:
         return []
     boost = 1.0 + min(text.count("!"), 3) * 0.1

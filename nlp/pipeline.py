@@ -16,6 +16,8 @@ import spacy
 from spacy.language import Language
 
 import nlp.components  # noqa: F401  (registers the factories even when the entry points are not installed)
+from nlp.aspects import load_aspect_model
+from nlp.profiles import load_profile
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +55,17 @@ def load_base(candidates: Sequence[str] = MODEL_CANDIDATES, accurate: bool = Fal
 
 
 def build_pipeline(profile: str = "restaurant", candidates: Sequence[str] = MODEL_CANDIDATES,
-                   accurate: bool = False) -> Language:
-    """A fresh pipeline: base model, sentencizer, topics and sentiment (not cached)."""
+                   accurate: bool = False, use_polarity_model: bool = True) -> Language:
+    """A fresh pipeline: base model, sentencizer, topics, sentiment and care signals (not cached)."""
+    spec = load_profile(profile)
     nlp, source = load_base(candidates, accurate)
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("reviewcare_topics", config={"profile": profile})
-    nlp.add_pipe("reviewcare_sentiment")
+    sentiment_config: dict = {}
+    if use_polarity_model and spec.polarity_model and spec.aspect_model:
+        sentiment_config = {"polarity_model": spec.polarity_model,
+                            "categories": list(load_aspect_model(spec.aspect_model).labels)}
+    nlp.add_pipe("reviewcare_sentiment", config=sentiment_config)
     nlp.add_pipe("reviewcare_care")
     nlp.meta["reviewcare_base"] = source
     return nlp

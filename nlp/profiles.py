@@ -33,6 +33,10 @@ class Profile:
     categories: tuple[str, ...]
     topics: list[Topic]
     description: str = ""
+    # optional trained aspect-category model (a TSV in nlp/lexicon/) that confirms or adds categories
+    aspect_model: str | None = None
+    # optional trained polarity model for the aspect model's categories
+    polarity_model: str | None = None
     # first token of a pattern -> [(pattern tokens, topic)], longest first, for greedy matching
     index: dict[str, list[tuple[tuple[str, ...], Topic]]] = field(default_factory=dict)
 
@@ -78,7 +82,8 @@ def parse_profile(data: dict, source: str = "<profile>") -> Profile:
             raise ProfileError(f"{source}: topic {topic.name!r} has category {topic.category!r}, "
                                f"which is not one of {list(categories)}")
     profile = Profile(name=str(data.get("name", source)), categories=categories, topics=topics,
-                      description=str(data.get("description", "")))
+                      description=str(data.get("description", "")), aspect_model=data.get("aspect_model"),
+                      polarity_model=data.get("polarity_model"))
     profile.build_index()
     return profile
 

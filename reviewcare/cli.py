@@ -124,9 +124,8 @@ def draft(jsonl_in: str | None, out: str | None, config_path: str | None, busine
     """Draft replies: for analyzed reviews in the database, or for the rows of --jsonl IN into --out OUT."""
     config = _config(config_path)
     if jsonl_in:
-        from nlp.draft import draft_many
-
         from nlp.analyze import analyze_rows
+        from nlp.draft import draft_many
         from reviewcare.stages import platform_limits
 
         rows = _read_jsonl(Path(jsonl_in))

@@ -47,10 +47,6 @@ def last_meaningful_line(stderr: str) -> str:
     return _LOG_PREFIX.sub("", lines[-1]) if lines else "no output"
 
 
-def _runs_since(db, source_id: int, after_id: int) -> list[dict]:
-    return [r for r in store.crawl_runs(db, limit=500) if r["source_id"] == source_id and r["id"] > after_id]
-
-
 def run_crawl(db_path: str | Path, business_id: str, source: SourceConfig, *, full: bool = False,
               contact_url: str = "", timeout: float = DEFAULT_TIMEOUT,
               settings: dict[str, object] | None = None) -> dict:
@@ -65,7 +61,9 @@ def run_crawl(db_path: str | Path, business_id: str, source: SourceConfig, *, fu
         if business_id not in {b["id"] for b in store.list_businesses(db)}:
             store.upsert_business(db, business_id, business_id)
         source_id = store.ensure_source(db, business_id, source.spider, source.url, source.name)
-        before = max((r["id"] for r in store.crawl_runs(db, limit=1)), default=0)
+        # Callers hold the refresh lock, so a run of this source still marked running died unseen.
+        store.close_stale_runs(db, source_id, "crawl process ended without finishing its run")
+        before = store.last_crawl_run_id(db)
     finally:
         db.conn.close()
 
@@ -86,7 +84,7 @@ def run_crawl(db_path: str | Path, business_id: str, source: SourceConfig, *, fu
 
     db = store.open_db(db_path)
     try:
-        runs = _runs_since(db, source_id, before)
+        runs = store.crawl_runs_after(db, source_id, before)
         unfinished = [r for r in runs if r["status"] == "running"]
         if not runs:
             run_id = store.start_crawl_run(db, source_id)
@@ -98,6 +96,6 @@ def run_crawl(db_path: str | Path, business_id: str, source: SourceConfig, *, fu
                 pages=run["pages"], new=run["new"], updated=run["updated"], unchanged=run["unchanged"],
                 errors=run["errors"] + 1,
             )
-        return _runs_since(db, source_id, before)[0]
+        return store.crawl_runs_after(db, source_id, before)[0]
     finally:
         db.conn.close()

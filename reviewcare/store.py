@@ -240,8 +240,14 @@ def content_hash(item: dict) -> str:
 
 
 def fallback_external_id(author: str | None, published_at: str | None, text: str | None) -> str:
-    """A stable id for reviews that carry none: a hash of author, date and text."""
-    basis = "\x1f".join([(author or "").strip().lower(), (published_at or "")[:10], " ".join((text or "").split())])
+    """A stable id for reviews that carry none: a hash of author and text (and the day, for star-only reviews).
+
+    The date is left out when there is text because sites often show relative dates ("2 weeks ago") that resolve
+    to a different day on each crawl.
+    """
+    words = " ".join((text or "").split())
+    day = "" if words else (published_at or "")[:10]
+    basis = "\x1f".join([(author or "").strip().lower(), day, words])
     return "h:" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
 
 
@@ -351,6 +357,23 @@ def finish_crawl_run(db: sqlite_utils.Database, run_id: int, *, status: str, mes
             db["sources"].update(run["source_id"], {"last_success_at": finished})
         else:
             db["sources"].update(run["source_id"], {"last_error": message, "last_error_at": finished})
+
+
+def crawl_runs_after(db: sqlite_utils.Database, source_id: int, after_id: int) -> list[dict]:
+    """The runs of one source recorded after run `after_id`, oldest first."""
+    return list(db.query("select * from crawl_runs where source_id = ? and id > ? order by id", [source_id, after_id]))
+
+
+def last_crawl_run_id(db: sqlite_utils.Database) -> int:
+    return db.execute("select coalesce(max(id), 0) from crawl_runs").fetchone()[0]
+
+
+def close_stale_runs(db: sqlite_utils.Database, source_id: int, message: str) -> int:
+    """Mark runs of a source still 'running' (their process died unseen) as failed; return how many."""
+    stale = list(db.query("select id from crawl_runs where source_id = ? and status = 'running'", [source_id]))
+    for run in stale:
+        finish_crawl_run(db, run["id"], status="failed", message=message)
+    return len(stale)
 
 
 def crawl_runs(db: sqlite_utils.Database, limit: int = 50) -> list[dict]:

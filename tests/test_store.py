@@ -60,6 +60,9 @@ def test_reviews_without_id_get_a_stable_hash_identity(db, source_id):
     assert store.save_review(db, source_id, dict(first)) == "unchanged"
     assert db["reviews"].count == 1
     assert next(db["reviews"].rows)["external_id"].startswith("h:")
+    # A relative date resolved on another day ("2 weeks ago") does not make it a new review.
+    assert store.save_review(db, source_id, {**first, "published_at": "2026-05-02T00:00:00+00:00"}) == "unchanged"
+    assert db["reviews"].count == 1
 
 
 def test_unique_per_source_and_external_id(db, source_id):

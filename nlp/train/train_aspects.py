@@ -4,7 +4,8 @@
 
 Training data: SemEval-2015/16 sentences plus the SemEval-2014 sentences outside the evaluation half
 (`nlp.aspects.held_out`); any sentence of the evaluation half is removed from every source, so
-`nlp.evaluate` scores the model only on sentences it never saw. Plain L2-regularised logistic regression, one per category, in numpy.
+`nlp.evaluate` scores the model only on sentences it never saw. Plain L2-regularised logistic regression,
+one per category, in numpy.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def pattern_categories(text: str) -> set[str]:
     return {t.category for t, _, _ in match_topics(keys, profile)}
 
 
-def train(data_dir: Path, *, min_count: int = 2, l2: float = 1.0, epochs: int = 300, lr: float = 0.5) -> AspectModel:
+def train(data_dir: Path, *, min_count: int = 2, l2: float = 1.0, epochs: int = 1000, lr: float = 1.0,
+          threshold: float = 0.35) -> AspectModel:
     data_map = load_semeval1516(data_dir)
     for sent in ET.parse(data_dir / "absa" / "semeval14_restaurants_train.xml").getroot().iter("sentence"):
         text = (sent.findtext("text") or "").strip()
@@ -76,7 +78,7 @@ def train(data_dir: Path, *, min_count: int = 2, l2: float = 1.0, epochs: int = 
         w -= lr * (grad + reg)
     print(f"trained on {n} sentences ({len(data_map) - n} held out), {len(vocab)} features", file=sys.stderr)
     weights = {f: tuple(float(v) for v in w[i]) for f, i in vocab.items() if np.abs(w[i]).max() >= 0.01}
-    return AspectModel(LABELS, weights, 0.5)
+    return AspectModel(LABELS, weights, threshold)
 
 
 if __name__ == "__main__":
