@@ -24,7 +24,25 @@ ENGLISH_CUES = frozenset(
     "have has had do did does can could should just really also here there what when one all".split()
 )
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.6
+# Share of known English words at which Latin-script text counts as English without asking lingua:
+# Indian, Singaporean or casual English mixes in local words and would otherwise be flagged as foreign.
+KNOWN_SHARE = 0.3
+
+
+@lru_cache(maxsize=1)
+def english_vocabulary() -> frozenset[str]:
+    """Words that mark English here: function words, VADER's lexicon, the domain lexicon and profile patterns."""
+    from nlp.profiles import available_profiles, load_profile
+    from nlp.tone import analyzer
+
+    words = set(ENGLISH_CUES)
+    words.update(w for w in analyzer().lexicon if w.isalpha())
+    for name in available_profiles():
+        for topic in load_profile(name).topics:
+            for pattern in topic.patterns:
+                words.update(pattern.split())
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
@@ -40,9 +58,12 @@ def detect_language(text: str) -> str:
     if not words:
         return "en"
     latin = all(w.isascii() for w in words)
-    cue_share = sum(w in ENGLISH_CUES for w in words) / len(words)
-    if latin and (cue_share >= 0.2 or len(words) < 4):
-        return "en"
+    if latin:
+        if len(words) < 4:
+            return "en"
+        known = english_vocabulary()
+        if sum(w in known or w.rstrip("s") in known for w in words) / len(words) >= KNOWN_SHARE:
+            return "en"
     # The first few hundred characters decide as well as the whole text, at a fraction of the cost.
     values = detector().compute_language_confidence_values(text[:300])
     if not values:

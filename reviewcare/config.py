@@ -95,6 +95,7 @@ class Config:
     platform_limits: dict[str, int] = field(default_factory=dict)
     alerts: dict = field(default_factory=dict)
     import_columns: dict[str, str] = field(default_factory=dict)
+    llm: dict = field(default_factory=dict)
 
     def business(self, business_id: str | None = None) -> BusinessConfig:
         """The business with this id, or the only/first one when no id is given."""
@@ -177,8 +178,16 @@ def parse_config(data: dict, path: Path | str = "reviewcare.toml") -> Config:
         raise ConfigError(
             f"{path}: [import.columns] must map review fields to CSV column names, e.g. text = \"Review\""
         )
+    llm = data.get("llm", {})
+    if llm:
+        for key in ("base_url", "model"):
+            if not isinstance(llm.get(key), str) or not llm[key].strip():
+                raise ConfigError(f"{path}: llm.{key} is missing; add {key} = \"...\" under [llm] or remove [llm]")
+        if not llm["base_url"].startswith(("http://", "https://")):
+            raise ConfigError(f"{path}: llm.base_url must start with http:// or https://, e.g. http://127.0.0.1:11434/v1")
     return Config(
         path=path,
+        llm=dict(llm),
         import_columns=dict(columns),
         businesses=businesses,
         voice=voice,
@@ -259,6 +268,26 @@ industry = "restaurant"               # picks the topic profile: restaurant, hot
   [[businesses.sources]]
   spider = "schema_org"
   url = "https://example.com/olive-tree/reviews"
+
+# Optional: draft with a language model behind an OpenAI-compatible endpoint (Ollama, vLLM, a hosted one).
+# Its drafts must pass the same checks as the built-in composer's, or the composer's draft is used.
+# Nothing leaves the machine unless this section is present.
+# [llm]
+# base_url = "http://127.0.0.1:11434/v1"
+# model = "llama3.1"
+# timeout_s = 20
+# api_key_env = "OPENAI_API_KEY"     # the name of an environment variable, never the key itself
+
+# Optional: a digest of new urgent reviews after each refresh.
+# [alerts]
+# urgency_threshold = 0.6
+# [alerts.email]
+# host = "127.0.0.1"
+# port = 25
+# from = "reviewcare@example.com"
+# to = ["owner@example.com"]
+# [alerts.webhook]
+# url = "https://hooks.slack.com/services/..."
 
 # Reply length limits per source (characters). Google Play allows 350.
 [platform_limits]

@@ -85,7 +85,7 @@ def platform_limits(config: Config | None) -> dict[str, int]:
 
 def draft_new(db: sqlite_utils.Database, config: Config | None, *, business_id: str | None = None) -> int:
     """Draft replies for analyzed reviews that have none (and that the business has not answered)."""
-    from nlp.draft import draft_many
+    from nlp.draft import draft_many, learned_avoidances
 
     rows = store.reviews_to_draft(db, business_id)
     by_business: dict[str, list[dict]] = defaultdict(list)
@@ -95,8 +95,12 @@ def draft_new(db: sqlite_utils.Database, config: Config | None, *, business_id: 
     done = 0
     for bid, group in by_business.items():
         business, voice = business_for(db, config, bid)
+        voice_dict = voice.as_dict()
+        # Sentences owners keep deleting from this business's drafts stop being used.
+        voice_dict["avoid_sentences"] = learned_avoidances(store.owner_edits(db, bid))
         pairs = [({**row, "id": str(row["id"])}, row["analysis"]) for row in group]
-        results = draft_many(pairs, business, voice.as_dict(), platform_limits=limits)
+        results = draft_many(pairs, business, voice_dict, platform_limits=limits,
+                             llm=config.llm if config is not None and config.llm else None)
         done += store.save_drafts(db, zip(group, results, strict=True))
     return done
 

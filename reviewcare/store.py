@@ -155,9 +155,14 @@ def _m002_alerts(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m003_drafted_by(db: sqlite_utils.Database) -> None:
+    db["drafts"].add_column("drafted_by", str)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial schema", _m001_initial),
     (2, "alerts sent per review and channel", _m002_alerts),
+    (3, "who wrote each draft: the composer or a language model", _m003_drafted_by),
 ]
 
 
@@ -473,6 +478,7 @@ def save_drafts(db: sqlite_utils.Database, results: Iterable[tuple[dict, dict]])
                 "original_reply": result.get("reply", ""), "checks": json.dumps(result.get("checks", {})),
                 "needs_human": int(needs_human), "reason": result.get("reason"),
                 "status": "needs_human" if needs_human else "drafted", "content_hash": row.get("content_hash"),
+                "drafted_by": result.get("drafted_by"),
                 "created_at": stamp, "updated_at": stamp,
             }
             existing = db.execute("select id from drafts where review_id = ?", [record["review_id"]]).fetchone()
@@ -557,6 +563,17 @@ def change_draft(db: sqlite_utils.Database, draft_id: int, action: str, *, actor
                json.dumps({"status": draft["status"], "reply": draft["reply"]}),
                json.dumps({"status": new_status, "reply": changes.get("reply", draft["reply"])}))
     return db["drafts"].get(draft_id)
+
+
+def owner_edits(db: sqlite_utils.Database, business_id: str | None = None, limit: int = 500) -> list[tuple[str, str]]:
+    """(drafted text, approved text) pairs where a person changed the draft before approving it, newest first."""
+    where, params = _business_filter(business_id)
+    return [(row["original_reply"], row["reply"]) for row in db.query(
+        f"""select d.original_reply, d.reply from drafts d join reviews r on r.id = d.review_id
+            where d.status in ('approved', 'posted') and d.reply != d.original_reply {where}
+            order by d.approved_at desc limit ?""",
+        [*params, limit],
+    )]
 
 
 def approved_replies(db: sqlite_utils.Database, include_posted: bool = False) -> list[dict]:
