@@ -151,7 +151,8 @@ def score_doc(doc: Doc) -> None:
             text = dt.span(start, end)
             score = clause_polarity(text, dt.phrases)
             clauses.append((start, end, score))
-            weights.append(1.5 if words[start].lower() in STRESSED else 1.0)
+            # the "but" clause carries the verdict; complaints weigh more than praise (negativity bias)
+            weights.append((1.5 if words[start].lower() in STRESSED else 1.0) * (NEGATIVE_WEIGHT if score < 0 else 1.0))
             clear_pos |= score >= CLEAR
             clear_neg |= score <= -CLEAR
             inside = [by_token[i] for i in range(start, end) if i in by_token]

@@ -29,6 +29,7 @@ LIST_BREAKS = frozenset({",", "and", "&", "plus", "also", "while", "-", "/"})
 # VADER's normalisation constant: compound = x / sqrt(x^2 + ALPHA)
 ALPHA = 15.0
 CLEAR = 0.3  # |score| at which a clause or topic counts as clearly praised or faulted
+NEGATIVE_WEIGHT = 1.5  # a complaint outweighs the same amount of praise in the overall tone
 
 
 @dataclass(frozen=True)

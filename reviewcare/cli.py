@@ -217,6 +217,21 @@ def sources() -> None:
 
 
 @cli.command()
+@click.option("--business", help="Only this business id.")
+def responses(business: str | None) -> None:
+    """Response rate and median time to respond, per source and month."""
+    rows = store.response_stats(_open_db(), business)
+    if not rows:
+        click.echo("no dated reviews yet")
+        return
+    click.echo(f"{'source':14} {'month':8} {'reviews':>7} {'answered':>8} {'rate':>6} {'median hours':>12}")
+    for row in rows:
+        hours = "-" if row["median_hours_to_respond"] is None else f"{row['median_hours_to_respond']:.1f}"
+        click.echo(f"{row['source'][:14]:14} {row['month']:8} {row['reviews']:7d} {row['answered']:8d} "
+                   f"{row['response_rate']:6.0%} {hours:>12}")
+
+
+@cli.command()
 @click.option("--profile", default="restaurant", show_default=True, help="Which topic profile to list.")
 def topics(profile: str) -> None:
     """List the topics of a profile with their category and patterns."""
@@ -235,9 +250,13 @@ def topics(profile: str) -> None:
 @click.option("--data", "data_dir", type=click.Path(file_okay=False), help="Default: ../shared/data.")
 def eval_(data_dir: str | None) -> None:
     """Print the analysis quality figures on the development data."""
-    from nlp.evaluate import default_data_dir, format_report, run_eval
+    from nlp.evaluate import format_report, run_eval
 
-    path = Path(data_dir) if data_dir else default_data_dir()
+    repo = Path(__file__).resolve().parents[1]
+    path = Path(data_dir) if data_dir else next(
+        (p for p in (Path.cwd() / ".." / "shared" / "data", repo / ".." / "shared" / "data") if p.exists()),
+        repo / ".." / "shared" / "data",
+    )
     if not path.exists():
         raise click.ClickException(f"{path}: development data not found; pass --data DIR")
     click.echo(format_report(run_eval(path)))

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import statistics
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -741,7 +742,7 @@ def response_stats(db: sqlite_utils.Database, business_id: str | None = None) ->
         stats.append({
             "source": source, "month": month, "reviews": len(group), "answered": answered,
             "response_rate": round(answered / len(group), 3),
-            "median_hours_to_respond": round(hours[len(hours) // 2], 1) if hours else None,
+            "median_hours_to_respond": round(statistics.median(hours), 1) if hours else None,
         })
     return stats
 

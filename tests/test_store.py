@@ -158,3 +158,15 @@ def test_crawl_run_updates_source_health(db, source_id):
     run = store.start_crawl_run(db, source_id)
     store.finish_crawl_run(db, run, status="ok", pages=2, new=5)
     assert store.source_health(db)[0]["last_success_at"]
+
+
+def test_response_stats_per_source_and_month(db, source_id):
+    store.save_review(db, source_id, item(external_id="r1", published_at="2026-05-01T10:00:00+00:00",
+                                          reply_text="Thank you, Dana.", reply_at="2026-05-02T10:00:00+00:00"))
+    store.save_review(db, source_id, item(external_id="r2", text="Fine", published_at="2026-05-03T00:00:00+00:00"))
+    store.save_review(db, source_id, item(external_id="r3", text="Good", published_at="2026-06-03T00:00:00+00:00"))
+    stats = {(s["source"], s["month"]): s for s in store.response_stats(db)}
+    may = stats[("schema_org", "2026-05")]
+    assert may["reviews"] == 2 and may["answered"] == 1 and may["response_rate"] == 0.5
+    assert may["median_hours_to_respond"] == 24.0
+    assert stats[("schema_org", "2026-06")]["response_rate"] == 0
