@@ -28,12 +28,13 @@ def held_out(text: str) -> bool:
     return zlib.crc32(text.strip().encode("utf-8")) % 2 == 0
 
 
-def sentence_features(text: str, pattern_categories: set[str] | frozenset[str] = frozenset()) -> list[str]:
-    """Feature names of one sentence: lower-case words, adjacent word pairs, pattern-hit categories."""
+def sentence_features(text: str, pattern_hits: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Feature names of one sentence: lower-case words, adjacent word pairs, and the profile's pattern hits
+    (topic or category names), which carry what the profile knows to words the training data never had."""
     words = WORD.findall(text.lower())
     feats = [BIAS, *words]
     feats.extend(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
-    feats.extend(f"__pattern_{c}" for c in sorted(pattern_categories))
+    feats.extend(f"__pattern_{c}" for c in sorted(pattern_hits))
     return feats
 
 

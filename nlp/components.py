@@ -20,6 +20,7 @@ from nlp.signals import is_suggestion, risk_reasons
 from nlp.staff import find_staff
 from nlp.tone import (
     CLEAR,
+    NEGATIVE_WEIGHT,
     STRESSED,
     clause_polarity,
     combine_scores,
@@ -96,7 +97,7 @@ class TopicTagger:
             inside = [m for m in mentions if start <= m["start"] < end]
             sent_text = text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1])]
             found = {m["category"] for m in inside}
-            cats = model.categories(sentence_features(sent_text, found))
+            cats = model.categories(sentence_features(sent_text, found | {m["topic"] for m in inside}))
             kept.extend(m for m in inside if m["category"] not in model.labels or m["category"] in cats)
             for cat in sorted(cats - found):
                 if cat in self.default_topic:
@@ -152,7 +153,8 @@ def score_doc(doc: Doc) -> None:
             score = clause_polarity(text, dt.phrases)
             clauses.append((start, end, score))
             # the "but" clause carries the verdict; complaints weigh more than praise (negativity bias)
-            weights.append((1.5 if words[start].lower() in STRESSED else 1.0) * (NEGATIVE_WEIGHT if score < 0 else 1.0))
+            stress = 1.5 if words[start].lower() in STRESSED else 1.0
+            weights.append(stress * (NEGATIVE_WEIGHT if score < 0 else 1.0))
             clear_pos |= score >= CLEAR
             clear_neg |= score <= -CLEAR
             inside = [by_token[i] for i in range(start, end) if i in by_token]

@@ -40,7 +40,7 @@ def sync_businesses(db: sqlite_utils.Database, config: Config) -> None:
 
 
 def analyze_new(db: sqlite_utils.Database, *, business_id: str | None = None, batch_size: int = 64,
-                n_process: int = 1) -> int:
+                n_process: int = 1, chunk_size: int = 2000) -> int:
     """Analyze every review that is new, changed, or analyzed by an older analyzer version."""
     from nlp.analyze import ANALYZER_VERSION, analyze_rows
 
@@ -50,9 +50,14 @@ def analyze_new(db: sqlite_utils.Database, *, business_id: str | None = None, ba
         by_profile[row.get("profile") or "restaurant"].append(row)
     done = 0
     for profile, group in by_profile.items():
-        inputs = [{**row, "id": str(row["id"])} for row in group]
-        results = analyze_rows(inputs, profile, batch_size=batch_size, n_process=n_process)
-        done += store.save_analyses(db, zip(group, results, strict=True), ANALYZER_VERSION)
+        # Saved chunk by chunk, so a long backfill that is interrupted keeps what it finished.
+        for start in range(0, len(group), chunk_size):
+            chunk = group[start:start + chunk_size]
+            inputs = [{**row, "id": str(row["id"])} for row in chunk]
+            results = analyze_rows(inputs, profile, batch_size=batch_size, n_process=n_process)
+            done += store.save_analyses(db, zip(chunk, results, strict=True), ANALYZER_VERSION)
+            log.info("analyzed %d of %d reviews (%s profile)", min(start + chunk_size, len(group)), len(group),
+                     profile)
     return done
 
 

@@ -43,11 +43,12 @@ def load_semeval1516(data_dir: Path) -> dict[str, set[str]]:
 
 
 def pattern_categories(text: str) -> set[str]:
-    """Categories the restaurant profile's patterns find, using the same light keys as the pipeline."""
+    """Topics and categories the restaurant profile's patterns find, with the same light keys as the pipeline."""
     from nlp.components import match_key
     profile = load_profile("restaurant")
     keys = [match_key(w, "", profile.index) for w in sentence_features(text)[1:] if "_" not in w]
-    return {t.category for t, _, _ in match_topics(keys, profile)}
+    found = match_topics(keys, profile)
+    return {t.category for t, _, _ in found} | {t.name for t, _, _ in found}
 
 
 def train(data_dir: Path, *, min_count: int = 2, l2: float = 1.0, epochs: int = 1000, lr: float = 1.0,
