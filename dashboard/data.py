@@ -67,3 +67,16 @@ def write_draft(draft_id: int, action: str, text: str | None = None) -> dict:
         return store.change_draft(connection(), draft_id, action, actor=user["name"], role=user["role"], text=text)
     finally:
         clear_cache()
+
+
+def write_voice(business_id: str, changes: dict | None) -> dict | None:
+    """Save (or, with None, clear) the business's voice override as the session's user; owners only."""
+    user = current_user()
+    db = connection()
+    try:
+        if changes is None:
+            store.clear_voice_override(db, business_id, actor=user["name"], role=user["role"])
+            return None
+        return store.save_voice_override(db, business_id, changes, actor=user["name"], role=user["role"])
+    finally:
+        clear_cache()

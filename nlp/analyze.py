@@ -24,7 +24,8 @@ from nlp.profiles import load_profile
 from nlp.signals import score_urgency
 from nlp.tone import CLEAR, polarity_label, rating_prior
 
-ANALYZER_VERSION = "0.1.0"
+# Bump when the analysis changes (lexicons, profiles, models, rules): stored analyses are then redone.
+ANALYZER_VERSION = "0.2.0"
 # Weight of the star rating when it is blended with the text's own polarity.
 RATING_WEIGHT = 0.4
 
@@ -110,47 +111,45 @@ def analyze_rows(rows: Iterable[dict], profile: str = "restaurant", *, batch_siz
     """
     rows = list(rows)
     load_profile(profile)  # a bad profile name fails here with a clear message, before any work
+    load_pipeline(profile)  # loaded before any fork, so workers share it
+    chunk = max(batch_size * 4, 256)
+    if n_process > 1 and len(rows) > chunk:
+        # Workers take whole rows (language detection included) and return plain result dicts: far
+        # cheaper than spaCy's own n_process, which ships whole Docs and is slower than one process
+        # for a pipeline this light.
+        jobs = [(rows[k:k + chunk], profile, batch_size) for k in range(0, len(rows), chunk)]
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(n_process) as pool:
+            return [r for part in pool.imap(_analyze_chunk, jobs) for r in part]
+    return _analyze_chunk((rows, profile, batch_size))
+
+
+def review_text(row: dict) -> str:
+    """The text to read: the review body, led by its title when the title adds something."""
+    text = (row.get("text") or "").strip()
+    title = (row.get("title") or "").strip()
+    if title and text and not text.lower().startswith(title.lower()):
+        # The title is often the verdict ("Never again"); read it as the first sentence.
+        return f"{title.rstrip('.!?')}. {text}"
+    return text or title
+
+
+def _analyze_chunk(job: tuple[list[dict], str, int]) -> list[dict]:
+    """Analyze rows in order: language first, then one nlp.pipe over the English texts."""
+    rows, profile, batch_size = job
     results: list[dict | None] = [None] * len(rows)
     todo: list[tuple[str, int]] = []
     for i, row in enumerate(rows):
-        text = (row.get("text") or "").strip()
-        title = (row.get("title") or "").strip()
-        if title and text and not text.lower().startswith(title.lower()):
-            # The title is often the verdict ("Never again"); read it as the first sentence.
-            text = f"{title.rstrip('.!?')}. {text}"
-        elif title and not text:
-            text = title
+        text = review_text(row)
         language = detect_language(text) if text else "en"
         if not text or language != "en":
             results[i] = _empty_result(row, language)
         else:
             todo.append((text, i))
-    if not todo:
-        return results  # type: ignore[return-value]
-    load_pipeline(profile)  # loaded before any fork, so workers share it
-    chunk = max(batch_size * 4, 256)
-    if n_process > 1 and len(todo) > chunk:
-        # Workers return plain result dicts: far cheaper to send back than spaCy's own n_process, which
-        # serialises whole Docs and is slower than one process for a pipeline this light.
-        jobs = [([(text, rows[i]) for text, i in todo[k:k + chunk]], profile, batch_size)
-                for k in range(0, len(todo), chunk)]
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(n_process) as pool:
-            done = pool.map(_analyze_texts, jobs, chunksize=1)
-        for (_, i), result in zip(todo, (r for part in done for r in part), strict=True):
-            results[i] = result
-    else:
-        for i, result in zip([i for _, i in todo], _analyze_texts(([(t, rows[i]) for t, i in todo], profile,
-                                                                   batch_size)), strict=True):
-            results[i] = result
-    return results  # type: ignore[return-value]
-
-
-def _analyze_texts(job: tuple[list[tuple[str, dict]], str, int]) -> list[dict]:
-    """Run the pipeline over (text, row) pairs with nlp.pipe; one result per pair, in order."""
-    pairs, profile, batch_size = job
     nlp = load_pipeline(profile)
-    return [result_from_doc(doc, row) for doc, row in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
+    for doc, i in nlp.pipe(todo, as_tuples=True, batch_size=batch_size):
+        results[i] = result_from_doc(doc, rows[i])
+    return results  # type: ignore[return-value]
 
 
 def _read_jsonl(path: Path) -> Iterator[dict]:

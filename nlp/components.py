@@ -1,8 +1,13 @@
 """spaCy components: topic tagging and clause-level sentiment, thin adapters over pure functions.
 
     >>> nlp = spacy.blank("en"); nlp.add_pipe("sentencizer")
-    >>> nlp.add_pipe("reviewcare_topics", config={"profile": "restaurant"}); nlp.add_pipe("reviewcare_sentiment")
-    >>> nlp("Great pasta but the waiter was rude.")._.rc_topics[0]["label"]
+    >>> nlp.add_pipe("reviewcare_topics", config={"profile": "hotel"}); nlp.add_pipe("reviewcare_sentiment")
+    >>> [(m["category"], m["sentiment"] > 0) for m in nlp("Lovely room but rude staff.")._.rc_topics]
+    [('room', True), ('service', False), ('service', False)]
+
+Doc extensions: rc_topics (mentions: topic, category, start, end, sentiment, evidence), rc_clauses
+((start, end, polarity)), rc_polarity (overall), rc_clear ((clearly praised?, clearly faulted?)), rc_care
+(emotions, staff, suggestion, risks). Span extension: rc_polarity.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from nlp.tone import (
     STRESSED,
     clause_polarity,
     combine_scores,
-    has_phrases,
+    fired_rules,
     polarity_label,
     split_clauses,
     split_pieces,
@@ -78,6 +83,7 @@ class TopicTagger:
         words = [t.text for t in doc]
         keys = token_keys(doc, self.profile, words)
         doc._.rc_words = words
+        doc._.rc_text = doc.text
         doc._.rc_keys = keys
         mentions = [
             {"topic": t.name, "category": t.category, "start": s, "end": e}
@@ -91,14 +97,15 @@ class TopicTagger:
     def _confirm(self, doc: Doc, mentions: list[dict]) -> list[dict]:
         """Per sentence, keep pattern hits the model confirms and add categories it finds implicitly."""
         model = self.model
-        text = doc.text
+        text = doc._.rc_text
         kept: list[dict] = []
         for start, end in sentence_bounds(doc):
             inside = [m for m in mentions if start <= m["start"] < end]
             sent_text = text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1])]
             found = {m["category"] for m in inside}
             cats = model.categories(sentence_features(sent_text, found | {m["topic"] for m in inside}))
-            kept.extend(m for m in inside if m["category"] not in model.labels or m["category"] in cats)
+            kept.extend(m for m in inside if m["category"] not in model.labels or m["category"] in cats
+                        or m["topic"] in self.profile.specific_topics)
             for cat in sorted(cats - found):
                 if cat in self.default_topic:
                     kept.append({"topic": self.default_topic[cat], "category": cat, "start": start, "end": end,
@@ -117,11 +124,12 @@ class DocText:
     __slots__ = ("text", "words", "offsets", "sentences", "phrases")
 
     def __init__(self, doc: Doc):
-        self.text = doc.text  # joins every token: read it once per doc
+        # doc.text joins every token: read it once per doc (the topic tagger keeps it)
+        self.text = doc._.rc_text if doc._.rc_text is not None else doc.text
         self.words = doc._.rc_words if doc._.rc_words is not None else [t.text for t in doc]
         self.offsets = doc.to_array([IDX]).tolist() if len(doc) else []
         self.sentences = sentence_bounds(doc)
-        self.phrases = has_phrases(self.text)
+        self.phrases = fired_rules(self.text)
 
     def span(self, start: int, end: int) -> str:
         return self.text[self.offsets[start]: self.offsets[end - 1] + len(self.words[end - 1])]
@@ -231,11 +239,18 @@ def refine_aspects(doc: Doc, model: AspectModel, categories: frozenset[str]) -> 
         if not inside:
             continue
         sent_text = text[offsets[start]: offsets[end - 1] + len(doc[end - 1])]
+        sent_scores = [c[2] for c in clauses if start <= c[0] < end] + [m.get("sentiment", 0.0) for m in inside]
         sent_score = combine_scores([c[2] for c in clauses if start <= c[0] < end])
+        if max(sent_scores) >= CLEAR and min(sent_scores) <= -CLEAR:
+            # A sentence that praises one thing and faults another: the clause-level lexicon already
+            # separated them, while the model's sentence-wide words would blur them together.
+            continue
+        judged: dict[tuple, float] = {}  # mentions sharing evidence and category share the verdict
         for m in inside:
-            feats = polarity_features(sent_text, m.get("evidence", sent_text), m["category"],
-                                      m.get("sentiment", 0.0), sent_score)
-            m["sentiment"] = polarity_score(model, feats)
+            key = (m.get("evidence", sent_text), m["category"], m.get("sentiment", 0.0))
+            if key not in judged:
+                judged[key] = polarity_score(model, polarity_features(sent_text, key[0], key[1], key[2], sent_score))
+            m["sentiment"] = judged[key]
 
 
 class SentimentScorer:

@@ -245,6 +245,10 @@ def format_report(report: dict) -> str:
     for key in ("stars_1_2_negative_or_mixed_text_only", "stars_5_negative_text_only"):
         if key in report:
             lines.append(f"{key:<36} {report[key]:>7.3f}")
+    if "stars_1_2_negative_or_mixed" in report:
+        lines.append("(star rows: with the rating in the input, words that contradict the stars read as mixed, so the "
+                     "first two rows hold by design; the text_only rows judge the words alone. Aspect rows: the "
+                     "SemEval-2014 half the models never trained on.)")
     return "\n".join(lines)
 
 

@@ -37,6 +37,8 @@ class Profile:
     aspect_model: str | None = None
     # optional trained polarity model for the aspect model's categories
     polarity_model: str | None = None
+    # topics whose patterns name the thing itself (a dish, a drink): kept even when the model doubts the category
+    specific_topics: frozenset[str] = frozenset()
     # first token of a pattern -> [(pattern tokens, topic)], longest first, for greedy matching
     index: dict[str, list[tuple[tuple[str, ...], Topic]]] = field(default_factory=dict)
 
@@ -83,7 +85,8 @@ def parse_profile(data: dict, source: str = "<profile>") -> Profile:
                                f"which is not one of {list(categories)}")
     profile = Profile(name=str(data.get("name", source)), categories=categories, topics=topics,
                       description=str(data.get("description", "")), aspect_model=data.get("aspect_model"),
-                      polarity_model=data.get("polarity_model"))
+                      polarity_model=data.get("polarity_model"),
+                      specific_topics=frozenset(data.get("specific_topics", ())))
     profile.build_index()
     return profile
 

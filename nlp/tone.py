@@ -37,6 +37,60 @@ class PhraseRule:
     pattern: re.Pattern[str]
     valence: float
     why: str
+    # lower-case strings one of which must occur in a text for the rule to match (empty: always try)
+    needles: tuple[str, ...] = ()
+
+
+def _split_top(pattern: str) -> list[str]:
+    """Split a regular expression at its top-level "|"."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _leading_literals(pattern: str) -> list[str] | None:
+    """Literal prefixes that any match of the pattern must contain, or None when there is none to rely on."""
+    out: list[str] = []
+    for alt in _split_top(pattern):
+        alt = alt.removeprefix("\\b")
+        if alt.startswith("(?:"):
+            depth, j = 0, 0
+            while j < len(alt):
+                depth += alt[j] == "("
+                depth -= alt[j] == ")"
+                if depth == 0:
+                    break
+                j += 1
+            if alt[j + 1: j + 2] in ("?", "*"):
+                return None
+            inner = _leading_literals(alt[3:j])
+            if inner is None:
+                return None
+            out.extend(inner)
+            continue
+        m = re.match(r"[a-z0-9' ]+", alt)
+        if not m or len(m.group(0).strip()) < 2:
+            return None
+        literal = m.group(0)
+        if alt[m.end(): m.end() + 1] in ("?", "*", "{"):
+            literal = literal[:-1]  # the last character is optional
+        if len(literal.strip()) < 2:
+            return None
+        out.append(literal)
+    return out
 
 
 def _data_lines(path: Path) -> list[list[str]]:
@@ -56,14 +110,15 @@ def domain_words() -> dict[str, float]:
 @lru_cache(maxsize=1)
 def phrase_rules() -> tuple[PhraseRule, ...]:
     """Review-domain phrase rules from lexicon/phrases.tsv."""
-    return tuple(PhraseRule(re.compile(p, re.IGNORECASE), float(v), why.strip())
+    return tuple(PhraseRule(re.compile(p, re.IGNORECASE), float(v), why.strip(), tuple(_leading_literals(p) or ()))
                  for p, v, why, *_ in _data_lines(LEXICON_DIR / "phrases.tsv"))
 
 
-@lru_cache(maxsize=1)
-def _combined_phrase_regex() -> re.Pattern[str]:
-    # One alternation finds candidate clauses fast; only those are checked rule by rule.
-    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in phrase_rules()), re.IGNORECASE)
+def _candidate_rules(text: str) -> list[PhraseRule]:
+    # A substring test per rule is far cheaper than a regular-expression scan: only rules whose
+    # leading words occur in the text are tried.
+    low = text.lower()
+    return [r for r in phrase_rules() if not r.needles or any(n in low for n in r.needles)]
 
 
 @lru_cache(maxsize=1)
@@ -74,16 +129,22 @@ def analyzer() -> SentimentIntensityAnalyzer:
     return sia
 
 
-def phrase_valence(text: str) -> tuple[float, list[str]]:
-    """Sum of matching phrase-rule valences and the reasons that fired."""
-    if not _combined_phrase_regex().search(text):
-        return 0.0, []
-    total, why = 0.0, []
-    for rule in phrase_rules():
-        if rule.pattern.search(text):
-            total += rule.valence
-            why.append(rule.why)
-    return total, why
+def phrase_valence(text: str, only: tuple[int, ...] | None = None) -> tuple[float, list[str]]:
+    """Sum of matching phrase-rule valences and the reasons that fired.
+
+    `only` limits the rules tried to those indices (see fired_rules).
+    """
+    rules = _candidate_rules(text) if only is None else [phrase_rules()[i] for i in only]
+    hits = [r for r in rules if r.pattern.search(text)]
+    return sum(r.valence for r in hits), [r.why for r in hits]
+
+
+def fired_rules(text: str) -> tuple[int, ...]:
+    """Indices of the phrase rules that match somewhere in a text: a review is checked once, its clauses
+    then try only these."""
+    low = text.lower()
+    return tuple(i for i, r in enumerate(phrase_rules())
+                 if (not r.needles or any(n in low for n in r.needles)) and r.pattern.search(text))
 
 
 def _raw_from_compound(compound: float) -> float:
@@ -95,24 +156,19 @@ def _compound_from_raw(raw: float) -> float:
     return raw / math.sqrt(raw * raw + ALPHA)
 
 
-def has_phrases(text: str) -> bool:
-    """Whether any phrase rule could fire in a text: checked once per review, so clauses can skip the rules."""
-    return bool(_combined_phrase_regex().search(text))
-
-
 @lru_cache(maxsize=65536)
-def clause_polarity(text: str, phrases: bool = True) -> float:
+def clause_polarity(text: str, rules: tuple[int, ...] | None = None) -> float:
     """Polarity of one clause in [-1, 1]: VADER with domain words, plus domain phrase valences.
 
-    phrases=False skips the phrase rules (the caller knows none can match).
+    `rules` limits the phrase rules tried (the indices fired_rules found in the whole review).
     """
     text = text.strip()
     if not text:
         return 0.0
     compound = analyzer().polarity_scores(text)["compound"]
-    if not phrases:
+    if rules == ():
         return compound
-    extra, _ = phrase_valence(text)
+    extra, _ = phrase_valence(text, rules)
     if not extra:
         return compound
     return _compound_from_raw(_raw_from_compound(compound) + extra)

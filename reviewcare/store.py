@@ -757,7 +757,8 @@ def review_sources(db: sqlite_utils.Database, business_id: str | None = None) ->
     """The distinct source names of stored reviews (for the Inbox filter)."""
     where, params = _business_filter(business_id)
     return [row["source"] for row in db.query(
-        f"""select distinct r.source from reviews r where r.source is not null {where} order by r.source""",
+        f"""select distinct r.source from reviews r where r.source is not null and r.removed_at is null {where}
+            order by r.source""",
         params,
     )]
 
@@ -820,7 +821,8 @@ def period_topics(db: sqlite_utils.Database, start: str, end: str, business_id: 
 def topic_issues(db: sqlite_utils.Database, business_id: str | None = None, now: str | None = None,
                  limit: int = 30) -> list[dict]:
     """Topics ranked by their weight on unhappiness: each negative mention counts its negativity, discounted by
-    age (a mention 30 days old counts half). Also the last 30 days against the 90 before, and the first mention."""
+    age in whole days (a mention 30 days old counts half). Also the last 30 days against the 90 before, and the
+    first mention."""
     where, params = _business_filter(business_id)
     now = now or now_iso()
     return list(db.query(
@@ -828,7 +830,7 @@ def topic_issues(db: sqlite_utils.Database, business_id: str | None = None, now:
                    sum(t.label = 'negative') as negative, sum(t.label = 'positive') as positive,
                    round(avg(t.sentiment), 3) as avg_sentiment,
                    round(sum(case when t.sentiment < 0 then -t.sentiment
-                                  / (1 + max(julianday(?) - julianday(r.published_at), 0) / 30.0)
+                                  / (1 + max(julianday(date(?)) - julianday(date(r.published_at)), 0) / 30.0)
                              else 0 end), 3) as weight,
                    sum(t.label = 'negative' and r.published_at >= ?) as negative_30d,
                    sum(t.label = 'negative' and r.published_at >= ? and r.published_at < ?) as negative_prev_90d,
@@ -865,7 +867,7 @@ def topic_quotes(db: sqlite_utils.Database, topic: str, business_id: str | None 
                    t.sentiment, t.label
             from topic_mentions t join reviews r on r.id = t.review_id
             where t.topic = ? and r.removed_at is null {where}
-            order by r.published_at desc limit ?""",
+            order by r.published_at desc, r.id desc, t.id limit ?""",
         [topic, *params, limit],
     ))
 
@@ -1019,3 +1021,558 @@ def search_reviews(db: sqlite_utils.Database, query: str, business_id: str | Non
 def list_users(db: sqlite_utils.Database) -> list[dict]:
     """Users and their roles, never their password hashes."""
     return list(db.query("select name, role, created_at from users order by name"))
+
+
+# -- dashboard summaries ----------------------------------------------------------------------------------
+# Small tables the pages read instead of scanning every review. Triggers keep them exact on every write, whoever
+# writes (save_review, save_analyses, mark_removed, drafts, bulk loads), so no stage has to remember to refresh
+# them. Ratings are summed in hundredths of a star and tone in millionths, as integers, so that adding and then
+# subtracting a row leaves no rounding residue.
+
+_DAY = "coalesce(substr({r}.published_at, 1, 10), '')"
+_FALLEN_EXCLUDED = "('anonymous', 'a customer', 'guest')"
+
+
+def _flag(expr: str) -> str:
+    return f"coalesce(({expr}), 0)"
+
+
+def _review_day_upsert(r: str, sign: str, label: str, when: str) -> str:
+    """Add (sign '+') or take away (sign '-') review `r`'s contribution to its day, with analysis label `label`."""
+    day = _DAY.format(r=r)
+    return f"""
+        insert into review_days (business_id, source_id, source, day, reviews, rated, rating_c, promoters,
+                                 detractors, analyzed, negative, mixed)
+        select {r}.business_id, coalesce({r}.source_id, 0), coalesce({r}.source, ''), {day}, {sign}1,
+               {sign}{_flag(f"{r}.rating is not null")}, {sign}coalesce(cast(round({r}.rating * 100) as integer), 0),
+               {sign}{_flag(f"round({r}.rating) = 5")}, {sign}{_flag(f"round({r}.rating) between 1 and 3")},
+               {sign}{_flag(f"{label} is not null")}, {sign}{_flag(f"{label} = 'negative'")},
+               {sign}{_flag(f"{label} = 'mixed'")}
+        where {when}
+        on conflict (business_id, source_id, source, day) do update set
+            reviews = reviews + excluded.reviews, rated = rated + excluded.rated,
+            rating_c = rating_c + excluded.rating_c, promoters = promoters + excluded.promoters,
+            detractors = detractors + excluded.detractors, analyzed = analyzed + excluded.analyzed,
+            negative = negative + excluded.negative, mixed = mixed + excluded.mixed;"""
+
+
+def _analysis_day_upsert(a: str, sign: str) -> str:
+    """Add or take away analysis `a`'s tone counts on its review's day (only while the review is shown)."""
+    return f"""
+        insert into review_days (business_id, source_id, source, day, reviews, rated, rating_c, promoters,
+                                 detractors, analyzed, negative, mixed)
+        select r.business_id, coalesce(r.source_id, 0), coalesce(r.source, ''), {_DAY.format(r="r")}, 0, 0, 0, 0, 0,
+               {sign}1, {sign}{_flag(f"{a}.sentiment_label = 'negative'")},
+               {sign}{_flag(f"{a}.sentiment_label = 'mixed'")}
+        from reviews r where r.id = {a}.review_id and r.removed_at is null
+        on conflict (business_id, source_id, source, day) do update set
+            analyzed = analyzed + excluded.analyzed, negative = negative + excluded.negative,
+            mixed = mixed + excluded.mixed;"""
+
+
+def _topic_day_upsert(t: str, r: str, sign: str, source: str, when: str) -> str:
+    """Add or take away the topic mentions `t` (rows of `source`) on review `r`'s day."""
+    micro = f"coalesce(cast(round({t}.sentiment * 1000000) as integer), 0)"
+    return f"""
+        insert into topic_days (business_id, topic, category, day, mentions, positive, negative, sentiment_u,
+                                hurt_u)
+        select {r}.business_id, coalesce({t}.topic, ''), coalesce({t}.category, ''), {_DAY.format(r=r)}, {sign}1,
+               {sign}{_flag(f"{t}.label = 'positive'")}, {sign}{_flag(f"{t}.label = 'negative'")}, {sign}{micro},
+               {sign}(case when {t}.sentiment < 0 then -{micro} else 0 end)
+        from {source} where {when}
+        on conflict (business_id, topic, category, day) do update set
+            mentions = mentions + excluded.mentions, positive = positive + excluded.positive,
+            negative = negative + excluded.negative, sentiment_u = sentiment_u + excluded.sentiment_u,
+            hurt_u = hurt_u + excluded.hurt_u;"""
+
+
+def _draft_count_upsert(d: str, sign: str) -> str:
+    return f"""
+        insert into draft_counts (business_id, status, drafts)
+        select r.business_id, coalesce({d}.status, ''), {sign}1 from reviews r where r.id = {d}.review_id
+        on conflict (business_id, status) do update set drafts = drafts + excluded.drafts;"""
+
+
+def _response_refresh(review_id: str) -> str:
+    """Recompute whether review `review_id` has a public answer, and after how many hours."""
+    return f"""
+        delete from response_times where review_id = {review_id};
+        insert into response_times (review_id, business_id, hours)
+        select r.id, r.business_id,
+               (julianday(coalesce(nullif(r.reply_at, ''), d.posted_at)) - julianday(r.published_at)) * 24
+        from reviews r left join drafts d on d.review_id = r.id and d.status = 'posted'
+        where r.id = {review_id} and r.removed_at is null
+          and (coalesce(r.reply_text, '') != '' or d.id is not null);"""
+
+
+def _regular(r: str) -> str:
+    """SQL: review `r` counts towards its author's history (shown, rated, a real name)."""
+    return (f"{r}.removed_at is null and {r}.rating is not null and coalesce({r}.author, '') != '' "
+            f"and lower({r}.author) not in {_FALLEN_EXCLUDED}")
+
+
+def _reviewer_upsert(r: str, sign: str) -> str:
+    return f"""
+        insert into reviewer_totals (business_id, source, author_key, reviews, rating_c)
+        select {r}.business_id, coalesce({r}.source, ''), lower({r}.author), {sign}1,
+               {sign}cast(round({r}.rating * 100) as integer)
+        where {_regular(r)}
+        on conflict (business_id, source, author_key) do update set
+            reviews = reviews + excluded.reviews, rating_c = rating_c + excluded.rating_c;"""
+
+
+def _changed(*columns: str) -> str:
+    return " or ".join(f"old.{c} is not new.{c}" for c in columns)
+
+
+def _summary_triggers() -> dict[str, str]:
+    """Trigger name -> CREATE TRIGGER statement, for every trigger that keeps the summaries exact."""
+    label = "(select sentiment_label from analyses where review_id = {r}.id)"
+    old_label, new_label = label.format(r="old"), label.format(r="new")
+    review_fields = _changed("business_id", "source_id", "source", "rating", "published_at") + \
+        " or (old.removed_at is null) != (new.removed_at is null)"
+    triggers = {
+        "review_days_insert": f"""after insert on reviews begin
+            {_review_day_upsert("new", "+", new_label, "new.removed_at is null")}
+            {_reviewer_upsert("new", "+")}
+            {_response_refresh("new.id")}
+            end""",
+        "review_days_update": f"""after update on reviews when {review_fields} begin
+            {_review_day_upsert("old", "-", old_label, "old.removed_at is null")}
+            {_review_day_upsert("new", "+", new_label, "new.removed_at is null")}
+            end""",
+        "review_days_delete": f"""after delete on reviews begin
+            {_review_day_upsert("old", "-", old_label, "old.removed_at is null")}
+            {_reviewer_upsert("old", "-")}
+            delete from response_times where review_id = old.id;
+            end""",
+        "reviewer_totals_update": f"""after update on reviews
+            when {_changed("business_id", "source", "author", "rating")}
+                 or (old.removed_at is null) != (new.removed_at is null) begin
+            {_reviewer_upsert("old", "-")}
+            {_reviewer_upsert("new", "+")}
+            end""",
+        "response_times_review": f"""after update on reviews
+            when {_changed("business_id", "reply_text", "reply_at", "published_at")}
+                 or (old.removed_at is null) != (new.removed_at is null) begin
+            {_response_refresh("new.id")}
+            end""",
+        "topic_days_review": f"""after update on reviews
+            when {_changed("business_id", "published_at")}
+                 or (old.removed_at is null) != (new.removed_at is null) begin
+            {_topic_day_upsert("t", "old", "-", "topic_mentions t", "t.review_id = old.id and old.removed_at is null")}
+            {_topic_day_upsert("t", "new", "+", "topic_mentions t", "t.review_id = new.id and new.removed_at is null")}
+            end""",
+        # Analyses are stored with INSERT OR REPLACE; the row it replaces goes through the delete trigger because
+        # sqlite-utils turns recursive_triggers on for every connection it wraps (open_db relies on that).
+        "review_days_analysis_insert": f"after insert on analyses begin {_analysis_day_upsert('new', '+')} end",
+        "review_days_analysis_update": f"""after update of review_id, sentiment_label on analyses begin
+            {_analysis_day_upsert("old", "-")} {_analysis_day_upsert("new", "+")} end""",
+        "review_days_analysis_delete": f"after delete on analyses begin {_analysis_day_upsert('old', '-')} end",
+        "topic_days_insert": f"""after insert on topic_mentions begin
+            {_topic_day_upsert("new", "r", "+", "reviews r", "r.id = new.review_id and r.removed_at is null")} end""",
+        "topic_days_delete": f"""after delete on topic_mentions begin
+            {_topic_day_upsert("old", "r", "-", "reviews r", "r.id = old.review_id and r.removed_at is null")} end""",
+        "topic_days_update": f"""after update on topic_mentions begin
+            {_topic_day_upsert("old", "r", "-", "reviews r", "r.id = old.review_id and r.removed_at is null")}
+            {_topic_day_upsert("new", "r", "+", "reviews r", "r.id = new.review_id and r.removed_at is null")} end""",
+        "draft_counts_insert": f"""after insert on drafts begin {_draft_count_upsert("new", "+")}
+            {_response_refresh("new.review_id")} end""",
+        "draft_counts_update": f"""after update of review_id, status, posted_at on drafts begin
+            {_draft_count_upsert("old", "-")} {_draft_count_upsert("new", "+")}
+            {_response_refresh("old.review_id")} {_response_refresh("new.review_id")} end""",
+        "draft_counts_delete": f"""after delete on drafts begin {_draft_count_upsert("old", "-")}
+            {_response_refresh("old.review_id")} end""",
+    }
+    return {name: f"create trigger {name} {body}" for name, body in triggers.items()}
+
+
+_SUMMARY_TABLES = {
+    "review_days": """create table review_days (
+        business_id text not null, source_id integer not null, source text not null, day text not null,
+        reviews integer not null, rated integer not null, rating_c integer not null, promoters integer not null,
+        detractors integer not null, analyzed integer not null, negative integer not null, mixed integer not null,
+        primary key (business_id, source_id, source, day))""",
+    "topic_days": """create table topic_days (
+        business_id text not null, topic text not null, category text not null, day text not null,
+        mentions integer not null, positive integer not null, negative integer not null,
+        sentiment_u integer not null, hurt_u integer not null,
+        primary key (business_id, topic, category, day))""",
+    "draft_counts": """create table draft_counts (
+        business_id text not null, status text not null, drafts integer not null,
+        primary key (business_id, status))""",
+    "response_times": """create table response_times (
+        review_id integer primary key, business_id text, hours real)""",
+    "reviewer_totals": """create table reviewer_totals (
+        business_id text not null, source text not null, author_key text not null, reviews integer not null,
+        rating_c integer not null, primary key (business_id, source, author_key))""",
+}
+
+_SUMMARY_INDEXES = [
+    "create index topic_days_topic on topic_days (topic, day)",
+    "create index response_times_hours on response_times (hours)",
+    "create index response_times_business_hours on response_times (business_id, hours)",
+    "create index reviewer_totals_reviews on reviewer_totals (reviews)",
+    # The pages' lookups on the big tables.
+    "create index reviews_published on reviews (published_at)",
+    "create index reviews_author_latest on reviews (business_id, coalesce(source, ''), lower(author), published_at)",
+    "create index topic_mentions_topic_label on topic_mentions (topic, label)",
+    "create index analyses_sentiment on analyses (sentiment_score)",
+    "create index analyses_suggestion on analyses (review_id) where suggestion = 1",
+    "create index analyses_staff on analyses (review_id) where staff not in ('', '[]')",
+]
+
+
+def rebuild_summaries(db: sqlite_utils.Database) -> None:
+    """Recompute every summary table from the reviews, analyses, topic mentions and drafts.
+
+    Never needed in normal running (triggers keep them exact); for repairs after writes that bypassed SQLite.
+    """
+    with db.conn:
+        _fill_summaries(db)
+
+
+def _fill_summaries(db: sqlite_utils.Database) -> None:
+    for table in _SUMMARY_TABLES:
+        db.execute(f"delete from {table}")
+    db.execute(f"""
+        insert into review_days
+        select r.business_id, coalesce(r.source_id, 0), coalesce(r.source, ''), {_DAY.format(r="r")}, count(*),
+               count(r.rating), coalesce(sum(cast(round(r.rating * 100) as integer)), 0),
+               {_flag("sum(round(r.rating) = 5)")}, {_flag("sum(round(r.rating) between 1 and 3)")},
+               count(a.review_id), {_flag("sum(a.sentiment_label = 'negative')")},
+               {_flag("sum(a.sentiment_label = 'mixed')")}
+        from reviews r left join analyses a on a.review_id = r.id
+        where r.removed_at is null group by 1, 2, 3, 4""")
+    micro = "coalesce(cast(round(t.sentiment * 1000000) as integer), 0)"
+    db.execute(f"""
+        insert into topic_days
+        select r.business_id, coalesce(t.topic, ''), coalesce(t.category, ''), {_DAY.format(r="r")}, count(*),
+               {_flag("sum(t.label = 'positive')")}, {_flag("sum(t.label = 'negative')")}, sum({micro}),
+               sum(case when t.sentiment < 0 then -{micro} else 0 end)
+        from topic_mentions t join reviews r on r.id = t.review_id
+        where r.removed_at is null group by 1, 2, 3, 4""")
+    db.execute("""
+        insert into draft_counts select r.business_id, coalesce(d.status, ''), count(*)
+        from drafts d join reviews r on r.id = d.review_id group by 1, 2""")
+    db.execute("""
+        insert into response_times
+        select r.id, r.business_id,
+               (julianday(coalesce(nullif(r.reply_at, ''), d.posted_at)) - julianday(r.published_at)) * 24
+        from reviews r left join drafts d on d.review_id = r.id and d.status = 'posted'
+        where r.removed_at is null and (coalesce(r.reply_text, '') != '' or d.id is not null)""")
+    db.execute(f"""
+        insert into reviewer_totals
+        select r.business_id, coalesce(r.source, ''), lower(r.author), count(*),
+               sum(cast(round(r.rating * 100) as integer))
+        from reviews r where {_regular("r")} group by 1, 2, 3""")
+
+
+def _m101_dashboard_summaries(db: sqlite_utils.Database) -> None:
+    for statement in [*_SUMMARY_TABLES.values(), *_SUMMARY_INDEXES, *_summary_triggers().values()]:
+        db.execute(statement)
+    _fill_summaries(db)
+
+
+MIGRATIONS.append((101, "dashboard summaries kept exact by triggers, and indexes for the pages",
+                   _m101_dashboard_summaries))
+
+
+def overview_totals(db: sqlite_utils.Database, business_id: str | None = None) -> dict:
+    """Like `review_totals`, read from the daily summaries."""
+    where, params = _business_filter(business_id, "s")
+    return next(db.query(
+        f"""select coalesce(sum(s.reviews), 0) as reviews,
+                   round(sum(s.rating_c) / 100.0 / nullif(sum(s.rated), 0), 2) as avg_rating,
+                   coalesce(sum(s.negative), 0) as negative, coalesce(sum(s.mixed), 0) as mixed,
+                   coalesce(sum(s.promoters), 0) as promoters, coalesce(sum(s.detractors), 0) as detractors,
+                   coalesce(sum(s.rated), 0) as rated
+            from review_days s where 1 = 1 {where}""",
+        params,
+    ))
+
+
+def monthly_totals(db: sqlite_utils.Database, business_id: str | None = None) -> list[dict]:
+    """Like `monthly_ratings`: reviews and average rating per month, from the daily summaries."""
+    where, params = _business_filter(business_id, "s")
+    return list(db.query(
+        f"""select substr(s.day, 1, 7) as month, sum(s.reviews) as reviews,
+                   round(sum(s.rating_c) / 100.0 / nullif(sum(s.rated), 0), 2) as avg_rating
+            from review_days s where s.day != '' {where}
+            group by month having sum(s.reviews) > 0 order by month""",
+        params,
+    ))
+
+
+def days_stats(db: sqlite_utils.Database, first_day: str, last_day: str, business_id: str | None = None) -> dict:
+    """Reviews published on the days first_day..last_day (inclusive, YYYY-MM-DD): count, average, unhappy."""
+    where, params = _business_filter(business_id, "s")
+    return next(db.query(
+        f"""select coalesce(sum(s.reviews), 0) as reviews,
+                   round(sum(s.rating_c) / 100.0 / nullif(sum(s.rated), 0), 2) as avg_rating,
+                   coalesce(sum(s.negative + s.mixed), 0) as unhappy
+            from review_days s where s.day between ? and ? {where}""",
+        [first_day, last_day, *params],
+    ))
+
+
+def days_topics(db: sqlite_utils.Database, first_day: str, last_day: str,
+                business_id: str | None = None) -> dict[str, dict]:
+    """Per topic, positive and negative mentions on the days first_day..last_day (inclusive)."""
+    where, params = _business_filter(business_id, "s")
+    return {row["topic"]: row for row in db.query(
+        f"""select s.topic, sum(s.positive) as positive, sum(s.negative) as negative
+            from topic_days s where s.day between ? and ? {where}
+            group by s.topic having sum(s.mentions) > 0""",
+        [first_day, last_day, *params],
+    )}
+
+
+def topic_totals(db: sqlite_utils.Database, business_id: str | None = None, limit: int = 15) -> list[dict]:
+    """Like `top_topics`: the most mentioned topics with their tone, from the daily topic summaries."""
+    where, params = _business_filter(business_id, "s")
+    return list(db.query(
+        f"""select s.topic, s.category, sum(s.mentions) as mentions,
+                   round(sum(s.sentiment_u) / 1e6 / sum(s.mentions), 3) as avg_sentiment,
+                   sum(s.positive) as positive, sum(s.negative) as negative
+            from topic_days s where 1 = 1 {where}
+            group by s.topic, s.category having sum(s.mentions) > 0 order by mentions desc limit ?""",
+        [*params, limit],
+    ))
+
+
+def issue_ranking(db: sqlite_utils.Database, business_id: str | None = None, today: str | None = None,
+                  limit: int = 30) -> list[dict]:
+    """Like `topic_issues`, from the daily topic summaries; `first_seen` is a day (YYYY-MM-DD)."""
+    where, params = _business_filter(business_id, "s")
+    today = (today or now_iso())[:10]
+    since_30, since_120 = _since(today, 30)[:10], _since(today, 120)[:10]
+    return list(db.query(
+        f"""select s.topic, min(s.category) as category, sum(s.mentions) as mentions,
+                   sum(s.negative) as negative, sum(s.positive) as positive,
+                   round(sum(s.sentiment_u) / 1e6 / sum(s.mentions), 3) as avg_sentiment,
+                   round(sum(s.hurt_u / 1e6 / (1 + max(julianday(?) - julianday(s.day), 0) / 30.0)), 3) as weight,
+                   sum(case when s.day >= ? then s.negative else 0 end) as negative_30d,
+                   sum(case when s.day >= ? and s.day < ? then s.negative else 0 end) as negative_prev_90d,
+                   sum(case when s.day >= ? then s.mentions else 0 end) as mentions_30d,
+                   min(case when s.mentions > 0 and s.day != '' then s.day end) as first_seen
+            from topic_days s where 1 = 1 {where}
+            group by s.topic having sum(s.mentions) > 0 order by weight desc, negative desc limit ?""",
+        [today, since_30, since_120, since_30, since_30, *params, limit],
+    ))
+
+
+def topic_trend(db: sqlite_utils.Database, topic: str, business_id: str | None = None) -> list[dict]:
+    """Like `topic_monthly`: one topic's mentions per month, from the daily topic summaries."""
+    where, params = _business_filter(business_id, "s")
+    return list(db.query(
+        f"""select substr(s.day, 1, 7) as month, sum(s.mentions) as mentions, sum(s.negative) as negative,
+                   sum(s.positive) as positive
+            from topic_days s where s.topic = ? and s.day != '' {where}
+            group by month having sum(s.mentions) > 0 order by month""",
+        [topic, *params],
+    ))
+
+
+def latest_topic_quotes(db: sqlite_utils.Database, topic: str, business_id: str | None = None,
+                        label: str | None = None, limit: int = 30) -> list[dict]:
+    """Like `topic_quotes`, reading only the recent days that hold enough quotes.
+
+    The daily topic summary tells from which day on there are at least `limit` matching mentions; only reviews
+    published since then are read, newest first.
+    """
+    where, params = _business_filter(business_id, "s")
+    column = {"positive": "s.positive", "negative": "s.negative", None: "s.mentions"}.get(label)
+    if column is None:
+        return topic_quotes(db, topic, business_id, label, limit)
+    cutoff, seen = None, 0
+    for row in db.query(f"""select s.day, sum({column}) as n from topic_days s
+                            where s.topic = ? and s.day != '' {where}
+                            group by s.day having n > 0 order by s.day desc""", [topic, *params]):
+        seen += row["n"]
+        if seen >= limit:
+            cutoff = row["day"]
+            break
+    if cutoff is None:  # fewer than `limit` in all: the plain query touches few rows anyway
+        return topic_quotes(db, topic, business_id, label, limit)
+    where, params = _business_filter(business_id)
+    if label:
+        where += " and t.label = ?"
+        params.append(label)
+    # CROSS JOIN keeps the recent reviews as the outer loop, so the topic's older mentions are never read.
+    return list(db.query(
+        f"""select r.id as review_id, r.author, r.rating, r.published_at, r.source, r.text, t.evidence,
+                   t.sentiment, t.label
+            from reviews r cross join topic_mentions t on t.review_id = r.id
+            where r.published_at >= ? and t.topic = ? and r.removed_at is null {where}
+            order by r.published_at desc, r.id desc, t.id limit ?""",
+        [cutoff, topic, *params, limit],
+    ))
+
+
+def draft_counts(db: sqlite_utils.Database, business_id: str | None = None) -> dict[str, int]:
+    """Like `draft_status_counts`, from the summary."""
+    where, params = _business_filter(business_id, "s")
+    return {row["status"]: row["n"] for row in db.query(
+        f"select s.status, sum(s.drafts) as n from draft_counts s where 1 = 1 {where} "
+        f"group by s.status having n > 0", params)}
+
+
+def summary_sources(db: sqlite_utils.Database, business_id: str | None = None) -> list[str]:
+    """Like `review_sources`: the source names of shown reviews, from the daily summaries."""
+    where, params = _business_filter(business_id, "s")
+    return [row["source"] for row in db.query(
+        f"""select s.source from review_days s where s.source != '' {where}
+            group by s.source having sum(s.reviews) > 0 order by s.source""", params)]
+
+
+def answer_summary(db: sqlite_utils.Database, business_id: str | None = None) -> dict:
+    """Like `response_summary`, from the summaries: reviews, answered, median hours to the answer."""
+    where, params = _business_filter(business_id, "s")
+    total = db.execute(f"select coalesce(sum(s.reviews), 0) from review_days s where 1 = 1 {where}",
+                       params).fetchone()[0]
+    answered = db.execute(f"select count(*) from response_times s where 1 = 1 {where}", params).fetchone()[0]
+    timed = db.execute(f"select count(*) from response_times s where s.hours >= 0 {where}", params).fetchone()[0]
+    median = None
+    if timed:
+        median = db.execute(
+            f"select s.hours from response_times s where s.hours >= 0 {where} order by s.hours limit 1 offset ?",
+            [*params, (timed - 1) // 2]).fetchone()[0]
+    return {"reviews": total, "answered": answered, "median_hours": median}
+
+
+def location_comparison(db: sqlite_utils.Database) -> list[dict]:
+    """Like `business_comparison`, from the summaries."""
+    return list(db.query(
+        """with rv as (
+               select business_id, sum(reviews) as reviews, sum(rated) as rated, sum(rating_c) as rating_c,
+                      sum(promoters) as promoters, sum(detractors) as detractors, sum(analyzed) as analyzed,
+                      sum(negative + mixed) as unhappy
+               from review_days group by business_id),
+           wt as (
+               select business_id, sum(drafts) as waiting from draft_counts
+               where status in ('drafted', 'edited', 'needs_human') group by business_id)
+           select b.id as business_id, b.name, coalesce(rv.reviews, 0) as reviews,
+                  round(rv.rating_c / 100.0 / nullif(rv.rated, 0), 2) as avg_rating,
+                  round(100.0 * coalesce(rv.unhappy, 0) / max(coalesce(rv.analyzed, 0), 1), 1) as unhappy_pct,
+                  round(100.0 * (coalesce(rv.promoters, 0) - coalesce(rv.detractors, 0))
+                        / max(coalesce(rv.rated, 0), 1)) as promoter_score,
+                  coalesce(wt.waiting, 0) as waiting
+           from businesses b left join rv on rv.business_id = b.id left join wt on wt.business_id = b.id
+           order by b.name"""
+    ))
+
+
+def regulars_who_fell(db: sqlite_utils.Database, business_id: str | None = None, min_reviews: int = 3,
+                      drop: float = 1.5, limit: int = 100) -> list[dict]:
+    """Like `fallen_regulars`: reviewer totals come from the summary, each latest review from an index."""
+    # The unary + drops the columns' text affinity so the comparisons can use the expression index.
+    where, params = _business_filter(business_id, "c")
+    return list(db.query(
+        f"""with latest as (
+                select c.business_id, c.reviews as n, c.rating_c,
+                       (select r.id from reviews r
+                        where r.business_id = c.business_id and coalesce(r.source, '') = +c.source
+                          and lower(r.author) = +c.author_key and r.removed_at is null and r.rating is not null
+                        order by r.published_at desc limit 1) as review_id
+                from reviewer_totals c where c.reviews >= ? {where})
+            select l.business_id, r.source, r.author, l.n as reviews, r.rating as latest_rating,
+                   r.published_at as latest_at, r.text as latest_text,
+                   round((l.rating_c / 100.0 - r.rating) / (l.n - 1), 2) as earlier_average
+            from latest l join reviews r on r.id = l.review_id
+            where (l.rating_c / 100.0 - r.rating) / (l.n - 1) - r.rating >= ?
+            order by earlier_average - latest_rating desc, latest_at desc limit ?""",
+        [max(min_reviews, 2), *params, drop, limit],
+    ))
+
+
+# -- reply voice set in the dashboard ---------------------------------------------------------------------
+# reviewcare.toml holds the default voice; an owner may override any part of it per business from Settings.
+
+VOICE_TEXT_FIELDS = ("signature", "contact", "tone")
+VOICE_LIST_FIELDS = ("banned_phrases", "facts", "policies")
+VOICE_TONES = ("warm", "formal")
+
+
+def _m102_voice_overrides(db: sqlite_utils.Database) -> None:
+    db["voice_overrides"].create(
+        {"business_id": str, "voice": str, "updated_by": str, "updated_at": str},
+        pk="business_id",
+        foreign_keys=[("business_id", "businesses", "id")],
+    )
+
+
+MIGRATIONS.append((102, "reply voice overrides set by owners in the dashboard", _m102_voice_overrides))
+
+
+def voice_override(db: sqlite_utils.Database, business_id: str) -> dict:
+    """The parts of `business_id`'s voice an owner changed in the dashboard ({} when none)."""
+    row = db.execute("select voice from voice_overrides where business_id = ?", [business_id]).fetchone()
+    return json.loads(row[0]) if row else {}
+
+
+def _clean_voice(changes: dict) -> dict:
+    """The override fields of `changes`, checked: known names, text where text belongs, lists of text."""
+    unknown = set(changes) - set(VOICE_TEXT_FIELDS) - set(VOICE_LIST_FIELDS)
+    if unknown:
+        raise StoreError(f"unknown voice setting(s) {', '.join(sorted(unknown))}; use "
+                         f"{', '.join(VOICE_TEXT_FIELDS + VOICE_LIST_FIELDS)}")
+    clean: dict = {}
+    for name in VOICE_TEXT_FIELDS:
+        if name in changes:
+            value = " ".join(str(changes[name] or "").split())
+            if not value:
+                raise StoreError(f"the voice's {name} cannot be empty; clear the override to use the config's")
+            clean[name] = value
+    if "tone" in clean and clean["tone"] not in VOICE_TONES:
+        raise StoreError(f"unknown tone {clean['tone']!r}; use {' or '.join(VOICE_TONES)}")
+    for name in VOICE_LIST_FIELDS:
+        if name in changes:
+            items = changes[name]
+            if isinstance(items, str):
+                items = items.splitlines()
+            clean[name] = [" ".join(str(item).split()) for item in items if str(item).strip()]
+    return clean
+
+
+def save_voice_override(db: sqlite_utils.Database, business_id: str, changes: dict, *, actor: str,
+                        role: str) -> dict:
+    """Store an owner's changes to a business's voice (merged into earlier ones) and audit them; return them all.
+
+    Only owners may change the voice; anyone else gets PermissionDenied and nothing is stored.
+    """
+    if role != "owner":
+        raise PermissionDenied(f"{actor} ({role}) may not change the reply voice; only owners may")
+    if not db["businesses"].count_where("id = ?", [business_id]):
+        raise StoreError(f"unknown business {business_id!r}")
+    before = voice_override(db, business_id)
+    after = {**before, **_clean_voice(changes)}
+    with db.conn:
+        db["voice_overrides"].upsert({"business_id": business_id, "voice": json.dumps(after, ensure_ascii=False),
+                                      "updated_by": actor, "updated_at": now_iso()}, pk="business_id")
+        _audit(db, actor, "voice", "voice", business_id, json.dumps(before, ensure_ascii=False),
+               json.dumps(after, ensure_ascii=False))
+    return after
+
+
+def clear_voice_override(db: sqlite_utils.Database, business_id: str, *, actor: str, role: str) -> None:
+    """Drop a business's voice override so the config's voice applies again (owners only, audited)."""
+    if role != "owner":
+        raise PermissionDenied(f"{actor} ({role}) may not change the reply voice; only owners may")
+    before = voice_override(db, business_id)
+    if not before:
+        return
+    with db.conn:
+        db.execute("delete from voice_overrides where business_id = ?", [business_id])
+        _audit(db, actor, "voice_reset", "voice", business_id, json.dumps(before, ensure_ascii=False), None)
+
+
+def effective_voice(db: sqlite_utils.Database, business_id: str, default):
+    """The voice to draft with: `default` (the config's VoiceConfig) with the owner's overrides applied.
+
+        voice = effective_voice(db, "bistro", config.business("bistro").voice)
+    """
+    import dataclasses
+
+    override = voice_override(db, business_id)
+    return dataclasses.replace(default, **override) if override else default

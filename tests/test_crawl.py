@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 
 import pytest
@@ -207,3 +208,37 @@ def test_last_meaningful_line_prefers_the_exception():
     stderr = "2024-01-01 00:00:00 [scrapy] INFO: hello\nTraceback (most recent call last):\n  x\n" \
              "KeyError: 'Spider not found: foo'\n\n"
     assert last_meaningful_line(stderr) == "KeyError: 'Spider not found: foo'"
+
+
+def _listing_page(author: str, text: str, date: str, *, head: str = "", body: str = "") -> str:
+    review = {"@context": "https://schema.org", "@type": "Review",
+              "itemReviewed": {"@type": "Restaurant", "name": "Test Trattoria"}, "author": author,
+              "datePublished": date, "reviewBody": text, "reviewRating": {"ratingValue": "4"}}
+    return (f'<html lang="en"><head><script type="application/ld+json">{json.dumps(review)}</script>'
+            f"{head}</head><body>{body}</body></html>")
+
+
+@pytest.mark.parametrize("robots, never", [
+    # <link rel=next> on page 2 leads out of the listing into a disallowed folder.
+    ("User-agent: *\nDisallow: /private/\n", "/private/reviews?page=3"),
+    # A "Next ›" link leads into a disallowed sub-path of the listing itself.
+    ("User-agent: *\nDisallow: /reviews/page/\n", "/reviews/page/2/"),
+])
+def test_pagination_never_follows_links_into_disallowed_paths(tmp_path, robots, never):
+    pages = {
+        "/reviews": _listing_page("Ada", "Silky carbonara, kind staff.", "2024-05-03",
+                                  body='<a href="/reviews/page/2/">Next ›</a>'),
+        "/reviews/page/2/": _listing_page("Ben", "Pizza took fifty minutes.", "2024-05-02",
+                                          head='<link rel="next" href="/private/reviews?page=3">'),
+        "/private/reviews?page=3": _listing_page("Cy", "Should never be fetched.", "2024-05-01"),
+    }
+    server, base_url = serve_pages(pages, robots_txt=robots)
+    try:
+        run = crawl(tmp_path, base_url + "/reviews")
+    finally:
+        server.stop()
+    assert never not in server.requests
+    assert "/robots.txt" in server.requests
+    assert all(not path.startswith(robots.split("Disallow: ")[1].strip()) for path in server.requests)
+    assert run["status"] == "ok" and "robots.txt" in run["message"]
+    assert "Cy" not in {r["author"] for r in stored(tmp_path)}

@@ -61,7 +61,7 @@ def test_mixed_review_has_per_topic_polarity_and_staff(results):
     r = results[0]
     assert r["sentiment"]["label"] == "mixed"
     topics = {t["topic"]: t for t in r["topics"]}
-    assert topics["food_quality"]["label"] == "positive" and "risotto" in topics["food_quality"]["evidence"]
+    assert topics["dishes"]["label"] == "positive" and "risotto" in topics["dishes"]["evidence"]
     assert topics["wait_time"]["label"] == "negative"
     assert {"name": "Tom", "role": "server", "label": "negative"} in r["staff"]
 
@@ -122,3 +122,33 @@ def test_analyze_jsonl_bad_line_names_it_and_keeps_old_output(tmp_path):
 def test_unknown_profile_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown topic profile 'spaceship'"):
         analyze_rows([{"id": "1", "text": "hi"}], "spaceship")
+
+
+def test_worker_processes_give_the_same_results(zomato_rows):
+    one = analyze_rows(zomato_rows, batch_size=16, n_process=1)
+    two = analyze_rows(zomato_rows, batch_size=16, n_process=2)  # 300 rows > one chunk: really splits
+    assert two == one and len(two) == len(zomato_rows)
+
+
+def test_real_reviews_negative_stars_read_negative(zomato_rows):
+    """On real 1-2 star reviews the text alone (no rating) mostly reads negative or mixed."""
+    low = [{"id": r["id"], "text": r["text"]} for r in zomato_rows if float(r["rating"]) <= 2]
+    labels = [r["sentiment"]["label"] for r in analyze_rows(low)]
+    assert len(low) > 20 and sum(lab in {"negative", "mixed"} for lab in labels) / len(labels) >= 0.8
+
+
+@pytest.fixture(scope="module")
+def zomato_rows():
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "reviews" / \
+        "zomato_hyderabad_restaurant_reviews.csv"
+    if not path.exists():
+        pytest.skip("development data ../shared/data is not beside the checkout")
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for i, rec in enumerate(csv.DictReader(fh)):
+            if rec["Review"] and rec["Rating"] not in ("", "Like"):
+                rows.append({"id": str(i), "text": rec["Review"], "rating": rec["Rating"]})
+    return rows[::30][:300]

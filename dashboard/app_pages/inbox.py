@@ -28,10 +28,10 @@ with st.container():
     statuses = f1.multiselect("Status", STATUS_CHOICES, default=WAITING, key="inbox_status")
     rating = f2.selectbox("Rating", [None, 1, 2, 3, 4, 5], key="inbox_rating",
                           format_func=lambda r: "Any" if r is None else f"{r} ★")
-    sources = data.cached("review_sources", business_id)
+    sources = data.cached("summary_sources", business_id)
     source = f3.selectbox("Source", [None, *sources], key="inbox_source",
                           format_func=lambda s: "Any" if s is None else s)
-    topic_names = [t["topic"] for t in data.cached("top_topics", business_id, limit=60)]
+    topic_names = [t["topic"] for t in data.cached("topic_totals", business_id, limit=60)]
     topic = f4.selectbox("Topic", [None, *sorted(topic_names)], key="inbox_topic",
                          format_func=lambda t: "Any" if t is None else t)
 

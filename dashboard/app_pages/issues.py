@@ -21,15 +21,15 @@ st.caption("Topics ranked by their weight on unhappiness: every negative mention
            "mentions count less (a mention 30 days old counts half, 90 days old a quarter).")
 
 now = datetime.now(UTC).replace(microsecond=0)
-issues = pd.DataFrame(data.cached("topic_issues", business_id, now.date().isoformat(), limit=40))
+issues = pd.DataFrame(data.cached("issue_ranking", business_id, now.date().isoformat(), limit=40))
 if issues.empty:
     st.info("No topics yet: run `reviewcare analyze`.")
     st.stop()
 
 monthly_before = issues["negative_prev_90d"] / 3
 issues["spike"] = (issues["negative_30d"] >= SPIKE_MIN) & (issues["negative_30d"] >= SPIKE_FACTOR * monthly_before)
-emerging_since = (now - timedelta(days=EMERGING_DAYS)).isoformat()
-issues["emerging"] = issues["first_seen"] >= emerging_since
+emerging_since = (now - timedelta(days=EMERGING_DAYS)).date().isoformat()
+issues["emerging"] = issues["first_seen"].fillna("") >= emerging_since
 hurting = issues[issues["weight"] > 0]
 
 for _, row in hurting[hurting["spike"]].iterrows():
@@ -60,7 +60,7 @@ st.altair_chart(chart, width="stretch")
 st.subheader("Drill down")
 topic = st.selectbox("Topic", list(table["topic"]), key="issues_topic",
                      format_func=lambda t: t.replace("_", " "))
-trend = pd.DataFrame(data.cached("topic_monthly", topic, business_id))
+trend = pd.DataFrame(data.cached("topic_trend", topic, business_id))
 if not trend.empty:
     trend["month"] = pd.to_datetime(trend["month"], format="%Y-%m", errors="coerce")
     long = trend.melt(id_vars=["month"], value_vars=["negative", "positive"], var_name="tone", value_name="count")
@@ -70,7 +70,7 @@ if not trend.empty:
     ), width="stretch")
 
 only_negative = st.toggle("Only complaints", value=True, key="issues_only_negative")
-quotes = data.cached("topic_quotes", topic, business_id, label="negative" if only_negative else None, limit=30)
+quotes = data.cached("latest_topic_quotes", topic, business_id, label="negative" if only_negative else None, limit=30)
 if not quotes:
     st.caption("No quotes with these settings.")
 

@@ -17,11 +17,12 @@ def _topic_name(topic: str) -> str:
 
 
 def weekly_changes(business_id: str | None) -> list[str]:
-    """Plain sentences comparing the last 7 days with the 7 before."""
-    now = datetime.now(UTC).replace(second=0, microsecond=0)  # minute steps keep the cache useful
-    week, prior, start = (now - timedelta(days=7)).isoformat(), (now - timedelta(days=14)).isoformat(), now.isoformat()
-    this = data.cached("period_stats", week, start, business_id)
-    last = data.cached("period_stats", prior, week, business_id)
+    """Plain sentences comparing the last 7 days (today and the 6 before) with the 7 days before them."""
+    today = datetime.now(UTC).date()
+    week = [(today - timedelta(days=6)).isoformat(), today.isoformat()]
+    prior = [(today - timedelta(days=13)).isoformat(), (today - timedelta(days=7)).isoformat()]
+    this = data.cached("days_stats", *week, business_id)
+    last = data.cached("days_stats", *prior, business_id)
     if not this["reviews"] and not last["reviews"]:
         return ["No reviews in the last two weeks."]
     lines = [f"{this['reviews']} new review{'s' if this['reviews'] != 1 else ''} in the last 7 days "
@@ -35,8 +36,8 @@ def weekly_changes(business_id: str | None) -> list[str]:
     if this["unhappy"]:
         lines.append(f"{this['unhappy']} negative or mixed review{'s' if this['unhappy'] != 1 else ''} this week "
                      f"({last['unhappy'] or 0} the week before).")
-    now_topics = data.cached("period_topics", week, start, business_id)
-    then_topics = data.cached("period_topics", prior, week, business_id)
+    now_topics = data.cached("days_topics", *week, business_id)
+    then_topics = data.cached("days_topics", *prior, business_id)
     rising = sorted(((t["negative"] - then_topics.get(name, {}).get("negative", 0), name)
                      for name, t in now_topics.items()), reverse=True)
     for gain, name in rising[:3]:
@@ -55,7 +56,7 @@ def weekly_changes(business_id: str | None) -> list[str]:
 business_id = data.selected_business()
 st.title("Overview")
 
-totals = data.cached("review_totals", business_id)
+totals = data.cached("overview_totals", business_id)
 reviews = totals["reviews"] or 0
 if reviews == 0:
     st.info("No reviews yet. Run `reviewcare refresh` (or `reviewcare demo`) to gather some.")
@@ -69,7 +70,7 @@ nps = round(100 * (promoters - detractors) / rated) if rated else None
 
 if business_id is None and len(data.cached("list_businesses")) > 1:
     st.subheader("Locations side by side")
-    comparison = pd.DataFrame(data.cached("business_comparison"))
+    comparison = pd.DataFrame(data.cached("location_comparison"))
     st.dataframe(comparison.drop(columns=["business_id"]), hide_index=True, width="stretch",
                  column_config={"name": "Business", "reviews": "Reviews", "avg_rating": "Average rating",
                                 "unhappy_pct": "Negative or mixed %", "promoter_score": "Promoter score",
@@ -83,7 +84,7 @@ cols[2].metric("Negative or mixed", f"{100 * unhappy / reviews:.0f}%",
                help="Share of reviews whose overall tone is negative, or mixed (praise and complaint together).")
 cols[3].metric("Promoter score", f"{nps:+d}" if nps is not None else "–",
                help="Net-promoter-style score from star ratings: % of 5-star reviews minus % of 1-3 star reviews.")
-responses = data.cached("response_summary", business_id)
+responses = data.cached("answer_summary", business_id)
 cols = st.columns(4)
 cols[0].metric("Response rate", f"{100 * responses['answered'] / reviews:.0f}%",
                help="Share of reviews with a public answer: on the review site, or a reply here marked posted.")
@@ -97,7 +98,7 @@ st.subheader("What changed since last week")
 for sentence in weekly_changes(business_id):
     st.markdown(f"- {sentence}")
 
-monthly = pd.DataFrame(data.cached("monthly_ratings", business_id))
+monthly = pd.DataFrame(data.cached("monthly_totals", business_id))
 if not monthly.empty:
     monthly["month"] = pd.to_datetime(monthly["month"], format="%Y-%m", errors="coerce")
     monthly = monthly.dropna(subset=["month"])
@@ -121,7 +122,7 @@ if not monthly.empty:
         st.altair_chart(bars, width="stretch")
 
 st.subheader("What people talk about")
-topics = pd.DataFrame(data.cached("top_topics", business_id, limit=15))
+topics = pd.DataFrame(data.cached("topic_totals", business_id, limit=15))
 if topics.empty:
     st.caption("No topics yet: run `reviewcare analyze`.")
 else:
@@ -137,6 +138,6 @@ else:
     )
     st.altair_chart(chart, width="stretch")
 
-counts = data.cached("draft_status_counts", business_id)
+counts = data.cached("draft_counts", business_id)
 waiting = sum(counts.get(s, 0) for s in ("drafted", "edited", "needs_human"))
 st.caption(f"Replies waiting in the Inbox: {waiting:,} (of which {counts.get('needs_human', 0):,} need a person).")

@@ -14,7 +14,7 @@ st.caption("Most satisfied customers never write and most unhappy ones simply le
            "still reach us.")
 
 st.subheader("Regulars whose ratings fell")
-fallen = data.cached("fallen_regulars", business_id)
+fallen = data.cached("regulars_who_fell", business_id)
 if not fallen:
     st.caption("No regular reviewer's rating has dropped.")
 for row in fallen:

@@ -4,8 +4,10 @@
     # "https://itunes.apple.com/us/rss/customerreviews/page=1/id=123456789/sortby=mostrecent/xml"
     page = parse_app_store_feed(body, url)
 
-Only the XML feed carries a date per review, so the spider asks for XML; a JSON feed is still read, with
-reviews left undated rather than given a wrong date. Apple serves at most 10 pages per app and country.
+Only the XML feed carries a date per review (newer JSON feeds have one too, older ones do not), so the
+spider asks for XML and reads the JSON feed only when the XML one is not there; a JSON review without a date is
+left undated (`extra["date_unknown"]`) rather than given a wrong one. Apple serves at most 10 pages per app and
+country. The first entry of older feeds describes the app itself and is skipped.
 """
 
 from __future__ import annotations
@@ -35,6 +37,17 @@ def feed_url(url: str) -> str:
     return re.sub(r"/json(?=$|\?)", "/xml", url)
 
 
+def json_feed_url(url: str) -> str | None:
+    """The JSON twin of an XML feed URL, or None when the URL does not name a format."""
+    switched = re.sub(r"/xml(?=$|\?)", "/json", url)
+    return switched if switched != url else None
+
+
+def _is_app_entry(entry: dict) -> bool:
+    """The entry older feeds put first: the app itself (it has a name and artwork, and no rating)."""
+    return "im:rating" not in entry or "im:name" in entry
+
+
 def page_number(url: str) -> int:
     match = _PAGE_NO.search(url)
     return int(match.group(1)) if match else 1
@@ -59,18 +72,26 @@ def _review_url(app_link: str | None, review_id: str, feed: str) -> str:
     return f"{app_link or feed}#review-{review_id}"
 
 
-def _from_json(data: dict, url: str) -> ReviewPage:
+def _from_json(data: dict, url: str, now: datetime | None = None) -> ReviewPage:
     feed = data.get("feed") or {}
     entries = feed.get("entry") or []
     if isinstance(entries, dict):
         entries = [entries]
     page = ReviewPage(url=url)
     for entry in entries:
-        if not isinstance(entry, dict) or "im:rating" not in entry:
-            continue   # the first entry of some feeds describes the app itself
+        if not isinstance(entry, dict) or _is_app_entry(entry):
+            continue
         review_id = _label(entry.get("id")) or ""
         link = entry.get("link") or {}
+        if isinstance(link, list):
+            link = link[0] if link else {}
         href = (link.get("attributes") or {}).get("href") if isinstance(link, dict) else None
+        # Newer JSON feeds date each entry; older ones do not, and then the date stays unknown.
+        raw_date = (_label(entry.get("updated")) or "").strip() or None
+        published_at = parse_date(raw_date, now=now) if raw_date else None
+        extra: dict = {"app_version": _label(entry.get("im:version"))}
+        if published_at is None:
+            extra["date_unknown"] = True
         page.reviews.append(PageReview(
             external_id=review_id,
             url=_review_url(href, review_id, url),
@@ -78,16 +99,17 @@ def _from_json(data: dict, url: str) -> ReviewPage:
             rating=normalise_rating(_label(entry.get("im:rating"))),
             title=clean_text(_label(entry.get("title"))),
             text=clean_text(_label(entry.get("content"))),
-            published_at=None, raw_date=None, syntax="app-store-json",
-            extra={"app_version": _label(entry.get("im:version")), "date_unknown": True},
+            published_at=published_at, raw_date=raw_date, syntax="app-store-json",
+            extra=extra,
         ))
-    page.next_url = next_page_url(url, _last_page_json(feed))
+    page.next_url = next_page_url(url, _last_page_json(feed)) if page.reviews else None
     return page
 
 
 def _last_page_json(feed: dict) -> int | None:
-    for link in feed.get("link") or []:
-        attributes = (link or {}).get("attributes") or {}
+    links = feed.get("link") or []
+    for link in [links] if isinstance(links, dict) else links:
+        attributes = (link.get("attributes") or {}) if isinstance(link, dict) else {}
         if attributes.get("rel") == "last":
             return page_number(attributes.get("href", ""))
     return None
@@ -105,8 +127,8 @@ def _from_xml(body: bytes, url: str, now: datetime | None) -> ReviewPage:
             last = page_number(link.get("href", ""))
     for entry in root.findall(f"{ATOM}entry"):
         rating = entry.findtext(f"{IM}rating")
-        if rating is None:
-            continue
+        if rating is None or entry.find(f"{IM}name") is not None:
+            continue   # the app itself, which older feeds list first
         review_id = (entry.findtext(f"{ATOM}id") or "").strip()
         content = next((c.text for c in entry.findall(f"{ATOM}content") if c.get("type", "text") == "text"), None)
         raw_date = (entry.findtext(f"{ATOM}updated") or "").strip() or None
@@ -133,7 +155,7 @@ def parse_app_store_feed(body: str | bytes, url: str, *, now: datetime | None = 
     start = data.lstrip()[:1]
     if start == b"{":
         try:
-            return _from_json(json.loads(data), url)
+            return _from_json(json.loads(data), url, now)
         except (json.JSONDecodeError, AttributeError):
             return ReviewPage(url=url)
     if start == b"<":

@@ -8,6 +8,7 @@ Keeps the business's reply, the verification label and the total review count th
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urljoin, urlparse, urlunparse
 
@@ -30,6 +31,16 @@ def first_page_url(url: str) -> str:
     query = dict(parse_qsl(urlparse(url).query))
     wanted = {k: v for k, v in (("languages", "all"), ("sort", "recency")) if k not in query}
     return with_query(url, **wanted) if wanted else url
+
+
+def without_added_params(url: str, source_url: str) -> str | None:
+    """`url` without the `languages`/`sort` parameters that `first_page_url` added to `source_url`, or None."""
+    given = dict(parse_qsl(urlparse(source_url).query))
+    parts = urlparse(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k not in ("languages", "sort") or k in given]
+    plain = urlunparse(parts._replace(query=urlencode(query)))
+    return plain if plain != url else None
 
 
 def next_data(html: str) -> dict | None:
@@ -73,14 +84,48 @@ def _review(raw: dict, page_url: str, now: datetime | None) -> PageReview:
     )
 
 
+# A Trustpilot review id (24 hex digits) at the end of a JSON-LD @id or review URL.
+_REVIEW_ID = re.compile(r"([0-9a-f]{24})/?$", re.IGNORECASE)
+
+
+def _looks_like_reviews(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(v, dict) and "id" in v and "rating" in v and ("consumer" in v or "dates" in v) for v in value)
+
+
+def _find_reviews(props: dict) -> list[dict] | None:
+    """`pageProps.reviews`, or (should the page move it) the first list of review objects under pageProps."""
+    if _looks_like_reviews(props.get("reviews")):
+        return props["reviews"]
+    pending: list[tuple[object, int]] = [(props, 0)]
+    while pending:
+        node, depth = pending.pop(0)
+        if _looks_like_reviews(node):
+            return node   # type: ignore[return-value]
+        if depth < 4 and isinstance(node, dict):
+            pending.extend((v, depth + 1) for v in node.values() if isinstance(v, dict | list))
+    return None
+
+
+def _from_jsonld(html: str, url: str, now: datetime | None) -> ReviewPage:
+    """The JSON-LD fallback, with ids made the same as `__NEXT_DATA__`'s so a review keeps one identity."""
+    page = parse_review_page(html, url, now=now)
+    for review in page.reviews:
+        match = _REVIEW_ID.search(review.external_id or "") or _REVIEW_ID.search(review.url or "")
+        if match:
+            review.external_id = match.group(1)
+            review.url = urljoin(url, f"/reviews/{match.group(1)}")
+    return page
+
+
 def parse_trustpilot_page(html: str, url: str, *, now: datetime | None = None) -> ReviewPage:
     """Reviews, business name, claimed total and next page of one Trustpilot company page."""
     data = next_data(html)
     props = ((data or {}).get("props") or {}).get("pageProps") or {}
-    raw_reviews = props.get("reviews")
-    if not isinstance(raw_reviews, list) or not raw_reviews:
+    raw_reviews = _find_reviews(props) if isinstance(props, dict) else None
+    if not raw_reviews:
         # No __NEXT_DATA__ reviews: the page may still carry them as schema.org JSON-LD.
-        return parse_review_page(html, url, now=now)
+        return _from_jsonld(html, url, now)
     unit = props.get("businessUnit") or {}
     page = ReviewPage(url=url, business_name=clean_text(unit.get("displayName")))
     seen: set[str] = set()
@@ -89,11 +134,13 @@ def parse_trustpilot_page(html: str, url: str, *, now: datetime | None = None) -
             continue
         seen.add(str(raw["id"]))
         page.reviews.append(_review(raw, url, now))
+    pagination = ((props.get("filters") or {}).get("pagination")) or {}
     total = unit.get("numberOfReviews")
+    if not isinstance(total, int | float):
+        total = pagination.get("totalCount")
     page.review_count = int(total) if isinstance(total, int | float) else None
     page.aggregate_rating = normalise_rating(unit.get("trustScore")) if unit.get("trustScore") else None
     page.next_url = find_next_url(html, url)
-    pagination = ((props.get("filters") or {}).get("pagination")) or {}
     current, pages = pagination.get("currentPage"), pagination.get("totalPages")
     if page.next_url is None and isinstance(current, int) and isinstance(pages, int) and current < pages:
         page.next_url = with_query(url, page=current + 1)

@@ -91,10 +91,25 @@ class ReviewSpider(scrapy.Spider):
         """The URL to fetch first for a source URL (a spider may add sorting or language parameters)."""
         return url
 
+    def alternative_url(self, url: str, source_url: str) -> str | None:
+        """Another address for the same page, tried when `url` is missing (404) or holds no review.
+
+        Spiders that rewrite the given URL (adding sorting, switching a feed's format) return the page as the
+        source named it, so a site that only serves that form is still read.
+        """
+        return None
+
     def page_request(self, url: str, source_url: str, page_no: int) -> scrapy.Request:
         self._requested.add(url)
         return scrapy.Request(url, callback=self.parse_page, errback=self.on_error,
                               meta={"source_url": source_url, "page_no": page_no})
+
+    def _fallback(self, url: str, source_url: str, page_no: int) -> scrapy.Request | None:
+        alternative = self.alternative_url(url, source_url)
+        if not alternative or alternative in self._requested:
+            return None
+        self.logger.info("%s: nothing usable there; trying %s", url, alternative)
+        return self.page_request(alternative, source_url, page_no)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         state = self.sources[response.meta["source_url"]]
@@ -108,6 +123,11 @@ class ReviewSpider(scrapy.Spider):
         if not state.business_id:
             state.business_id = slugify(state.business_name or urlparse(state.url).netloc)
         if not page.reviews:
+            # Only a first page is tried again elsewhere: an empty later page is the normal end of a listing.
+            retry = self._fallback(response.url, state.url, page_no) if page_no == 1 else None
+            if retry is not None:
+                yield retry
+                return
             self.no_reviews(response, state, page_no)
             return
         items = [self.make_item(review, state) for review in page.reviews]
@@ -173,17 +193,21 @@ class ReviewSpider(scrapy.Spider):
             # An empty page at the end of a listing is normal on some sites.
             state.complete = True
 
-    def on_error(self, failure: Failure) -> None:
+    def on_error(self, failure: Failure) -> list[scrapy.Request] | None:
         request = failure.request
         state = self.sources[request.meta["source_url"]]
         url = request.url
+        if failure.check(HttpError) and failure.value.response.status in (404, 410):
+            retry = self._fallback(url, state.url, request.meta["page_no"])
+            if retry is not None:
+                return [retry]
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
             message = f"robots.txt of {urlparse(url).netloc} forbids {url}; the crawler obeys it"
             if request.meta["page_no"] == 1:
                 state.problems.append(message + " (nothing was crawled)")
             else:
                 state.notes.append(message + " (stopped there)")
-            return
+            return None
         state.errors += 1
         if failure.check(HttpError):
             response = failure.value.response
@@ -205,3 +229,4 @@ class ReviewSpider(scrapy.Spider):
         else:
             message = f"request to {url} failed: {failure.value}"
         state.problems.append(message)
+        return None

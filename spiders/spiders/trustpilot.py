@@ -18,6 +18,10 @@ class TrustpilotSpider(ReviewSpider):
     def first_page_url(self, url: str) -> str:
         return trustpilot.first_page_url(url)
 
+    def alternative_url(self, url: str, source_url: str) -> str | None:
+        # A saved or mirrored page may exist only without the language and sorting parameters we add.
+        return trustpilot.without_added_params(url, source_url)
+
     def extract(self, response: Response) -> ReviewPage:
         if not hasattr(response, "text"):
             return ReviewPage(url=response.url)
