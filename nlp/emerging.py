@@ -33,6 +33,30 @@ STOPWORDS = frozenset(
 )
 
 
+# The tagger reads these as nouns, but they name no thing a topic could be about.
+INDEFINITE_PRONOUNS = frozenset(
+    "nobody someone somebody anyone anybody everyone everybody noone star stars thing things lot bit".split()
+)
+
+
+def common_nouns(texts: list[str]) -> set[str] | None:
+    """Lower-cased words the trained tagger reads as common nouns ("booking", "karaoke"), or None without one.
+
+    Topics are things, so verbs ("waited"), names ("Jonah") and pronouns are left out.
+    """
+    from nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(accurate=True)
+    if "tagger" not in nlp.pipe_names:
+        return None
+    nouns: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    for doc in nlp.pipe(texts, batch_size=128):
+        for token in doc:
+            (nouns if token.pos_ == "NOUN" or token.tag_ in ("NN", "NNS") else other)[token.lower_] += 1
+    return {w for w, n in nouns.items() if n >= other[w]} - INDEFINITE_PRONOUNS
+
+
 def emerging_topics(texts: Iterable[str], profile: str = "restaurant", *, min_count: int = 5,
                     limit: int = 20) -> list[tuple[str, int]]:
     """[(term, count)]: words and adjacent pairs seen at least min_count times that no pattern matches.
@@ -41,12 +65,15 @@ def emerging_topics(texts: Iterable[str], profile: str = "restaurant", *, min_co
     """
     spec = load_profile(profile)
     opinion = analyzer().lexicon
+    texts = list(texts)
+    nouns = common_nouns(texts)
     counts: Counter[str] = Counter()
     for text in texts:
         words = WORD.findall(text.lower())
         keys = [match_key(w, "", spec.index) for w in words]
         covered = {i for _, s, e in match_topics(keys, spec) for i in range(s, e)}
-        free = [w if i not in covered and w not in STOPWORDS and w not in opinion and len(w) > 2 else None
+        free = [w if i not in covered and w not in STOPWORDS and w not in opinion and len(w) > 2
+                and (nouns is None or w in nouns) else None
                 for i, w in enumerate(words)]
         seen = {w for w in free if w}
         seen.update(f"{a} {b}" for a, b in zip(free, free[1:], strict=False) if a and b)

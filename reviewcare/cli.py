@@ -233,14 +233,27 @@ def responses(business: str | None) -> None:
 
 @cli.command()
 @click.option("--profile", default="restaurant", show_default=True, help="Which topic profile to list.")
-def topics(profile: str) -> None:
-    """List the topics of a profile with their category and patterns."""
+@click.option("--emerging", is_flag=True, help="Instead, list frequent terms in stored reviews that no topic covers.")
+@click.option("--days", default=90, show_default=True, help="With --emerging: look at reviews this recent.")
+@click.option("--business", help="With --emerging: only this business id.")
+def topics(profile: str, emerging: bool, days: int, business: str | None) -> None:
+    """List the topics of a profile, or the emerging terms no topic covers yet (to adopt into the profile)."""
     from nlp.profiles import load_profile
 
     try:
         loaded = load_profile(profile)
     except (FileNotFoundError, KeyError, ValueError) as ex:
         raise click.ClickException(str(ex)) from None
+    if emerging:
+        from nlp.emerging import emerging_topics
+
+        texts = store.review_texts(_open_db(), business_id=business, days=days)
+        found = emerging_topics(texts, profile, min_count=max(3, len(texts) // 200))
+        if not found:
+            click.echo(f"no emerging terms in {len(texts)} reviews from the last {days} days")
+        for term, count in found:
+            click.echo(f"{term:30} {count:5d} reviews")
+        return
     for topic in loaded.topics:
         patterns = ", ".join(list(getattr(topic, "lemmas", []) or getattr(topic, "patterns", []))[:8])
         click.echo(f"{topic.name:22} {topic.category:12} {patterns}")

@@ -15,7 +15,7 @@ import os
 import sqlite3
 import statistics
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
@@ -745,6 +745,17 @@ def response_stats(db: sqlite_utils.Database, business_id: str | None = None) ->
             "median_hours_to_respond": round(statistics.median(hours), 1) if hours else None,
         })
     return stats
+
+
+def review_texts(db: sqlite_utils.Database, *, business_id: str | None = None, days: int = 90) -> list[str]:
+    """Texts of stored reviews published in the last `days` days (for emerging-topic discovery)."""
+    where, params = _business_filter(business_id)
+    since = (datetime.now(UTC) - timedelta(days=days)).date().isoformat()
+    return [row[0] for row in db.execute(
+        f"""select r.text from reviews r where r.removed_at is null and coalesce(r.text, '') != ''
+            and r.published_at >= ? {where}""",
+        [since, *params],
+    )]
 
 
 def integrity_ok(db: sqlite_utils.Database) -> bool:

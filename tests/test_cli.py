@@ -51,3 +51,22 @@ def test_bad_config_is_one_clear_line(tmp_path, monkeypatch):
     assert result.exit_code == 1
     expected = f"Error: {path}: voice.contact is missing; add contact = \"...\" under voice"
     assert result.output.strip().splitlines() == [expected]
+
+
+def test_topics_emerging_lists_uncovered_nouns_from_stored_reviews(tmp_path, monkeypatch):
+    from reviewcare import store
+
+    db = store.open_db(tmp_path / "r.db")
+    store.upsert_business(db, "b", "B")
+    sid = store.ensure_source(db, "b", "import", "file:x")
+    texts = ["The karaoke night was loud but fun.", "Karaoke on Fridays is a blast.", "We sang karaoke with Jonah.",
+             "Nobody sang at karaoke.", "The food was fine."]
+    for i, text in enumerate(texts):
+        store.save_review(db, sid, {"external_id": str(i), "text": text, "rating": 4,
+                                    "published_at": store.now_iso()})
+    monkeypatch.setenv("REVIEWCARE_DB", str(tmp_path / "r.db"))
+    result = CliRunner().invoke(cli, ["topics", "--emerging"])
+    assert result.exit_code == 0, result.output
+    terms = [line.split()[0] for line in result.output.splitlines()]
+    assert terms[0] == "karaoke"
+    assert "jonah" not in terms and "nobody" not in terms and "food" not in terms
