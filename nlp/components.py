@@ -23,6 +23,7 @@ from nlp.emotions import detect_emotions
 from nlp.profiles import Profile, load_profile, match_topics
 from nlp.signals import is_suggestion, risk_reasons
 from nlp.staff import find_staff
+from nlp.tone_model import load_tone_model, tone_features
 from nlp.tone import (
     CLEAR,
     NEGATIVE_WEIGHT,
@@ -38,7 +39,7 @@ from nlp.tone import (
 # Registered once per process; a second import (or a second pipeline) must not re-register.
 for _name, _default in (("rc_topics", None), ("rc_keys", None), ("rc_clauses", None), ("rc_polarity", 0.0),
                         ("rc_clear", (False, False)), ("rc_care", None), ("rc_words", None),
-                        ("rc_text", None)):
+                        ("rc_text", None), ("rc_lexicon", 0.0)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 if not Span.has_extension("rc_polarity"):
@@ -179,7 +180,7 @@ def score_doc(doc: Doc) -> None:
             m["sentiment"], m["evidence"] = combine_scores(inside), dt.span(m["start"], m["end"])
     doc._.rc_clauses = clauses
     doc._.rc_text = dt.text
-    doc._.rc_polarity = combine_scores([c[2] for c in clauses], weights)
+    doc._.rc_polarity = doc._.rc_lexicon = combine_scores([c[2] for c in clauses], weights)
     doc._.rc_clear = (clear_pos, clear_neg)
 
 
@@ -260,13 +261,19 @@ class SentimentScorer:
     re-judged by it, taking the lexicon's clause scores as evidence.
     """
 
-    def __init__(self, nlp: Language, name: str, polarity_model: str = "", categories: list[str] | None = None):
+    def __init__(self, nlp: Language, name: str, polarity_model: str = "", categories: list[str] | None = None,
+                 tone_model: str = ""):
         self.name = name
         self.model = load_aspect_model(polarity_model) if polarity_model else None
         self.categories = frozenset(categories or ())
+        self.tone = load_tone_model(tone_model) if tone_model else None
 
     def __call__(self, doc: Doc) -> Doc:
         score_doc(doc)
+        if self.tone is not None and doc._.rc_clauses:
+            # the trained model re-weighs the lexicon's clause scores with the review's words (stacking)
+            doc._.rc_polarity = self.tone.score(tone_features(
+                doc._.rc_text, [c[2] for c in doc._.rc_clauses], doc._.rc_lexicon))
         if self.model is not None:
             refine_aspects(doc, self.model, self.categories)
         return doc
@@ -281,9 +288,10 @@ def make_topic_tagger(nlp: Language, name: str, profile: str) -> TopicTagger:
     return TopicTagger(nlp, name, profile)
 
 
-@Language.factory("reviewcare_sentiment", default_config={"polarity_model": "", "categories": []})
-def make_sentiment_scorer(nlp: Language, name: str, polarity_model: str, categories: list[str]) -> SentimentScorer:
-    return SentimentScorer(nlp, name, polarity_model, categories)
+@Language.factory("reviewcare_sentiment", default_config={"polarity_model": "", "categories": [], "tone_model": ""})
+def make_sentiment_scorer(nlp: Language, name: str, polarity_model: str, categories: list[str],
+                          tone_model: str) -> SentimentScorer:
+    return SentimentScorer(nlp, name, polarity_model, categories, tone_model)
 
 
 class CareTagger:

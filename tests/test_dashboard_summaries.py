@@ -44,6 +44,7 @@ def assert_summaries_agree(db) -> None:
                     assert store.latest_topic_quotes(db, topic, business, label, limit) == \
                         store.topic_quotes(db, topic, business, label, limit), (topic, label, limit)
     assert store.location_comparison(db) == store.business_comparison(db)
+    assert store.source_coverage(db) == store.source_health(db)
 
 
 SUMMARY_KEYS = {"review_days": 4, "topic_days": 4, "draft_counts": 2, "response_times": 1, "reviewer_totals": 3}

@@ -71,3 +71,44 @@ def test_sentences_owners_keep_deleting_are_not_drafted_again(tmp_path):
     draft_new(db, config)
     reply = next(item for item in store.inbox(db) if item["author"] == ROW["author"])["reply"]
     assert unwanted not in reply
+
+
+def test_small_daily_batches_do_not_repeat_earlier_drafts(tmp_path):
+    """Drafted a few at a time, as cron does, the business's drafts stay distinct and varied."""
+    import json
+
+    from nlp.analyze import analyze_rows
+    from nlp.draft import sentence_shares
+
+    reviews = json.loads((Path(__file__).resolve().parents[1] / "reviewcare" / "demo_site" / "reviews.json")
+                         .read_text())[:60]
+    db = store.open_db(tmp_path / "d.db")
+    store.upsert_business(db, "olive", "Olive & Ember")
+    sid = store.ensure_source(db, "olive", "schema_org", "http://127.0.0.1/r")
+    config = parse_config({"business": {"id": "olive", "name": "Olive & Ember", "industry": "restaurant"},
+                           "voice": VOICE})
+    for start in range(0, len(reviews), 1):
+        for review in reviews[start:start + 1]:
+            store.save_review(db, sid, {"external_id": review["id"], "author": review["author"],
+                                        "rating": review["rating"], "text": review["text"],
+                                        "published_at": review["date"], "source": "schema_org"})
+        rows = store.reviews_to_analyze(db, "v1")
+        results = analyze_rows([{**r, "id": str(r["id"])} for r in rows])
+        store.save_analyses(db, zip(rows, results, strict=True), "v1")
+        draft_new(db, config)
+    replies = store.recent_replies(db, "olive")
+    assert len(replies) >= 40
+    assert len(set(replies)) == len(replies)
+    assert max(sentence_shares(replies).values()) <= 0.15
+
+
+def test_drafts_use_the_voice_an_owner_set_in_settings(tmp_path):
+    db = seeded(tmp_path / "v.db")
+    store.save_voice_override(db, "olive", {"contact": "priya.direct@oliveandember.example"}, actor="priya",
+                              role="owner")
+    config = parse_config({"business": {"id": "olive", "name": "Olive & Ember", "industry": "restaurant"},
+                           "voice": VOICE})
+    draft_new(db, config)
+    reply = store.inbox(db)[0]["reply"]
+    assert "priya.direct@oliveandember.example" in reply
+    assert VOICE["contact"] not in reply

@@ -11,7 +11,7 @@ from dashboard.ui import csv_download
 business_id = data.selected_business()
 st.title("Sources")
 
-health = pd.DataFrame(data.cached("source_health"))
+health = pd.DataFrame(data.cached("source_coverage"))
 if health.empty:
     st.info("No sources yet: add them to reviewcare.toml and run `reviewcare refresh`.")
     st.stop()

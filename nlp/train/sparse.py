@@ -1,0 +1,124 @@
+"""Sparse linear models in plain numpy (no scipy): ridge by conjugate gradients, softmax by gradient descent.
+
+A design matrix is held as CSR arrays so tens of thousands of word features fit in memory.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass
+class Csr:
+    indptr: np.ndarray
+    indices: np.ndarray
+    values: np.ndarray
+    n_cols: int
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.indptr) - 1
+
+    def dot(self, w: np.ndarray) -> np.ndarray:
+        """X @ w for a vector or a (n_cols, k) matrix (every row holds at least one entry)."""
+        prod = self.values[:, None] * w[self.indices] if w.ndim == 2 else self.values * w[self.indices]
+        return np.add.reduceat(prod, self.indptr[:-1], axis=0)
+
+    def tdot(self, r: np.ndarray) -> np.ndarray:
+        """X.T @ r for a vector or a (n_rows, k) matrix."""
+        rows = np.repeat(np.arange(self.n_rows), np.diff(self.indptr))
+        if r.ndim == 1:
+            return np.bincount(self.indices, weights=self.values * r[rows], minlength=self.n_cols)
+        return np.stack([np.bincount(self.indices, weights=self.values * r[rows, k], minlength=self.n_cols)
+                         for k in range(r.shape[1])], axis=1)
+
+    def take(self, rows: np.ndarray) -> Csr:
+        """The given rows, as a new matrix."""
+        starts, ends = self.indptr[rows], self.indptr[rows + 1]
+        idx = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends, strict=True)])
+        indptr = np.concatenate([[0], np.cumsum(ends - starts)])
+        return Csr(indptr, self.indices[idx], self.values[idx], self.n_cols)
+
+
+def build_vocab(rows: Sequence[dict[str, float] | list[str]], min_count: int, keep: Sequence[str] = ()) -> dict[str, int]:
+    """Features seen in at least min_count rows (plus `keep`), in a stable sorted order."""
+    counts = Counter(f for r in rows for f in set(r))
+    names = {f for f, n in counts.items() if n >= min_count} | set(keep)
+    return {f: i for i, f in enumerate(sorted(names))}
+
+
+def to_csr(rows: Sequence[dict[str, float] | list[str]], vocab: dict[str, int]) -> Csr:
+    """Rows of {feature: value} (or lists of binary feature names) as a CSR matrix over vocab."""
+    indptr, indices, values = [0], [], []
+    for r in rows:
+        items = r.items() if isinstance(r, dict) else ((f, 1.0) for f in set(r))
+        for f, v in items:
+            j = vocab.get(f)
+            if j is not None:
+                indices.append(j)
+                values.append(v)
+        indptr.append(len(indices))
+    return Csr(np.array(indptr), np.array(indices, dtype=np.int64), np.array(values, dtype=np.float64), len(vocab))
+
+
+def ridge(x: Csr, y: np.ndarray, l2: float, sample_weight: np.ndarray | None = None,
+          unpenalised: Sequence[int] = (), iterations: int = 300) -> np.ndarray:
+    """Weights minimising sum_i s_i (x_i w - y_i)^2 + l2 |w|^2 (columns in `unpenalised` free), by CG."""
+    s = np.ones(x.n_rows) if sample_weight is None else sample_weight
+    pen = np.full(x.n_cols, l2)
+    pen[list(unpenalised)] = 1e-6
+
+    def a(v: np.ndarray) -> np.ndarray:
+        return x.tdot(s * x.dot(v)) + pen * v
+
+    w = np.zeros(x.n_cols)
+    r = x.tdot(s * y) - a(w)
+    p = r.copy()
+    rs = r @ r
+    for _ in range(iterations):
+        ap = a(p)
+        alpha = rs / (p @ ap)
+        w += alpha * p
+        r -= alpha * ap
+        rs_new = r @ r
+        if rs_new < 1e-12:
+            break
+        p = r + rs_new / rs * p
+        rs = rs_new
+    return w
+
+
+def softmax_regression(x: Csr, labels: np.ndarray, n_classes: int, l2: float, epochs: int = 600,
+                       lr: float = 1.0, unpenalised: Sequence[int] = ()) -> np.ndarray:
+    """Multinomial logistic regression by full-batch gradient descent; returns (n_cols, n_classes) weights."""
+    y = np.eye(n_classes)[labels]
+    w = np.zeros((x.n_cols, n_classes))
+    n = x.n_rows
+    free = list(unpenalised)
+    for _ in range(epochs):
+        z = x.dot(w)
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        reg = l2 / n * w
+        reg[free] = 0.0
+        w -= lr * (x.tdot(p - y) / n + reg)
+    return w
+
+
+def logistic_regression(x: Csr, y: np.ndarray, l2: float, epochs: int = 600, lr: float = 1.0,
+                        unpenalised: Sequence[int] = ()) -> np.ndarray:
+    """Independent binary logistic regressions, one per column of y (n_rows, k); returns (n_cols, k)."""
+    w = np.zeros((x.n_cols, y.shape[1]))
+    n = x.n_rows
+    free = list(unpenalised)
+    for _ in range(epochs):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x.dot(w), -30, 30)))
+        reg = l2 / n * w
+        reg[free] = 0.0
+        w -= lr * (x.tdot(p - y) / n + reg)
+    return w
