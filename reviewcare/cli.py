@@ -82,11 +82,12 @@ def crawl(business: str | None, full: bool) -> None:
 def _print_runs(runs: list[dict]) -> int:
     failed = 0
     for run in runs:
-        mark = "ok" if run.get("status") == "ok" else "FAILED"
-        failed += mark != "ok"
-        click.echo(f"{mark:6} {run.get('spider')} {run.get('url')}: {run.get('new', 0)} new, "
-                   f"{run.get('updated', 0)} updated, {run.get('pages', 0)} pages"
-                   + (f" - {run.get('message')}" if run.get("message") else ""))
+        if run.get("status") == "ok":
+            click.echo(f"ok     {run.get('spider')} {run.get('url')}: {run.get('new', 0)} new, "
+                       f"{run.get('updated', 0)} updated, {run.get('removed', 0)} removed, {run.get('pages', 0)} pages")
+        else:
+            failed += 1
+            click.echo(f"FAILED {run.get('spider')} {run.get('url')}: {run.get('message')}")
     return failed
 
 
