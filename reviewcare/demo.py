@@ -82,8 +82,10 @@ def build_demo(folder: Path, *, echo: Callable[[str], None] = print, port: int =
     config = load_config(config_path)
     report = refresh(db_path, config, full=True)
     for run in report.crawls:
-        echo(f"crawled {run.get('pages', 0)} pages: {run.get('new', 0)} new reviews ({run.get('status')})"
-             + (f" - {run['message']}" if run.get("message") else ""))
+        if run.get("status") == "ok":
+            echo(f"crawled {run.get('pages', 0)} pages: {run.get('new', 0)} new reviews")
+        else:
+            echo(f"crawl failed: {run.get('message')}")
     echo(f"analyzed {report.analyzed} reviews, drafted {report.drafted} replies")
     db = store.open_db(db_path)
     summary = {"db_path": db_path, "config_path": config_path, "site_url": site_url,
