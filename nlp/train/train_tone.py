@@ -42,7 +42,7 @@ def load_rows(data_dir: Path) -> list[tuple[str, float, str]]:
             parts = line.split("\t")
             if len(parts) >= 3 and parts[2].strip():
                 rows.append((parts[2], max(-1.0, min(1.0, float(parts[1]) / 4)), name.split("S")[0]))
-    with (data_dir / "reviews" / "amazon_alexa.tsv").open(encoding="utf-8", newline="") as fh:
+    with (data_dir / "reviews" / "amazon_alexa.tsv").open(encoding="utf-8-sig", newline="") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
             text = (rec.get("verified_reviews") or "").strip()
             if text and rec.get("rating"):
