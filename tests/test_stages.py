@@ -87,8 +87,8 @@ def test_small_daily_batches_do_not_repeat_earlier_drafts(tmp_path):
     sid = store.ensure_source(db, "olive", "schema_org", "http://127.0.0.1/r")
     config = parse_config({"business": {"id": "olive", "name": "Olive & Ember", "industry": "restaurant"},
                            "voice": VOICE})
-    for start in range(0, len(reviews), 1):
-        for review in reviews[start:start + 1]:
+    for review_batch in ([r] for r in reviews):
+        for review in review_batch:
             store.save_review(db, sid, {"external_id": review["id"], "author": review["author"],
                                         "rating": review["rating"], "text": review["text"],
                                         "published_at": review["date"], "source": "schema_org"})
@@ -99,7 +99,9 @@ def test_small_daily_batches_do_not_repeat_earlier_drafts(tmp_path):
     replies = store.recent_replies(db, "olive")
     assert len(replies) >= 40
     assert len(set(replies)) == len(replies)
-    assert max(sentence_shares(replies).values()) <= 0.15
+    # Counting earlier replies keeps one-at-a-time drafting as varied as one big batch (about 5% here; without
+    # them the sign-off lines alone reach 14-19%).
+    assert max(sentence_shares(replies).values()) <= 0.10
 
 
 def test_drafts_use_the_voice_an_owner_set_in_settings(tmp_path):
