@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.tone_model import marked_words
+
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[$!?]")
 BIAS = "__bias__"
@@ -99,15 +101,30 @@ def _bucket(score: float) -> str:
     return "pos" if score < 0.5 else "vpos"
 
 
+def _tone_bucket(score: float) -> str:
+    """Seven bins of a trained tone score: finer than _bucket, as the model's scores are compressed."""
+    for edge, name in ((-0.4, "n3"), (-0.2, "n2"), (-0.05, "n1"), (0.05, "z"), (0.2, "p1"), (0.4, "p2")):
+        if score < edge:
+            return name
+    return "p3"
+
+
 def polarity_features(sentence: str, evidence: str, category: str, clause_score: float,
-                      sentence_score: float) -> list[str]:
-    """Features for one aspect's polarity: its evidence words, the sentence's words, the lexicon scores."""
-    words = WORD.findall(evidence.lower())
+                      sentence_score: float, tone_evidence: float | None = None,
+                      tone_sentence: float | None = None) -> list[str]:
+    """Features for one aspect's polarity: its evidence words (negation marked), the sentence's words, the
+    lexicon scores and, when given, the trained tone model's scores of the evidence and of the sentence."""
+    words = marked_words(evidence)
     feats = [BIAS, *(f"e:{w}" for w in words)]
     feats.extend(f"e:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
-    feats.extend(f"s:{w}" for w in WORD.findall(sentence.lower()))
+    feats.extend(f"s:{w}" for w in marked_words(sentence))
     b = _bucket(clause_score)
     feats += [f"__clause_{b}", f"__sent_{_bucket(sentence_score)}", f"__cat_{category}_{b}"]
+    if tone_evidence is not None:
+        t = _tone_bucket(tone_evidence)
+        feats += [f"__tone_{t}", f"__tone_{category}_{t}", f"__tone_{t}_clause_{b}"]
+    if tone_sentence is not None:
+        feats.append(f"__tone_sent_{_tone_bucket(tone_sentence)}")
     return feats
 
 

@@ -23,7 +23,7 @@ from nlp.emotions import detect_emotions
 from nlp.profiles import Profile, load_profile, match_topics
 from nlp.signals import is_suggestion, risk_reasons
 from nlp.staff import find_staff
-from nlp.tone_model import load_tone_model, tone_features
+from nlp.tone_model import ToneModel, load_tone_model, tone_features
 from nlp.tone import (
     CLEAR,
     NEGATIVE_WEIGHT,
@@ -228,7 +228,12 @@ def care_signals(doc: Doc) -> dict:
             "risks": risk_reasons(text)}
 
 
-def refine_aspects(doc: Doc, model: AspectModel, categories: frozenset[str]) -> None:
+def tone_of(tone: ToneModel | None, text: str, clause_scores: list[float]) -> float | None:
+    """The trained tone model's score of a piece of text (None without a model)."""
+    return None if tone is None else tone.score(tone_features(text, clause_scores))
+
+
+def refine_aspects(doc: Doc, model: AspectModel, categories: frozenset[str], tone: ToneModel | None = None) -> None:
     """Re-judge each mention of a modelled category with the trained polarity model (lexicon scores as input)."""
     clauses = doc._.rc_clauses or []
     if not doc._.rc_topics:
@@ -246,11 +251,15 @@ def refine_aspects(doc: Doc, model: AspectModel, categories: frozenset[str]) -> 
             # A sentence that praises one thing and faults another: the clause-level lexicon already
             # separated them, while the model's sentence-wide words would blur them together.
             continue
+        sent_clauses = [c[2] for c in clauses if start <= c[0] < end]
+        tone_sentence = tone_of(tone, sent_text, sent_clauses)
         judged: dict[tuple, float] = {}  # mentions sharing evidence and category share the verdict
         for m in inside:
             key = (m.get("evidence", sent_text), m["category"], m.get("sentiment", 0.0))
             if key not in judged:
-                judged[key] = polarity_score(model, polarity_features(sent_text, key[0], key[1], key[2], sent_score))
+                tone_evidence = tone_of(tone, key[0], [key[2]])
+                judged[key] = polarity_score(model, polarity_features(
+                    sent_text, key[0], key[1], key[2], sent_score, tone_evidence, tone_sentence))
             m["sentiment"] = judged[key]
 
 
@@ -275,7 +284,7 @@ class SentimentScorer:
             doc._.rc_polarity = self.tone.score(tone_features(
                 doc._.rc_text, [c[2] for c in doc._.rc_clauses], doc._.rc_lexicon))
         if self.model is not None:
-            refine_aspects(doc, self.model, self.categories)
+            refine_aspects(doc, self.model, self.categories, self.tone)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

@@ -91,10 +91,10 @@ def test_small_daily_batches_do_not_repeat_earlier_drafts(tmp_path):
         store.save_review(db, sid, {"external_id": review["id"], "author": review["author"],
                                     "rating": review["rating"], "text": review["text"],
                                     "published_at": review["date"], "source": "schema_org"})
-    rows = store.reviews_to_analyze(db, "v1")
-    results = analyze_rows([{**r, "id": str(r["id"])} for r in rows])
-    store.save_analyses(db, zip(rows, results, strict=True), "v1")
-    draft_new(db, config)
+        rows = store.reviews_to_analyze(db, "v1")
+        results = analyze_rows([{**r, "id": str(r["id"])} for r in rows])
+        store.save_analyses(db, zip(rows, results, strict=True), "v1")
+        draft_new(db, config)
     replies = store.recent_replies(db, "olive")
     assert len(replies) >= 40
     assert len(set(replies)) == len(replies)

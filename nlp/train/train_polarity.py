@@ -41,18 +41,23 @@ def load_examples(data_dir: Path) -> dict[str, dict[str, str]]:
             for t, cats in out.items() if not held_out(t)}
 
 
-def raw_aspects(texts: list[str]) -> list[tuple[dict[str, tuple[float, str]], float]]:
-    """What the lexicon pipeline alone says: per category (score, evidence), and the sentence score."""
-    from nlp.pipeline import build_pipeline
+def raw_aspects(texts: list[str]) -> list[tuple[dict[str, tuple[float, str, float | None]], float, float | None]]:
+    """What the pipeline says before the polarity model: per category (lexicon score, evidence, tone score of
+    the evidence), the sentence's lexicon score and its tone score, as `refine_aspects` sees them."""
+    from nlp.components import tone_of
+    from nlp.pipeline import TONE_MODEL, build_pipeline
+    from nlp.tone_model import load_tone_model
+    tone = load_tone_model(TONE_MODEL)
     nlp = build_pipeline("restaurant", use_polarity_model=False)
     out = []
     for doc in nlp.pipe(texts, batch_size=256):
-        cats: dict[str, tuple[float, str]] = {}
+        cats: dict[str, tuple[float, str, float | None]] = {}
         for m in doc._.rc_topics or []:
             s = m.get("sentiment", 0.0)
             if m["category"] not in cats or abs(s) > abs(cats[m["category"]][0]):
-                cats[m["category"]] = (s, m.get("evidence", doc.text))
-        out.append((cats, doc._.rc_polarity))
+                evidence = m.get("evidence", doc.text)
+                cats[m["category"]] = (s, evidence, tone_of(tone, evidence, [s]))
+        out.append((cats, doc._.rc_lexicon, doc._.rc_polarity))
     return out
 
 
@@ -60,10 +65,10 @@ def train(data_dir: Path, *, min_count: int = 2, l2: float = 1.0, epochs: int = 
     examples = load_examples(data_dir)
     texts = list(examples)
     rows, labels = [], []
-    for text, (cats, sent_score) in zip(texts, raw_aspects(texts), strict=True):
+    for text, (cats, sent_score, sent_tone) in zip(texts, raw_aspects(texts), strict=True):
         for cat, pol in examples[text].items():
-            score, evidence = cats.get(cat, (sent_score, text))
-            rows.append(polarity_features(text, evidence, cat, score, sent_score))
+            score, evidence, tone = cats.get(cat, (sent_score, text, sent_tone))
+            rows.append(polarity_features(text, evidence, cat, score, sent_score, tone, sent_tone))
             labels.append(POLARITIES.index(pol))
     counts = Counter(f for fs in rows for f in set(fs))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
