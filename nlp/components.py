@@ -23,7 +23,6 @@ from nlp.emotions import detect_emotions
 from nlp.profiles import Profile, load_profile, match_topics
 from nlp.signals import is_suggestion, risk_reasons
 from nlp.staff import find_staff
-from nlp.tone_model import ToneModel, load_tone_model, tone_features
 from nlp.tone import (
     CLEAR,
     NEGATIVE_WEIGHT,
@@ -35,6 +34,7 @@ from nlp.tone import (
     split_clauses,
     split_pieces,
 )
+from nlp.tone_model import ToneModel, load_tone_model, tone_features
 
 # Registered once per process; a second import (or a second pipeline) must not re-register.
 for _name, _default in (("rc_topics", None), ("rc_keys", None), ("rc_clauses", None), ("rc_polarity", 0.0),

@@ -44,7 +44,8 @@ class Csr:
         return Csr(indptr, self.indices[idx], self.values[idx], self.n_cols)
 
 
-def build_vocab(rows: Sequence[dict[str, float] | list[str]], min_count: int, keep: Sequence[str] = ()) -> dict[str, int]:
+def build_vocab(rows: Sequence[dict[str, float] | list[str]], min_count: int,
+                keep: Sequence[str] = ()) -> dict[str, int]:
     """Features seen in at least min_count rows (plus `keep`), in a stable sorted order."""
     counts = Counter(f for r in rows for f in set(r))
     names = {f for f, n in counts.items() if n >= min_count} | set(keep)

@@ -24,6 +24,12 @@ LABELS = ("food", "service", "price", "ambience")
 OUT = LEXICON_DIR / "restaurant_aspects.tsv"
 
 
+def evaluation_sentences(data_dir: Path) -> frozenset[str]:
+    """The SemEval-2014 restaurant sentences `nlp.evaluate` scores: removed from every training source."""
+    root = ET.parse(data_dir / "absa" / "semeval14_restaurants_train.xml").getroot()
+    return frozenset(t for t in ((s.findtext("text") or "").strip() for s in root.iter("sentence")) if held_out(t))
+
+
 def map_category(cat: str) -> str | None:
     entity, attribute = cat.split("#")
     if attribute == "PRICES":
@@ -58,7 +64,8 @@ def train(data_dir: Path, *, min_count: int = 2, l2: float = 1.0, epochs: int = 
         text = (sent.findtext("text") or "").strip()
         cats = {c.get("category") for c in sent.iter("aspectCategory")} & set(LABELS)
         data_map.setdefault(text, set()).update(cats)
-    data = [(t, c) for t, c in data_map.items() if not held_out(t)]
+    evaluated = evaluation_sentences(data_dir)
+    data = [(t, c) for t, c in data_map.items() if t not in evaluated]
     feats = [sentence_features(t, pattern_categories(t)) for t, _ in data]
     counts = Counter(f for fs in feats for f in set(fs))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}

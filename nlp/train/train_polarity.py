@@ -16,14 +16,15 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.aspects import LEXICON_DIR, POLARITIES, AspectModel, held_out, polarity_features, save_aspect_model
-from nlp.train.train_aspects import LABELS, map_category
+from nlp.aspects import LEXICON_DIR, POLARITIES, AspectModel, polarity_features, save_aspect_model
+from nlp.train.train_aspects import LABELS, evaluation_sentences, map_category
 
 OUT = LEXICON_DIR / "restaurant_polarity.tsv"
 
 
 def load_examples(data_dir: Path) -> dict[str, dict[str, str]]:
     """Sentence -> {category: polarity}, only categories with one unambiguous polarity."""
+    evaluated = evaluation_sentences(data_dir)
     out: dict[str, dict[str, set[str]]] = {}
     for name in ("semeval15_restaurants_train.xml", "semeval16_restaurants_train.xml"):
         for sent in ET.parse(data_dir / "absa" / name).getroot().iter("sentence"):
@@ -38,7 +39,7 @@ def load_examples(data_dir: Path) -> dict[str, dict[str, str]]:
             if c.get("category") in LABELS:
                 out.setdefault(text, {}).setdefault(c.get("category"), set()).add(c.get("polarity", ""))
     return {t: {c: next(iter(p)) for c, p in cats.items() if len(p) == 1 and next(iter(p)) in POLARITIES}
-            for t, cats in out.items() if not held_out(t)}
+            for t, cats in out.items() if t not in evaluated}
 
 
 def raw_aspects(texts: list[str]) -> list[tuple[dict[str, tuple[float, str, float | None]], float, float | None]]:

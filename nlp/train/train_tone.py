@@ -21,9 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.aspects import held_out
 from nlp.tone_model import LEXICON_DIR, ToneModel, held_out_business, save_tone_model, tone_features
 from nlp.train.sparse import build_vocab, ridge, to_csr
+from nlp.train.train_aspects import evaluation_sentences
 
 OUT = LEXICON_DIR / "tone_model.tsv"
 SEED = 13
@@ -69,16 +69,16 @@ def absa_rows(data_dir: Path) -> list[tuple[str, float, str]]:
     """SemEval sentences with opinions, the mean opinion polarity as a weak tone label.
 
     SemEval-2014 laptops, SemEval-2015/16 restaurants, and the SemEval-2014 restaurant sentences outside
-    the evaluation half (`nlp.aspects.held_out`, also applied to the other sets so no evaluated sentence
-    is trained on).
+    the evaluation half (`nlp.aspects.held_out`); an evaluated sentence is dropped from every set.
     """
+    evaluated = evaluation_sentences(data_dir)
     found: dict[str, list[float]] = {}
     for name, tag in (("semeval14_laptops_train.xml", "aspectTerm"), ("semeval14_restaurants_train.xml", "aspectTerm"),
                       ("semeval15_restaurants_train.xml", "Opinion"), ("semeval16_restaurants_train.xml", "Opinion")):
         for sent in ET.parse(data_dir / "absa" / name).getroot().iter("sentence"):
             text = (sent.findtext("text") or "").strip()
             pols = [POLARITY_VALUE.get(o.get("polarity", ""), 0.0) for o in sent.iter(tag)]
-            if text and pols and (name.startswith("semeval14_laptops") or not held_out(text)):
+            if text and pols and text not in evaluated:
                 found.setdefault(text, []).extend(pols)
     return [(t, ABSA_SCALE * sum(p) / len(p), "semeval") for t, p in found.items()]
 
