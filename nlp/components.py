@@ -34,7 +34,7 @@ from nlp.tone import (
     split_clauses,
     split_pieces,
 )
-from nlp.tone_model import ToneModel, load_tone_model, tone_features
+from nlp.tone_model import ToneModel, load_tone_model
 
 # Registered once per process; a second import (or a second pipeline) must not re-register.
 for _name, _default in (("rc_topics", None), ("rc_keys", None), ("rc_clauses", None), ("rc_polarity", 0.0),
@@ -230,7 +230,7 @@ def care_signals(doc: Doc) -> dict:
 
 def tone_of(tone: ToneModel | None, text: str, clause_scores: list[float]) -> float | None:
     """The trained tone model's score of a piece of text (None without a model)."""
-    return None if tone is None else tone.score(tone_features(text, clause_scores))
+    return None if tone is None else tone.score_text(text, clause_scores)
 
 
 def refine_aspects(doc: Doc, model: AspectModel, categories: frozenset[str], tone: ToneModel | None = None) -> None:
@@ -281,8 +281,8 @@ class SentimentScorer:
         score_doc(doc)
         if self.tone is not None and doc._.rc_clauses:
             # the trained model re-weighs the lexicon's clause scores with the review's words (stacking)
-            doc._.rc_polarity = self.tone.score(tone_features(
-                doc._.rc_text, [c[2] for c in doc._.rc_clauses], doc._.rc_lexicon))
+            doc._.rc_polarity = self.tone.score_text(
+                doc._.rc_text, [c[2] for c in doc._.rc_clauses], doc._.rc_lexicon)
         if self.model is not None:
             refine_aspects(doc, self.model, self.categories, self.tone)
         return doc

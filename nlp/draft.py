@@ -52,7 +52,7 @@ MAX_SENTENCE_SHARE = 0.15
 FILLERS: dict[str, tuple[str, ...]] = {
     "positive": ("joy",), "stars_pos": ("star_pos_more", "joy"),
     "neutral": ("neutral_more",), "stars_mid": ("star_mid_more",), "stars_neg": ("star_neg_more",),
-    "negative": ("expectation", "action"), "mixed": ("action", "expectation"),
+    "negative": ("expectation", "action"), "mixed": ("action", "expectation"), "light": ("action", "close_positive"),
 }
 MIN_BATCH_FOR_SHARE = 7
 MIN_SENTENCES, MAX_SENTENCES = 3, 6
@@ -113,6 +113,7 @@ everything nothing something anything overall over some any more most much many 
 was were is are be been being had has have do did does will would could should can may might must
 good great nice bad okay ok fine awesome amazing excellent worst best poor average decent superb
 ambiance-wise food-wise ordered try tried visit visited time experience
+less below above various specific
 """.split())
 ADJECTIVE_ENDINGS = ("ed", "ly", "ous", "ful", "ive", "able", "ible", "less", "ing")
 ING_NOUNS = frozenset("""pudding dumpling dumplings stuffing icing filling topping toppings seasoning dressing
@@ -135,7 +136,11 @@ paid charged night evening hour minute minutes unprofessional professional area 
 access park nearby street occasion date friend family kid children birthday party anniversary celebration
 special plate bite discount discounts refund refunds free voucher coupon compensation complimentary
 """.split())
-VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "things", "stuff", "people"})
+VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "things", "stuff", "people",
+                         # Words that name where or how, not what the reviewer judged ("not attending tables",
+                         # "easy on the pocket", "no other option"): echoing them reads as a misreading.
+                         "table", "tables", "option", "options", "pocket", "pub", "cafe", "outlet", "branch",
+                         "order", "orders"})
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
@@ -196,7 +201,8 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"injur\w*|burn(?:ed|t) (?:my|his|her|our)|"
         r"cut (?:my|his|her) (?:hand|finger|mouth|lip)|broken glass|(?:piece|shard|bits?) of glass|"
         r"(?:slipped|tripped|fell) (?:over|and (?:fell|hurt)|on (?:the|a) (?:wet )?(?:floor|stairs?|steps?))|"
-        r"(?:cockroach\w*|worms?|insects?|lizard|maggots?|rat|mouse|mice|bugs?|flies|fly) (?:in|on|inside) "
+        r"cockroach\w*|maggots?|"
+        r"(?:worms?|insects?|lizard|rat|mouse|mice|bugs?|flies|fly) (?:in|on|inside) "
         r"(?:my|the|our|his|her)|food safety|health hazard|unsafe)\b", re.I)),
     ("harassment claim", re.compile(
         r"\b(?:harass\w*|sexual\w*|grop\w*|molest\w*|assault\w*|stalk(?:ed|ing|er) (?:me|us|her)|"
@@ -397,13 +403,44 @@ def _text(row: dict) -> str:
     return " ".join(str(row.get(k) or "").strip() for k in ("title", "text")).strip()
 
 
+# Letter pairs a given name may open or end with when both are consonants ("Shreya", "Kshitij", "Arjun").
+NAME_ONSETS = frozenset("""bh bl br ch cl cr dh dr dw fl fr gh gl gr gw hr jh kh kl kr ks mr ph pl pr qu rh sc sh
+sk sl sm sn sp sr st sv sw th tr ts tw vr wh wr zh""".split())
+NAME_CODAS = frozenset("""bh ch ck ct dh ff ft gh jh kh ld lf lk ll lm lp ls lt mb mp ms nc nd ng nh nk nn ns nt
+ht nz ph rc rd rg rk rl rm rn rp rs rt rv rz sh sk ss st th tt tz wn ws ys""".split())
+VOWELS = frozenset("aeiouy")
+
+
+def _name_shaped(token: str) -> bool:
+    """A token sounds like a given name: vowels in it, no run of four consonants, and a plausible first and
+    last pair of letters. "Qkahmed", "Prnv" and "Pratikr" are handles, "Kshitij" and "Shreya" are names."""
+    low = token.lower().replace("-", "").replace("'", "")
+    if len(low) < 2 or not any(c in VOWELS for c in low):
+        return False
+    if len(low) == 2:
+        return low[0] not in VOWELS and low[1] in VOWELS  # "Jo", "Li"; never "Sb" or "Am"
+    if re.search(r"[^aeiouy]{5}", low) or re.search(r"(.)\1\1", low):
+        return False
+    head, tail = low[:2], low[-2:]
+    if not (set(head) & VOWELS) and head not in NAME_ONSETS:
+        return False
+    return bool(set(tail) & VOWELS) or tail in NAME_CODAS
+
+
 def first_name(author: str | None) -> str | None:
-    """The reviewer's given name when the author field looks like a real one ("Dana Reyes" -> "Dana")."""
+    """The reviewer's given name when the author field looks like a real one ("Dana Reyes" -> "Dana").
+
+    Unsure means None (the reply then opens "Hi there"): a handle greeted as a name reads worse than no name.
+    """
     if not author:
         return None
-    author = author.strip()
-    if re.search(r"[\d_@#/\\<>]", author):
+    author = re.sub(r"\([^)]*\)", " ", author).strip()  # "Masih Uddin (Food Therapy)": drop the aside
+    if re.search(r"[\d_@#/\\<>()]", author):
         return None
+    if author.count(",") == 1:
+        # "Patta, Vishal Kumar": family name first, given names after the comma.
+        family, given = (part.strip() for part in author.split(","))
+        author = given if given else family
     # "Dana K." and "Dana K" are a given name and an initial: drop trailing initials.
     tokens = author.split()
     while len(tokens) > 1 and re.fullmatch(r"[A-Z]\.?", tokens[-1]):
@@ -413,11 +450,13 @@ def first_name(author: str | None) -> str | None:
     if not tokens or any(t.lower().strip(",") in NON_NAMES for t in tokens):
         return None  # "Hungry Eyes", "Inner World Of A Super Foodie": a handle, not a name
     token = tokens[0].strip(",")
-    if token.isupper() and len(token) > 2:
+    if token.isupper():
+        if len(token) <= 3:
+            return None  # "KRS", "AM": initials, not a name
         token = token.capitalize()
-    if len(tokens) == 1 and len(token) > 12:
+    if len(tokens) == 1 and (len(token) > 12 or len(token) < 3):
         return None  # one long run-together word is usually a handle
-    if not NAME_RE.match(token) or len(token) < 2:
+    if not NAME_RE.match(token) or not _name_shaped(token):
         return None
     return token
 
@@ -569,7 +608,10 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
         if not (in_topic or _known_noun(head) or _known_noun(lemma)):
             continue
         rank = (not in_topic, head in GENERIC_THINGS or lemma in GENERIC_THINGS, i)
-        shown = " ".join(t[0] if _keeps_capital(t) else t[0].lower() for t in kept)
+        keep = [_keeps_capital(t) for t in kept]
+        if len(kept) == 1 and _known_noun(kept[0][0].lower()) and not kept[0][0].isupper():
+            keep = [False]  # "the Parking", "the Mutton": an everyday noun typed with a capital
+        shown = " ".join(t[0] if k else t[0].lower() for t, k in zip(kept, keep, strict=True))
         if best is None or rank < best[0]:
             best = (rank, "the " + shown)
     return best[1] if best else ""
@@ -580,7 +622,8 @@ def _keeps_capital(tok: Token) -> bool:
     that only marks a sentence start do not."""
     text, _, pos, sent_start = tok
     if text.isupper():
-        return 1 < len(text) <= 4  # an acronym, not shouting
+        # An acronym ("BBQ", "DJ"), not shouting ("LIVE music"): short, or with no vowel to say it by.
+        return 1 < len(text) <= 3 or (len(text) <= 5 and not re.search(r"[AEIOU]", text))
     if not text[:1].isupper() or pos not in ("PROPN", "ADJ"):
         return False
     return not sent_start or not (_known_noun(text.lower()) or text.lower() in opinion_valence())
@@ -699,6 +742,38 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
 PROFANITY_RE = re.compile(r"\b(?:f+u+c+k\w*|shit\w*|crap|damn|bloody|bastard\w*|idiot\w*|stupid|wtf|hell)\b", re.I)
 
 
+# Restaurant and service words that judge but that VADER's lexicon lacks, by sign.
+FAULT_WORDS = frozenset("""cold stale bland late slow overpriced pricey expensive costly raw undercooked overcooked
+oily greasy salty soggy burnt burned chewy rubbery tasteless flavourless flavorless watery diluted clumpy sour
+soggy dirty filthy smelly unhygienic crowded cramped noisy loud small tiny less lacking missing wrong rude
+careless unprofessional inedible horrible terrible awful pathetic disgusting worst mediocre overrated
+underwhelming disappointing disappointed dull hard dry stinks smells waste wasted""".split())
+PRAISE_RE = re.compile(r"\b(?:on time|must try|worth (?:it|the money|every)|value for money)\b", re.I)
+PRAISE_WORDS = frozenset("""tasty yummy delicious fresh crispy tender juicy friendly polite courteous prompt quick
+fast cozy cosy clean lovely superb excellent amazing awesome great good nice perfect fantastic wonderful
+heavenly authentic flavourful flavorful worth recommended recommend loved love best helpful attentive""".split())
+FAULT_RE = re.compile(r"\b(?:too|not|no|never|nothing|n't|wasn't|isn't|didn't|doesn't|don't|could have been|"
+                      r"could be|should be|needs? to|lack of|instead of)\b", re.I)
+# A quote must not end on a word that leaves the clause hanging ("the place is really very good can").
+HANGING_END = frozenset("""a an the and or but so to of in on at by for with from can could would should will
+is are was were be been my our your their his her its very really too quite just""".split())
+
+HANGING_START = frozenset("is are was were be of to with for in on at by from as than about".split())
+
+
+def judgement(text: str) -> int:
+    """+1 when a phrase praises, -1 when it faults, 0 when it only states ("we ordered alphonso ice cream")."""
+    low = text.lower()
+    words = re.findall(r"[a-z']+", low)
+    valence = opinion_valence()
+    scores = [valence.get(w, 0.0) for w in words]
+    faulted = any(v < 0 for v in scores) or any(w in FAULT_WORDS for w in words) or bool(FAULT_RE.search(low))
+    praised = any(v > 0 for v in scores) or any(w in PRAISE_WORDS for w in words) or bool(PRAISE_RE.search(low))
+    if faulted:
+        return -1  # "not good", "too salty", "good but cold": a fault is what a quote back must own
+    return 1 if praised else 0
+
+
 LEAD_WORDS_RE = re.compile(r"^(?:(?:and|but|so|also|then|though|although|however|plus|yet|or)\b[,\s]*)+", re.I)
 
 
@@ -714,7 +789,6 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
     pieces += [c for p in pieces for c in re.split(r"[,;:.!?()]|\s-\s|\bbut\b|\bthough\b", str(p or ""))]
     # Last, the parts of long clauses: "nobody said sorry and we had to ask twice" -> "nobody said sorry".
     pieces += [c for p in pieces for c in re.split(r"\b(?:and|when|which|so|because)\b", str(p or ""))]
-    valence = opinion_valence()
     for cand in pieces:
         cleaned = re.sub(r"[\"“”‘’`]|\.{2,}", " ", str(cand or "")).strip().strip(".!?,;: ")
         words = LEAD_WORDS_RE.sub("", cleaned).split()
@@ -727,18 +801,28 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
                 or not re.search(r"[a-z]", low) or EMOJI_RE.search(quote) or len(quote) > 60
                 or (title and text and quote not in title and quote not in text)):
             continue
-        scores = [valence.get(w, 0.0) for w in re.findall(r"[a-z']+", low)]
-        negated = bool(re.search(r"\b(?:not|no|never|n't|nothing|wasn't|isn't|didn't)\b", low))
-        if polarity < 0 and any(v > 0 for v in scores) and not (negated or any(v < 0 for v in scores)):
-            continue
-        if polarity > 0 and (negated or any(v < 0 for v in scores)):
+        hanging = words[-1].lower().strip("'") in HANGING_END or words[0].lower() in HANGING_START
+        if hanging or any(w[:1].isupper() for w in words[1:] if w != "I"):
+            continue  # a clause cut short, or names and shouting mid-quote
+        verdict = judgement(quote)
+        # Only words that carry their judgement are quoted back: a neutral statement is never "fair".
+        if verdict == 0 or (polarity and verdict != polarity):
             continue
         first = words[0]
-        if first != "I" and (first.lower() in PHRASE_STOP or first.lower() in valence or _known_noun(first.lower())
-                             or first.lower() in GENERIC_WORDS):
+        if first not in ("I", "I'm", "I've", "I'd") and not (first.isupper() and len(first) > 1):
             quote = quote[0].lower() + quote[1:]
         return quote
     return None
+
+
+def _said_as_person(name: str, text: str) -> bool:
+    """False when every mention of the name runs straight into a thing ("Navaratri thali", "Tapan special")."""
+    if not name:
+        return True
+    hits = list(re.finditer(rf"\b{re.escape(name)}\b\s*(\w*)", text, re.I))
+    if not hits:
+        return True  # the analyzer's own reading (a nickname, a full name): trust it
+    return any(not (m.group(1) and _known_noun(m.group(1).lower())) for m in hits)
 
 
 def _dominant_emotion(analysis: dict) -> str | None:
@@ -748,12 +832,31 @@ def _dominant_emotion(analysis: dict) -> str | None:
     return max(emotions, key=lambda e: float(e.get("intensity") or 0))["emotion"]
 
 
+def fault_topics(row: dict, analysis: dict) -> list[dict]:
+    """The analysis's negative topics that the reply should own.
+
+    On a four- or five-star review a "negative" topic whose evidence judges nothing ("Worth dining here",
+    "we had the thali") is a misreading: owning it would apologise for praise, so it is left out.
+    """
+    topics = [t for t in analysis.get("topics") or [] if isinstance(t, dict) and t.get("label") == "negative"]
+    rating = _rating(row)
+    if rating is None or rating < 4:
+        return topics
+    return [t for t in topics if judgement(str(t.get("evidence") or t.get("term") or "")) < 0]
+
+
+def is_light(row: dict, analysis: dict) -> bool:
+    """A happy rating with a small complaint: thank first, note the small thing, no heavy apology."""
+    rating = _rating(row)
+    return rating is not None and rating >= 4 and _stance(row, analysis) == "mixed"
+
+
 def _stance(row: dict, analysis: dict) -> str:
     """One of: stars_pos, stars_mid, stars_neg, positive, mixed, negative, neutral."""
     rating = _rating(row)
     topics = analysis.get("topics") or []
     has_pos = any(t.get("label") == "positive" for t in topics)
-    has_neg = any(t.get("label") == "negative" for t in topics)
+    has_neg = bool(fault_topics(row, analysis))
     label = (analysis.get("sentiment") or {}).get("label", "neutral")
     if not _text(row):
         if rating is None:
@@ -778,12 +881,15 @@ def needs_follow_up(row: dict, analysis: dict) -> bool:
     stance = _stance(row, analysis)
     if stance in ("negative", "stars_neg"):
         return True
-    return stance == "mixed" and any(t.get("label") == "negative" for t in analysis.get("topics") or [])
+    return stance == "mixed" and bool(fault_topics(row, analysis))
 
 
 def _tone_mode(stance: str, analysis: dict, row: dict) -> str:
     emotion = _dominant_emotion(analysis)
     if stance in ("negative", "mixed", "stars_neg"):
+        rating = _rating(row)
+        if stance == "mixed" and rating is not None and rating >= 4:
+            return "balanced"  # a happy rating with a small complaint is never met with heavy calm
         if emotion in CALM_EMOTIONS:
             return "calm"
         if emotion in WORRY_EMOTIONS:
@@ -792,7 +898,6 @@ def _tone_mode(stance: str, analysis: dict, row: dict) -> str:
             return "disappointed"
         if stance == "mixed":
             return "balanced"  # praise and a fault: own the fault without dwelling on it
-        rating = _rating(row)
         return "calm" if rating is not None and rating <= 1 else "disappointed"
     if emotion in JOY_EMOTIONS:
         return "joy"
@@ -868,6 +973,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     text = _text(row)
     topics = [t for t in analysis.get("topics") or [] if isinstance(t, dict)]
     staff = [s for s in analysis.get("staff") or [] if isinstance(s, dict)]
+    staff = [s for s in staff if _said_as_person(str(s.get("name") or "").strip().split(" ")[0], text)]
     staff_names = {str(s["name"]).strip() for s in staff} - {""}
     private = _private_tokens(text)
     stance = _stance(row, analysis)
@@ -875,7 +981,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     rating = _rating(row)
 
     pos_topics = [t for t in topics if t.get("label") == "positive"]
-    neg_topics = [t for t in topics if t.get("label") == "negative"]
+    neg_topics = fault_topics(row, analysis)
     evidences = [str(t.get("evidence") or t.get("term") or "") for t in topics]
     chunks = noun_chunks([*evidences, text]) if text else None
     kw = {"text": text, "chunks": chunks}
@@ -887,6 +993,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         pos = _things([t for t in topics if t.get("label") != "negative"], True, staff_names, private, **kw)
     if stance == "negative" and not neg:
         neg = _things([t for t in topics if t.get("label") != "positive"], False, staff_names, private, **kw)
+    if stance == "mixed" and pos and neg and (len(neg) > 1 or is_light(row, analysis)):
+        pos = pos[:1]  # "the biryani, and ... the music and the wait": a list both ways reads like a form
+    if is_light(row, analysis):
+        neg = neg[:1]
     own_chunks = chunks.get(text, ()) if chunks is not None else None
     # Only when the analysis found no topic at all: a noun elsewhere in the review may not be what hurt.
     fallback = ([t for t in text_things(text, own_chunks) if not any(p.lower() in t for p in private)]
@@ -910,13 +1020,15 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         given = first_name(str(s.get("name") or "").strip().title())
         if given and (given.lower() in opinion_valence() or given.lower() in {"friendliest", "nicest", "kindest"}):
             continue  # "Friendliest staff": an adjective read as a name
+        if given and not _said_as_person(given, text):
+            continue  # "special Navaratri thali": a name-like word that is part of a dish
         if s.get("label") == "positive" and given and given not in praised_staff:
             praised_staff.append(given)
     blamed_staff = any(s.get("label") == "negative" for s in staff)
 
     signer, signature = _signer(voice, business)
-    neg_categories = [t.get("category") for t in neg_topics if t.get("category") in CATEGORY_TEAMS]
-    team = CATEGORY_TEAMS[neg_categories[0]] if neg_categories else "the team"
+    delivery = is_delivery(text)
+    team = team_for(neg_topics, delivery)
     values = {
         "name": first_name(row.get("author")),
         "pos": _join(pos),
@@ -931,6 +1043,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         "stance": stance,
         "mode": mode,
         "quote": quote or "",
+        "delivery": delivery,
+        "light": is_light(row, analysis),
     }
 
     plan = _Plan()
@@ -971,6 +1085,22 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         if praised_staff:
             plan.add(staff_slot, priority=7)
         plan.add("neutral_close", priority=5, required=bool(values["contact"]))
+    elif is_light(row, analysis):
+        # A happy rating with a small complaint: thanks first, the small thing briefly owned, no heavy apology.
+        if pos and neg:
+            plan.add("open_light", required=True)
+        elif neg:
+            plan.add("open_light_fault", required=True)
+        else:
+            plan.add("open_light_praise", required=True)
+        if praised_staff:
+            plan.add(staff_slot, priority=9, required=True)
+        plan.add("own_small" if values["neg"] else "own_small_unnamed", {"things": values["neg"]}, priority=9,
+                 required=True)
+        if suggestion:
+            plan.add("suggestion", priority=4)
+        plan.add("action", priority=3)
+        plan.add("next_step_light", priority=10, required=True)
     else:  # negative or mixed
         if stance == "mixed" and pos and neg:
             plan.add("open_mixed", required=True)
@@ -1009,6 +1139,65 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     return plan, values
 
 
+HAIR_IN_FOOD_RE = re.compile(r"\b(?:hairs?|strands?)\b.{0,40}\b(?:in|on|inside)\b", re.I)
+
+
+def team_for(neg_topics: list[dict], delivery: bool = False) -> str:
+    """Who hears about the faults: the one team every faulted topic belongs to, else "the team".
+
+    A hair in the food is the kitchen's, not the cleaners'; a delivery order has no front-of-house.
+    """
+    teams: set[str] = set()
+    food = set(topic_patterns().get("food_quality", ())) | set(topic_patterns().get("dishes", ()))
+    for t in neg_topics:
+        category = str(t.get("category") or "")
+        evidence = str(t.get("evidence") or t.get("term") or "").lower()
+        if category == "cleanliness" and (HAIR_IN_FOOD_RE.search(evidence) or food & set(re.findall(r"[a-z]+",
+                                                                                                  evidence))):
+            category = "food"
+        teams.add(CATEGORY_TEAMS.get(category, "the team"))
+    if len(teams) != 1:
+        return "the team"
+    team = teams.pop()
+    return "the team" if delivery and team in ("the front-of-house team", "the floor team") else team
+
+
+# An order that was delivered or taken away, not a visit: replies speak of "your order".
+DELIVERY_RE = re.compile(
+    r"\b(?:deliver(?:y|ed|ing|ies)?|home delivery|ordered online|online order|order(?:ed)? (?:from|via|through|on) "
+    r"(?:swiggy|zomato|uber ?eats|the app|app)|swiggy|uber ?eats|doordash|deliveroo|packaging|packed|packing|"
+    r"parcels?|packages?|rider|takeaway|received (?:the|my|our) (?:order|food|meal)|"
+    r"take-away|take away|takeout|carry ?out|delivery (?:boy|guy|man|person|executive))\b",
+    re.I)
+DINE_IN_RE = re.compile(
+    r"\b(?:visited|we went|i went|went there|went here|been here|came here|dine[- ]?in|dined|sat |seated|"
+    r"our table|the table|waiter|waitress|steward|ambien[cs]e|ambiance|interiors?|decor|music|dj|buffet)\b",
+    re.I)
+
+
+def is_delivery(text: str) -> bool:
+    """True for a delivery or takeaway order: delivery words and no sign of sitting in."""
+    return bool(DELIVERY_RE.search(text)) and not DINE_IN_RE.search(text)
+
+
+# Phrasings that only fit a visit in person; left out for delivery orders.
+VISIT_ONLY_RE = re.compile(
+    r"\b(?:came in|coming in|you're in|you are in|your table|left happy|welcome you back|have you back|"
+    r"with us again|see us again|see you again|you're nearby|you are nearby|time with us|came expecting|"
+    r"after a meal|made your visit|coming back|the whole visit|the rest of your visit)\b", re.I)
+VISIT_WORDS = (("a visit", "an order"), ("visit", "order"), ("visits", "orders"))
+
+
+def for_delivery(sentence: str) -> str | None:
+    """A sentence reworded for a delivered order ("your visit" -> "your order"), or None when it can't be."""
+    if VISIT_ONLY_RE.search(sentence):
+        return None
+    for old, new in VISIT_WORDS:
+        sentence = re.sub(rf"\b{old}\b", new, sentence)
+        sentence = re.sub(rf"\b{old.capitalize()}\b", new.capitalize(), sentence)
+    return sentence
+
+
 def _render(template: str, values: dict) -> str | None:
     """Fill a template; None when it needs a value we don't have."""
     needed = set(re.findall(r"{(\w+)}", template))
@@ -1031,6 +1220,8 @@ def _render(template: str, values: dict) -> str | None:
         sentence = f"{greet} {rest}" if greet else rest[0].upper() + rest[1:]
     if not sentence.endswith((".", "!", "?")):
         sentence += "."
+    if values.get("delivery"):
+        return for_delivery(sentence)
     return sentence
 
 
@@ -1094,7 +1285,7 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         chosen.append((priority, required, sentence))
 
     # Too few sentences reads curt: add a filler before the closing sentence.
-    for slot in FILLERS.get(values["stance"], ()):
+    for slot in FILLERS.get("light" if values["light"] else values["stance"], ()):
         if len(chosen) >= MIN_SENTENCES:
             break
         rendered = [s for t in phrases["slots"][slot] if (s := _render(t, values))]
@@ -1124,7 +1315,8 @@ def _drop_lowest(chosen: list[tuple[int, bool, str]]) -> bool:
 
 def _closer(values: dict, phrases: dict, rid: object, salt: int, usage: SentenceUsage, formal: bool,
             avoid: tuple[str, ...] = ()) -> str:
-    kind = "formal" if formal else ("positive" if values["stance"] in ("positive", "stars_pos") else "negative")
+    happy = values["stance"] in ("positive", "stars_pos") or values["light"]
+    kind = "formal" if formal else ("positive" if happy else "negative")
     options = [c for c in phrases["closers"][kind] if not is_avoided(f"{c}, {values['signature']}", avoid)]
     options = options or phrases["closers"][kind]
     best = min(range(len(options)), key=lambda i: (usage.used(f"{options[i]}, {values['signature']}"),

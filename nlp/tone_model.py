@@ -75,20 +75,27 @@ def tone_features(text: str, clause_scores: Sequence[float], lexicon_score: floa
     terms.update(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
     norm = 1.0 / math.sqrt(len(terms)) if terms else 0.0
     feats = dict.fromkeys(terms, norm)
+    feats.update(_numeric_features(words, clause_scores, lexicon_score))
+    return feats
+
+
+def _numeric_features(words: list[str], clause_scores: Sequence[float],
+                      lexicon_score: float | None) -> dict[str, float]:
+    """The lexicon's scores (and exclamations) as numeric features."""
     voiced = [s for s in clause_scores if abs(s) >= 0.05]
     if lexicon_score is None:
         lexicon_score = sum(voiced) / len(voiced) if voiced else 0.0
     summed = _compound(sum(_raw(s) for s in clause_scores)) if clause_scores else 0.0
-    feats.update({
+    n = len(clause_scores)
+    return {
         "__bias__": 1.0, "__lex": lexicon_score, "__sum": summed,
         "__min": min(clause_scores, default=0.0), "__max": max(clause_scores, default=0.0),
-        "__neg_share": sum(s <= -0.05 for s in clause_scores) / len(clause_scores) if clause_scores else 0.0,
-        "__pos_share": sum(s >= 0.05 for s in clause_scores) / len(clause_scores) if clause_scores else 0.0,
+        "__neg_share": sum(s <= -0.05 for s in clause_scores) / n if n else 0.0,
+        "__pos_share": sum(s >= 0.05 for s in clause_scores) / n if n else 0.0,
         # complaints and praise need not weigh the same: separate slopes for each side
         "__lex_neg": min(lexicon_score, 0.0), "__sum_neg": min(summed, 0.0),
         "__exclaim": min(words.count("!"), 3) / 3,
-    })
-    return feats
+    }
 
 
 @dataclass
@@ -102,6 +109,18 @@ class ToneModel:
     def score(self, features: dict[str, float]) -> float:
         """Predicted tone in [-1, 1]."""
         return max(-1.0, min(1.0, self.raw(features)))
+
+    def score_text(self, text: str, clause_scores: Sequence[float], lexicon_score: float | None = None) -> float:
+        """score(tone_features(...)) without building the feature dict: the word terms share one value, so
+        their weights are summed once and scaled (this runs for every review and every aspect)."""
+        words = marked_words(text)
+        terms = set(words)
+        terms.update(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+        w = self.weights
+        total = sum(map(w.get, terms & w.keys())) / math.sqrt(len(terms)) if terms else 0.0
+        numeric = _numeric_features(words, clause_scores, lexicon_score)
+        total += sum(w.get(f, 0.0) * v for f, v in numeric.items())
+        return max(-1.0, min(1.0, total))
 
 
 def save_tone_model(model: ToneModel, path: Path, comment: str = "") -> None:
