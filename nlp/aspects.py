@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +45,9 @@ class AspectModel:
     labels: tuple[str, ...]
     weights: dict[str, tuple[float, ...]]
     threshold: float = 0.5
+    # category -> (threshold when a profile pattern names the category, threshold without): a pattern hit
+    # is evidence, so the model need only confirm it; a category found from words alone must be surer.
+    thresholds: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
         totals = [0.0] * len(self.labels)
@@ -56,13 +59,27 @@ class AspectModel:
         return {label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t))))
                 for label, t in zip(self.labels, totals, strict=True)}
 
-    def categories(self, features: list[str]) -> set[str]:
-        return {c for c, p in self.probabilities(features).items() if p >= self.threshold}
+    def categories(self, features: list[str], hits: set[str] | frozenset[str] = frozenset()) -> set[str]:
+        """The categories a sentence is about, given its features and the categories its patterns named."""
+        return decide_categories(self.probabilities(features), hits, self.thresholds, self.threshold)
+
+
+def decide_categories(probs: dict[str, float], hits: set[str] | frozenset[str],
+                      thresholds: dict[str, tuple[float, float]], default: float = 0.5) -> set[str]:
+    """Categories whose probability reaches their threshold: the lower one when a pattern named the category."""
+    out = set()
+    for cat, p in probs.items():
+        with_hit, without = thresholds.get(cat, (default, default))
+        if p >= (with_hit if cat in hits else without):
+            out.add(cat)
+    return out
 
 
 def save_aspect_model(model: AspectModel, path: Path) -> None:
     lines = ["# Aspect-category model trained by nlp/train/train_aspects.py; do not edit by hand.",
-             f"#threshold\t{model.threshold}", "feature\t" + "\t".join(model.labels)]
+             f"#threshold\t{model.threshold}",
+             *(f"#threshold_category\t{c}\t{a}\t{b}" for c, (a, b) in sorted(model.thresholds.items())),
+             "feature\t" + "\t".join(model.labels)]
     for feat, w in sorted(model.weights.items()):
         lines.append(feat + "\t" + "\t".join(f"{v:.4f}" for v in w))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -73,10 +90,14 @@ def load_aspect_model(name: str) -> AspectModel:
     """Load a shipped model from nlp/lexicon/ by file name."""
     lines = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
     threshold = 0.5
+    thresholds: dict[str, tuple[float, float]] = {}
     weights: dict[str, tuple[float, ...]] = {}
     labels: tuple[str, ...] = ()
     for line in lines:
-        if line.startswith("#threshold"):
+        if line.startswith("#threshold_category\t"):
+            _, cat, with_hit, without = line.split("\t")
+            thresholds[cat] = (float(with_hit), float(without))
+        elif line.startswith("#threshold\t"):
             threshold = float(line.split("\t")[1])
         elif line.startswith("#") or not line:
             continue
@@ -85,7 +106,7 @@ def load_aspect_model(name: str) -> AspectModel:
         else:
             feat, *vals = line.split("\t")
             weights[feat] = tuple(float(v) for v in vals)
-    return AspectModel(labels, weights, threshold)
+    return AspectModel(labels, weights, threshold, thresholds)
 
 
 POLARITIES = ("positive", "negative", "neutral")

@@ -104,9 +104,9 @@ class TopicTagger:
             inside = [m for m in mentions if start <= m["start"] < end]
             sent_text = text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1])]
             found = {m["category"] for m in inside}
-            cats = model.categories(sentence_features(sent_text, found | {m["topic"] for m in inside}))
-            kept.extend(m for m in inside if m["category"] not in model.labels or m["category"] in cats
-                        or m["topic"] in self.profile.specific_topics)
+            # a pattern hit (even a dish name) is kept only when the model confirms it, at a lower threshold
+            cats = model.categories(sentence_features(sent_text, found | {m["topic"] for m in inside}), found)
+            kept.extend(m for m in inside if m["category"] not in model.labels or m["category"] in cats)
             for cat in sorted(cats - found):
                 if cat in self.default_topic:
                     kept.append({"topic": self.default_topic[cat], "category": cat, "start": start, "end": end,

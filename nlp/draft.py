@@ -647,7 +647,7 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
     evidence = str(topic.get("evidence") or topic.get("term") or "")
     name = str(topic.get("topic") or "")
     if evidence and ("wait" in name or "wait" in evidence.lower()) and not positive:
-        if m := HOURS_RE.search(evidence):
+        if m := HOURS_RE.search(evidence) or (HOURS_RE.search(text) if "wait" in name else None):
             n = m.group(1).lower()
             return "the hour-long wait" if n in ("an", "one", "1") else f"the {n}-hour wait"
         if m := MINUTES_RE.search(evidence) or (MINUTES_RE.search(text) if "wait" in name else None):
@@ -747,7 +747,8 @@ FAULT_WORDS = frozenset("""cold stale bland late slow overpriced pricey expensiv
 oily greasy salty soggy burnt burned chewy rubbery tasteless flavourless flavorless watery diluted clumpy sour
 soggy dirty filthy smelly unhygienic crowded cramped noisy loud small tiny less lacking missing wrong rude
 careless unprofessional inedible horrible terrible awful pathetic disgusting worst mediocre overrated
-underwhelming disappointing disappointed dull hard dry stinks smells waste wasted""".split())
+underwhelming disappointing disappointed dull hard dry stinks smells waste wasted plagued infested ignored
+sticky unclean rushed forgot forgotten cancelled messed ridiculous""".split())
 PRAISE_RE = re.compile(r"\b(?:on time|must try|worth (?:it|the money|every)|value for money)\b", re.I)
 PRAISE_WORDS = frozenset("""tasty yummy delicious fresh crispy tender juicy friendly polite courteous prompt quick
 fast cozy cosy clean lovely superb excellent amazing awesome great good nice perfect fantastic wonderful
