@@ -23,6 +23,7 @@ from nlp.tone_model import marked_words
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[$!?]")
 BIAS = "__bias__"
+PREFIX = 4
 
 
 def held_out(text: str) -> bool:
@@ -36,6 +37,8 @@ def sentence_features(text: str, pattern_hits: set[str] | frozenset[str] = froze
     words = WORD.findall(text.lower())
     feats = [BIAS, *words]
     feats.extend(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    # four-letter prefixes join word families the training data saw apart (waiter/waiters, price/pricey)
+    feats.extend(f"p:{w[:PREFIX]}" for w in words if len(w) > PREFIX)
     feats.extend(f"__pattern_{c}" for c in sorted(pattern_hits))
     return feats
 

@@ -140,7 +140,15 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
                          # Words that name where or how, not what the reviewer judged ("not attending tables",
                          # "easy on the pocket", "no other option"): echoing them reads as a misreading.
                          "table", "tables", "option", "options", "pocket", "pub", "cafe", "outlet", "branch",
-                         "order", "orders"})
+                         "order", "orders",
+                         # Places and company around the food, not what was judged ("such a famous bar",
+                         # "the mall", "our team members", "the crowd").
+                         "bar", "mall", "lounge", "hotel", "complex", "members", "member", "crowd", "load",
+                         "job", "jobs", "choice", "choices"})
+# Chat spellings and modifiers that never start "the thing": "dint taste", "ur food", "different environment".
+PHRASE_JUNK = frozenset("""ur u r dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
+different various other same whole entire usual normal regular total complete certain particular typical
+specific several ordered served tried given famous""".split())
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
@@ -591,7 +599,8 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
             if low in staff or tok[2] == "PART" or low in ("'s", "’s"):
                 reject = True  # someone's name or someone's thing: not what to echo
                 break
-            if (tok[2] in DROP_POS or low in PHRASE_STOP or low in opinions
+            if (tok[2] in DROP_POS or low in PHRASE_STOP or low in opinions or low in PHRASE_JUNK
+                    or low in PRAISE_WORDS or low in FAULT_WORDS or low in LUKEWARM_WORDS
                     or not re.fullmatch(r"[a-z][a-z'-]*", low)):
                 kept = []  # keep the run after the last dropped word: "alcohol-free cocktail list" -> "cocktail list"
                 continue
@@ -721,9 +730,45 @@ def text_things(text: str, chunks: tuple[Chunk, ...] | None = None) -> list[str]
     return [f"the {word}"] if word and word not in PEOPLE_WORDS and word not in VAGUE_NOUNS else []
 
 
+# A short review's own word for what it judged, as a reply names it ("Rate is a bit high" -> "the prices").
+SHORT_REVIEW_THINGS: dict[str, str] = {
+    "delivery": "the delivery", "delivered": "the delivery", "packing": "the packing",
+    "packaging": "the packaging", "taste": "the taste", "quantity": "the quantity", "quality": "the quality",
+    "portion": "the portions", "portions": "the portions", "price": "the prices", "prices": "the prices",
+    "rate": "the prices", "rates": "the prices", "cost": "the prices", "pricing": "the prices",
+    "ambience": "the ambience", "ambiance": "the ambiance", "atmosphere": "the atmosphere",
+    "hospitality": "the hospitality", "staff": "the staff", "service": "the service", "food": "the food",
+}
+SHORT_REVIEW_WORDS = 12
+# Words a reply may use for the reviewer's own ("the prices" for "Rate is on the higher side").
+REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
+    "price": frozenset({"rate", "rates", "cost", "costly", "pricey", "expensive", "overpriced", "priced"}),
+    "delivery": frozenset({"delivered", "deliver", "delivering"}),
+}
+
+
+def short_review_thing(text: str, want: int, side: int) -> str:
+    """For a short review ("Good Delivery"), the thing it judged in its own words, or "" when unsure."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if not words or len(words) > SHORT_REVIEW_WORDS:
+        return ""
+    for w in words:
+        phrase = SHORT_REVIEW_THINGS.get(w) or (f"the {w}" if w in FALLBACK_NOUNS and w not in VAGUE_NOUNS
+                                               and w not in PEOPLE_WORDS else "")
+        if phrase and names_rightly(f"the {w}", want, text, side=side):
+            return phrase
+    return ""
+
+
 def _things(topics: list[dict], positive: bool, staff_names: set[str], private: set[str],
-            limit: int = 2, text: str = "", chunks: dict[str, tuple[Chunk, ...]] | None = None) -> list[str]:
-    """Distinct phrases for the topics, specific ones first, "other"-category topics last."""
+            limit: int = 2, text: str = "", chunks: dict[str, tuple[Chunk, ...]] | None = None,
+            want: int | None = None, side: int = 0) -> list[str]:
+    """Distinct phrases for the topics, specific ones first, "other"-category topics last.
+
+    Each phrase must agree with the review's own clause about it (`names_rightly`): `want` +1 to praise it,
+    -1 to own it as a fault, 0 to name it neutrally (default: from `positive`); `side` is `review_side`.
+    """
+    want = (1 if positive else -1) if want is None else want
     ordered = sorted(topics, key=lambda t: (t.get("category") == "other", -abs(float(t.get("sentiment") or 0))))
     out: list[str] = []
     for t in ordered:
@@ -732,8 +777,11 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
         phrase = thing_from_topic(t, positive, staff_names, text, own)
         if not phrase or any(p and p.lower() in phrase.lower() for p in private):
             continue
-        if phrase not in out and not any(phrase in o or o in phrase for o in out):
-            out.append(phrase)
+        if not names_rightly(phrase, want, text, evidence, side):
+            continue  # the analyzer's label and the reviewer's clause disagree: name nothing rather than guess
+        head = _norm_words(phrase)[-1:]
+        if phrase not in out and not any(phrase in o or o in phrase or _norm_words(o)[-1:] == head for o in out):
+            out.append(phrase)  # one phrase per head noun: never "the service and the quick service"
     if len(out) > 1:
         out = [o for o in out if o != "your visit"]  # the vaguest phrase gives way to a real one
     return out[:limit]
@@ -748,7 +796,8 @@ oily greasy salty soggy burnt burned chewy rubbery tasteless flavourless flavorl
 soggy dirty filthy smelly unhygienic crowded cramped noisy loud small tiny less lacking missing wrong rude
 careless unprofessional inedible horrible terrible awful pathetic disgusting worst mediocre overrated
 underwhelming disappointing disappointed dull hard dry stinks smells waste wasted plagued infested ignored
-sticky unclean rushed forgot forgotten cancelled messed ridiculous""".split())
+sticky unclean rushed forgot forgotten cancelled messed ridiculous improper intermixed spilled spilt leaked
+leaking broken soggy undercooked uncooked overcooked hard""".split())
 PRAISE_RE = re.compile(r"\b(?:on time|must try|worth (?:it|the money|every)|value for money)\b", re.I)
 PRAISE_WORDS = frozenset("""tasty yummy delicious fresh crispy tender juicy friendly polite courteous prompt quick
 fast cozy cosy clean lovely superb excellent amazing awesome great good nice perfect fantastic wonderful
@@ -764,15 +813,190 @@ HANGING_START = frozenset("is are was were be of to with for in on at by from as
 
 def judgement(text: str) -> int:
     """+1 when a phrase praises, -1 when it faults, 0 when it only states ("we ordered alphonso ice cream")."""
-    low = text.lower()
+    low = _plain_judging_words(text)
     words = re.findall(r"[a-z']+", low)
     valence = opinion_valence()
     scores = [valence.get(w, 0.0) for w in words]
-    faulted = any(v < 0 for v in scores) or any(w in FAULT_WORDS for w in words) or bool(FAULT_RE.search(low))
+    faulted = (any(v < 0 for v in scores) or any(w in FAULT_WORDS for w in words) or bool(FAULT_RE.search(low))
+               or bool(FAULT_PHRASE_RE.search(low)))
     praised = any(v > 0 for v in scores) or any(w in PRAISE_WORDS for w in words) or bool(PRAISE_RE.search(low))
     if faulted:
         return -1  # "not good", "too salty", "good but cold": a fault is what a quote back must own
     return 1 if praised else 0
+
+
+# --- checking a named thing against the reviewer's own clause ----------------------------------------------
+
+# Words that rate without praising: "service ok", "food was average". Named as praise they overstate.
+LUKEWARM_WORDS = frozenset("""ok okay okk okish okayish ok-ok average decent fine alright manageable fair
+normal regular usual mediocre so-so""".split())
+FAULT_PHRASE_RE = re.compile(
+    r"\b(?:needs? (?:\w+ )?improve\w*|could (?:have been|be|do) better|should (?:be |have been )?improve\w*|"
+    r"not (?:up to|upto|worth|so much|that great|great|as expected|satisfied|satisfying|happy)|lack\w*|"
+    r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
+    r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
+    r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
+    r"\bimprove\w*|waited|waiting|delay\w*|took (?:\w+ ){0,5}(?:hours?|hrs?|minutes?|mins?)|"
+    r"not (?:at all )?(?:good|tasty|fresh|hot|clean|nice|worth)|waste of)\b", re.I)
+NEGATION_RE = re.compile(r"\b(?:not|no|never|hardly|n't|nt|didn't|doesn't|don't|wasn't|isn't|weren't)\b", re.I)
+CONTRAST_SPLIT_RE = re.compile(r"\b(?:but|though|although|however|except|whereas|yet)\b|[;:()]", re.I)
+SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s*|\n+|\.{2,}|\s-\s|[~*•]")
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError:
+        return None
+    return SentimentIntensityAnalyzer()
+
+
+LIKE_AS_VERB_RE = re.compile(r"\b(?:i|we|they|you|really|would|also|didn't|did not|don't|dint|didnt|dont|"
+                             r"doesn't|not|to|who)\s+(?:\w+\s+)?like\b", re.I)
+TITLE_RUN_RE = re.compile(r"(?<=[a-z,] )(?:[A-Z][a-z][\w'-]*\s+)+[A-Z][a-z][\w'-]*")
+
+
+def _plain_judging_words(clause: str) -> str:
+    """The clause in lower case without the words that only look like a verdict: a name in Title Case mid-way
+    ("Dry Fruit Overload ice cream") and "like" used as "as" ("tasted like yesterday's")."""
+    clause = TITLE_RUN_RE.sub(" ", clause)
+    low = clause.lower()
+    if not LIKE_AS_VERB_RE.search(low):
+        low = re.sub(r"\blike\b", " as ", low)
+    return low
+
+
+@lru_cache(maxsize=8192)
+def clause_polarity(clause: str) -> int:
+    """+1 when a clause praises, -1 when it faults, 0 when it only states or only rates lukewarmly.
+
+    VADER's compound score, with the restaurant words its lexicon lacks ("cold", "bland", "tasty") and the
+    fault phrases it misses ("not up to the mark", "needs improvement"); a negation before a domain word
+    flips it ("not fresh"); "ok", "average" and the like count as neither.
+    """
+    low = _plain_judging_words(clause)
+    if FAULT_PHRASE_RE.search(low):
+        return -1
+    words = re.findall(r"[a-z][a-z'-]*", low)
+    if not words:
+        return 0
+    analyzer = _vader()
+    lexicon = analyzer.lexicon if analyzer else {}
+    kept = [w for w in words if w not in LUKEWARM_WORDS]
+    score = analyzer.polarity_scores(" ".join(kept))["compound"] if analyzer and kept else 0.0
+    for i, w in enumerate(kept):
+        if w in lexicon:
+            continue
+        sign = -1 if w in FAULT_WORDS else 1 if w in PRAISE_WORDS else 0
+        if sign and any(NEGATION_RE.fullmatch(x) for x in kept[max(0, i - 3):i]):
+            sign = -sign
+        score += 0.45 * sign
+    if PRAISE_RE.search(low) and not NEGATION_RE.search(low):
+        score += 0.45
+    if score >= 0.2:
+        return 1
+    if score <= -0.2:
+        return -1
+    return 0
+
+
+def review_clauses(text: str) -> list[tuple[str, str]]:
+    """(clause, the contrast-free stretch around it) for every comma-level clause of a review."""
+    out: list[tuple[str, str]] = []
+    for sentence in SENTENCE_SPLIT_RE.split(text):
+        for stretch in CONTRAST_SPLIT_RE.split(sentence or ""):
+            stretch = (stretch or "").strip()
+            if not stretch:
+                continue
+            for clause in re.split(r",|\band then\b|\balso\b", stretch):
+                if clause.strip():
+                    out.append((clause.strip(), stretch))
+    return out
+
+
+def _mentions(clause: str, words: list[str]) -> bool:
+    low = " " + " ".join(_norm_words(clause)) + " "
+    return bool(words) and " " + " ".join(words) + " " in low
+
+
+def thing_polarity(phrase: str, text: str) -> int | None:
+    """How the reviewer judged the thing a phrase names, read from the clauses that mention it.
+
+    +1 or -1 when every judging clause agrees, 0 when the clauses mentioning it judge nothing (or disagree),
+    None when the review never mentions it (a stock phrase standing in for the analyzer's topic).
+    """
+    words = [w for w in _norm_words(phrase) if w not in ("the", "your")]
+    if not words:
+        return None
+    head = words[-1:]
+    stem = head[0][:5] if len(head[0]) >= 6 else ""  # "the location" is about "located"
+    found: list[int] = []
+    for clause, stretch in review_clauses(text):
+        if not (_mentions(clause, words) or _mentions(clause, head)
+                or (stem and re.search(rf"\b{stem}", clause.lower()))):
+            continue
+        verdict = clause_polarity(clause) or clause_polarity(stretch)
+        found.append(verdict)
+    if not found:
+        return None
+    signs = {v for v in found if v}
+    return signs.pop() if len(signs) == 1 else 0
+
+
+def words_side(text: str) -> int:
+    """+1 or -1 when every clause of the text that judges anything leans that way; 0 for mixed or no verdict."""
+    verdicts = {clause_polarity(c) for c, _ in review_clauses(text)} - {0}
+    return verdicts.pop() if len(verdicts) == 1 else 0
+
+
+def _felt_rating(row: dict) -> float | None:
+    """The stars, unless the words clearly say the opposite: five stars on "Lack of test" reads as a complaint,
+    one star on "Good food, quick delivery" as praise. The reply answers the words, not the stars."""
+    rating = _rating(row)
+    text = _text(row)
+    if rating is None or not text or 2 < rating < 4:
+        return rating
+    side = words_side(text)
+    if rating >= 4 and side < 0:
+        return 2.0
+    # Upward only on plain praise: "please", "should" and negations often carry a low rating's request.
+    praised = sum(clause_polarity(c) > 0 for c, _ in review_clauses(text))
+    if rating <= 2 and side > 0 and praised >= 2 and not re.search(
+            r"\b(?:please|pls|plz|should|must|but)\b", text, re.I) and not NEGATION_RE.search(text):
+        return 4.0
+    return rating
+
+
+def review_side(row: dict, analysis: dict) -> int:
+    """+1 for a clearly happy review, -1 for a clearly unhappy one, 0 in between (from stars, else the label)."""
+    rating = _felt_rating(row)
+    if rating is not None and rating != 3:
+        return 1 if rating >= 4 else -1 if rating <= 2 else 0
+    label = (analysis.get("sentiment") or {}).get("label")  # three stars: the words decide
+    return 1 if label == "positive" else -1 if label == "negative" else 0
+
+
+def names_rightly(phrase: str, want: int, text: str, evidence: str = "", side: int = 0) -> bool:
+    """True when naming `phrase` as praised (want +1) or faulted (-1) agrees with how the review judged it.
+
+    The clause the thing came from is read again (VADER, negation, "but"): disagreement drops the thing, and a
+    clause that judges nothing is trusted only when the whole review leans the wanted way (`side`).
+    """
+    if not text or not phrase:
+        return True
+    verdict = thing_polarity(phrase, text)
+    if verdict is None and evidence:
+        verdict = clause_polarity(evidence) or None  # a stock phrase: judge the analyzer's evidence instead
+    # A stock phrase ("the location", "the service") stands in for the analyzer's label, so it needs the
+    # clause's own verdict; the reviewer's own noun may lean on the whole review's side.
+    stock = (phrase in TOPIC_PHRASES_FLAT or phrase in NEUTRAL_PHRASES.values()) and not _mentions(
+        text, _norm_words(phrase)[-1:])
+    if verdict is None:
+        return want == 0 or (side == want and not stock)
+    if want == 0:
+        return True
+    return verdict == want or (verdict == 0 and side == want and not stock)
 
 
 LEAD_WORDS_RE = re.compile(r"^(?:(?:and|but|so|also|then|though|although|however|plus|yet|or)\b[,\s]*)+", re.I)
@@ -787,7 +1011,7 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
     """
     pieces = [*candidates, title, text]
     # Then the clauses of each: a long sentence often holds a short, quotable clause.
-    pieces += [c for p in pieces for c in re.split(r"[,;:.!?()]|\s-\s|\bbut\b|\bthough\b", str(p or ""))]
+    pieces += [c for p in pieces for c in re.split(r"[,;:.!?()\n]|\s-\s|\bbut\b|\bthough\b", str(p or ""))]
     # Last, the parts of long clauses: "nobody said sorry and we had to ask twice" -> "nobody said sorry".
     pieces += [c for p in pieces for c in re.split(r"\b(?:and|when|which|so|because)\b", str(p or ""))]
     for cand in pieces:
@@ -806,6 +1030,9 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         if hanging or any(w[:1].isupper() for w in words[1:] if w != "I"):
             continue  # a clause cut short, or names and shouting mid-quote
         verdict = judgement(quote)
+        if polarity < 0 and verdict > 0 and {w.lower() for w in words} & LUKEWARM_WORDS and (
+                clause_polarity(quote) <= 0):
+            verdict = -1  # "food is just ok" on a middling review: lukewarm words are what fell short
         # Only words that carry their judgement are quoted back: a neutral statement is never "fair".
         if verdict == 0 or (polarity and verdict != polarity):
             continue
@@ -840,7 +1067,7 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
     "we had the thali") is a misreading: owning it would apologise for praise, so it is left out.
     """
     topics = [t for t in analysis.get("topics") or [] if isinstance(t, dict) and t.get("label") == "negative"]
-    rating = _rating(row)
+    rating = _felt_rating(row)
     if rating is None or rating < 4:
         return topics
     return [t for t in topics if judgement(str(t.get("evidence") or t.get("term") or "")) < 0]
@@ -848,13 +1075,13 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
 
 def is_light(row: dict, analysis: dict) -> bool:
     """A happy rating with a small complaint: thank first, note the small thing, no heavy apology."""
-    rating = _rating(row)
+    rating = _felt_rating(row)
     return rating is not None and rating >= 4 and _stance(row, analysis) == "mixed"
 
 
 def _stance(row: dict, analysis: dict) -> str:
     """One of: stars_pos, stars_mid, stars_neg, positive, mixed, negative, neutral."""
-    rating = _rating(row)
+    rating = _felt_rating(row)
     topics = analysis.get("topics") or []
     has_pos = any(t.get("label") == "positive" for t in topics)
     has_neg = bool(fault_topics(row, analysis))
@@ -888,7 +1115,7 @@ def needs_follow_up(row: dict, analysis: dict) -> bool:
 def _tone_mode(stance: str, analysis: dict, row: dict) -> str:
     emotion = _dominant_emotion(analysis)
     if stance in ("negative", "mixed", "stars_neg"):
-        rating = _rating(row)
+        rating = _felt_rating(row)
         if stance == "mixed" and rating is not None and rating >= 4:
             return "balanced"  # a happy rating with a small complaint is never met with heavy calm
         if emotion in CALM_EMOTIONS:
@@ -985,27 +1212,46 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     neg_topics = fault_topics(row, analysis)
     evidences = [str(t.get("evidence") or t.get("term") or "") for t in topics]
     chunks = noun_chunks([*evidences, text]) if text else None
-    kw = {"text": text, "chunks": chunks}
-    pos = _things(pos_topics, True, staff_names, private, limit=3, **kw)
+    kw = {"text": text, "chunks": chunks, "side": review_side(row, analysis)}
+    praise_want = 0 if stance == "neutral" else 1
+    pos = _things(pos_topics, True, staff_names, private, limit=3, want=praise_want, **kw)
     extra_pos = pos[2:]
     pos = pos[:2]
     neg = _things(neg_topics, False, staff_names, private, **kw)
     if stance in ("positive", "neutral") and not pos:
-        pos = _things([t for t in topics if t.get("label") != "negative"], True, staff_names, private, **kw)
-    if stance == "negative" and not neg:
+        pos = _things([t for t in topics if t.get("label") != "negative"], True, staff_names, private,
+                      want=praise_want, **kw)
+    if stance in ("negative", "mixed") and not neg:
         neg = _things([t for t in topics if t.get("label") != "positive"], False, staff_names, private, **kw)
+    if stance == "negative" and not neg:
+        # The analyzer called it praise, the reviewer's clause plainly faults it: the clause wins, strictly.
+        misread = [t for t in topics if t.get("label") == "positive"
+                   and clause_polarity(str(t.get("evidence") or "")) < 0]
+        neg = _things(misread, False, staff_names, private, **{**kw, "side": 0})
     if stance == "mixed" and pos and neg and (len(neg) > 1 or is_light(row, analysis)):
         pos = pos[:1]  # "the biryani, and ... the music and the wait": a list both ways reads like a form
     if is_light(row, analysis):
         neg = neg[:1]
     own_chunks = chunks.get(text, ()) if chunks is not None else None
     # Only when the analysis found no topic at all: a noun elsewhere in the review may not be what hurt.
-    fallback = ([t for t in text_things(text, own_chunks) if not any(p.lower() in t for p in private)]
+    fallback_want = -1 if stance == "negative" else 0 if stance == "neutral" else 1
+    fallback = ([t for t in text_things(text, own_chunks) if not any(p.lower() in t for p in private)
+                 and names_rightly(t, fallback_want, text, side=kw["side"])]
                 if text and not topics else [])
     if stance == "negative" and not neg:
         neg = fallback
     elif not pos and not neg:
         pos = fallback
+
+    short_want = -1 if stance in ("negative", "mixed") else 0 if stance == "neutral" else 1
+    bland = {"the service", "the food", "your visit", "the staff"}
+    if text and all(x in bland for x in (neg if short_want < 0 else pos)):
+        # A short review's own words beat the analyzer's vaguest label ("Perfect Delivery.. Good Service").
+        own = short_review_thing(text, short_want, kw["side"])
+        if own and short_want < 0:
+            neg = [own, *[x for x in neg if x != own]][:2]
+        elif own:
+            pos = [own, *[x for x in pos if x != own]][:2]
 
     generic = {*TOPIC_PHRASES_FLAT, *NEUTRAL_PHRASES.values(), "the food", "your visit", "this", "the service"}
     faulted = neg if stance in ("negative", "mixed") else pos
@@ -1092,8 +1338,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.add("open_light", required=True)
         elif neg:
             plan.add("open_light_fault", required=True)
-        else:
+        elif pos:
             plan.add("open_light_praise", required=True)
+        else:
+            plan.add("open_light_unnamed", required=True)  # nothing we can name surely: thank the rating
         if praised_staff:
             plan.add(staff_slot, priority=9, required=True)
         plan.add("own_small" if values["neg"] else "own_small_unnamed", {"things": values["neg"]}, priority=9,
@@ -1230,9 +1478,25 @@ def _formal(sentence: str) -> str:
     return CONTRACTION_RE.sub(lambda m: CONTRACTIONS[m.group(1)], sentence)
 
 
+# One idea per reply: two sentences saying "you deserved better" or "that's on us" read as padding.
+IDEAS: dict[str, re.Pattern[str]] = {
+    "deserved": re.compile(r"\bdeserved? better\b|\bexpect(?:ed|ing)? (?:better|more)\b|right to expect", re.I),
+    "on_us": re.compile(r"\b(?:on us|falls on|on all of us|is ours|our responsibility)\b", re.I),
+    "excuse": re.compile(r"\b(?:no excuse|make excuses|nothing to excuse|won't defend|pretend otherwise)\b", re.I),
+    "let_down": re.compile(r"\blet (?:you|the visit|your visit) down\b|\bfell (?:short|flat|below)\b", re.I),
+    "angry": re.compile(r"\b(?:angry|upset|frustrat\w*)\b", re.I),
+    "missed": re.compile(r"\bmissed (?:the mark|expectation)|\bwe missed\b", re.I),
+}
+
+
+def sentence_ideas(sentence: str) -> set[str]:
+    """The stock ideas a sentence carries (see IDEAS)."""
+    return {name for name, pattern in IDEAS.items() if pattern.search(sentence)}
+
+
 def _pick(options: list[str], key: tuple, usage: SentenceUsage, taken: set[str], short: bool,
           forbid: re.Pattern[str] | None, banned: list[str], required: bool, greet: str = "",
-          avoid: tuple[str, ...] = ()) -> str | None:
+          avoid: tuple[str, ...] = (), ideas: set[str] | None = None) -> str | None:
     """The least-used acceptable option, ties broken by a stable hash of the review id and slot.
 
     An optional slot whose every option already reached the batch cap is left out.
@@ -1244,10 +1508,12 @@ def _pick(options: list[str], key: tuple, usage: SentenceUsage, taken: set[str],
             continue
         if forbid is not None and forbid.search(sentence.replace(greet, "", 1) if greet else sentence):
             continue  # the greeting is left out: a reviewer may well be called "Joy" or "Lovely"
-        rank = (usage.full(sentence), usage.used(sentence), len(sentence) if short else 0, _stable(*key, i))
+        repeat = bool(sentence_ideas(sentence) & ideas) if ideas is not None else False
+        rank = (usage.full(sentence), repeat, usage.used(sentence), len(sentence) if short else 0,
+                _stable(*key, i))
         if best is None or rank < best[0]:
             best = (rank, sentence)
-    if best is None or (best[0][0] and not required):
+    if best is None or ((best[0][0] or best[0][1]) and not required):
         return None
     return best[1]
 
@@ -1269,6 +1535,7 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
 
     chosen: list[tuple[int, bool, str]] = []
     taken: set[str] = set()
+    ideas: set[str] = set()
     for index, (slot, extra, priority, required) in enumerate(plan.items):
         rendered = []
         for template in phrases["slots"].get(slot, []):
@@ -1279,10 +1546,11 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         if not rendered:
             continue
         sentence = _pick(rendered, (rid, slot, index, salt), usage, taken, short, forbid, banned, required,
-                         values["greet"], avoid)
+                         values["greet"], avoid, ideas)
         if sentence is None:
             continue
         taken.add(sentence_key(sentence))
+        ideas |= sentence_ideas(sentence)
         chosen.append((priority, required, sentence))
 
     # Too few sentences reads curt: add a filler before the closing sentence.
@@ -1292,9 +1560,10 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         rendered = [s for t in phrases["slots"][slot] if (s := _render(t, values))]
         rendered = [_formal(s) for s in rendered] if formal else rendered
         sentence = _pick(rendered, (rid, slot, "filler", salt), usage, taken, short, forbid, banned, False,
-                         avoid=avoid)
+                         avoid=avoid, ideas=ideas)
         if sentence:
             taken.add(sentence_key(sentence))
+            ideas |= sentence_ideas(sentence)
             chosen.insert(max(0, len(chosen) - 1), (0, False, sentence))
     # Keep between three and five body sentences; the sign-off line makes the sixth at most.
     while len(chosen) > MAX_SENTENCES - 1:
@@ -1416,7 +1685,8 @@ def _content_words(text: str) -> set[str]:
 
 def _norm_words(text: str) -> list[str]:
     # Hyphens split words, so "the roast lamb" is found in "slow-roast lamb".
-    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z][a-z']*", text.lower())]
+    text = re.sub(r"['’]s\b", "", text.lower())  # "Biryani's" is the biryani
+    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z][a-z']*", text)]
 
 
 @lru_cache(maxsize=1)
@@ -1468,6 +1738,10 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = ()) -> lis
                     k == 1 and len(gram[0]) >= 4 and re.search(rf" {re.escape(gram[0])}(?:ed|ing|s) ", said_text)):
                 found.append(" ".join(gram))
                 break
+    said_set = set(said)
+    for word, others in REFLECT_SYNONYMS.items():
+        if re.search(rf"\bthe {word}s?\b", reply) and said_set & others:
+            found.append(f"the {word}")
     for m in re.finditer(r"\b(\d+)-(minute|hour)\b", reply):
         if re.search(rf"\b{m.group(1)}\s*-?\s*(?:{m.group(2)[:3]})", review_low):
             found.append(m.group(0))

@@ -4,26 +4,31 @@
 
 It re-weighs what the lexicon already found (the clause's VADER+domain score, the words of the clause
 and of the sentence), trained on SemEval-2015/16 restaurant opinions and the SemEval-2014 sentences
-outside the evaluation half (`nlp.aspects.held_out`). Softmax regression in numpy.
+outside the evaluation half (`nlp.aspects.held_out`). Softmax regression in numpy. The tone model's scores
+of the training sentences come from tone models cross-fitted without them (see `cross_fitted_tone`).
 """
 
 from __future__ import annotations
 
 import sys
 import xml.etree.ElementTree as ET
+import zlib
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
 from nlp.aspects import LEXICON_DIR, POLARITIES, AspectModel, polarity_features, save_aspect_model
+from nlp.tone_model import ToneModel
+from nlp.train.sparse import build_vocab, ridge, to_csr
 from nlp.train.train_aspects import LABELS, evaluation_sentences, map_category
+from nlp.train.train_tone import SOURCE_WEIGHT
 
 OUT = LEXICON_DIR / "restaurant_polarity.tsv"
 
 
 def load_examples(data_dir: Path) -> dict[str, dict[str, str]]:
-    """Sentence -> {category: polarity}, only categories with one unambiguous polarity."""
+    """Sentence -> {category: polarity}, only categories with one unambiguous polarity (not "conflict")."""
     evaluated = evaluation_sentences(data_dir)
     out: dict[str, dict[str, set[str]]] = {}
     for name in ("semeval15_restaurants_train.xml", "semeval16_restaurants_train.xml"):
@@ -35,30 +40,73 @@ def load_examples(data_dir: Path) -> dict[str, dict[str, str]]:
                     out.setdefault(text, {}).setdefault(cat, set()).add(o.get("polarity", ""))
     for sent in ET.parse(data_dir / "absa" / "semeval14_restaurants_train.xml").getroot().iter("sentence"):
         text = (sent.findtext("text") or "").strip()
-        for c in sent.iter("aspectCategory"):
-            if c.get("category") in LABELS:
-                out.setdefault(text, {}).setdefault(c.get("category"), set()).add(c.get("polarity", ""))
+        cats = {c.get("category"): c.get("polarity", "") for c in sent.iter("aspectCategory")
+                if c.get("category") in LABELS}
+        if cats:
+            # SemEval-2016 re-annotated many 2014 sentences; the 2014 label wins, as it is the style scored
+            # (keeping only sentences whose labels agree would leave the easy ones)
+            out[text] = {c: {p} for c, p in cats.items()}
     return {t: {c: next(iter(p)) for c, p in cats.items() if len(p) == 1 and next(iter(p)) in POLARITIES}
             for t, cats in out.items() if t not in evaluated}
 
 
-def raw_aspects(texts: list[str]) -> list[tuple[dict[str, tuple[float, str, float | None]], float, float | None]]:
+FOLDS = 5
+TONE_L2 = 1.0  # the L2 strength train_tone's cross-validation chose
+
+
+def sentence_fold(text: str) -> int:
+    """A fixed fold per sentence, for the cross-fitted tone models."""
+    return zlib.crc32(text.encode("utf-8")) % FOLDS
+
+
+def cross_fitted_tone(data_dir: Path) -> list[ToneModel]:
+    """One tone model per fold, each trained without the SemEval sentences of its fold.
+
+    The shipped tone model trained on these very sentences, so its scores of them are better than it will
+    ever do on new text; a polarity model fitted on such scores learns to over-trust them (stacking leak).
+    """
+    from nlp.train.train_tone import features_for, load_rows
+    rows = load_rows(data_dir)
+    feats = features_for([t for t, _, _ in rows])
+    numeric = [f for f in feats[0] if f.startswith("__")]
+    vocab = build_vocab(feats, 3, keep=numeric)
+    x = to_csr(feats, vocab)
+    y = np.array([v for _, v, _ in rows])
+    sw = np.array([SOURCE_WEIGHT[src] for _, _, src in rows])
+    folds = np.array([sentence_fold(t) if src == "semeval" else -1 for t, _, src in rows])
+    inv = {i: f for f, i in vocab.items()}
+    models = []
+    for k in range(FOLDS):
+        keep = np.flatnonzero(folds != k)
+        w = ridge(x.take(keep), y[keep], TONE_L2, sample_weight=sw[keep], unpenalised=[vocab[f] for f in numeric])
+        models.append(ToneModel({inv[i]: float(v) for i, v in enumerate(w) if v}))
+    return models
+
+
+def raw_aspects(texts: list[str], tones: list[ToneModel] | None = None
+                ) -> list[tuple[dict[str, tuple[float, str, float | None]], float, float | None]]:
     """What the pipeline says before the polarity model: per category (lexicon score, evidence, tone score of
-    the evidence), the sentence's lexicon score and its tone score, as `refine_aspects` sees them."""
+    the evidence), the sentence's lexicon score and its tone score, as `refine_aspects` sees them.
+
+    With `tones` (one model per fold), each sentence is scored by the tone model that never saw it.
+    """
     from nlp.components import tone_of
     from nlp.pipeline import TONE_MODEL, build_pipeline
+    from nlp.tone import combine_scores
     from nlp.tone_model import load_tone_model
-    tone = load_tone_model(TONE_MODEL)
-    nlp = build_pipeline("restaurant", use_polarity_model=False)
+    shipped = load_tone_model(TONE_MODEL)
+    nlp = build_pipeline("restaurant", use_polarity_model=False, use_tone_model=False)
     out = []
-    for doc in nlp.pipe(texts, batch_size=256):
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=256), strict=True):
+        tone = tones[sentence_fold(text)] if tones else shipped
+        clause_scores = [c[2] for c in doc._.rc_clauses or []]
         cats: dict[str, tuple[float, str, float | None]] = {}
         for m in doc._.rc_topics or []:
             s = m.get("sentiment", 0.0)
             if m["category"] not in cats or abs(s) > abs(cats[m["category"]][0]):
                 evidence = m.get("evidence", doc.text)
                 cats[m["category"]] = (s, evidence, tone_of(tone, evidence, [s]))
-        out.append((cats, doc._.rc_lexicon, doc._.rc_polarity))
+        out.append((cats, combine_scores(clause_scores), tone_of(tone, doc.text, clause_scores)))
     return out
 
 
@@ -66,7 +114,8 @@ def train(data_dir: Path, *, min_count: int = 2, l2: float = 1.0, epochs: int = 
     examples = load_examples(data_dir)
     texts = list(examples)
     rows, labels = [], []
-    for text, (cats, sent_score, sent_tone) in zip(texts, raw_aspects(texts), strict=True):
+    for text, (cats, sent_score, sent_tone) in zip(texts, raw_aspects(texts, cross_fitted_tone(data_dir)),
+                                                    strict=True):
         for cat, pol in examples[text].items():
             score, evidence, tone = cats.get(cat, (sent_score, text, sent_tone))
             rows.append(polarity_features(text, evidence, cat, score, sent_score, tone, sent_tone))
