@@ -174,6 +174,12 @@ def test_lemmas_are_tried_when_the_word_is_unknown():
     ("the manager was rude", [(1, "", "manager")]),
     ("the staff were rude", []),
     ("The food was great", []),
+    # Capitalised adjectives and days before a role are not names.
+    ("Friendliest staff ever .", []),
+    ("We loved it . Rude host though .", []),
+    ("More staff needed .", []),
+    ("Special Shrove Tuesday menu .", []),
+    ("Chef Tomasz cooked for us", [(1, "Tomasz", "chef")]),
 ])
 def test_find_staff_patterns(words, expected):
     tokens = words.split()
