@@ -43,6 +43,20 @@ def short_date(value: str | None) -> str:
         return plain(value[:10])
 
 
+DAY_COLUMNS = ("published_at", "last_mentioned", "first_seen", "date")
+
+
+def readable_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with ISO timestamps shown as "2026-11-14" (review days) or "2026-11-14 09:30" (events, *_at)."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if column in DAY_COLUMNS or str(column).endswith("_at"):
+            parsed = pd.to_datetime(frame[column], errors="coerce", utc=True, format="ISO8601")
+            shape = "%Y-%m-%d" if column in DAY_COLUMNS else "%Y-%m-%d %H:%M"
+            frame[column] = parsed.dt.strftime(shape).where(parsed.notna(), None)
+    return frame
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The table as UTF-8 CSV. Text cells starting with = + - @ get a leading ' so spreadsheets do not run them."""
     safe = frame.copy()

@@ -53,18 +53,20 @@ class AspectModel:
     thresholds: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
-        totals = [0.0] * len(self.labels)
-        for f in set(features):
-            w = self.weights.get(f)
-            if w:
-                for k, v in enumerate(w):
-                    totals[k] += v
+        totals = weight_totals(self.weights, features, len(self.labels))
         return {label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t))))
                 for label, t in zip(self.labels, totals, strict=True)}
 
     def categories(self, features: list[str], hits: set[str] | frozenset[str] = frozenset()) -> set[str]:
         """The categories a sentence is about, given its features and the categories its patterns named."""
         return decide_categories(self.probabilities(features), hits, self.thresholds, self.threshold)
+
+
+def weight_totals(weights: dict[str, tuple[float, ...]], features: list[str], n: int) -> list[float]:
+    """Per-label sums of the weights of the distinct features (a feature the model lacks adds nothing)."""
+    rows = [w for w in map(weights.get, set(features)) if w]
+    # zip(*rows) walks the columns in C: far cheaper than a Python loop over every (feature, label) pair
+    return [sum(col) for col in zip(*rows, strict=True)] if rows else [0.0] * n
 
 
 def decide_categories(probs: dict[str, float], hits: set[str] | frozenset[str],
@@ -154,12 +156,7 @@ def polarity_features(sentence: str, evidence: str, category: str, clause_score:
 
 def polarity_score(model: AspectModel, features: list[str]) -> float:
     """A polarity in [-1, 1] from a softmax over positive / negative / neutral: p(positive) - p(negative)."""
-    totals = dict.fromkeys(model.labels, 0.0)
-    for f in set(features):
-        w = model.weights.get(f)
-        if w:
-            for label, v in zip(model.labels, w, strict=True):
-                totals[label] += v
+    totals = dict(zip(model.labels, weight_totals(model.weights, features, len(model.labels)), strict=True))
     top = max(totals.values())
     exps = {k: math.exp(v - top) for k, v in totals.items()}
     z = sum(exps.values())

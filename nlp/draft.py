@@ -88,6 +88,14 @@ TOPIC_PHRASES: dict[str, tuple[str, str]] = {
     "performance": ("the app's speed", "the app's speed"),
     "support": ("our support team", "our support"),
     "account": ("signing in", "signing in"),
+    "product_quality": ("the product", "the product"),
+    "staff_service": ("the service", "the service"),
+    "delivery": ("the delivery", "the delivery"),
+    "store": ("the store", "the store"),
+    "returns_refunds": ("the returns process", "the returns process"),
+    "work_quality": ("the work", "the work"),
+    "timeliness": ("the timing", "the delay"),
+    "communication": ("the communication", "the communication"),
 }
 # For topics mentioned without a clear verdict.
 NEUTRAL_PHRASES: dict[str, str] = {
@@ -285,11 +293,81 @@ CONTRACTIONS = {
 CONTRACTION_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in CONTRACTIONS) + r")\b")
 
 
-@lru_cache(maxsize=1)
-def load_phrases(path: Path = PHRASES_PATH) -> dict:
-    """The phrase bank (slots of alternative phrasings, greetings, closers, banned cliches)."""
-    with path.open("rb") as f:
-        return tomllib.load(f)
+# --- industry families -------------------------------------------------------------------------------------
+
+FAMILIES = ("restaurant", "hotel", "retail", "app", "local_services", "health")
+# Overlay banks applied over the base (restaurant) bank, in order: health care is a local service with stricter
+# privacy, so its bank sits on top of the local-services one.
+FAMILY_CHAIN: dict[str, tuple[str, ...]] = {
+    "restaurant": (), "hotel": ("hotel",), "retail": ("retail",), "app": ("app",),
+    "local_services": ("local_services",), "health": ("local_services", "health"),
+}
+# Industries where even confirming that the reviewer was a patient is a privacy breach (CARE.md).
+HEALTH_RE = re.compile(
+    r"\b(?:dent\w*|orthodont\w*|clinic\w*|doctors?|medic\w*|health\s*care|healthcare|hospital\w*|surgery|"
+    r"surgeons?|physio\w*|chiropract\w*|therap\w*|counsel\w*|psych\w*|optician\w*|optometr\w*|pharmac\w*|"
+    r"gp|nurs\w*|midwi\w*|dermatolog\w*|podiatr\w*|osteopath\w*|audiolog\w*|care home|mental health)\b", re.I)
+
+
+def industry_family(business: dict | None) -> str:
+    """The phrase family for a business: its `industry` mapped like the topic profiles (`profile_for_industry`),
+    with health care split from other local services. No industry means restaurant, as the bank was written."""
+    from reviewcare.config import profile_for_industry  # keyword table shared with the config's profiles
+
+    business = business or {}
+    industry = str(business.get("industry") or "").strip()
+    profile = profile_for_industry(industry) if industry else str(business.get("profile") or "restaurant")
+    if profile not in FAMILIES:
+        profile = "restaurant"
+    if profile == "local_services" and HEALTH_RE.search(industry):
+        return "health"
+    return profile
+
+
+def _reword(template: str, words: list[tuple[str, str]]) -> str:
+    """A base template in a family's vocabulary ("your visit" -> "your stay"), capitals kept."""
+    for old, new in words:
+        template = re.sub(rf"\b{re.escape(old)}\b", new, template)
+        template = re.sub(rf"\b{re.escape(old[0].upper() + old[1:])}\b", new[0].upper() + new[1:], template)
+    return template
+
+
+@lru_cache(maxsize=len(FAMILIES) + 1)
+def load_phrases(family: str = "restaurant") -> dict:
+    """The phrase bank for an industry family: slots of alternative phrasings, greetings, closers, banned
+    cliches, plus `teams` (category -> who hears about a fault), `topics` (topic -> praised/faulted phrase),
+    `words` (base wording swapped for this family) and `drop` (wording that never fits it, as a pattern).
+
+    The base bank is the restaurant one; a family's `reply_<family>.toml` replaces whole slots, rewords the
+    others and drops the phrasings it can't reword (a table, "come back" for an app, a visit in health care).
+    """
+    with PHRASES_PATH.open("rb") as f:
+        bank = tomllib.load(f)
+    words: list[tuple[str, str]] = []
+    drops: list[str] = []
+    overrides: dict[str, list[str]] = {}
+    bank["teams"], bank["topics"] = {}, {}
+    for name in FAMILY_CHAIN.get(family, ()):
+        with (PHRASES_PATH.parent / f"reply_{name}.toml").open("rb") as f:
+            layer = tomllib.load(f)
+        vocabulary = layer.get("vocabulary", {})
+        words += [(str(a), str(b)) for a, b in vocabulary.get("words", [])]
+        drops += [str(d) for d in vocabulary.get("drop", [])]
+        overrides.update(layer.get("slots", {}))
+        bank["closers"].update(layer.get("closers", {}))
+        bank["teams"].update(layer.get("teams", {}))
+        bank["topics"].update({k: tuple(v) for k, v in layer.get("topics", {}).items()})
+    drop = re.compile(r"\b(?:" + "|".join(drops) + r")\b", re.I) if drops else None
+    bank["words"], bank["drop"] = words, drop
+
+    def fits(option: str) -> bool:
+        return drop is None or not drop.search(re.sub(r"{\w+}", " ", option))
+
+    slots = {slot: [_reword(o, words) for o in options] for slot, options in bank["slots"].items()}
+    slots.update(overrides)  # a family's own slot is written for it: never reworded
+    bank["slots"] = {slot: [t for t in options if fits(t)] for slot, options in slots.items()}
+    bank["closers"] = {kind: [c for c in options if fits(c)] for kind, options in bank["closers"].items()}
+    return bank
 
 
 @lru_cache(maxsize=1)
@@ -1274,8 +1352,17 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     blamed_staff = any(s.get("label") == "negative" for s in staff)
 
     signer, signature = _signer(voice, business)
-    delivery = is_delivery(text)
-    team = team_for(neg_topics, delivery)
+    family = industry_family(business)
+    delivery = family == "restaurant" and is_delivery(text)  # takeaway wording is the restaurant bank's
+    team = team_for(neg_topics, delivery, family)
+    bank = load_phrases(family)
+
+    def in_family(things: list[str]) -> list[str]:
+        # The stock "your visit" in the family's words ("your stay"); gone where no word fits (health care).
+        out = [_reword(t, bank["words"]) for t in things]
+        return [t for t in out if bank["drop"] is None or not bank["drop"].search(t)]
+
+    pos, neg = in_family(pos), in_family(neg)
     values = {
         "name": first_name(row.get("author")),
         "pos": _join(pos),
@@ -1291,6 +1378,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         "mode": mode,
         "quote": quote or "",
         "delivery": delivery,
+        "family": family,
         "light": is_light(row, analysis),
     }
 
@@ -1391,20 +1479,22 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
 HAIR_IN_FOOD_RE = re.compile(r"\b(?:hairs?|strands?)\b.{0,40}\b(?:in|on|inside)\b", re.I)
 
 
-def team_for(neg_topics: list[dict], delivery: bool = False) -> str:
+def team_for(neg_topics: list[dict], delivery: bool = False, family: str = "restaurant") -> str:
     """Who hears about the faults: the one team every faulted topic belongs to, else "the team".
 
-    A hair in the food is the kitchen's, not the cleaners'; a delivery order has no front-of-house.
+    A hair in the food is the kitchen's, not the cleaners'; a delivery order has no front-of-house. The
+    family's bank routes its own categories (a hotel's rooms to housekeeping, an app's crashes to engineering).
     """
+    routes = {**CATEGORY_TEAMS, **load_phrases(family)["teams"]}
     teams: set[str] = set()
     food = set(topic_patterns().get("food_quality", ())) | set(topic_patterns().get("dishes", ()))
     for t in neg_topics:
         category = str(t.get("category") or "")
         evidence = str(t.get("evidence") or t.get("term") or "").lower()
-        if category == "cleanliness" and (HAIR_IN_FOOD_RE.search(evidence) or food & set(re.findall(r"[a-z]+",
-                                                                                                  evidence))):
+        if family == "restaurant" and category == "cleanliness" and (
+                HAIR_IN_FOOD_RE.search(evidence) or food & set(re.findall(r"[a-z]+", evidence))):
             category = "food"
-        teams.add(CATEGORY_TEAMS.get(category, "the team"))
+        teams.add(routes.get(category, "the team"))
     if len(teams) != 1:
         return "the team"
     team = teams.pop()
@@ -1520,8 +1610,8 @@ def _pick(options: list[str], key: tuple, usage: SentenceUsage, taken: set[str],
 
 def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: SentenceUsage, limit: int | None,
              salt: int, short: bool) -> str:
-    phrases = load_phrases()
     plan, values = _plan(row, analysis, business, voice)
+    phrases = load_phrases(values["family"])
     rid = row.get("id")
     formal = voice.get("tone") == "formal"
     banned = [b.lower() for b in phrases["banned"]["phrases"] + list(voice.get("banned_phrases") or [])]
@@ -1689,17 +1779,17 @@ def _norm_words(text: str) -> list[str]:
     return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z][a-z']*", text)]
 
 
-@lru_cache(maxsize=1)
-def _bank_fragments() -> tuple[re.Pattern[str], ...]:
+@lru_cache(maxsize=len(FAMILIES))
+def _bank_fragments(family: str = "restaurant") -> tuple[re.Pattern[str], ...]:
     """The bank's own fixed "the/your ..." wording ("the kind words about", "your table will be"), longest first:
     cut from a reply before looking for the reviewer's words, since the bank wrote them. A fragment that ends
     its template part ("... to the team.") only matches where the reply's phrase ends too."""
     out: set[tuple[str, bool]] = set()
-    for options in load_phrases()["slots"].values():
-        for template in options:
-            for part in re.split(r"{\w+}", template.lower()):
-                for m in re.finditer(r"(?=\b((?:the|your)(?:\s+[\w'-]+){1,3})(\s+[\w'-]|))", part):
-                    out.add((m.group(1), not m.group(2)))
+    templates = {t for options in load_phrases(family)["slots"].values() for t in options}
+    for template in sorted(templates):
+        for part in re.split(r"{\w+}", template.lower()):
+            for m in re.finditer(r"(?=\b((?:the|your)(?:\s+[\w'-]+){1,3})(\s+[\w'-]|))", part):
+                out.add((m.group(1), not m.group(2)))
     ordered = sorted(out, key=lambda f: len(f[0]), reverse=True)
     return tuple(re.compile(r"\b" + re.escape(f) + (r"(?![\w'-]|\s+[\w'-])" if ends else r"\b"))
                  for f, ends in ordered)
@@ -1712,7 +1802,7 @@ def _quotes_of(reply: str, review: str) -> list[str]:
             if _norm_words(q) and " " + " ".join(_norm_words(q)) + " " in said]
 
 
-def reflected_phrases(reply: str, review: str, names: Iterable[str] = ()) -> list[str]:
+def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family: str = "restaurant") -> list[str]:
     """The reviewer's own words the reply names: a quoted clause of the review, a noun phrase after
     "the"/"your" that the review used (the wait "40-minute" counts when the review gave the minutes), or a
     staff member the review named. Words every reply may use, and the bank's own nouns, do not count.
@@ -1724,7 +1814,7 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = ()) -> lis
     found += _quotes_of(reply, review)
     ignore = GENERIC_WORDS | VAGUE_NOUNS | PHRASE_STOP
     reply = reply.lower()
-    for fragment in _bank_fragments():
+    for fragment in _bank_fragments(family):
         reply = fragment.sub(" | ", reply)
     # A lookahead, so "your words about the octopus" still yields "the octopus".
     for m in re.finditer(r"(?=\b(?:the|your)\s+((?:[\w'-]+\s+){0,2}[\w'-]+))", reply, re.I):
@@ -1780,7 +1870,8 @@ def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_
     staff_named = [str(x.get("name") or "").split()[0] for x in analysis.get("staff") or []
                    if x.get("label") == "positive" and str(x.get("name") or "").strip()]
     body_text = reply.rsplit("\n\n", 1)[0]
-    specific = reflected_phrases(body_text, text, [n for n in staff_named if n not in (name, signer)])
+    family = industry_family(business)
+    specific = reflected_phrases(body_text, text, [n for n in staff_named if n not in (name, signer)], family)
     has_specifics = bool(analysis.get("topics") or analysis.get("staff"))
     if text and not has_specifics:
         has_specifics = bool(text_things(text))
@@ -1805,7 +1896,11 @@ def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_
     leaked |= bool(EMAIL_RE.search(reply_without_contact))
     leaked |= any(len(re.sub(r"\D", "", m)) >= 7 for m in PHONE_RE.findall(reply_without_contact))
 
-    banned = [b.lower() for b in load_phrases()["banned"]["phrases"] + list(voice["banned_phrases"])]
+    bank = load_phrases(family)
+    banned = [b.lower() for b in bank["banned"]["phrases"] + list(voice["banned_phrases"])]
+    # Wording that never fits this industry ("your table" to an app user, "your appointment" in health care),
+    # outside the reviewer's own quoted words.
+    misfit = bool(bank["drop"] and bank["drop"].search(unquoted.rsplit("\n\n", 1)[0]))
     stance = _stance(row, analysis)
     mode = _tone_mode(stance, analysis, row)
     body = reply.rsplit("\n\n", 1)[0]
@@ -1823,6 +1918,7 @@ def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_
         "length_ok": platform_limit is None or len(reply) <= platform_limit,
         "sentence_count_ok": MIN_SENTENCES <= len(sentences) <= MAX_SENTENCES,
         "tone_matches_emotion": mode != "calm" or not CHEER_RE.search(body),
+        "fits_industry": not misfit,
         "plain_text": not EMOJI_RE.search(reply) and not HASHTAG_RE.search(reply)
         and not URL_RE.search(reply_without_contact),
     }

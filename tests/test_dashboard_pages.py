@@ -200,3 +200,17 @@ def test_settings_hides_users_from_marketing(db_path):
     auth.add_user(store.open_db(db_path), "mia", "a good password", "marketing")
     at = open_page("settings", login=("mia", "a good password"))
     assert "Users" not in [s.value for s in at.subheader]
+
+
+def test_tables_show_dates_a_person_can_read():
+    import pandas as pd
+
+    from dashboard.ui import readable_dates
+
+    frame = pd.DataFrame({"published_at": ["2026-11-14T00:00:00+00:00", None],
+                          "last_success_at": ["2026-11-22T09:30:40+00:00", "not a date"], "author": ["A", "B"]})
+    shown = readable_dates(frame)
+    assert list(shown["published_at"]) == ["2026-11-14", None]
+    assert list(shown["last_success_at"]) == ["2026-11-22 09:30", None]
+    assert list(shown["author"]) == ["A", "B"]
+    assert frame["published_at"][0].startswith("2026-11-14T"), "the original frame is left alone"

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.ui import csv_download, plain, short_date, stars
+from dashboard.ui import csv_download, plain, readable_dates, short_date, stars
 
 SPIKE_MIN = 3  # negative mentions in 30 days before a rise counts as a spike
 SPIKE_FACTOR = 2.0  # ...and at least this many times the monthly average of the 90 days before
@@ -43,7 +43,7 @@ if not new_topics.empty:
 table = hurting if not hurting.empty else issues
 shown = table[["topic", "category", "weight", "negative", "mentions", "negative_30d", "avg_sentiment", "spike",
                "emerging"]]
-st.dataframe(shown, hide_index=True, width="stretch", column_config={
+st.dataframe(readable_dates(shown), hide_index=True, width="stretch", column_config={
     "topic": "Topic", "category": "Category", "weight": st.column_config.NumberColumn("Weight", format="%.2f"),
     "negative": "Negative mentions", "mentions": "All mentions", "negative_30d": "Negative, last 30 days",
     "avg_sentiment": st.column_config.NumberColumn("Average tone", format="%.2f"),

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.ui import csv_download
+from dashboard.ui import csv_download, readable_dates
 
 
 def _topic_name(topic: str) -> str:
@@ -71,7 +71,7 @@ nps = round(100 * (promoters - detractors) / rated) if rated else None
 if business_id is None and len(data.cached("list_businesses")) > 1:
     st.subheader("Locations side by side")
     comparison = pd.DataFrame(data.cached("location_comparison"))
-    st.dataframe(comparison.drop(columns=["business_id"]), hide_index=True, width="stretch",
+    st.dataframe(readable_dates(comparison.drop(columns=["business_id"])), hide_index=True, width="stretch",
                  column_config={"name": "Business", "reviews": "Reviews", "avg_rating": "Average rating",
                                 "unhappy_pct": "Negative or mixed %", "promoter_score": "Promoter score",
                                 "waiting": "Replies waiting"})

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.ui import csv_download, plain, short_date, stars
+from dashboard.ui import csv_download, plain, readable_dates, short_date, stars
 
 business_id = data.selected_business()
 st.title("People and stories")
@@ -17,7 +17,7 @@ if staff.empty:
     st.caption("No staff named in reviews yet.")
 else:
     st.caption("Everyone customers mention by name, most praised first: worth a word at the next team meeting.")
-    st.dataframe(staff, hide_index=True, width="stretch", column_config={
+    st.dataframe(readable_dates(staff), hide_index=True, width="stretch", column_config={
         "name": "Name", "role": "Role", "mentions": "Mentions", "praised": "Praised", "faulted": "Faulted",
         "last_mentioned": "Last mentioned"})
     csv_download(staff, "staff.csv", key="people_staff_csv")

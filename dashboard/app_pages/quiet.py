@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.ui import csv_download, plain, short_date, stars
+from dashboard.ui import csv_download, plain, readable_dates, short_date, stars
 
 business_id = data.selected_business()
 st.title("Quiet signals")
@@ -33,7 +33,7 @@ if not ideas:
     st.caption("No suggestions yet.")
 else:
     frame = pd.DataFrame(ideas)
-    st.dataframe(frame[["published_at", "author", "rating", "text"]], hide_index=True, width="stretch",
+    st.dataframe(readable_dates(frame[["published_at", "author", "rating", "text"]]), hide_index=True, width="stretch",
                  column_config={"published_at": "Date", "author": "Reviewer", "rating": "Stars", "text": "Review"})
     csv_download(frame, "suggestions.csv", key="quiet_suggestions_csv")
 
@@ -45,7 +45,8 @@ else:
     frame = pd.DataFrame(silent)
     low = int((frame["rating"] <= 3).sum())
     st.caption(f"{len(frame)} ratings without a word; {low} of them 3 stars or fewer.")
-    st.dataframe(frame[["published_at", "author", "rating", "source"]], hide_index=True, width="stretch",
+    st.dataframe(readable_dates(frame[["published_at", "author", "rating", "source"]]), hide_index=True,
+                 width="stretch",
                  column_config={"published_at": "Date", "author": "Reviewer", "rating": "Stars",
                                 "source": "Source"})
     csv_download(frame, "star_only.csv", key="quiet_silent_csv")

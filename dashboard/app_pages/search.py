@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.ui import csv_download
+from dashboard.ui import csv_download, readable_dates
 
 business_id = data.selected_business()
 st.title("Search reviews")
@@ -17,7 +17,8 @@ if query.strip():
                + (" (showing the best 200)" if len(found) == 200 else "") + ".")
     if found:
         frame = pd.DataFrame(found)
-        st.dataframe(frame[["published_at", "author", "rating", "sentiment_label", "title", "text", "source"]],
+        columns = ["published_at", "author", "rating", "sentiment_label", "title", "text", "source"]
+        st.dataframe(readable_dates(frame[columns]),
                      hide_index=True, width="stretch", column_config={
                          "published_at": "Date", "author": "Reviewer", "rating": "Stars",
                          "sentiment_label": "Tone", "title": "Title", "text": "Review", "source": "Source"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, ui
 from nlp import profiles
 from reviewcare import config as config_module
 from reviewcare import store
@@ -105,7 +105,7 @@ if user["role"] == "owner":
     st.subheader("Users")
     users = data.cached("list_users")
     if users:
-        st.dataframe(pd.DataFrame(users), hide_index=True, width="stretch")
+        st.dataframe(ui.readable_dates(pd.DataFrame(users)), hide_index=True, width="stretch")
     else:
         st.caption("No users: the dashboard runs without sign-in as a local owner.")
 
@@ -119,4 +119,4 @@ profile = profiles.load_profile(name)
 if profile.description:
     st.caption(profile.description)
 st.dataframe(pd.DataFrame([{"topic": t.name, "category": t.category, "patterns": ", ".join(t.patterns)}
-                           for t in profile.topics]), hide_index=True, width="stretch")
+                          for t in profile.topics]), hide_index=True, width="stretch")

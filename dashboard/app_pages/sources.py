@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.ui import csv_download
+from dashboard.ui import csv_download, readable_dates
 
 business_id = data.selected_business()
 st.title("Sources")
@@ -22,8 +22,8 @@ health["coverage"] = health.apply(
 failing = health[health["last_status"].notna() & (health["last_status"] != "ok")]
 if not failing.empty:
     st.error(f"{len(failing)} source(s) failed on their last crawl; see the last error below.")
-st.dataframe(health[["business_id", "spider", "url", "last_status", "last_success_at", "last_error_at",
-                     "last_error", "stored", "claimed_total", "coverage"]],
+st.dataframe(readable_dates(health[["business_id", "spider", "url", "last_status", "last_success_at", "last_error_at",
+                     "last_error", "stored", "claimed_total", "coverage"]]),
              hide_index=True, width="stretch", column_config={
                  "business_id": "Business", "spider": "Spider", "url": st.column_config.TextColumn("Address"),
                  "last_status": "Last crawl", "last_success_at": "Last success", "last_error_at": "Last error at",
@@ -38,5 +38,5 @@ if runs.empty:
 else:
     if business_id:
         runs = runs[runs["source_id"].isin(health["id"])]
-    st.dataframe(runs, hide_index=True, width="stretch")
+    st.dataframe(readable_dates(runs), hide_index=True, width="stretch")
     csv_download(runs, "crawl_runs.csv", key="sources_runs_csv")
