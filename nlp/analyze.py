@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.language import detect_language
@@ -147,9 +148,17 @@ def _analyze_chunk(job: tuple[list[dict], str, int]) -> list[dict]:
         else:
             todo.append((text, i))
     nlp = load_pipeline(profile)
-    for doc, i in nlp.pipe(todo, as_tuples=True, batch_size=batch_size):
+    for doc, i in nlp.pipe(_docs(nlp, todo), as_tuples=True, batch_size=batch_size):
         results[i] = result_from_doc(doc, rows[i])
     return results  # type: ignore[return-value]
+
+
+def _docs(nlp: Language, todo: list[tuple[str, int]]) -> Iterator[tuple[Doc, int]]:
+    """Tokenized docs carrying their text (doc._.rc_text), so no component has to rebuild it from tokens."""
+    for text, i in todo:
+        doc = nlp.make_doc(text)
+        doc._.rc_text = text
+        yield doc, i
 
 
 def _read_jsonl(path: Path) -> Iterator[dict]:

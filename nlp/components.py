@@ -12,9 +12,9 @@ Doc extensions: rc_topics (mentions: topic, category, start, end, sentiment, evi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -59,6 +59,11 @@ def match_key(lower: str, lemma: str, index: dict) -> str:
     return lemma or lower
 
 
+def token_texts(doc: Doc, text: str) -> list[str]:
+    """Every token's text, sliced from the doc's text by offset (creating a Token per word costs far more)."""
+    return [text[i: i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()] if len(doc) else []
+
+
 def token_keys(doc: Doc, profile: Profile, words: list[str] | None = None) -> list[str]:
     """Lower-case keys for pattern matching: lemmas when a lemmatizer ran, else the words lightly singularised."""
     index = profile.index
@@ -81,10 +86,12 @@ class TopicTagger:
             self.default_topic.setdefault(topic.category, topic.name)
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [t.text for t in doc]
+        # analyze_rows hands the review text over with the doc: doc.text would rebuild it token by token
+        text = doc._.rc_text if doc._.rc_text is not None else doc.text
+        words = token_texts(doc, text)
         keys = token_keys(doc, self.profile, words)
         doc._.rc_words = words
-        doc._.rc_text = doc.text
+        doc._.rc_text = text
         doc._.rc_keys = keys
         mentions = [
             {"topic": t.name, "category": t.category, "start": s, "end": e}
@@ -98,14 +105,21 @@ class TopicTagger:
     def _confirm(self, doc: Doc, mentions: list[dict]) -> list[dict]:
         """Per sentence, keep pattern hits the model confirms and add categories it finds implicitly."""
         model = self.model
-        text = doc._.rc_text
+        text, words = doc._.rc_text, doc._.rc_words
+        offsets = doc.to_array([IDX]).tolist()
+
+        def span(s: int, e: int) -> str:
+            return text[offsets[s]: offsets[e - 1] + len(words[e - 1])]
+
         kept: list[dict] = []
         for start, end in sentence_bounds(doc):
             inside = [m for m in mentions if start <= m["start"] < end]
-            sent_text = text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1])]
             found = {m["category"] for m in inside}
             # a pattern hit (even a dish name) is kept only when the model confirms it, at a lower threshold
-            cats = model.categories(sentence_features(sent_text, found | {m["topic"] for m in inside}), found)
+            cats = model.categories(sentence_features(span(start, end), found | {m["topic"] for m in inside}), found)
+            unconfirmed = {m["category"] for m in inside} & set(model.labels) - cats
+            if unconfirmed:
+                cats |= self._confirm_in_clauses(words, start, end, inside, unconfirmed, span)
             kept.extend(m for m in inside if m["category"] not in model.labels or m["category"] in cats)
             for cat in sorted(cats - found):
                 if cat in self.default_topic:
@@ -113,6 +127,26 @@ class TopicTagger:
                                  "implicit": True})
         kept.sort(key=lambda m: m["start"])
         return kept
+
+    def _confirm_in_clauses(self, words: list[str], start: int, end: int, inside: list[dict],
+                            unconfirmed: set[str], span: Callable[[int, int], str]) -> set[str]:
+        """Categories named in a clause of a longer sentence that the model confirms from that clause alone.
+
+        The sentence-wide model reads every word, so "we waited 40 minutes" in one clause drowns the risotto
+        praised in another: a pattern hit is also judged on its own clause.
+        """
+        out: set[str] = set()
+        clauses = split_clauses(words[start:end])
+        if len(clauses) < 2:
+            return out
+        for cs, ce in clauses:
+            ms = [m for m in inside if start + cs <= m["start"] < start + ce]
+            found = {m["category"] for m in ms}
+            if not found & unconfirmed:
+                continue
+            feats = sentence_features(span(start + cs, start + ce), found | {m["topic"] for m in ms})
+            out |= self.model.categories(feats, found) & found & unconfirmed
+        return out
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:

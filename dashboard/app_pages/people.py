@@ -17,11 +17,13 @@ if staff.empty:
     st.caption("No staff named in reviews yet.")
 else:
     st.caption("Everyone customers mention by name, most praised first: worth a word at the next team meeting.")
-    st.dataframe(readable_dates(staff), hide_index=True, width="stretch", column_config={
+    shown = staff.assign(name=staff["name"].where(staff["name"].fillna("") != "", "(not named)"))
+    st.dataframe(readable_dates(shown), hide_index=True, width="stretch", column_config={
         "name": "Name", "role": "Role", "mentions": "Mentions", "praised": "Praised", "faulted": "Faulted",
         "last_mentioned": "Last mentioned"})
     csv_download(staff, "staff.csv", key="people_staff_csv")
-    person = st.selectbox("What customers said about", list(staff["name"]), key="people_person")
+    person = st.selectbox("What customers said about", list(staff["name"]), key="people_person",
+                          format_func=lambda name: name or "(not named)")
     for quote in data.cached("staff_quotes", person, business_id):
         with st.container(border=True):
             st.markdown(f"{stars(quote['rating'])} · **{plain(quote['author'] or 'Anonymous', limit=80)}** · "
