@@ -1,17 +1,21 @@
-"""Reply-draft quality on real restaurant reviews: CARE.md checks, distinctness and sentence reuse.
+"""Reply-draft quality on real reviews: CARE.md checks, distinctness and sentence reuse.
 
     .venv/bin/python bench/draft_quality.py --n 300 [--show 5] [--failures] [--demo]
+    .venv/bin/python bench/draft_quality.py --source booking [--industry "boutique hotel"] --show 30
 
 Reads N Zomato reviews spread evenly over 1-5 stars from ../shared/data, analyzes them with the real pipeline
 (`nlp.analyze.analyze_rows`), drafts them as one batch with `nlp.draft.draft_many`, and prints the share of
 drafts passing each self-check, the share passing all of them, whether all drafts are distinct, and the most
-reused sentence's share. With --demo it drafts the bundled demo restaurant's reviews instead.
+reused sentence's share. With --demo it drafts the bundled demo restaurant's reviews instead; with --source it
+drafts the real scraped records of another site (booking, tripadvisor, google_play, app_store, trustpilot) as a
+business of that site's industry (or of --industry), analyzed with that industry's topic profile.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 import time
 from collections import Counter
@@ -20,11 +24,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from nlp.draft import draft_many, sentence_shares  # noqa: E402
+from nlp.draft import draft_many, industry_family, sentence_shares  # noqa: E402
+from reviewcare.config import profile_for_industry  # noqa: E402
 
 DEMO = ROOT / "reviewcare" / "demo_site" / "reviews.json"
 ZOMATO = ROOT / ".." / "shared" / "data" / "reviews" / "zomato_hyderabad_restaurant_reviews.csv"
+SITES = ROOT / ".." / "shared" / "data" / "sites"
 BUSINESS = {"name": "Spice Route Kitchen", "industry": "restaurant"}
+# A business name per industry family, for the sign-offs and "thanks for choosing ..." lines.
+BUSINESS_NAMES = {"restaurant": "Spice Route Kitchen", "hotel": "Harbour Lane Hotel", "app": "Pocketwise",
+                  "retail": "Brightline Supplies", "local_services": "Northside Motors",
+                  "health": "Northside Dental"}
+# Each site's own industry, when --industry is not given.
+SOURCE_INDUSTRY = {"zomato": "restaurant", "booking": "hotel", "tripadvisor": "hotel", "google_play": "app",
+                   "app_store": "app", "trustpilot": "online shop"}
 VOICE = {
     "signature": "Asha, General Manager",
     "contact": "asha@spiceroute.example",
@@ -54,6 +67,62 @@ def load_zomato(n: int, offset: int = 0, path: Path = ZOMATO) -> list[dict]:
         step = max(1, len(recs) // per_star)
         rows += recs[offset % step::step][:per_star]
     return rows
+
+
+def _stars(value: object, scale: float = 5.0) -> int | None:
+    try:
+        number = float(value) * 5.0 / scale
+    except (TypeError, ValueError):
+        return None
+    return max(1, min(5, int(number + 0.5)))
+
+
+def load_site(source: str, sites: Path = SITES) -> list[dict]:
+    """Review rows from a scraped site's records (field names as each site returns them)."""
+    rows: list[dict] = []
+    if source == "booking":
+        for i, r in enumerate(json.loads((sites / "bookingcom_hotel_review.json").read_text("utf-8"))):
+            parts = r.get("textDetails") or {}
+            # Booking.com asks for what the guest liked and disliked: read as two runs of the same review.
+            text = " ".join(t.strip() if t.strip().endswith((".", "!", "?")) else t.strip() + "."
+                            for t in (parts.get("positiveText"), parts.get("negativeText")) if t and t.strip())
+            guest = r.get("guestDetails") or {}
+            rows.append({"id": f"booking-{i}", "title": parts.get("title") or "", "text": text,
+                         "rating": _stars(r.get("reviewScore"), 10), "source": "booking",
+                         "author": None if guest.get("anonymous") else guest.get("username"),
+                         "owner_reply": (r.get("partnerReply") or {}).get("reply") or ""})
+    elif source == "tripadvisor":
+        records = json.loads((sites / "tripadvisor_hotels.json").read_text("utf-8"))["reviews"]
+        rows = [{"id": f"tripadvisor-{i}", "title": r.get("title") or "", "text": r.get("text") or "",
+                 "rating": _stars(r.get("rate")), "author": None, "source": "tripadvisor"}
+                for i, r in enumerate(records)]
+    elif source == "google_play":
+        records = json.loads((sites / "google-play_reviews.json").read_text("utf-8"))
+        rows = [{"id": f"play-{i}", "text": r.get("content") or "", "rating": _stars(r.get("score")),
+                 "author": r.get("userName"), "source": "google_play"} for i, r in enumerate(records)]
+    elif source == "app_store":
+        records = json.loads((sites / "app-store_reviews.json").read_text("utf-8"))
+        rows = [{"id": f"appstore-{i}", "title": r.get("title") or "", "text": r.get("content") or "",
+                 "rating": _stars(r.get("score")), "author": r.get("userName"), "source": "app_store"}
+                for i, r in enumerate(records)]
+    elif source == "trustpilot":
+        records = json.loads((sites / "trustpilot_reviews.json").read_text("utf-8"))
+        rows = [{"id": f"trustpilot-{i}", "title": r.get("title") or "", "text": r.get("text") or "",
+                 "rating": _stars(r.get("rating")), "author": (r.get("consumer") or {}).get("displayName"),
+                 "source": "trustpilot"} for i, r in enumerate(records)]
+    else:
+        raise ValueError(f"unknown source {source!r}; use one of {', '.join(SOURCE_INDUSTRY)}")
+    return rows
+
+
+def business_for(industry: str) -> dict:
+    """A made-up business of that industry, named for its family."""
+    return {"name": BUSINESS_NAMES[industry_family({"industry": industry})], "industry": industry}
+
+
+def voice_for(business: dict) -> dict:
+    slug = business["name"].split()[0].lower()
+    return {**VOICE, "contact": f"asha@{slug}.example"}
 
 
 def load_demo(path: Path = DEMO) -> list[dict]:
@@ -91,15 +160,26 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many example drafts")
     parser.add_argument("--failures", action="store_true", help="print drafts that fail a check")
     parser.add_argument("--demo", action="store_true", help="draft the bundled demo reviews instead of Zomato")
+    parser.add_argument("--source", choices=sorted(SOURCE_INDUSTRY), default="zomato",
+                        help="real records of this site (default: Zomato restaurant reviews)")
+    parser.add_argument("--industry", help="the business's industry, as in reviewcare.toml (default: the site's)")
     args = parser.parse_args()
 
     from nlp.analyze import analyze_rows
 
-    rows = load_demo() if args.demo else load_zomato(args.n, args.offset)
+    industry = args.industry or SOURCE_INDUSTRY[args.source]
+    business = business_for(industry) if (args.industry or args.source != "zomato") else BUSINESS
+    voice = voice_for(business) if business is not BUSINESS else VOICE
+    if args.demo:
+        rows = load_demo()
+    elif args.source == "zomato":
+        rows = load_zomato(args.n, args.offset)
+    else:
+        rows = load_site(args.source)[args.offset:args.offset + args.n]
     t0 = time.perf_counter()
-    analyses = analyze_rows(rows)
+    analyses = analyze_rows(rows, profile_for_industry(industry))
     t1 = time.perf_counter()
-    drafts = draft_many(zip(rows, analyses, strict=True), BUSINESS, VOICE)
+    drafts = draft_many(zip(rows, analyses, strict=True), business, voice)
     t2 = time.perf_counter()
     m = measure(drafts)
     print(f"reviews: {len(rows)}  drafted: {m['drafted']}  needs_human: {m['needs_human']} {dict(m['reasons'])}")
@@ -117,8 +197,12 @@ def main() -> None:
             continue
         if args.failures or shown < args.show:
             row = by_id[d["id"]]
-            print(f"\n--- {d['id']} ({row['rating']} stars, {row['author']}) failed={failed}\n{row['text'][:400]}\n>>>")
+            title = f"[{row['title']}] " if row.get("title") else ""
+            print(f"\n--- {d['id']} ({row['rating']} stars, {row['author']}) failed={failed}\n"
+                  f"{title}{row['text'][:400]}\n>>>")
             print(d["reply"])
+            if row.get("owner_reply"):
+                print(f"(the business's own reply: {row['owner_reply'].strip()[:300]})")
             shown += 1
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from nlp.tone_model import marked_words
+from nlp.tone_model import marked_tuple
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[$!?]")
@@ -140,10 +140,10 @@ def polarity_features(sentence: str, evidence: str, category: str, clause_score:
                       tone_sentence: float | None = None) -> list[str]:
     """Features for one aspect's polarity: its evidence words (negation marked), the sentence's words, the
     lexicon scores and, when given, the trained tone model's scores of the evidence and of the sentence."""
-    words = marked_words(evidence)
+    words = marked_tuple(evidence)
     feats = [BIAS, *(f"e:{w}" for w in words)]
     feats.extend(f"e:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
-    feats.extend(f"s:{w}" for w in marked_words(sentence))
+    feats.extend(f"s:{w}" for w in marked_tuple(sentence))
     b = _bucket(clause_score)
     feats += [f"__clause_{b}", f"__sent_{_bucket(sentence_score)}", f"__cat_{category}_{b}"]
     if tone_evidence is not None:

@@ -18,6 +18,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -74,7 +75,7 @@ TOPIC_PHRASES: dict[str, tuple[str, str]] = {
     "price_value": ("the value", "the prices"),
     "ambience": ("the atmosphere", "the atmosphere"),
     "noise": ("the atmosphere", "the noise"),
-    "cleanliness": ("how clean everything was", "the cleanliness"),
+    "cleanliness": ("the cleanliness", "the cleanliness"),
     "location_parking": ("the location", "getting to us"),
     "overall_experience": ("your visit", "your visit"),
     "room_comfort": ("the room", "the room"),
@@ -152,7 +153,12 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
                          # Places and company around the food, not what was judged ("such a famous bar",
                          # "the mall", "our team members", "the crowd").
                          "bar", "mall", "lounge", "hotel", "complex", "members", "member", "crowd", "load",
-                         "job", "jobs", "choice", "choices"})
+                         "job", "jobs", "choice", "choices",
+                         # The product itself: "thank you for noticing the app" names nothing the reviewer judged.
+                         "app", "apps", "application",
+                         # A stay is a hotel's "visit"; airports, stations and shops are where, not what.
+                         "stay", "stays", "airport", "station", "stations", "metro", "tube", "shops", "streets",
+                         "city", "centre", "center", "area", "island"})
 # Chat spellings and modifiers that never start "the thing": "dint taste", "ur food", "different environment".
 PHRASE_JUNK = frozenset("""ur u r dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
 different various other same whole entire usual normal regular total complete certain particular typical
@@ -168,7 +174,7 @@ FALLBACK_NOUNS = ("quality", "portions", "portion", "quantity", "food", "service
                   "ambiance", "atmosphere", "music", "coffee",
                   "drinks", "cocktails", "desserts", "dessert", "biryani", "pizza", "burger", "pasta",
                   "breakfast", "lunch", "dinner", "buffet", "delivery", "prices", "location", "view", "room",
-                  "app", "team", "place")
+                  "team", "place")
 
 # --- personal data, promises, excuses -----------------------------------------------------------------------
 
@@ -217,7 +223,7 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"injur\w*|burn(?:ed|t) (?:my|his|her|our)|"
         r"cut (?:my|his|her) (?:hand|finger|mouth|lip)|broken glass|(?:piece|shard|bits?) of glass|"
         r"(?:slipped|tripped|fell) (?:over|and (?:fell|hurt)|on (?:the|a) (?:wet )?(?:floor|stairs?|steps?))|"
-        r"cockroach\w*|maggots?|"
+        r"cockroach\w*|roach(?:es)?|maggots?|caught (?:on )?fire|fire broke out|(?:were|was|got) evacuated|evacuation|"
         r"(?:worms?|insects?|lizard|rat|mouse|mice|bugs?|flies|fly) (?:in|on|inside) "
         r"(?:my|the|our|his|her)|food safety|health hazard|unsafe)\b", re.I)),
     ("harassment claim", re.compile(
@@ -277,7 +283,8 @@ little lady guy girl boy king queen chef blogger eat eats gourmet epicure wander
 tripadvisor trip mom dad mother father nomad critic taste tasty love lover life just crazy super spicy the
 official admin mister someone somebody unknown name none null owner manager staff diner diners visitor
 of and in on with for world monster tummy eater eaters hunter explorer diaries diary tales bites kitchen cook
-belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger
+belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger gamer gamers player players fan fans
+youtuber streamer
 """.split())
 NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
@@ -370,11 +377,13 @@ def load_phrases(family: str = "restaurant") -> dict:
     return bank
 
 
-@lru_cache(maxsize=1)
-def topic_patterns() -> dict[str, tuple[str, ...]]:
-    """Topic name -> the single words its profiles list (read as data from nlp/profiles/*.toml)."""
+@lru_cache(maxsize=8)
+def topic_patterns(profile_name: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Topic name -> the single words its profiles list (read as data from nlp/profiles/*.toml); all profiles,
+    or only `profile_name`'s."""
     out: dict[str, list[str]] = {}
-    for path in sorted(PROFILES_DIR.glob("*.toml")):
+    paths = sorted(PROFILES_DIR.glob("*.toml")) if profile_name is None else [PROFILES_DIR / f"{profile_name}.toml"]
+    for path in paths:
         try:
             with path.open("rb") as f:
                 profile = tomllib.load(f)
@@ -596,15 +605,23 @@ def _clean_phrase(words: list[str]) -> list[str]:
     return phrase if phrase and _known_noun(phrase[-1]) else []
 
 
-@lru_cache(maxsize=1)
-def noun_lexicon() -> frozenset[str]:
-    """Nouns a reply may name as "the thing": the profiles' words minus adjectives and verbs."""
-    words = {w for ws in topic_patterns().values() for w in ws if w not in NOT_THINGS and _nounish(w)}
-    return frozenset(words | set(FALLBACK_NOUNS))
+# The industry family of the reply being drafted: which profile's nouns count as "the thing" it may name
+# (an app reply never thanks someone for "the vacation" or "the hair" because a hotel or salon lists them).
+_FAMILY: ContextVar[str] = ContextVar("reply_family", default="restaurant")
+FAMILY_PROFILE = {"health": "local_services"}
+
+
+@lru_cache(maxsize=len(FAMILIES) + 1)
+def noun_lexicon(family: str = "restaurant") -> frozenset[str]:
+    """Nouns a reply may name as "the thing": the profiles' words minus adjectives and verbs. Restaurants
+    keep every profile's words (a private-dining room, a booking app); other families only their own."""
+    profile = None if family == "restaurant" else FAMILY_PROFILE.get(family, family)
+    words = {w for ws in topic_patterns(profile).values() for w in ws if w not in NOT_THINGS and _nounish(w)}
+    return frozenset(words | set(FALLBACK_NOUNS) | FAULT_NOUNS)
 
 
 def _known_noun(word: str) -> bool:
-    lexicon = noun_lexicon()
+    lexicon = noun_lexicon(_FAMILY.get())
     return word in lexicon or (word.endswith("s") and word[:-1] in lexicon) or (
         word.endswith("es") and word[:-2] in lexicon)
 
@@ -666,6 +683,8 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
     words_of_topic = set(patterns)
     staff = {n.lower() for name in staff_names for n in str(name).split()}
     opinions = opinion_valence()
+    chunks = tuple(chunks)
+    mid_caps = {t[0] for chunk in chunks for t in chunk if not t[3] and t[0][:1].isupper()}
     best: tuple[tuple, str] | None = None
     for i, chunk in enumerate(chunks):
         if not chunk or chunk[-1][2] not in ("NOUN", "PROPN"):
@@ -678,7 +697,8 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
                 reject = True  # someone's name or someone's thing: not what to echo
                 break
             if (tok[2] in DROP_POS or low in PHRASE_STOP or low in opinions or low in PHRASE_JUNK
-                    or low in PRAISE_WORDS or low in FAULT_WORDS or low in LUKEWARM_WORDS
+                    or low in PRAISE_WORDS or (low in FAULT_WORDS and not (
+                        low in FAULT_NOUNS and tok is chunk[-1])) or low in LUKEWARM_WORDS
                     or not re.fullmatch(r"[a-z][a-z'-]*", low)):
                 kept = []  # keep the run after the last dropped word: "alcohol-free cocktail list" -> "cocktail list"
                 continue
@@ -696,6 +716,8 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
             continue
         rank = (not in_topic, head in GENERIC_THINGS or lemma in GENERIC_THINGS, i)
         keep = [_keeps_capital(t) for t in kept]
+        if keep[0] and kept[0][3] and not any(keep[1:]) and kept[0][0] not in mid_caps:
+            keep[0] = False  # "Consistent quality" opening a sentence: the capital is the sentence's, not a name's
         if len(kept) == 1 and _known_noun(kept[0][0].lower()) and not kept[0][0].isupper():
             keep = [False]  # "the Parking", "the Mutton": an everyday noun typed with a capital
         shown = " ".join(t[0] if k else t[0].lower() for t, k in zip(kept, keep, strict=True))
@@ -820,6 +842,9 @@ SHORT_REVIEW_THINGS: dict[str, str] = {
 SHORT_REVIEW_WORDS = 12
 # Words a reply may use for the reviewer's own ("the prices" for "Rate is on the higher side").
 REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
+    "cleanliness": frozenset({"dust", "dusty", "mould", "mold", "mouldy", "moldy", "stains", "stained", "damp",
+                              "dirty", "filthy", "unclean", "clean"}),
+    "stability": frozenset({"crash", "crashes", "crashing", "crashed"}),
     "price": frozenset({"rate", "rates", "cost", "costly", "pricey", "expensive", "overpriced", "priced"}),
     "delivery": frozenset({"delivered", "deliver", "delivering"}),
 }
@@ -860,6 +885,9 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
         head = _norm_words(phrase)[-1:]
         if phrase not in out and not any(phrase in o or o in phrase or _norm_words(o)[-1:] == head for o in out):
             out.append(phrase)  # one phrase per head noun: never "the service and the quick service"
+    # A problem is not a thing that can "match the rest" or "fall short": "the noise" is owned as the noise
+    # levels, "the mould" as the cleanliness.
+    out = list(dict.fromkeys(PROBLEM_THINGS.get(o, o) for o in out))
     if len(out) > 1:
         out = [o for o in out if o != "your visit"]  # the vaguest phrase gives way to a real one
     return out[:limit]
@@ -875,7 +903,15 @@ soggy dirty filthy smelly unhygienic crowded cramped noisy loud small tiny less 
 careless unprofessional inedible horrible terrible awful pathetic disgusting worst mediocre overrated
 underwhelming disappointing disappointed dull hard dry stinks smells waste wasted plagued infested ignored
 sticky unclean rushed forgot forgotten cancelled messed ridiculous improper intermixed spilled spilt leaked
-leaking broken soggy undercooked uncooked overcooked hard""".split())
+leaking broken soggy undercooked uncooked overcooked hard noise noisiest dust dusty stained stains mould mold
+mouldy moldy damp smelled smelt crashes crashing crashed glitch glitches glitchy buggy laggy lag freezes frozen
+unusable unresponsive nightmare disaster hassle ripoff rip-off scam joke""".split())
+PROBLEM_THINGS = {"the noise": "the noise levels", "the dust": "the cleanliness", "the mould": "the cleanliness",
+                  "the mold": "the cleanliness", "the damp": "the cleanliness", "the stains": "the cleanliness",
+                  "the crashes": "the app's stability", "the glitches": "the app's reliability",
+                  "the lag": "the app's speed"}
+# Fault words that are also the thing itself: "the noise", "the crashes" may be named as what went wrong.
+FAULT_NOUNS = frozenset("noise dust mould mold damp stains crashes glitches lag".split())
 PRAISE_RE = re.compile(r"\b(?:on time|must try|worth (?:it|the money|every)|value for money)\b", re.I)
 PRAISE_WORDS = frozenset("""tasty yummy delicious fresh crispy tender juicy friendly polite courteous prompt quick
 fast cozy cosy clean lovely superb excellent amazing awesome great good nice perfect fantastic wonderful
@@ -914,8 +950,11 @@ FAULT_PHRASE_RE = re.compile(
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
+    r"too (?:hot|warm|cold|tight|tiny|cramped|basic|expensive|pricey|slow|few|many|much noise|little|thin|hard|"
+    r"soft|busy|far)|"
     r"\bimprove\w*|waited|waiting|delay\w*|took (?:\w+ ){0,5}(?:hours?|hrs?|minutes?|mins?)|"
-    r"not (?:at all )?(?:good|tasty|fresh|hot|clean|nice|worth)|waste of)\b", re.I)
+    r"not (?:at all |really |very |so |that |quite )?(?:good|tasty|fresh|hot|clean|nice|worth|spacious|"
+    r"comfortable|comfy|working|enough|quiet)|waste of)\b", re.I)
 NEGATION_RE = re.compile(r"\b(?:not|no|never|hardly|n't|nt|didn't|doesn't|don't|wasn't|isn't|weren't)\b", re.I)
 CONTRAST_SPLIT_RE = re.compile(r"\b(?:but|though|although|however|except|whereas|yet)\b|[;:()]", re.I)
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s*|\n+|\.{2,}|\s-\s|[~*•]")
@@ -930,6 +969,10 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+PRAISE_IDIOM_RE = re.compile(
+    r"\b(?:don'?t|do not|never) miss\w*|never (?:fails?|disappoint\w*)|(?:can'?t|cannot|won'?t) go wrong|"
+    r"(?:won'?t|will not|never) regret\w*|not to be missed|no complaints?|nothing to complain about|"
+    r"can'?t wait to (?:go|come|visit|be) back|(?:won'?t|will not) be (?:the|my) last", re.I)
 LIKE_AS_VERB_RE = re.compile(r"\b(?:i|we|they|you|really|would|also|didn't|did not|don't|dint|didnt|dont|"
                              r"doesn't|not|to|who)\s+(?:\w+\s+)?like\b", re.I)
 TITLE_RUN_RE = re.compile(r"(?<=[a-z,] )(?:[A-Z][a-z][\w'-]*\s+)+[A-Z][a-z][\w'-]*")
@@ -942,7 +985,11 @@ def _plain_judging_words(clause: str) -> str:
     low = clause.lower()
     if not LIKE_AS_VERB_RE.search(low):
         low = re.sub(r"\blike\b", " as ", low)
-    return low
+    # Praise said through a negation ("don't miss it", "never disappoints") is praise, not a fault.
+    low = PRAISE_IDIOM_RE.sub(" great ", low)
+    # Quote marks hide a word from the lexicon ("not 'exquisite' as advertised"); apostrophes inside words stay.
+    low = re.sub(r"[\"“”‘`]|(?<![a-z])['’]|['’](?![a-z])", " ", low)
+    return re.sub(r"\bpretty (?=[a-z])", "quite ", low)  # "pretty small": a degree, not praise
 
 
 @lru_cache(maxsize=8192)
@@ -1036,7 +1083,7 @@ def _felt_rating(row: dict) -> float | None:
     if rating is None or not text or 2 < rating < 4:
         return rating
     side = words_side(text)
-    if rating >= 4 and side < 0:
+    if rating >= 5 and side < 0:
         return 2.0
     # Upward only on plain praise: "please", "should" and negations often carry a low rating's request.
     praised = sum(clause_polarity(c) > 0 for c, _ in review_clauses(text))
@@ -1077,6 +1124,10 @@ def names_rightly(phrase: str, want: int, text: str, evidence: str = "", side: i
     return verdict == want or (verdict == 0 and side == want and not stock)
 
 
+SUGGEST_RE = re.compile(r"\b(?:must try|should try|do try|try the|recommend\w*|suggest\w*|would be (?:nice|great|good)|"
+                        r"(?:could|should|can|please) (?:add|include|introduce|start|offer|have)|it'd be nice)\b", re.I)
+REQUEST_RE = re.compile(r"\b(?:help me|help us|plz|pls|please|kindly|fix|how (?:do|can) i|i want|i need|let me know|"
+                        r"waiting for|call me|contact me|try to|need to|needs to)\b", re.I)
 LEAD_WORDS_RE = re.compile(r"^(?:(?:and|but|so|also|then|though|although|however|plus|yet|or)\b[,\s]*)+", re.I)
 
 
@@ -1093,6 +1144,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
     # Last, the parts of long clauses: "nobody said sorry and we had to ask twice" -> "nobody said sorry".
     pieces += [c for p in pieces for c in re.split(r"\b(?:and|when|which|so|because)\b", str(p or ""))]
     for cand in pieces:
+        if re.search(r"\.{2,}|…", str(cand or "").strip().strip(".… ")):
+            continue  # "rotten.. pathetic": two thoughts; their clauses are tried on their own below
         cleaned = re.sub(r"[\"“”‘’`]|\.{2,}", " ", str(cand or "")).strip().strip(".!?,;: ")
         words = LEAD_WORDS_RE.sub("", cleaned).split()
         if not 2 <= len(words) <= 8:
@@ -1107,6 +1160,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         hanging = words[-1].lower().strip("'") in HANGING_END or words[0].lower() in HANGING_START
         if hanging or any(w[:1].isupper() for w in words[1:] if w != "I"):
             continue  # a clause cut short, or names and shouting mid-quote
+        if polarity > 0 and REQUEST_RE.search(quote):
+            continue  # "plz help me" asks for something: never quoted back as praise
         verdict = judgement(quote)
         if polarity < 0 and verdict > 0 and {w.lower() for w in words} & LUKEWARM_WORDS and (
                 clause_polarity(quote) <= 0):
@@ -1144,7 +1199,20 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
     On a four- or five-star review a "negative" topic whose evidence judges nothing ("Worth dining here",
     "we had the thali") is a misreading: owning it would apologise for praise, so it is left out.
     """
-    topics = [t for t in analysis.get("topics") or [] if isinstance(t, dict) and t.get("label") == "negative"]
+    def faulted(t: dict) -> bool:
+        # The reviewer's clause outranks the label: "a lot of noise" read as neutral, "the room is pretty small
+        # and not spacious" read as praise, are faults.
+        evidence = str(t.get("evidence") or t.get("term") or "")
+        if SUGGEST_RE.search(evidence) and clause_polarity(evidence) >= 0:
+            return False  # "do try the lassi", "you could add a kids' menu": an idea to thank, not a fault to own
+        if t.get("label") == "negative":
+            return True
+        if t.get("label") in ("neutral", "mixed"):
+            return clause_polarity(evidence) < 0
+        return t.get("label") == "positive" and words_side(evidence) < 0
+
+    topics = [t for t in analysis.get("topics") or [] if isinstance(t, dict) and faulted(t)]
+    rating = _felt_rating(row)
     rating = _felt_rating(row)
     if rating is None or rating < 4:
         return topics
@@ -1171,10 +1239,13 @@ def _stance(row: dict, analysis: dict) -> str:
     if (rating is not None and rating <= 2) or (label == "negative" and (rating is None or rating < 4)):
         return "mixed" if has_pos and has_neg and rating is not None and rating > 2 else "negative"
     if rating is not None and rating >= 4:
-        # A happy rating: only a review that also praises something is a true mixed one.
+        # A happy rating: on five stars only a review that also praises something is a true mixed one; four
+        # stars with a complaint, or words that fault something, is a small complaint to note.
+        if rating < 5 and (has_neg or any(clause_polarity(c) < 0 for c, _ in review_clauses(_text(row)))):
+            return "mixed"
         return "mixed" if has_neg and has_pos else "positive"
-    if has_neg:
-        return "mixed"  # a fault named alongside a middling rating
+    if has_neg or (rating is not None and words_side(_text(row)) < 0):
+        return "mixed"  # a fault named (or only faults written) alongside a middling rating
     if rating is not None and rating < 4:
         return "neutral"
     if label == "positive" or has_pos:
@@ -1432,6 +1503,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.add("open_light_unnamed", required=True)  # nothing we can name surely: thank the rating
         if praised_staff:
             plan.add(staff_slot, priority=9, required=True)
+        if quote and not neg:
+            plan.add("echo_neutral", priority=9)  # the small complaint in their words, calmly
         plan.add("own_small" if values["neg"] else "own_small_unnamed", {"things": values["neg"]}, priority=9,
                  required=True)
         if suggestion:
@@ -1504,12 +1577,15 @@ def team_for(neg_topics: list[dict], delivery: bool = False, family: str = "rest
 # An order that was delivered or taken away, not a visit: replies speak of "your order".
 DELIVERY_RE = re.compile(
     r"\b(?:deliver(?:y|ed|ing|ies)?|home delivery|ordered online|online order|order(?:ed)? (?:from|via|through|on) "
-    r"(?:swiggy|zomato|uber ?eats|the app|app)|swiggy|uber ?eats|doordash|deliveroo|packaging|packed|packing|"
+    r"(?:swiggy|zomato|uber ?eats|the app|app)|swiggy|uber ?eats|doordash|deliveroo|packaging|"
+    r"(?:well|neatly|nicely|properly|poorly|badly) packed|packed (?:food|order|parcel|in|well|nicely|neatly|properly)|"
+    r"packing|"
     r"parcels?|packages?|rider|takeaway|received (?:the|my|our) (?:order|food|meal)|"
     r"take-away|take away|takeout|carry ?out|delivery (?:boy|guy|man|person|executive))\b",
     re.I)
 DINE_IN_RE = re.compile(
-    r"\b(?:visited|we went|i went|went there|went here|been here|came here|dine[- ]?in|dined|sat |seated|"
+    r"\b(?:visited|visit (?:this|the|here)|we went|i went|went there|went here|been here|came here|dine[- ]?in|"
+    r"dined|sat |seated|"
     r"our table|the table|waiter|waitress|steward|ambien[cs]e|ambiance|interiors?|decor|music|dj|buffet)\b",
     re.I)
 
@@ -1576,6 +1652,8 @@ IDEAS: dict[str, re.Pattern[str]] = {
     "let_down": re.compile(r"\blet (?:you|the visit|your visit) down\b|\bfell (?:short|flat|below)\b", re.I),
     "angry": re.compile(r"\b(?:angry|upset|frustrat\w*)\b", re.I),
     "missed": re.compile(r"\bmissed (?:the mark|expectation)|\bwe missed\b", re.I),
+    "standard": re.compile(r"\bstandard\b", re.I),
+    "time": re.compile(r"\b(?:taking|took|take) (?:the|a) (?:time|moment)\b", re.I),
 }
 
 
@@ -1705,6 +1783,15 @@ def draft_reply(row: dict, analysis: dict, business: dict, voice: dict, *, platf
     reason = needs_human_reason(row, analysis)
     if reason:
         return {"id": rid, "needs_human": True, "reason": reason}
+    token = _FAMILY.set(industry_family(business))
+    try:
+        return _draft_reply(row, analysis, business, voice, rid, platform_limit, usage, llm)
+    finally:
+        _FAMILY.reset(token)
+
+
+def _draft_reply(row: dict, analysis: dict, business: dict, voice: dict, rid: str, platform_limit: int | None,
+                 usage: SentenceUsage | None, llm: dict | None) -> dict:
     voice = {**DEFAULT_VOICE, **(voice or {})}
     business = business or {}
     limit = platform_limit if platform_limit is not None else PLATFORM_LIMITS.get(str(row.get("source") or ""))
@@ -1858,6 +1945,15 @@ def greets_reviewer(reply: str, name: str | None) -> bool:
 def check_reply(reply: str, row: dict, analysis: dict, voice: dict, *, platform_limit: int | None = None,
                 business: dict | None = None) -> dict[str, bool]:
     """The CARE.md rules this reply keeps (True) or breaks (False)."""
+    token = _FAMILY.set(industry_family(business))
+    try:
+        return _check_reply(reply, row, analysis, voice, platform_limit, business)
+    finally:
+        _FAMILY.reset(token)
+
+
+def _check_reply(reply: str, row: dict, analysis: dict, voice: dict, platform_limit: int | None,
+                 business: dict | None) -> dict[str, bool]:
     voice = {**DEFAULT_VOICE, **(voice or {})}
     text = _text(row)
     low = reply.lower()

@@ -61,10 +61,15 @@ def _split_top(pattern: str) -> list[str]:
     return parts
 
 
-def _leading_literals(pattern: str) -> list[str] | None:
-    """Literal prefixes that any match of the pattern must contain, or None when there is none to rely on."""
+def _leading_literals(pattern: str, bounded: bool = False) -> list[str] | None:
+    """Literal prefixes that any match of the pattern must contain, or None when there is none to rely on.
+
+    A literal that must start at a word boundary (after "\\b") is returned with a leading space: it is then
+    looked for in `needle_text`, where every non-word character is a space.
+    """
     out: list[str] = []
     for alt in _split_top(pattern):
+        alt_bounded = bounded or alt.startswith("\\b")
         alt = alt.removeprefix("\\b")
         if alt.startswith("(?:"):
             depth, j = 0, 0
@@ -76,7 +81,7 @@ def _leading_literals(pattern: str) -> list[str] | None:
                 j += 1
             if alt[j + 1: j + 2] in ("?", "*"):
                 return None
-            inner = _leading_literals(alt[3:j])
+            inner = _leading_literals(alt[3:j], alt_bounded)
             if inner is None:
                 return None
             out.extend(inner)
@@ -89,8 +94,17 @@ def _leading_literals(pattern: str) -> list[str] | None:
             literal = literal[:-1]  # the last character is optional
         if len(literal.strip()) < 2:
             return None
-        out.append(literal)
+        out.append(" " + literal if alt_bounded and literal[0] != " " else literal)
     return out
+
+
+_NON_WORD = re.compile(r"[^a-z0-9_]+")
+
+
+def needle_text(text: str) -> str:
+    """The lower-cased text with every run of non-word characters made one space, led by a space: a rule's
+    literal that must start a word occurs here after a space whenever the rule can match (a superset test)."""
+    return " " + _NON_WORD.sub(" ", text.lower())
 
 
 def _data_lines(path: Path) -> list[list[str]]:
@@ -117,7 +131,7 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
 def _candidate_rules(text: str) -> list[PhraseRule]:
     # A substring test per rule is far cheaper than a regular-expression scan: only rules whose
     # leading words occur in the text are tried.
-    low = text.lower()
+    low = needle_text(text)
     return [r for r in phrase_rules() if not r.needles or any(n in low for n in r.needles)]
 
 
@@ -142,7 +156,7 @@ def phrase_valence(text: str, only: tuple[int, ...] | None = None) -> tuple[floa
 def fired_rules(text: str) -> tuple[int, ...]:
     """Indices of the phrase rules that match somewhere in a text: a review is checked once, its clauses
     then try only these."""
-    low = text.lower()
+    low = needle_text(text)
     return tuple(i for i, r in enumerate(phrase_rules())
                  if (not r.needles or any(n in low for n in r.needles)) and r.pattern.search(text))
 

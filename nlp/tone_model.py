@@ -38,6 +38,12 @@ def held_out_business(name: str) -> bool:
 
 def marked_words(text: str) -> list[str]:
     """Lower-case words with punctuation dropped; words in a negation's scope get a "not_" prefix."""
+    return list(marked_tuple(text))
+
+
+@lru_cache(maxsize=8192)
+def marked_tuple(text: str) -> tuple[str, ...]:
+    """marked_words, cached: one review's sentence and clause texts are read by the tone and polarity models."""
     out: list[str] = []
     scope = 0
     for w in WORD.findall(text.lower()):
@@ -52,7 +58,7 @@ def marked_words(text: str) -> list[str]:
             continue
         out.append(f"not_{w}" if scope else w)
         scope = max(0, scope - 1)
-    return out
+    return tuple(out)
 
 
 def _compound(raw: float) -> float:
@@ -79,7 +85,7 @@ def tone_features(text: str, clause_scores: Sequence[float], lexicon_score: floa
     return feats
 
 
-def _numeric_features(words: list[str], clause_scores: Sequence[float],
+def _numeric_features(words: Sequence[str], clause_scores: Sequence[float],
                       lexicon_score: float | None) -> dict[str, float]:
     """The lexicon's scores (and exclamations) as numeric features."""
     voiced = [s for s in clause_scores if abs(s) >= 0.05]
@@ -113,14 +119,24 @@ class ToneModel:
     def score_text(self, text: str, clause_scores: Sequence[float], lexicon_score: float | None = None) -> float:
         """score(tone_features(...)) without building the feature dict: the word terms share one value, so
         their weights are summed once and scaled (this runs for every review and every aspect)."""
-        words = marked_words(text)
-        terms = set(words)
-        terms.update(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
-        w = self.weights
-        total = sum(map(w.get, terms & w.keys())) / math.sqrt(len(terms)) if terms else 0.0
+        words = marked_tuple(text)
+        total = self._word_part(text, words)
         numeric = _numeric_features(words, clause_scores, lexicon_score)
-        total += sum(w.get(f, 0.0) * v for f, v in numeric.items())
+        total += sum(self.weights.get(f, 0.0) * v for f, v in numeric.items())
         return max(-1.0, min(1.0, total))
+
+
+    def _word_part(self, text: str, words: tuple[str, ...]) -> float:
+        """The words' share of the score, cached per text (a sentence is often also its own clause)."""
+        cache = self.__dict__.setdefault("_cache", {})
+        if text not in cache:
+            if len(cache) > 8192:
+                cache.clear()
+            terms = set(words)
+            terms.update(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+            w = self.weights
+            cache[text] = sum(map(w.get, terms & w.keys())) / math.sqrt(len(terms)) if terms else 0.0
+        return cache[text]
 
 
 def save_tone_model(model: ToneModel, path: Path, comment: str = "") -> None:

@@ -72,7 +72,8 @@ def test_praise_label_on_a_lukewarm_or_complaining_clause_is_not_named_as_praise
         d = draft_reply({**row, "id": f"p{i}"}, a, BUSINESS, VOICE)
         reply = body(d["reply"])
         assert not re.search(r"(?:music|service) (?:played its part|pleased|won|hit the mark|stood out)", reply)
-        assert not re.search(r"(?:enjoyed|kind words about|glad|pleased|praise for|singling out)[^.]*\b"
+        # Named as praise is wrong; owned as the fault it is ("sorry the music let the visit down") is right.
+        assert not re.search(r"(?:enjoyed|kind words about|glad|pleased|praise for|singling out) (?:[\w'-]+ ){0,2}"
                              r"(?:music|service)\b", reply), reply
 
 

@@ -1,0 +1,119 @@
+"""Aspect decisions, the cheaper phrase-rule prefilter and the held-out SemEval-2015/16 reader: pure functions."""
+
+import re
+
+import numpy as np
+import pytest
+import spacy
+
+from nlp.aspects import (
+    AspectModel,
+    decide_categories,
+    held_out,
+    load_aspect_model,
+    save_aspect_model,
+    sentence_features,
+    weight_totals,
+)
+from nlp.components import token_texts
+from nlp.evaluate import load_semeval1516_held_out
+from nlp.tone import _leading_literals, fired_rules, needle_text, phrase_rules
+from nlp.tone_model import marked_words
+from nlp.train.train_aspects import choose_thresholds, micro_f1
+from nlp.train.train_polarity import FOLDS, sentence_fold
+
+
+def test_a_pattern_hit_needs_only_the_lower_threshold():
+    probs = {"food": 0.3, "service": 0.3}
+    thresholds = {"food": (0.25, 0.6), "service": (0.25, 0.6)}
+    assert decide_categories(probs, {"food"}, thresholds) == {"food"}
+    assert decide_categories(probs, set(), thresholds) == set()
+    # categories without their own pair fall back to the single threshold
+    assert decide_categories({"price": 0.5}, set(), {}, default=0.45) == {"price"}
+
+
+def test_weight_totals_sums_each_distinct_feature_once():
+    weights = {"a": (1.0, -1.0), "b": (0.5, 2.0)}
+    assert weight_totals(weights, ["a", "a", "b", "unknown"], 2) == [1.5, 1.0]
+    assert weight_totals(weights, ["unknown"], 2) == [0.0, 0.0]
+
+
+def test_thresholds_survive_saving_and_loading(tmp_path):
+    model = AspectModel(("food", "service"), {"__bias__": (-1.0, -3.0), "soup": (0.2, 0.0)}, 0.4,
+                        {"food": (0.3, 0.55), "service": (0.25, 0.2)})
+    path = tmp_path / "aspects.tsv"
+    save_aspect_model(model, path)
+    loaded = load_aspect_model(str(path))  # an absolute path replaces the lexicon directory
+    assert loaded.thresholds == model.thresholds and loaded.threshold == 0.4
+    assert loaded.categories(sentence_features("The soup", set()), {"food"}) == {"food"}
+
+
+def test_choose_thresholds_lowers_the_bar_for_pattern_hits():
+    # rows with a pattern hit are positive from p >= 0.3, rows without only from p >= 0.7
+    probs = np.array([[0.35], [0.32], [0.2], [0.5], [0.75], [0.8], [0.5], [0.1]])
+    hits = np.array([[True], [True], [True], [False], [False], [False], [False], [True]])
+    gold = np.array([[True], [True], [False], [False], [True], [True], [False], [False]])
+    (with_hit, without), = choose_thresholds(probs, gold, hits, grid=(0.3, 0.4, 0.5, 0.6, 0.7))
+    assert with_hit <= 0.3 < 0.5 < without <= 0.75
+    assert micro_f1(probs >= np.where(hits, with_hit, without), gold) == 1.0
+    assert micro_f1(np.zeros_like(gold), gold) == 0.0
+
+
+def test_word_start_literals_are_marked_and_found_after_any_non_word_character():
+    assert _leading_literals(r"\b(?:no\s*one|nobody)\s+came") == [" no", " nobody"]
+    assert _leading_literals(r"over\s*charg") == ["over"]
+    assert needle_text("(Nobody) CAME...'no one'").split(" ") == ["", "", "nobody", "came", "no", "one", ""]
+
+
+@pytest.mark.parametrize("text", [
+    "(Nobody came.) We won't be back!", "We waited 40 minutes—the soup was COLD.", "Not worth it;overcharged",
+    "café-nobody came", "Highly recommend!!! Will definitely come back", "tout était froid",
+    "It was 'not worth' the money, hair in the soup", "",
+])
+def test_prefilter_never_hides_a_rule_that_matches(text):
+    every = tuple(i for i, r in enumerate(phrase_rules()) if r.pattern.search(text))
+    assert fired_rules(text) == every
+
+
+def test_token_texts_equal_spacy_token_texts():
+    nlp = spacy.blank("en")
+    doc = nlp("Hello  world, it's\tfine — café!")
+    assert token_texts(doc, doc.text) == [t.text for t in doc]
+    assert token_texts(nlp(""), "") == []
+
+
+def test_marked_words_returns_a_fresh_list_despite_the_cache():
+    first = marked_words("The soup was not hot")
+    first.append("junk")
+    assert marked_words("The soup was not hot") == ["the", "soup", "was", "not", "not_hot"]
+
+
+def test_sentence_folds_are_stable_and_cover_every_fold():
+    folds = {sentence_fold(f"sentence {i}") for i in range(200)}
+    assert folds == set(range(FOLDS)) and sentence_fold("abc") == sentence_fold("abc")
+
+
+SEMEVAL15 = """<Reviews><Review><sentences>
+<sentence><text>{a}</text><Opinions>
+<Opinion category="DRINKS#QUALITY" polarity="positive"/><Opinion category="SERVICE#GENERAL" polarity="negative"/>
+<Opinion category="RESTAURANT#PRICES" polarity="negative"/></Opinions></sentence>
+<sentence><text>{b}</text><Opinions>
+<Opinion category="FOOD#QUALITY" polarity="positive"/><Opinion category="FOOD#STYLE_OPTIONS" polarity="negative"/>
+</Opinions></sentence>
+</sentences></Review></Reviews>"""
+
+
+def test_semeval1516_reader_keeps_the_evaluation_half_and_marks_disagreement_as_conflict(tmp_path):
+    held = [f"Sentence {i} about the place." for i in range(40) if held_out(f"Sentence {i} about the place.")]
+    trained = next(f"Sentence {i} about the place." for i in range(40)
+                   if not held_out(f"Sentence {i} about the place."))
+    (tmp_path / "absa").mkdir()
+    (tmp_path / "absa" / "semeval15_restaurants_train.xml").write_text(
+        SEMEVAL15.format(a=held[0], b=held[1]), encoding="utf-8")
+    (tmp_path / "absa" / "semeval16_restaurants_train.xml").write_text(
+        SEMEVAL15.format(a=trained, b=held[1]), encoding="utf-8")
+    data = dict(load_semeval1516_held_out(tmp_path))
+    assert set(data) == {held[0], held[1]}
+    assert data[held[0]] == {"food": "positive", "service": "negative", "price": "negative"}
+    assert data[held[1]] == {"food": "conflict"}
+    assert not any(re.search("RESTAURANT", str(v)) for v in data.values())
