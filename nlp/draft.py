@@ -166,9 +166,14 @@ specific several ordered served tried given famous""".split())
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
-MINUTES_RE = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:min|mins|minutes)\b", re.I)
+MINUTES_RE = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:min|mins|minutes?)\b", re.I)
 HOURS_RE = re.compile(r"\b(\d{1,2}|an|one|two|three)\s*(?:-\s*)?(?:hours?|hrs?)\b", re.I)
 
+# A wait the review measured ("took 2 hrs to prepare", "waited 45 minutes", "waited for hours").
+WAIT_TEXT_RE = re.compile(
+    r"\b(?:wait\w*|took|take|takes|taking|delay\w*|late by|need|needs|after)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:at least |almost |over |more than |about |around |nearly )?(\d{1,3}|an|one|two|three)\s*(?:-\s*)?"
+    r"(hours?|hrs?|min|mins|minutes?)\b|\b(?:waited|waiting|wait) (?:for )?(?:almost |nearly )?(hours)\b", re.I)
 # Generic nouns to reflect when the analysis found no topic in a review that has text.
 FALLBACK_NOUNS = ("quality", "portions", "portion", "quantity", "food", "service", "staff", "ambience",
                   "ambiance", "atmosphere", "music", "coffee",
@@ -850,6 +855,32 @@ REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
 }
 
 
+def measured_wait(text: str) -> str:
+    """The wait in the review's own measure ("the 2-hour wait", "the hours-long wait"), or ""."""
+    m = WAIT_TEXT_RE.search(text)
+    if not m:
+        return ""
+    if m.group(3):
+        return "the hours-long wait"
+    n, unit = m.group(1).lower(), m.group(2).lower()
+    if unit.startswith("h"):
+        return "the hour-long wait" if n in ("an", "one", "1") else f"the {n}-hour wait"
+    return f"the {n}-minute wait" if n.isdigit() else ""
+
+
+def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], taken: list[str]) -> list[str]:
+    """The first thing a plainly praising clause of the review names ("Shwarma was really good"), or []."""
+    clauses = [c for c, _ in review_clauses(text) if clause_polarity(c) > 0 and not REQUEST_CLAUSE_RE.search(c)]
+    chunks = noun_chunks(clauses) or {}
+    heads = {_norm_words(t)[-1] for t in taken if _norm_words(t)}
+    for clause in clauses:
+        phrase = phrase_from_chunks(chunks.get(clause, ()), (), staff_names)
+        if (phrase and not any(p.lower() in phrase.lower() for p in private) and _norm_words(phrase)[-1] not in heads
+                and names_rightly(phrase, 1, text)):
+            return [phrase]
+    return []
+
+
 def short_review_thing(text: str, want: int, side: int) -> str:
     """For a short review ("Good Delivery"), the thing it judged in its own words, or "" when unsure."""
     words = re.findall(r"[a-z]+", text.lower())
@@ -905,7 +936,8 @@ underwhelming disappointing disappointed dull hard dry stinks smells waste waste
 sticky unclean rushed forgot forgotten cancelled messed ridiculous improper intermixed spilled spilt leaked
 leaking broken soggy undercooked uncooked overcooked hard noise noisiest dust dusty stained stains mould mold
 mouldy moldy damp smelled smelt crashes crashing crashed glitch glitches glitchy buggy laggy lag freezes frozen
-unusable unresponsive nightmare disaster hassle ripoff rip-off scam joke""".split())
+unusable unresponsive nightmare disaster hassle ripoff rip-off scam joke unaccommodating uncooperative unhelpful
+unfriendly unprofessional inattentive""".split())
 PROBLEM_THINGS = {"the noise": "the noise levels", "the dust": "the cleanliness", "the mould": "the cleanliness",
                   "the mold": "the cleanliness", "the damp": "the cleanliness", "the stains": "the cleanliness",
                   "the crashes": "the app's stability", "the glitches": "the app's reliability",
@@ -920,8 +952,10 @@ FAULT_RE = re.compile(r"\b(?:too|not|no|never|nothing|n't|wasn't|isn't|didn't|do
                       r"could be|should be|needs? to|lack of|instead of)\b", re.I)
 # A quote must not end on a word that leaves the clause hanging ("the place is really very good can").
 HANGING_END = frozenset("""a an the and or but so to of in on at by for with from can could would should will
-is are was were be been my our your their his her its very really too quite just""".split())
+is are was were be been my our your their his her its very really too quite just even as than that which who
+if when while not no only more less much some any because like about also""".split())
 
+TRIM_END = frozenset("even also and but so or though".split())
 HANGING_START = frozenset("is are was were be of to with for in on at by from as than about".split())
 
 
@@ -947,6 +981,10 @@ normal regular usual mediocre so-so""".split())
 FAULT_PHRASE_RE = re.compile(
     r"\b(?:needs? (?:\w+ )?improve\w*|could (?:have been|be|do) better|should (?:be |have been )?improve\w*|"
     r"not (?:up to|upto|worth|so much|that great|great|as expected|satisfied|satisfying|happy)|lack\w*|"
+    r"(?:is|was|are|were) (?:just |simply )?not it(?=\W*$)|isn'?t it(?=\W*$)|"
+    r"(?:did|do|does|would|could)(?: not|n'?t|nt) (?:\w+ )?(?:like|enjoy|love)\b|"
+    r"not (?:their|its|the|our|his|her) (?:fort[eè]|strength|strong (?:point|suit))|"  # "the subscription part is not it"
+    r""
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
@@ -1019,6 +1057,8 @@ def clause_polarity(clause: str) -> int:
         score += 0.45 * sign
     if PRAISE_RE.search(low) and not NEGATION_RE.search(low):
         score += 0.45
+    if len(kept) < len(words) and any(w in FAULT_WORDS for w in kept):
+        return -1  # "average with hard huge chicken pieces": lukewarm plus a fault is a complaint
     if score >= 0.2:
         return 1
     if score <= -0.2:
@@ -1102,6 +1142,72 @@ def review_side(row: dict, analysis: dict) -> int:
     return 1 if label == "positive" else -1 if label == "negative" else 0
 
 
+# Where a mention of a thing says nothing about how it was: something not yet tried ("would love to try the
+# desserts"), the occasion ("came here for Team lunch"), or a landmark ("near to my room").
+UNTRIED_BEFORE_RE = re.compile(
+    r"\b(?:to try|will try|would try|gonna try|next time|yet to (?:try|taste|have)|ha(?:ve|s)n'?t tried|"
+    r"have not tried|did(?:n'?t| not) (?:try|get to)|could(?:n'?t| not) try|wish(?:ed)? (?:they|there|we|i)|"
+    r"want(?:ed)? to (?:try|have|taste))\W+(?:[\w'-]+\W+){0,4}$", re.I)
+OCCASION_WORDS = frozenset("""lunch lunches dinner dinners breakfast brunch party parties treat celebration
+outing gathering get-together date meeting meetup""".split())
+OCCASION_BEFORE_RE = re.compile(r"\bfor\s+(?:a|an|our|my|the|their|his|her)?\s*(?:[\w'-]+\s+){0,2}$", re.I)
+LANDMARK_BEFORE_RE = re.compile(
+    r"\b(?:near|close|next|opposite|beside|behind|around|from|walk from)\s+(?:to\s+)?(?:my|our|his|her|their)\s+"
+    r"(?:[\w'-]+\s+)?$", re.I)
+EXCEPT_BEFORE_RE = re.compile(
+    r"\b(?:except|apart from|other than|besides|barring|but for|save for|excluding)\s+(?:for\s+)?"
+    r"(?:the|their|your|that|this)?\s*(?:[\w'-]+\s+){0,2}$", re.I)
+LUKEWARM_AFTER_RE = re.compile(
+    r"^\W*(?:[\w'-]+\s+)?(?:which\s+|that\s+)?(?:was|is|were|are|tasted|tastes|looked|seemed|felt)\s+"
+    r"(?:just\s+|only\s+|quite\s+|pretty\s+|kinda\s+|fairly\s+|also\s+)?"
+    r"(?:ok|okay|okk|ok-ish|okish|average|decent|fine|alright|so-so|manageable|normal)\b"
+    r"(?!\s+(?:with|but|and not|except))", re.I)
+REQUEST_CLAUSE_RE = re.compile(
+    r"\b(?:request\w*|please|pls|plz|kindly|should|must|need to|needs to|have to|has to|would be (?:nice|great|"
+    r"good|better)|hope (?:you|they)|wish|could you|can you|make sure|add|improve)\b", re.I)
+
+
+def _mention_contexts(phrase: str, text: str) -> list[tuple[str, str, str]]:
+    """(text before, the sentence, text after) for each place the review says the phrase's own words."""
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", phrase.lower()) if w not in ("the", "your")]
+    if not words:
+        return []
+    pattern = r"\b" + r"\W+".join(re.escape(w.rstrip("s")) + r"(?:e?s)?" for w in words) + r"\b"
+    out = []
+    for m in re.finditer(pattern, text, re.I):
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+        end = min(ends) if ends else len(text)
+        out.append((text[start:m.start()], text[start:end], text[m.end():end]))
+    return out
+
+
+def context_verdict(phrase: str, text: str, want: int) -> bool | None:
+    """False when every mention of the thing is one a reply must not name that way (not yet tried, the
+    occasion, a landmark, said to be only "ok", asked for rather than praised, or the exception to a verdict
+    on everything else); True when an exception agrees with `want`; None when the mentions settle nothing."""
+    mentions = _mention_contexts(phrase, text)
+    if not mentions:
+        return None
+    head = re.findall(r"[a-z][a-z'-]*", phrase.lower())[-1]
+    untried = [UNTRIED_BEFORE_RE.search(b) or LANDMARK_BEFORE_RE.search(b)
+               or (head in OCCASION_WORDS and OCCASION_BEFORE_RE.search(b)) for b, _, _ in mentions]
+    if all(untried):
+        return False
+    if want and all(LUKEWARM_AFTER_RE.search(a) for _, _, a in mentions):
+        return False  # "the pulao was ok": neither the fault nor the highlight
+    if want > 0 and all(REQUEST_CLAUSE_RE.search(s) for _, s, _ in mentions):
+        return False  # "request the staff to keep clean washrooms" asks; it does not praise
+    exceptions = [m for m in mentions if EXCEPT_BEFORE_RE.search(m[0])]
+    if exceptions and len(exceptions) == len(mentions):
+        # "everything was bad except the biryani": the exception goes against the rest of its sentence.
+        rests = {clause_polarity(EXCEPT_BEFORE_RE.sub(" ", b) + " " + a) for b, _, a in exceptions} - {0}
+        if len(rests) == 1:
+            return -rests.pop() == want if want else None
+        return False if want else None
+    return None
+
+
 def names_rightly(phrase: str, want: int, text: str, evidence: str = "", side: int = 0) -> bool:
     """True when naming `phrase` as praised (want +1) or faulted (-1) agrees with how the review judged it.
 
@@ -1110,6 +1216,9 @@ def names_rightly(phrase: str, want: int, text: str, evidence: str = "", side: i
     """
     if not text or not phrase:
         return True
+    context = context_verdict(phrase, text, want)
+    if context is not None:
+        return context
     verdict = thing_polarity(phrase, text)
     if verdict is None and evidence:
         verdict = clause_polarity(evidence) or None  # a stock phrase: judge the analyzer's evidence instead
@@ -1140,14 +1249,18 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
     """
     pieces = [*candidates, title, text]
     # Then the clauses of each: a long sentence often holds a short, quotable clause.
-    pieces += [c for p in pieces for c in re.split(r"[,;:.!?()\n]|\s-\s|\bbut\b|\bthough\b", str(p or ""))]
+    pieces += [c for p in pieces
+               for c in re.split(r"[,;:.!?()\n]|\s-\s|\bbut\b|\beven (?:though|if)\b|\bthough\b", str(p or ""))]
     # Last, the parts of long clauses: "nobody said sorry and we had to ask twice" -> "nobody said sorry".
     pieces += [c for p in pieces for c in re.split(r"\b(?:and|when|which|so|because)\b", str(p or ""))]
     for cand in pieces:
         if re.search(r"\.{2,}|…", str(cand or "").strip().strip(".… ")):
             continue  # "rotten.. pathetic": two thoughts; their clauses are tried on their own below
-        cleaned = re.sub(r"[\"“”‘’`]|\.{2,}", " ", str(cand or "")).strip().strip(".!?,;: ")
+        cleaned = re.sub(r"(?<=[A-Za-z])[’'](?=[A-Za-z])", "'", str(cand or ""))  # "it’s" stays one word
+        cleaned = re.sub(r"[\"“”‘’`]|(?<![A-Za-z])'|'(?![A-Za-z])|\.{2,}", " ", cleaned).strip().strip(".!?,;: ")
         words = LEAD_WORDS_RE.sub("", cleaned).split()
+        while len(words) > 2 and words[-1].lower() in TRIM_END:
+            words.pop()  # "it's unhygienic even" (cut before "though"): the clause ends before the dangling word
         if not 2 <= len(words) <= 8:
             continue
         quote = " ".join(words)
@@ -1158,10 +1271,14 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
                 or (title and text and quote not in title and quote not in text)):
             continue
         hanging = words[-1].lower().strip("'") in HANGING_END or words[0].lower() in HANGING_START
+        # A letter left alone ("it s") is a broken apostrophe: the quote would misquote them.
+        hanging = hanging or any(len(w) == 1 and w.lower() not in ("a", "i") for w in words)
         if hanging or any(w[:1].isupper() for w in words[1:] if w != "I"):
             continue  # a clause cut short, or names and shouting mid-quote
-        if polarity > 0 and REQUEST_RE.search(quote):
-            continue  # "plz help me" asks for something: never quoted back as praise
+        if polarity > 0 and (REQUEST_RE.search(quote) or REQUEST_CLAUSE_RE.search(quote)):
+            continue  # "plz help me", "please add dark mode" ask for something: never quoted back as praise
+        if polarity and clause_polarity(quote) == -polarity:
+            continue  # "good to visit for a quick non-nonsense dinner" is praise, whatever one word suggests
         verdict = judgement(quote)
         if polarity < 0 and verdict > 0 and {w.lower() for w in words} & LUKEWARM_WORDS and (
                 clause_polarity(quote) <= 0):
@@ -1377,6 +1494,14 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         misread = [t for t in topics if t.get("label") == "positive"
                    and clause_polarity(str(t.get("evidence") or "")) < 0]
         neg = _things(misread, False, staff_names, private, **{**kw, "side": 0})
+    if stance == "mixed" and not pos and text and (rating is None or rating >= 3):
+        # A middling review that praises in words the analyzer missed ("Shwarma was really good"): the praise
+        # is named too, so the reply is not all apology.
+        pos = praised_in_text(text, staff_names, private, neg)
+    wait = measured_wait(text) if stance in ("negative", "mixed") and text else ""
+    if wait and not any(x.endswith("wait") for x in neg):
+        # "it takes 20 minute to take your order": the measured wait is what they will look for in a reply.
+        neg = [wait, *[x for x in neg if x not in ("the service", "the food", "your visit")]][:2]
     if stance == "mixed" and pos and neg and (len(neg) > 1 or is_light(row, analysis)):
         pos = pos[:1]  # "the biryani, and ... the music and the wait": a list both ways reads like a form
     if is_light(row, analysis):
@@ -1449,6 +1574,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         "mode": mode,
         "quote": quote or "",
         "delivery": delivery,
+        "unclear": family == "restaurant" and not delivery and channel_unclear(text),
         "family": family,
         "light": is_light(row, analysis),
     }
@@ -1581,8 +1707,15 @@ DELIVERY_RE = re.compile(
     r"(?:well|neatly|nicely|properly|poorly|badly) packed|packed (?:food|order|parcel|in|well|nicely|neatly|properly)|"
     r"packing|"
     r"parcels?|packages?|rider|takeaway|received (?:the|my|our) (?:order|food|meal)|"
-    r"take-away|take away|takeout|carry ?out|delivery (?:boy|guy|man|person|executive))\b",
+    r"take-away|take away|takeout|carry ?out|delivery (?:boy|guy|man|person|executive)|"
+    # An order placed from somewhere else: "ordered from this place", "my last order", "no lemon in the pack".
+    r"order(?:ed|ing)? (?:food |it |online |again )?(?:from|via|through) (?!the menu|menu)(?:this|here|them|it|the|"
+    r"their|this place|that place)|(?:last|previous|recent|latest|first|second|my|our) orders?\b(?! (?:was|is) taken)|"
+    r"in the (?:pack|packet|box|bag|parcel|container)s?|received (?:it|them|the food|my food|our food)|"
+    r"reached (?:us|me|home) (?:late|cold)|arrived (?:late|cold))\b",
     re.I)
+# Signs of an order whose channel the review leaves open ("I ordered the kadai chicken"): no "visit" then.
+ORDER_WORD_RE = re.compile(r"\b(?:order(?:ed|ing|s)?|received|receive)\b", re.I)
 DINE_IN_RE = re.compile(
     r"\b(?:visited|visit (?:this|the|here)|we went|i went|went there|went here|been here|came here|dine[- ]?in|"
     r"dined|sat |seated|"
@@ -1601,6 +1734,21 @@ VISIT_ONLY_RE = re.compile(
     r"with us again|see us again|see you again|you're nearby|you are nearby|time with us|came expecting|"
     r"after a meal|made your visit|coming back|the whole visit|the rest of your visit)\b", re.I)
 VISIT_WORDS = (("a visit", "an order"), ("visit", "order"), ("visits", "orders"))
+
+
+def channel_unclear(text: str) -> bool:
+    """True when the review speaks of an order but never of sitting in or of delivery: a reply then says
+    "your experience with us", not "your visit"."""
+    return bool(ORDER_WORD_RE.search(text)) and not DELIVERY_RE.search(text) and not DINE_IN_RE.search(text)
+
+
+def for_unclear(sentence: str) -> str | None:
+    """A sentence with the visit worded neutrally ("your experience with us"), or None when it can't be."""
+    if VISIT_ONLY_RE.search(sentence):
+        return None
+    sentence = re.sub(r"\byour visit\b", "your experience with us", sentence)
+    sentence = re.sub(r"\bYour visit\b", "Your experience with us", sentence)
+    return None if re.search(r"\bvisit", sentence, re.I) else sentence
 
 
 def for_delivery(sentence: str) -> str | None:
@@ -1637,6 +1785,8 @@ def _render(template: str, values: dict) -> str | None:
         sentence += "."
     if values.get("delivery"):
         return for_delivery(sentence)
+    if values.get("unclear"):
+        return for_unclear(sentence)
     return sentence
 
 
@@ -1920,10 +2070,12 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
         if re.search(rf"\bthe {word}s?\b", reply) and said_set & others:
             found.append(f"the {word}")
     for m in re.finditer(r"\b(\d+)-(minute|hour)\b", reply):
-        if re.search(rf"\b{m.group(1)}\s*-?\s*(?:{m.group(2)[:3]})", review_low):
+        if re.search(rf"\b{m.group(1)}\s*-?\s*(?:{m.group(2)[:3]}|{m.group(2)[0]}rs?\b)", review_low):
             found.append(m.group(0))
-    if "hour-long wait" in reply and re.search(r"\b(?:an|one|1)\s*hours?\b", review_low):
+    if "hour-long wait" in reply and re.search(r"\b(?:an|one|1)\s*(?:hours?|hrs?)\b", review_low):
         found.append("hour-long wait")
+    if "hours-long wait" in reply and re.search(r"\bhours\b", review_low):
+        found.append("hours-long wait")
     for name in names:
         if name and re.search(rf"\b{re.escape(name)}\b", reply) and re.search(rf"\b{re.escape(name)}\b", review):
             found.append(name)

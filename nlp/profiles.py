@@ -37,7 +37,7 @@ class Profile:
     aspect_model: str | None = None
     # optional trained polarity model for the aspect model's categories
     polarity_model: str | None = None
-    # topics whose patterns name the thing itself (a dish, a drink): kept even when the model doubts the category
+    # topics whose patterns name the thing itself (a dish, a drink); the aspect model still confirms them
     specific_topics: frozenset[str] = frozenset()
     # first token of a pattern -> [(pattern tokens, topic)], longest first, for greedy matching
     index: dict[str, list[tuple[tuple[str, ...], Topic]]] = field(default_factory=dict)
