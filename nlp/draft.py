@@ -981,10 +981,12 @@ normal regular usual mediocre so-so""".split())
 FAULT_PHRASE_RE = re.compile(
     r"\b(?:needs? (?:\w+ )?improve\w*|could (?:have been|be|do) better|should (?:be |have been )?improve\w*|"
     r"not (?:up to|upto|worth|so much|that great|great|as expected|satisfied|satisfying|happy)|lack\w*|"
+    # "the subscription part is not it", "which I didn't personally like", "food is not their forte"
     r"(?:is|was|are|were) (?:just |simply )?not it(?=\W*$)|isn'?t it(?=\W*$)|"
     r"(?:did|do|does|would|could)(?: not|n'?t|nt) (?:\w+ )?(?:like|enjoy|love)\b|"
-    r"not (?:their|its|the|our|his|her) (?:fort[eè]|strength|strong (?:point|suit))|"  # "the subscription part is not it"
-    r""
+    r"(?:could|should) have been (?:\w+ ){0,3}(?:more|better|cleaner|neater|faster|quicker)|should have been|"
+    r"(?:please |pls |plz )?try to (?:make|improve|keep|be)\b|"
+    r"not (?:their|its|the|our|his|her) (?:fort[eè]|strength|strong (?:point|suit))|"
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
@@ -1150,7 +1152,8 @@ UNTRIED_BEFORE_RE = re.compile(
     r"want(?:ed)? to (?:try|have|taste))\W+(?:[\w'-]+\W+){0,4}$", re.I)
 OCCASION_WORDS = frozenset("""lunch lunches dinner dinners breakfast brunch party parties treat celebration
 outing gathering get-together date meeting meetup""".split())
-OCCASION_BEFORE_RE = re.compile(r"\bfor\s+(?:a|an|our|my|the|their|his|her)?\s*(?:[\w'-]+\s+){0,2}$", re.I)
+OCCASION_BEFORE_RE = re.compile(
+    r"\b(?:for|ordered|had|have|having)\s+(?:a|an|our|my|the|their|his|her)?\s*(?:[\w'-]+\s+){0,2}$", re.I)
 LANDMARK_BEFORE_RE = re.compile(
     r"\b(?:near|close|next|opposite|beside|behind|around|from|walk from)\s+(?:to\s+)?(?:my|our|his|her|their)\s+"
     r"(?:[\w'-]+\s+)?$", re.I)
@@ -1158,8 +1161,8 @@ EXCEPT_BEFORE_RE = re.compile(
     r"\b(?:except|apart from|other than|besides|barring|but for|save for|excluding)\s+(?:for\s+)?"
     r"(?:the|their|your|that|this)?\s*(?:[\w'-]+\s+){0,2}$", re.I)
 LUKEWARM_AFTER_RE = re.compile(
-    r"^\W*(?:[\w'-]+\s+)?(?:which\s+|that\s+)?(?:was|is|were|are|tasted|tastes|looked|seemed|felt)\s+"
-    r"(?:just\s+|only\s+|quite\s+|pretty\s+|kinda\s+|fairly\s+|also\s+)?"
+    r"^\W*(?:[\w'-]+\s+)?(?:which\s+|that\s+)?(?:(?:was|is|were|are|tasted|tastes|looked|seemed|felt)\s+)?"
+    r"(?:just about\s+|just\s+|only\s+|quite\s+|pretty\s+|kinda\s+|fairly\s+|also\s+)?"
     r"(?:ok|okay|okk|ok-ish|okish|average|decent|fine|alright|so-so|manageable|normal)\b"
     r"(?!\s+(?:with|but|and not|except))", re.I)
 REQUEST_CLAUSE_RE = re.compile(
