@@ -6,6 +6,7 @@ owner approves a draft with a click and the database records it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -42,25 +43,19 @@ def _wait_until(predicate, what: str, timeout: float = WAIT_S):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-@pytest.fixture
-def dashboard(tmp_path):
-    """A seeded database with hostile reviews and the dashboard serving it; yields (url, db path)."""
-    db_path = tmp_path / "browser.db"
-    seed(db_path, hostile=True)
+@contextlib.contextmanager
+def serving(command: list[str], db_path: Path, tmp_path: Path):
+    """Run a dashboard command against `db_path` until it answers its health check; yield its URL, then stop it."""
     port = _free_port()
     env = {**os.environ, "REVIEWCARE_DB": str(db_path)}
-    log = (tmp_path / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
+    log_path = tmp_path / "dashboard.log"
+    log = log_path.open("w")
+    proc = subprocess.Popen([*command, str(port)], cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
 
     def healthy() -> bool:
         if proc.poll() is not None:
-            raise AssertionError(f"streamlit exited early: {(tmp_path / 'streamlit.log').read_text()}")
+            raise AssertionError(f"the dashboard exited early: {log_path.read_text()}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 return response.status == 200
@@ -69,7 +64,7 @@ def dashboard(tmp_path):
 
     try:
         _wait_until(healthy, "the dashboard to start")
-        yield url, db_path
+        yield url
     finally:
         proc.terminate()
         try:
@@ -77,6 +72,18 @@ def dashboard(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture
+def dashboard(tmp_path):
+    """A seeded database with hostile reviews and the dashboard serving it; yields (url, db path)."""
+    db_path = tmp_path / "browser.db"
+    seed(db_path, hostile=True)
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", "--server.port"]
+    with serving(command, db_path, tmp_path) as url:
+        yield url, db_path
 
 
 @pytest.fixture

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import urllib.request
 
 import pytest
-from test_browser_dashboard import _free_port, _save_screenshot, _texts, _wait_until, browser  # noqa: F401
+from test_browser_dashboard import _save_screenshot, _texts, _wait_until, browser, serving  # noqa: F401
 
 from reviewcare import store
 from reviewcare.demo import build_demo
@@ -18,31 +15,9 @@ from reviewcare.demo import build_demo
 def demo_dashboard(tmp_path):
     server, summary = build_demo(tmp_path / "demo", echo=lambda _: None)
     server.shutdown()
-    port = _free_port()
-    env = {**os.environ, "REVIEWCARE_DB": str(summary["db_path"])}
-    log = (tmp_path / "dashboard.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "reviewcare.cli", "dashboard", "--port", str(port)],
-                            cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-
-    def healthy() -> bool:
-        assert proc.poll() is None, (tmp_path / "dashboard.log").read_text()
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                return response.status == 200
-        except OSError:
-            return False
-
-    try:
-        _wait_until(healthy, "the dashboard to start")
+    command = [sys.executable, "-m", "reviewcare.cli", "dashboard", "--port"]
+    with serving(command, summary["db_path"], tmp_path) as url:
         yield url, summary["db_path"]
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def test_demo_dashboard_shows_the_sample_business_and_an_owner_approves(demo_dashboard, browser, tmp_path):  # noqa: F811
