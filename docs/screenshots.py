@@ -26,7 +26,7 @@ FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-u
 def main(base_url: str, pages: list[str]) -> None:
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for flag in [*FLAGS, f"--user-data-dir={tempfile.mkdtemp()}", "--window-size=1400,1100"]:
+    for flag in [*FLAGS, f"--user-data-dir={tempfile.mkdtemp()}", "--window-size=1400,1800"]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:

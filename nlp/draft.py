@@ -710,11 +710,20 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
             kept.append(tok)
         if reject or not kept or kept[-1] is not chunk[-1]:
             continue
+        # A run that starts after a dropped word ("too much attitude display") or is cut to its last three
+        # ("fried piece chicken biryani") may open on a leftover modifier: only nouns may lead it then.
+        cut = _cut_start(chunk, kept) or len(kept) > 3
         kept = kept[-3:]
+        while len(kept) > 1 and (cut or _loose_modifier(kept[0])) and not (
+                _known_noun(kept[0][0].lower()) or kept[0][0].lower() in words_of_topic):
+            kept = kept[1:]  # "piece chicken biryani" -> "chicken biryani", "prime locations" -> "locations"
         head, lemma = kept[-1][0].lower(), kept[-1][1]
         excluded = VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS
         if head in excluded or lemma in excluded or len(head) < 3:
             continue
+        head_known = _known_noun(head) or _known_noun(lemma) or head in words_of_topic or lemma in words_of_topic
+        if not head_known and (cut or likely_typo(head)):
+            continue  # "the food test" (for taste), "the attitude display": the topic's own word serves better
         in_topic = lemma in words_of_topic or any(
             t[0].lower() in words_of_topic or t[0].lower().rstrip("s") in words_of_topic for t in kept)
         if not (in_topic or _known_noun(head) or _known_noun(lemma)):
@@ -729,6 +738,44 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
         if best is None or rank < best[0]:
             best = (rank, "the " + shown)
     return best[1] if best else ""
+
+
+def _loose_modifier(tok: Token) -> bool:
+    """A plain lower-case adjective ("prime", "huge"); participles name a kind ("tasting menu", "fried rice")."""
+    low = tok[0].lower()
+    return tok[2] == "ADJ" and not tok[0][:1].isupper() and not low.endswith(("ing", "ed")) and low not in ING_NOUNS
+
+
+def _cut_start(chunk: Chunk, kept: list[Token]) -> bool:
+    """True when a word other than a determiner, pronoun or number was dropped before the kept run."""
+    start = next(i for i, t in enumerate(chunk) if t is kept[0])
+    return any(t[2] not in ("DET", "PRON", "NUM", "PUNCT", "SPACE") and t[0].lower() not in ("the", "our", "my")
+               for t in chunk[:start])
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when b is a away by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=4096)
+def likely_typo(word: str) -> str:
+    """The topic word a word not in the lexicon is probably a misspelling of ("test" -> "taste",
+    "quantiy" -> "quantity"), or ""."""
+    word = word.lower()
+    if len(word) < 4 or _known_noun(word):
+        return ""
+    for known in sorted(noun_lexicon(_FAMILY.get())):
+        if len(known) >= 4 and known[0] == word[0] and _one_edit(word, known):
+            return known
+    return ""
 
 
 def _keeps_capital(tok: Token) -> bool:
@@ -868,13 +915,27 @@ def measured_wait(text: str) -> str:
     return f"the {n}-minute wait" if n.isdigit() else ""
 
 
+# "<Noun> was/is (really) good": praise of that noun, whether or not a profile lists it.
+PRAISED_NOUN_RE = re.compile(
+    r"^\W*(?:the\s+)?([A-Za-z][a-z]{2,})\s+(?:was|is|were|are|tasted|tastes)\s+(?:really\s+|very\s+|so\s+|"
+    r"too\s+good|quite\s+|just\s+|absolutely\s+|super\s+|simply\s+)?(?:good|great|tasty|awesome|amazing|"
+    r"delicious|excellent|superb|yummy|fantastic|lovely|nice|perfect)\b", re.I)
+
+
 def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], taken: list[str]) -> list[str]:
     """The first thing a plainly praising clause of the review names ("Shwarma was really good"), or []."""
     clauses = [c for c, _ in review_clauses(text) if clause_polarity(c) > 0 and not REQUEST_CLAUSE_RE.search(c)]
     chunks = noun_chunks(clauses) or {}
     heads = {_norm_words(t)[-1] for t in taken if _norm_words(t)}
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
     for clause in clauses:
         phrase = phrase_from_chunks(chunks.get(clause, ()), (), staff_names)
+        if not phrase and (m := PRAISED_NOUN_RE.match(clause)):
+            # "Shwarma was really good": the praised noun needs no profile to be named back.
+            noun = m.group(1).lower()
+            if not ({noun} & (PHRASE_STOP | VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS | GENERIC_THINGS
+                              | staff) or noun in opinion_valence()):
+                phrase = f"the {noun}"
         if (phrase and not any(p.lower() in phrase.lower() for p in private) and _norm_words(phrase)[-1] not in heads
                 and names_rightly(phrase, 1, text)):
             return [phrase]
@@ -916,12 +977,25 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
         head = _norm_words(phrase)[-1:]
         if phrase not in out and not any(phrase in o or o in phrase or _norm_words(o)[-1:] == head for o in out):
             out.append(phrase)  # one phrase per head noun: never "the service and the quick service"
+    out = [_singular_if_one_of(o, text) for o in out]
     # A problem is not a thing that can "match the rest" or "fall short": "the noise" is owned as the noise
     # levels, "the mould" as the cleanliness.
     out = list(dict.fromkeys(PROBLEM_THINGS.get(o, o) for o in out))
     if len(out) > 1:
         out = [o for o in out if o != "your visit"]  # the vaguest phrase gives way to a real one
     return out[:limit]
+
+
+def _singular_if_one_of(phrase: str, text: str) -> str:
+    """ "one of the prime locations" praises one location: "the location", not "the locations"."""
+    words = phrase.split()
+    head = words[-1] if len(words) > 1 else ""
+    if not head.endswith("s") or not _known_noun(head[:-1].lower()) or head[:-1].lower() not in noun_lexicon(
+            _FAMILY.get()):
+        return phrase
+    if re.search(rf"\bone of (?:the|its|their|our|his|her)\s+(?:[\w'-]+\s+){{0,2}}{re.escape(head)}\b", text, re.I):
+        return f"the {head[:-1]}"
+    return phrase
 
 
 PROFANITY_RE = re.compile(r"\b(?:f+u+c+k\w*|shit\w*|crap|damn|bloody|bastard\w*|idiot\w*|stupid|wtf|hell)\b", re.I)
@@ -957,6 +1031,17 @@ if when while not no only more less much some any because like about also""".spl
 
 TRIM_END = frozenset("even also and but so or though".split())
 HANGING_START = frozenset("is are was were be of to with for in on at by from as than about".split())
+
+
+def plainly_faults(text: str) -> bool:
+    """True when a phrase carries a complaint of its own: a fault word or phrase, a negation or "too", a
+    lukewarm rating, or a clearly negative word ("leave" or "want" alone is not one)."""
+    low = _plain_judging_words(text)
+    words = re.findall(r"[a-z']+", low)
+    valence = opinion_valence()
+    return (any(w in FAULT_WORDS or w in LUKEWARM_WORDS or valence.get(w, 0.0) <= -1.0 for w in words)
+            or bool(FAULT_RE.search(low)) or bool(FAULT_PHRASE_RE.search(low))
+            or bool(re.search(r"\b(?:nobody|no one|none of)\b", low)))  # "nobody said sorry"
 
 
 def judgement(text: str) -> int:
@@ -1289,6 +1374,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         # Only words that carry their judgement are quoted back: a neutral statement is never "fair".
         if verdict == 0 or (polarity and verdict != polarity):
             continue
+        if polarity < 0 and clause_polarity(quote) >= 0 and not plainly_faults(quote):
+            continue  # "probably because they want to leave early": one sour word, no complaint to call fair
         first = words[0]
         if first not in ("I", "I'm", "I've", "I'd") and not (first.isupper() and len(first) > 1):
             quote = quote[0].lower() + quote[1:]
@@ -1535,7 +1622,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     quote = None
     if text and all(t in generic for t in faulted):
         relevant = neg_topics if stance in ("negative", "mixed") else pos_topics or topics
-        polarity = -1 if stance in ("negative", "mixed") else 1 if stance == "positive" else 0
+        # The neutral echo ("a fair note", "tells me where to look") answers a complaint, so it quotes one.
+        polarity = 1 if stance == "positive" else -1
         quote = short_quote(str(row.get("text") or ""), [t.get("evidence", "") for t in relevant], private,
                             staff_names, polarity, title=str(row.get("title") or ""))
 
@@ -1815,6 +1903,15 @@ def sentence_ideas(sentence: str) -> set[str]:
     return {name for name, pattern in IDEAS.items() if pattern.search(sentence)}
 
 
+APOLOGY_WORDS_RE = re.compile(r"\b(?:sorry|apologi[sz]e\w*|apolog(?:y|ies))\b", re.I)
+
+
+def _reply_ideas(sentence: str) -> set[str]:
+    """`sentence_ideas` plus "apology": one "I'm sorry" per reply; a second reads as a form letter."""
+    own = re.sub(r"\"[^\"]*\"", " ", sentence)  # the reviewer's quoted "nobody said sorry" is not ours
+    return sentence_ideas(sentence) | ({"apology"} if APOLOGY_WORDS_RE.search(own) else set())
+
+
 def _pick(options: list[str], key: tuple, usage: SentenceUsage, taken: set[str], short: bool,
           forbid: re.Pattern[str] | None, banned: list[str], required: bool, greet: str = "",
           avoid: tuple[str, ...] = (), ideas: set[str] | None = None) -> str | None:
@@ -1829,7 +1926,7 @@ def _pick(options: list[str], key: tuple, usage: SentenceUsage, taken: set[str],
             continue
         if forbid is not None and forbid.search(sentence.replace(greet, "", 1) if greet else sentence):
             continue  # the greeting is left out: a reviewer may well be called "Joy" or "Lovely"
-        repeat = bool(sentence_ideas(sentence) & ideas) if ideas is not None else False
+        repeat = bool(_reply_ideas(sentence) & ideas) if ideas is not None else False
         rank = (usage.full(sentence), repeat, usage.used(sentence), len(sentence) if short else 0,
                 _stable(*key, i))
         if best is None or rank < best[0]:
@@ -1871,7 +1968,7 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         if sentence is None:
             continue
         taken.add(sentence_key(sentence))
-        ideas |= sentence_ideas(sentence)
+        ideas |= _reply_ideas(sentence)
         chosen.append((priority, required, sentence))
 
     # Too few sentences reads curt: add a filler before the closing sentence.
@@ -1884,7 +1981,7 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
                          avoid=avoid, ideas=ideas)
         if sentence:
             taken.add(sentence_key(sentence))
-            ideas |= sentence_ideas(sentence)
+            ideas |= _reply_ideas(sentence)
             chosen.insert(max(0, len(chosen) - 1), (0, False, sentence))
     # Keep between three and five body sentences; the sign-off line makes the sixth at most.
     while len(chosen) > MAX_SENTENCES - 1:
@@ -2015,7 +2112,7 @@ def _content_words(text: str) -> set[str]:
 
 def _norm_words(text: str) -> list[str]:
     # Hyphens split words, so "the roast lamb" is found in "slow-roast lamb".
-    text = re.sub(r"['’]s\b", "", text.lower())  # "Biryani's" is the biryani
+    text = re.sub(r"['’]s\b", "", text.lower().replace("’", "'"))  # "Biryani's" is the biryani
     return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z][a-z']*", text)]
 
 

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 ROLES = frozenset({
     "server", "waiter", "waitress", "manager", "chef", "cook", "host", "hostess", "bartender", "barman",
     "barista", "owner", "receptionist", "concierge", "housekeeper", "steward", "captain", "cashier",
@@ -25,11 +27,85 @@ NOT_NAMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "shrove", "weekend", "today", "tonight", "yesterday",
+    # Delivery apps and brands reviewers name beside roles and verbs ("Swiggy delivery boys").
+    "swiggy", "zomato", "uber", "ubereats", "dineout", "foodpanda", "dunzo", "paytm", "magicpin", "eazydiner",
+    "nearbuy", "google", "instagram", "facebook", "whatsapp", "ola", "gold", "pepsi", "coke",
 })
 # Before a role word, a capitalised word is usually an adjective at a sentence start ("Friendliest staff",
 # "Rude host"), not a name: such words are checked against these before they count as one.
 SENTENCE_ENDS = frozenset({".", "!", "?", "...", ".."})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "sir", "dr", "mr.", "mrs.", "ms.", "dr."})
+# After a bare name these verbs make it a person who served the reviewer ("Ranjit served us well").
+SERVICE_VERBS = frozenset({"served", "helped", "attended", "assisted", "looked", "took", "recommended",
+                           "suggested"})
+# "looked" and "took" count only in "looked after" and "took care"; "served", "recommended" and "suggested"
+# need an object, since "Highly recommended ." is a verdict, not a person.
+VERB_NEXT = {"looked": {"after"}, "took": {"care"},
+             # a bare "served" is usually passive about a dish ("Jalebi served in desserts")
+             "served": {"us", "me", "our", "my", "it", "food", "everyone", "all", "them"},
+             "recommended": {"us", "me", "the", "a", "some", "his", "her", "to", "that", "this", "their"},
+             "suggested": {"us", "me", "the", "a", "some", "to", "that", "this"}}
+# Not "sweet", "warm" or "kind" (of): a dish can be those ("Chole Bhature was kind of okayish").
+SERVICE_ADJECTIVES = frozenset({"helpful", "courteous", "polite", "friendly", "rude", "attentive",
+                                "humble", "welcoming", "professional", "cooperative",
+                                "hospitable", "patient", "arrogant", "impolite", "unprofessional"})
+DEGREE = frozenset({"very", "really", "so", "extremely", "super", "quite", "too", "truly", "most"})
+ASK = frozenset({"ask", "asked", "request", "requested"})
+# After "ask for <name>" the name must end its phrase: "ask for Maya ." but not "ask for Zomato gold".
+PHRASE_ENDS = SENTENCE_ENDS | {",", ";", ":", ")", "-", "!"}
+# A bare name right after these is a thing or a place: "the Keema Pav served", "Dinesh @ Lime is helpful".
+THING_BEFORE = frozenset({"the", "a", "an", "this", "these", "those", "their", "its", "your", "some",
+                          "@", "at", "in", "from", "of", "visit", "visited"})
+
+
+@lru_cache(maxsize=1)
+def _menu_words() -> frozenset[str]:
+    """Words of the profiles' specific topics (dishes, drinks): a name never follows one ("mutton Rogan Josh")."""
+    from nlp.profiles import available_profiles, load_profile
+
+    words: set[str] = set()
+    for name in available_profiles():
+        profile = load_profile(name)
+        for topic in profile.topics:
+            if topic.name in profile.specific_topics:
+                for pattern in topic.patterns:
+                    words.update(pattern.lower().split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """Lower-case English and menu words that a bare capitalised word must not be to count as a name.
+
+    spaCy's stop words, VADER's lexicon with the review-domain words, and every bundled topic profile's
+    pattern words (dishes, drinks, rooms, products), so "Shawarma" or "Paradise" are not taken as people.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from nlp.tone import analyzer
+
+    words = set(STOP_WORDS) | {w for w in analyzer().lexicon if w.isalpha()} | NOT_NAMES | ROLES | THANKS
+    return frozenset(words | _topic_words())
+
+
+@lru_cache(maxsize=1)
+def _topic_words() -> frozenset[str]:
+    """Every word of every bundled profile's topic patterns: things reviews are about, never a person."""
+    from nlp.profiles import available_profiles, load_profile
+
+    return frozenset(word for name in available_profiles() for topic in load_profile(name).topics
+                     for pattern in topic.patterns for word in pattern.lower().split())
+
+
+def _bare_name(word: str) -> bool:
+    """A title-case word that is no English or menu word: with no role beside it, the only evidence of a name."""
+    low = word.lower()
+    if not (word.isalpha() and len(word) >= 3 and word[0].isupper() and word[1:].islower()):
+        return False
+    if low in _vocabulary() or low.rstrip("s") in _vocabulary():
+        return False
+    # adjective and adverb endings ("Thoroughly", "Tastiest") read as words, not names
+    return not low.endswith(("ly", "est", "ful", "ous", "ive", "ing", "ed"))
 
 
 def _is_name(word: str, tag: str) -> bool:
@@ -55,18 +131,85 @@ def _name_at(words: list[str], tags: list[str], i: int) -> tuple[int, str] | Non
     """A one- or two-word name starting at i (after an optional title)."""
     if i < len(words) and words[i].lower() in TITLES:
         i += 1
-    if i >= len(words) or not _is_name(words[i], tags[i]):
+    # "Delivery Time - Quick" is a heading, not a delivery person called Time
+    if i >= len(words) or not _is_name(words[i], tags[i]) or words[i].lower() in _topic_words():
         return None
-    if i + 1 < len(words) and _is_name(words[i + 1], tags[i + 1]) and words[i + 1].lower() not in ROLES:
+    if i + 1 < len(words) and _is_name(words[i + 1], tags[i + 1]) and words[i + 1].lower() not in ROLES \
+            and words[i + 1].lower() not in _topic_words():
         return i, f"{words[i]} {words[i + 1]}"
     return i, words[i]
+
+
+def _name_ending(words: list[str], end: int) -> tuple[int, str] | None:
+    """A bare one- or two-word name whose last word is at end ("Prabhu Reddy served us")."""
+    if end < 0 or not _bare_name(words[end]):
+        return None
+    if end >= 1 and words[end - 1].lower().rstrip(".") in {"mr", "mrs", "ms", "dr", "miss"}:
+        return end, words[end]
+    first = end - 1
+    if first >= 0 and _bare_name(words[first]):
+        return first, f"{words[first]} {words[end]}"
+    return end, words[end]
+
+
+def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, str] | None:
+    """The name right before a service verb or "was very helpful" at i, if the phrase is complete."""
+    w = lower[i]
+    if w in SERVICE_VERBS:
+        need = VERB_NEXT.get(w)
+        if need is not None and (i + 1 >= len(words) or lower[i + 1] not in need):
+            return None
+        return _subject(words, lower, _name_ending(words, i - 1))
+    if w in {"was", "is"}:
+        j = i + 1
+        while j < len(words) and lower[j] in DEGREE:
+            j += 1
+        if j < len(words) and lower[j] in SERVICE_ADJECTIVES:
+            return _subject(words, lower, _name_ending(words, i - 1))
+    return None
+
+
+def _subject(words: list[str], lower: list[str], named: tuple[int, str] | None) -> tuple[int, str] | None:
+    """The name unless a determiner, place word or menu word before it makes it a thing ("mutton Rogan Josh")."""
+    if named is None:
+        return None
+    k = named[0] - 1
+    if k >= 0 and lower[k] in TITLES:
+        return named
+    for back in (k, k - 1):
+        if back < 0 or words[back] in SENTENCE_ENDS:
+            break
+        if lower[back] in THING_BEFORE:
+            return None
+    if k >= 0 and lower[k] in _menu_words():
+        return None
+    return named
+
+
+def _role_apposition(words: list[str], tags: list[str], lower: list[str], i: int) -> tuple[int, str] | None:
+    """"Sunny (waiter)", "Sunny (the waiter)" and "our server, Ani, ..." around the role word at i."""
+    k = i - 1
+    if k >= 0 and lower[k] in {"the", "our", "a", "my"}:
+        k -= 1
+    if k >= 1 and lower[k] == "(" and _is_name(words[k - 1], tags[k - 1]) and words[k - 1][0].isupper():
+        return _name_ending(words, k - 1) or (k - 1, words[k - 1])
+    if i + 3 < len(words) + 1 and i + 2 < len(words) and lower[i + 1] in {",", "-"}:
+        end = i + 3 if i + 3 < len(words) else None
+        # "our server, Vijay," may name a common word; "Late Delivery, Taste is bad" must not
+        determined = i >= 1 and lower[i - 1] in {"our", "the", "my"}
+        candidate = _is_name(words[i + 2], tags[i + 2]) if determined else _bare_name(words[i + 2])
+        if candidate and words[i + 2][0].isupper() and lower[i + 2] not in ROLES and \
+                (end is None or lower[end] in PHRASE_ENDS | {"was", "is", "who", "and"}):
+            return i + 2, words[i + 2]
+    return None
 
 
 def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | None]]:
     """Staff mentions in one review: [(token index, name or "", role or None)], one per person.
 
-    Patterns: "our server Maria", "Maria, our server", "Maria (the manager)", "thanks to Maria",
-    and unnamed individual roles ("the manager").
+    Patterns: "our server Maria", "Maria, our server", "Maria (the manager)", "our server, Maria,",
+    "thanks to Maria and Ravi", "Ranjit served us", "Papiya was very helpful", "ask for Maya", and unnamed
+    individual roles ("the manager"). Without a role word the name must be no English or menu word.
     """
     found: dict[str, tuple[int, str, str | None]] = {}
     n = len(words)
@@ -77,7 +220,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             named = _name_at(words, tags, i + 1)
             if named is None and i >= 2 and lower[i - 1] in {"our", "the", "a"} and lower[i - 2] in {",", "-"}:
                 named = _name_at(words, tags, i - 3) if i >= 3 else None
-            if named is None and i >= 1 and _is_name(words[i - 1], tags[i - 1]) and \
+            if named is None:
+                named = _role_apposition(words, tags, lower, i)
+            # A capitalised role mid-sentence is part of a business name ("Shanghai Chef"), not a person.
+            capital_role = words[i][0].isupper() and i >= 1 and words[i - 1] not in SENTENCE_ENDS
+            if named is None and i >= 1 and not capital_role and _is_name(words[i - 1], tags[i - 1]) and \
                     words[i - 1][0].isupper() and lower[i - 1] not in ROLES and _name_before_role(words, i - 1):
                 named = (i - 1, words[i - 1])
             if named:
@@ -86,11 +233,30 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             elif role not in GROUP_ROLES and w == role and i >= 1 and lower[i - 1] in {"the", "our", "my"}:
                 found.setdefault(f"role:{role}", (i, "", role))
         elif w in THANKS:
+            # "Cheers Rakshita" signs a review off with the reviewer's own name; "cheers to" thanks someone.
+            if w == "cheers" and (i + 1 >= n or lower[i + 1] != "to"):
+                continue
             j = i + 1
             while j < n and lower[j] in {"to", "you", "a", "lot", "for", "the", "mention", "out", "dear"}:
                 j += 1
             named = _name_at(words, tags, j)
             if named and lower[named[0]] not in ROLES:
+                found.setdefault(named[1].lower(), (named[0], named[1], None))
+                # A list of thanked people: "thank Alivi, Kyn and Arjun"; each further one must be a bare name.
+                k = named[0] + len(named[1].split())
+                while k + 1 < n and lower[k] in {",", "and", "&"} and _bare_name(words[k + 1]):
+                    more = _name_ending(words, k + 2) if k + 2 < n and _bare_name(words[k + 2]) else None
+                    more = more or (k + 1, words[k + 1])
+                    found.setdefault(more[1].lower(), (more[0], more[1], None))
+                    k = more[0] + len(more[1].split())
+        elif w in ASK and i + 2 < n and lower[i + 1] == "for":
+            named = _name_at(words, tags, i + 2)
+            end = named[0] + len(named[1].split()) if named else n
+            if named and all(_bare_name(x) for x in named[1].split()) and (end >= n or lower[end] in PHRASE_ENDS):
+                found.setdefault(named[1].lower(), (named[0], named[1], None))
+        else:
+            named = _service_subject(words, lower, i) if i >= 1 else None
+            if named:
                 found.setdefault(named[1].lower(), (named[0], named[1], None))
     # A name also seen with a role keeps the role.
     return sorted(found.values())

@@ -106,6 +106,12 @@ def test_match_topics_prefers_longest_pattern():
     assert [(t.name, s, e) for t, s, e in found] == [("wait_time", 1, 3), ("dishes", 5, 7)]
 
 
+def test_restaurant_profile_knows_common_dishes():
+    profile = load_profile("restaurant")
+    for dish in ["shawarma", "shwarma", "haleem", "kebab", "momos", "noodles", "dosa", "fried rice", "jalebi"]:
+        assert [t.name for t, _, _ in match_topics(dish.split(), profile)] == ["dishes"], dish
+
+
 def test_bad_profile_names_the_problem():
     with pytest.raises(ProfileError, match="category 'drinks'"):
         parse_profile({"categories": ["food"], "topics": [{"name": "x", "category": "drinks", "patterns": ["a"]}]})
@@ -180,6 +186,14 @@ def test_lemmas_are_tried_when_the_word_is_unknown():
     ("More staff needed .", []),
     ("Special Shrove Tuesday menu .", []),
     ("Chef Tomasz cooked for us", [(1, "Tomasz", "chef")]),
+    # Without a role word: a service verb after a name that is no English or menu word.
+    ("Ranjit served us well", [(0, "Ranjit", None)]),
+    ("Papiya was very helpful", [(0, "Papiya", None)]),
+    ("Sunny ( waiter ) was good", [(0, "Sunny", "waiter")]),
+    ("our server , Ani , was great", [(3, "Ani", "server")]),
+    ("Highly recommended .", []),
+    ("Shawarma was very tasty", []),
+    ("We went to Shanghai Chef", []),
 ])
 def test_find_staff_patterns(words, expected):
     tokens = words.split()
@@ -236,3 +250,15 @@ def test_emerging_topics_surface_uncovered_terms_only():
     texts = ["Great karaoke night, tasty pizza", "Loved the karaoke night and the pizza"] * 3
     terms = dict(emerging_topics(texts, "restaurant", min_count=3))
     assert terms == {"karaoke": 6}  # pizza is a pattern, night belongs to a topic, great is an opinion
+
+
+@pytest.mark.parametrize("text,injury", [
+    ("I slipped on a wet floor and hurt my wrist", True),
+    ("My son got hurt on a broken chair", True),
+    ("The weekend service has really slipped lately", False),
+    ("It hurt to read the reply", False),
+])
+def test_injury_risk_means_a_body_not_a_standard(text, injury):
+    from nlp.signals import score_urgency
+
+    assert ("injury" in score_urgency(-0.5, 3, text)[1]) is injury

@@ -1,0 +1,106 @@
+"""Drafter round 7: faults from a fresh owner read, each pinned with hand-written reviews: two apologies in one
+reply, a quote that judges nothing (or praises) answered as a complaint, a reviewer's typo named back, noun
+phrases cut mid-way, and praise of a dish no profile lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.draft import (
+    _reply_ideas,
+    draft_reply,
+    likely_typo,
+    noun_chunks,
+    phrase_from_chunks,
+    praised_in_text,
+    short_quote,
+    topic_patterns,
+)
+
+BUSINESS = {"name": "Olive & Ember", "industry": "restaurant"}
+VOICE = {"signature": "Sam, General Manager", "contact": "sam@oliveandember.example", "tone": "warm",
+         "banned_phrases": [], "facts": [], "policies": []}
+
+
+def analysis(label="negative", topics=()):
+    return {"id": "x", "language": "en", "sentiment": {"score": 0.0, "label": label}, "topics": list(topics),
+            "emotions": [], "staff": [], "suggestion": False, "urgency": 0.2}
+
+
+def topic(name, label, evidence, category):
+    return {"topic": name, "category": category, "sentiment": 0.6 if label == "positive" else -0.6,
+            "label": label, "evidence": evidence}
+
+
+def drafts(row, a, n=10):
+    out = []
+    for i in range(n):
+        d = draft_reply({**row, "id": f"{row['id']}-{i}"}, a, BUSINESS, VOICE)
+        assert all(d["checks"].values()), (d["checks"], d["reply"])
+        out.append(d["reply"])
+    return out
+
+
+def unquoted(reply: str) -> str:
+    return re.sub(r"\"[^\"]*\"", " ", reply)
+
+
+def chunk_phrase(text: str, topic_name: str = "") -> str:
+    return phrase_from_chunks(noun_chunks([text])[text], topic_patterns().get(topic_name, ()))
+
+
+def test_a_reply_apologises_once():
+    assert "apology" in _reply_ideas("I'm sorry we let you down.")
+    assert "apology" not in _reply_ideas('Your words, "nobody said sorry", are fair.')
+    text = ("We were billed for a starter we never had. When we pointed it out nobody said sorry, and the mains "
+            "came out cold.")
+    a = analysis("negative", [topic("price_value", "negative", "We were billed for a starter we never had.", "price"),
+                              topic("food_quality", "negative", "the mains came out cold", "food")])
+    for rating in (1, 2):
+        for reply in drafts({"id": f"s{rating}", "author": "Tomas", "rating": rating, "text": text}, a, n=16):
+            assert len(re.findall(r"\bsorry\b", unquoted(reply), re.I)) <= 1, reply
+
+
+def test_a_quote_answered_as_a_complaint_must_itself_complain():
+    text = ("The counter staff were curt with us. They shut the kitchen at ten, probably because they wanted to "
+            "go home early.")
+    quote = short_quote(text, ["probably because they wanted to go home early"], set(), set(), -1)
+    assert quote != "probably because they wanted to go home early", quote
+    assert short_quote("Nobody said sorry for the mix-up.", [], set(), set(), -1) is not None
+    # A middling review whose only quotable words praise: never quoted back as "a fair note".
+    text = "The paneer tikka was really rich and lovely. Seating could be arranged better for big groups."
+    a = analysis("neutral", [topic("food_quality", "positive", "The paneer tikka was really rich and lovely.", "food")])
+    for reply in drafts({"id": "q1", "author": "Lata", "rating": 3, "text": text}, a):
+        assert "really rich and lovely" not in reply and "fair note" not in reply, reply
+
+
+def test_a_typo_of_a_topic_word_is_not_named_back():
+    assert likely_typo("quantiy") == "quantity" and likely_typo("qaulity") == "quality"
+    assert likely_typo("biryani") == "" and likely_typo("lollipop") == ""
+    assert chunk_phrase("The food test was not good at all.", "food_quality") in ("", "the food")
+    text = "The food test was not good at all and the roti was hard."
+    a = analysis("negative", [topic("food_quality", "negative", "The food test was not good at all", "food")])
+    for reply in drafts({"id": "t1", "author": "Kiran", "rating": 2, "text": text}, a):
+        assert "food test" not in unquoted(reply), reply
+
+
+def test_cut_noun_phrases_fall_back_to_a_clean_head():
+    assert chunk_phrase("We asked for the crispy fried piece mutton pulao.", "dishes") in (
+        "the mutton pulao", "the pulao")
+    assert "display" not in chunk_phrase("Way too much attitude display by the waiters.", "staff_attitude")
+    text = "It sits in one of the prime locations of the city and the ambience is lovely."
+    a = analysis("positive", [topic("location_parking", "positive", "It sits in one of the prime locations of the "
+                                    "city", "location"),
+                              topic("ambience", "positive", "the ambience is lovely", "ambience")])
+    for reply in drafts({"id": "c1", "author": "Neha", "rating": 5, "text": text}, a):
+        assert "prime" not in reply and "locations" not in reply, reply
+
+
+def test_praise_of_a_dish_no_profile_lists_is_still_named():
+    text = "Kunafa was really good. The biryani was average with hard rice."
+    assert praised_in_text(text, set(), set(), ["the biryani"]) == ["the kunafa"]
+    assert praised_in_text("Rahul was really good to us.", {"Rahul"}, set(), []) == []
+    a = analysis("neutral", [topic("dishes", "negative", "The biryani was average with hard rice.", "food")])
+    for reply in drafts({"id": "p1", "author": "Farah", "rating": 3, "text": text}, a):
+        assert "kunafa" in reply and "biryani" in reply, reply

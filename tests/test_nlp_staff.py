@@ -1,0 +1,74 @@
+"""Staff names in the wording of real reviews, and the words that must never be taken for a person."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+import spacy
+
+from nlp.profiles import load_profile
+from nlp.staff import find_staff
+
+ZOMATO = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "reviews" / \
+    "zomato_hyderabad_restaurant_reviews.csv"
+_tokenizer = spacy.blank("en").tokenizer
+
+
+def names(text: str) -> list[tuple[str, str | None]]:
+    words = [t.text for t in _tokenizer(text)]
+    return [(name, role) for _, name, role in find_staff(words, [""] * len(words)) if name]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ranjit served us well.", [("Ranjit", None)]),
+    ("Good service. Sunny (waiter) was very helpful.", [("Sunny", "waiter")]),
+    ("Maria (the manager) sorted it out.", [("Maria", "manager")]),
+    ("Papiya was very helpful.", [("Papiya", None)]),
+    ("A big thanks to Prabhu Reddy.", [("Prabhu Reddy", None)]),
+    ("Our server, Ani, was great.", [("Ani", "server")]),
+    ("Next time ask for Maya.", [("Maya", None)]),
+    ("Mahesh looked after us very well.", [("Mahesh", None)]),
+    ("Mr. Singh helped us choose.", [("Singh", None)]),
+    ("Deepak suggested us the desserts.", [("Deepak", None)]),
+    ("Special kudos to Shaqeel and Narendra.", [("Shaqeel", None), ("Narendra", None)]),
+    ("I need to thank Alivi, Kyn, Arjun and Kuldeep.",
+     [("Alivi", None), ("Kyn", None), ("Arjun", None), ("Kuldeep", None)]),
+])
+def test_names_found(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Highly recommended.",
+    "Shawarma was very tasty.",
+    "Biryani served us right.",
+    "Haleem was very good here.",
+    "Jalebi served in desserts was too good.",
+    "The Keema Pav served here reminded me of home.",
+    "Chole Bhature was kind of okayish.",
+    "Ask for Zomato gold at the counter.",
+    "Lots of Swiggy delivery boys outside.",
+    "We went to Shanghai Chef for lunch.",
+    "Mr. Dinesh @ Lime is very helpful.",
+    "Worst Taste, Late Delivery, Taste is bad.",
+    "Lovely evening.\n\nCheers Rakshita Nath",
+    "Thanks Zomato !",
+])
+def test_things_brands_and_sign_offs_are_not_people(text):
+    assert [n for n, _ in names(text) if n not in {"Dinesh"}] == []
+
+
+@pytest.mark.skipif(not ZOMATO.exists(), reason="development data not present")
+def test_no_dish_word_named_in_real_reviews():
+    """Over real reviews, no name found is a word of the restaurant profile (a dish, a drink, a topic)."""
+    vocab = {w for t in load_profile("restaurant").topics for p in t.patterns for w in p.split()}
+    found = []
+    with ZOMATO.open(newline="", encoding="utf-8") as f:
+        for i, row in enumerate(csv.DictReader(f)):
+            if i >= 3000:
+                break
+            found += [n for n, _ in names(row["Review"] or "")]
+    assert len(found) > 30  # the patterns do fire on real wording
+    assert not [n for n in found if any(w.lower() in vocab for w in n.split())]
