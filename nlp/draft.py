@@ -714,8 +714,8 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
         # ("fried piece chicken biryani") may open on a leftover modifier: only nouns may lead it then.
         cut = _cut_start(chunk, kept) or len(kept) > 3
         kept = kept[-3:]
-        while len(kept) > 1 and (cut or _loose_modifier(kept[0])) and not (
-                _known_noun(kept[0][0].lower()) or kept[0][0].lower() in words_of_topic):
+        while len(kept) > 1 and (kept[0][0].lower() in MEASURE_WORDS or (cut or _loose_modifier(kept[0])) and not (
+                _known_noun(kept[0][0].lower()) or kept[0][0].lower() in words_of_topic)):
             kept = kept[1:]  # "piece chicken biryani" -> "chicken biryani", "prime locations" -> "locations"
         head, lemma = kept[-1][0].lower(), kept[-1][1]
         excluded = VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS
@@ -732,12 +732,17 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
         keep = [_keeps_capital(t) for t in kept]
         if keep[0] and kept[0][3] and not any(keep[1:]) and kept[0][0] not in mid_caps:
             keep[0] = False  # "Consistent quality" opening a sentence: the capital is the sentence's, not a name's
-        if len(kept) == 1 and _known_noun(kept[0][0].lower()) and not kept[0][0].isupper():
-            keep = [False]  # "the Parking", "the Mutton": an everyday noun typed with a capital
+        # "the Parking", "the Noodles taste": an everyday noun typed with a capital
+        keep = [k and not (_known_noun(t[0].lower()) and not t[0].isupper()) for t, k in zip(kept, keep, strict=True)]
         shown = " ".join(t[0] if k else t[0].lower() for t, k in zip(kept, keep, strict=True))
         if best is None or rank < best[0]:
             best = (rank, "the " + shown)
     return best[1] if best else ""
+
+
+# Measures that lead a dish without being it: "1 plate noodles", "2 piece chicken".
+MEASURE_WORDS = frozenset("plate plates piece pieces pcs pc bowl bowls cup cups glass glasses portion portions "
+                          "serving servings full half".split())
 
 
 def _loose_modifier(tok: Token) -> bool:
@@ -749,7 +754,8 @@ def _loose_modifier(tok: Token) -> bool:
 def _cut_start(chunk: Chunk, kept: list[Token]) -> bool:
     """True when a word other than a determiner, pronoun or number was dropped before the kept run."""
     start = next(i for i, t in enumerate(chunk) if t is kept[0])
-    return any(t[2] not in ("DET", "PRON", "NUM", "PUNCT", "SPACE") and t[0].lower() not in ("the", "our", "my")
+    # A count counts as a cut too: "1 plate noodles" leaves the measure "plate" in front of the dish.
+    return any(t[2] not in ("DET", "PRON", "PUNCT", "SPACE") and t[0].lower() not in ("the", "our", "my")
                for t in chunk[:start])
 
 
@@ -917,9 +923,46 @@ def measured_wait(text: str) -> str:
 
 # "<Noun> was/is (really) good": praise of that noun, whether or not a profile lists it.
 PRAISED_NOUN_RE = re.compile(
-    r"^\W*(?:the\s+)?([A-Za-z][a-z]{2,})\s+(?:was|is|were|are|tasted|tastes)\s+(?:really\s+|very\s+|so\s+|"
+    r"^\W*(?:the\s+)?((?:[A-Za-z][a-z]{2,}\s+)?[A-Za-z][a-z]{2,})\s+(?:was|is|were|are|tasted|tastes)\s+(?:really\s+|very\s+|so\s+|"
     r"too\s+good|quite\s+|just\s+|absolutely\s+|super\s+|simply\s+)?(?:good|great|tasty|awesome|amazing|"
     r"delicious|excellent|superb|yummy|fantastic|lovely|nice|perfect)\b", re.I)
+
+
+# "<dish> which was not at all good", "<dish> was cold": a fault of that dish, listed in a profile or not.
+FAULTED_NOUN_RE = re.compile(
+    r"\b((?:[a-z]{3,}\s+)?[a-z]{3,})\s+(?:which\s+|that\s+)?(?:was|is|were|are|tasted|tastes)\s+", re.I)
+
+
+def _unlisted_thing(words: str, staff: set[str]) -> str:
+    """ "the shwarma" for a subject no profile lists, or "" when a word in it is not a thing."""
+    parts = words.lower().split()
+    excluded = (PHRASE_STOP | VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS | PHRASE_JUNK | staff
+                | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS)
+    if not parts or any(p in excluded or p in opinion_valence() for p in parts) or parts[-1] in GENERIC_THINGS:
+        return ""
+    if not _nounish(parts[-1]) or (len(parts) > 1 and not _nounish(parts[0])):
+        return ""
+    return "the " + " ".join(parts)
+
+
+def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str]) -> list[str]:
+    """The first thing a plainly faulting clause names ("chicken chopsuey which was not at all good"), or []."""
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    for clause, _ in review_clauses(text):
+        if clause_polarity(clause) >= 0 or not (m := FAULTED_NOUN_RE.search(clause)):
+            continue
+        phrase = _unlisted_thing(m.group(1), staff)
+        if phrase and not any(p.lower() in phrase for p in private) and names_rightly(phrase, -1, text, side=-1):
+            return [phrase]
+    return []
+
+
+def _only_praised(phrase: str, text: str) -> bool:
+    """True when every clause naming the whole phrase praises it ("Mutton Haleem was amazing"), though the
+    head alone comes up elsewhere ("a big haleem joint", "which haleem we ordered")."""
+    words = [w for w in _norm_words(phrase) if w != "the"]
+    said = [c for c, _ in review_clauses(text) if len(words) > 1 and _mentions(c, words)]
+    return bool(said) and all(clause_polarity(c) > 0 for c in said) and context_verdict(phrase, text, 1) is not False
 
 
 def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], taken: list[str]) -> list[str]:
@@ -932,12 +975,9 @@ def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], ta
         phrase = phrase_from_chunks(chunks.get(clause, ()), (), staff_names)
         if not phrase and (m := PRAISED_NOUN_RE.match(clause)):
             # "Shwarma was really good": the praised noun needs no profile to be named back.
-            noun = m.group(1).lower()
-            if not ({noun} & (PHRASE_STOP | VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS | GENERIC_THINGS
-                              | staff) or noun in opinion_valence()):
-                phrase = f"the {noun}"
+            phrase = _unlisted_thing(m.group(1), staff)
         if (phrase and not any(p.lower() in phrase.lower() for p in private) and _norm_words(phrase)[-1] not in heads
-                and names_rightly(phrase, 1, text)):
+                and (names_rightly(phrase, 1, text) or _only_praised(phrase, text))):
             return [phrase]
     return []
 
@@ -975,7 +1015,9 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
         if not names_rightly(phrase, want, text, evidence, side):
             continue  # the analyzer's label and the reviewer's clause disagree: name nothing rather than guess
         head = _norm_words(phrase)[-1:]
-        if phrase not in out and not any(phrase in o or o in phrase or _norm_words(o)[-1:] == head for o in out):
+        low = phrase.lower()  # "the Noodles taste" and "the noodles" name one thing
+        if phrase not in out and not any(low in o.lower() or o.lower() in low or _norm_words(o)[-1:] == head
+                                         for o in out):
             out.append(phrase)  # one phrase per head noun: never "the service and the quick service"
     out = [_singular_if_one_of(o, text) for o in out]
     # A problem is not a thing that can "match the rest" or "fall short": "the noise" is owned as the noise
@@ -1235,6 +1277,12 @@ UNTRIED_BEFORE_RE = re.compile(
     r"\b(?:to try|will try|would try|gonna try|next time|yet to (?:try|taste|have)|ha(?:ve|s)n'?t tried|"
     r"have not tried|did(?:n'?t| not) (?:try|get to)|could(?:n'?t| not) try|wish(?:ed)? (?:they|there|we|i)|"
     r"want(?:ed)? to (?:try|have|taste))\W+(?:[\w'-]+\W+){0,4}$", re.I)
+# "famous for Haleem which I am yet to try": the thing is named, then said not to have been tried.
+UNTRIED_AFTER_RE = re.compile(
+    r"^\W*(?:which|that|and)\s+(?:i|we)\s+(?:am|are|have|'m|'ve)?\s*(?:still\s+)?(?:yet to|not yet|never|"
+    r"(?:did|do|have)(?:n'?t| not)|going to|will|would (?:like|love) to|want to)\s+"
+    r"(?:try|tried|taste|tasted|have|had)\b",
+    re.I)
 OCCASION_WORDS = frozenset("""lunch lunches dinner dinners breakfast brunch party parties treat celebration
 outing gathering get-together date meeting meetup""".split())
 OCCASION_BEFORE_RE = re.compile(
@@ -1278,8 +1326,8 @@ def context_verdict(phrase: str, text: str, want: int) -> bool | None:
     if not mentions:
         return None
     head = re.findall(r"[a-z][a-z'-]*", phrase.lower())[-1]
-    untried = [UNTRIED_BEFORE_RE.search(b) or LANDMARK_BEFORE_RE.search(b)
-               or (head in OCCASION_WORDS and OCCASION_BEFORE_RE.search(b)) for b, _, _ in mentions]
+    untried = [UNTRIED_BEFORE_RE.search(b) or LANDMARK_BEFORE_RE.search(b) or UNTRIED_AFTER_RE.search(a)
+               or (head in OCCASION_WORDS and OCCASION_BEFORE_RE.search(b)) for b, _, a in mentions]
     if all(untried):
         return False
     if want and all(LUKEWARM_AFTER_RE.search(a) for _, _, a in mentions):
@@ -1602,6 +1650,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     fallback = ([t for t in text_things(text, own_chunks) if not any(p.lower() in t for p in private)
                  and names_rightly(t, fallback_want, text, side=kw["side"])]
                 if text and not topics else [])
+    if stance in ("negative", "mixed") and not neg and text:
+        neg = faulted_in_text(text, staff_names, private)  # a dish no profile lists: "the chopsuey"
     if stance == "negative" and not neg:
         neg = fallback
     elif not pos and not neg:
@@ -2177,7 +2227,8 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
     if "hours-long wait" in reply and re.search(r"\bhours\b", review_low):
         found.append("hours-long wait")
     for name in names:
-        if name and re.search(rf"\b{re.escape(name)}\b", reply) and re.search(rf"\b{re.escape(name)}\b", review):
+        # The reply was lower-cased above: a staff name is found whatever its case.
+        if name and re.search(rf"\b{re.escape(name)}\b", reply, re.I) and re.search(rf"\b{re.escape(name)}\b", review):
             found.append(name)
     return found
 

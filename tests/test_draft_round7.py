@@ -10,10 +10,12 @@ import re
 from nlp.draft import (
     _reply_ideas,
     draft_reply,
+    faulted_in_text,
     likely_typo,
     noun_chunks,
     phrase_from_chunks,
     praised_in_text,
+    reflected_phrases,
     short_quote,
     topic_patterns,
 )
@@ -104,3 +106,32 @@ def test_praise_of_a_dish_no_profile_lists_is_still_named():
     a = analysis("neutral", [topic("dishes", "negative", "The biryani was average with hard rice.", "food")])
     for reply in drafts({"id": "p1", "author": "Farah", "rating": 3, "text": text}, a):
         assert "kunafa" in reply and "biryani" in reply, reply
+
+
+def test_a_fault_of_a_dish_no_profile_lists_is_owned_by_name():
+    text = "We had the lamb kofteh which was not at all good, so skip this one."
+    assert faulted_in_text(text, set(), set()) == ["the lamb kofteh"]
+    assert faulted_in_text("The food was cold. Staff were rude.", set(), set()) == []
+    a = analysis("negative", [])
+    for reply in drafts({"id": "f1", "author": "Omar", "rating": 2, "text": text}, a):
+        assert "kofteh" in reply, reply
+
+
+def test_a_thanked_staff_member_counts_as_named_whatever_the_case():
+    review = "Meenal is so kind and always checks on our table."
+    assert reflected_phrases("Meenal will hear about this from me.", review, ["Meenal"]) == ["Meenal"]
+
+
+def test_a_count_before_the_dish_and_a_dish_not_yet_tried_are_handled():
+    from nlp.draft import names_rightly
+
+    assert chunk_phrase("I ordered 1 plate noodles and it was cold.", "dishes") == "the noodles"
+    assert chunk_phrase("The two plate noodles were cold.", "dishes") == "the noodles"
+    text = "This place is known for its kunafa which I am yet to try. The kebabs were lovely."
+    assert not names_rightly("the kunafa", 1, text, side=1)
+    assert names_rightly("the kebabs", 1, text, side=1)
+
+
+def test_an_everyday_noun_typed_with_a_capital_is_named_in_lower_case():
+    phrase = chunk_phrase("Sadly the Noodles taste was very bad.", "food_quality")
+    assert phrase == "the noodles taste", phrase
