@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from draft_cases import analysis, body, topic
 
 from nlp.draft import (
     FAMILIES,
@@ -37,20 +38,6 @@ RESTAURANT_ONLY = re.compile(r"\byour table\b|\bafter a meal\b|\bthe kitchen\b",
 CONFIRMS_PATIENT = re.compile(
     r"\b(?:your (?:visit|appointment|treatment|stay|time with us|next)|came in|coming in|see you|seeing you|"
     r"welcome you|looked after you|when you (?:came|were|visited)|our patients?|as a patient|back to see)\b", re.I)
-
-
-def analysis(label="negative", topics=(), staff=(), emotions=(), suggestion=False):
-    return {"id": "x", "language": "en", "sentiment": {"score": 0.0, "label": label}, "topics": list(topics),
-            "emotions": list(emotions), "staff": list(staff), "suggestion": suggestion, "urgency": 0.2}
-
-
-def topic(name, label, evidence, category):
-    return {"topic": name, "category": category, "sentiment": 0.6 if label == "positive" else -0.6,
-            "label": label, "evidence": evidence}
-
-
-def body(reply: str) -> str:
-    return reply.rsplit("\n\n", 1)[0]
 
 
 @pytest.mark.parametrize(("industry", "family"), [

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from draft_cases import BUSINESS, VOICE, analysis, body, topic
 
 from nlp.draft import (
     check_reply,
@@ -21,24 +22,6 @@ from nlp.draft import (
     split_sentences,
     team_for,
 )
-
-BUSINESS = {"name": "Olive & Ember", "industry": "restaurant"}
-VOICE = {"signature": "Sam, General Manager", "contact": "sam@oliveandember.example", "tone": "warm",
-         "banned_phrases": [], "facts": [], "policies": []}
-
-
-def analysis(label="negative", topics=(), staff=(), emotions=()):
-    return {"id": "x", "language": "en", "sentiment": {"score": 0.0, "label": label}, "topics": list(topics),
-            "emotions": list(emotions), "staff": list(staff), "suggestion": False, "urgency": 0.2}
-
-
-def topic(name, label, evidence, category):
-    return {"topic": name, "category": category, "sentiment": 0.6 if label == "positive" else -0.6,
-            "label": label, "evidence": evidence}
-
-
-def body(reply: str) -> str:
-    return reply.rsplit("\n\n", 1)[0]
 
 
 @pytest.mark.parametrize("author", ["Qkahmed", "Prnv Reddi", "Pratikr", "Sb", "KRS", "AM", "Xzqwert",

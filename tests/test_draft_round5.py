@@ -7,22 +7,11 @@ from __future__ import annotations
 
 import re
 
+from draft_cases import BUSINESS, VOICE, analysis, topic
+
 from nlp.draft import draft_reply, fault_topics, noun_chunks, phrase_from_chunks, short_quote
 
-BUSINESS = {"name": "Olive & Ember", "industry": "restaurant"}
-VOICE = {"signature": "Sam, General Manager", "contact": "sam@oliveandember.example", "tone": "warm",
-         "banned_phrases": [], "facts": [], "policies": []}
 APOLOGY = re.compile(r"sorry|on us|responsib|let you down|fell short|should have", re.I)
-
-
-def analysis(label="negative", topics=(), suggestion=False):
-    return {"id": "x", "language": "en", "sentiment": {"score": 0.0, "label": label}, "topics": list(topics),
-            "emotions": [], "staff": [], "suggestion": suggestion, "urgency": 0.2}
-
-
-def topic(name, label, evidence, category):
-    return {"topic": name, "category": category, "sentiment": 0.6 if label == "positive" else -0.6,
-            "label": label, "evidence": evidence}
 
 
 def test_a_capital_that_only_starts_a_sentence_is_dropped_but_a_name_keeps_its_own():

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from draft_cases import BUSINESS, VOICE, analysis, topic
+
 from nlp.draft import (
     _reply_ideas,
     draft_reply,
@@ -19,20 +21,6 @@ from nlp.draft import (
     short_quote,
     topic_patterns,
 )
-
-BUSINESS = {"name": "Olive & Ember", "industry": "restaurant"}
-VOICE = {"signature": "Sam, General Manager", "contact": "sam@oliveandember.example", "tone": "warm",
-         "banned_phrases": [], "facts": [], "policies": []}
-
-
-def analysis(label="negative", topics=()):
-    return {"id": "x", "language": "en", "sentiment": {"score": 0.0, "label": label}, "topics": list(topics),
-            "emotions": [], "staff": [], "suggestion": False, "urgency": 0.2}
-
-
-def topic(name, label, evidence, category):
-    return {"topic": name, "category": category, "sentiment": 0.6 if label == "positive" else -0.6,
-            "label": label, "evidence": evidence}
 
 
 def drafts(row, a, n=10):
