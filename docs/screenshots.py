@@ -1,6 +1,8 @@
 """Take the README's screenshots from a running dashboard (start it first with `make demo`).
 
-    .venv/bin/python docs/screenshots.py http://127.0.0.1:8501 overview inbox
+    .venv/bin/python docs/screenshots.py http://127.0.0.1:8501 overview issues inbox:2300
+
+A page may carry its own window height after a colon (the Inbox needs room to show a drafted reply).
 
 Uses Debian's chromium and chromedriver; writes docs/screenshots/<page>.png.
 """
@@ -26,11 +28,13 @@ FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-u
 def main(base_url: str, pages: list[str]) -> None:
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for flag in [*FLAGS, f"--user-data-dir={tempfile.mkdtemp()}", "--window-size=1400,1800"]:
+    for flag in [*FLAGS, f"--user-data-dir={tempfile.mkdtemp()}", "--window-size=1400,1100"]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
-        for page in pages:
+        for spec in pages:
+            page, _, height = spec.partition(":")
+            driver.set_window_size(1400, int(height or 1100))
             driver.get(base_url.rstrip("/") + ("/" if page == "overview" else f"/{page}"))
             WebDriverWait(driver, 60).until(ec.presence_of_element_located((By.CSS_SELECTOR, "h1")))
             time.sleep(4)  # let charts finish drawing
