@@ -34,13 +34,11 @@ def _open_db():
         raise click.ClickException(str(ex)) from None
 
 
-def _config(path: str | None = None, *, required: bool = True):
+def _config(path: str | None = None):
     try:
         return load_config(path or default_config_path())
     except ConfigError as ex:
-        if required:
-            raise click.ClickException(str(ex)) from None
-        return None
+        raise click.ClickException(str(ex)) from None
 
 
 @click.group()

@@ -1,5 +1,7 @@
 """Builders the drafter's tests share: a business, a voice, and hand-written analyses in the DESIGN.md shape."""
 
+from nlp.draft import draft_reply
+
 BUSINESS = {"name": "Olive & Ember", "industry": "restaurant"}
 VOICE = {"signature": "Sam, General Manager", "contact": "sam@oliveandember.example", "tone": "warm",
          "banned_phrases": [], "facts": [], "policies": []}
@@ -18,3 +20,13 @@ def topic(name, label, evidence, category):
 def body(reply: str) -> str:
     """The reply without its sign-off."""
     return reply.rsplit("\n\n", 1)[0]
+
+
+def drafts(row, a, n=8):
+    """The replies to one review drafted under `n` different ids (each phrasing it may get), all passing checks."""
+    out = []
+    for i in range(n):
+        d = draft_reply({**row, "id": f"{row['id']}-{i}"}, a, BUSINESS, VOICE)
+        assert all(d["checks"].values()), (d["checks"], d["reply"])
+        out.append(d["reply"])
+    return out

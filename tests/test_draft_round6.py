@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 
-from draft_cases import BUSINESS, VOICE, analysis, topic
+from draft_cases import analysis, drafts, topic
 
 from nlp.draft import (
     OWNERSHIP_RE,
     channel_unclear,
     clause_polarity,
-    draft_reply,
     is_delivery,
     measured_wait,
     names_rightly,
@@ -25,13 +24,6 @@ from nlp.draft import (
 APOLOGY = re.compile(r"sorry|on us|responsib|let you down|fell short|should have|own it", re.I)
 
 
-def drafts(row, a, n=8):
-    out = []
-    for i in range(n):
-        d = draft_reply({**row, "id": f"{row['id']}-{i}"}, a, BUSINESS, VOICE)
-        assert all(d["checks"].values()), (d["checks"], d["reply"])
-        out.append(d["reply"])
-    return out
 
 
 def test_an_order_placed_from_elsewhere_is_never_called_a_visit():

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-from draft_cases import BUSINESS, VOICE, analysis, topic
+from draft_cases import analysis, drafts, topic
 
 from nlp.draft import (
     _reply_ideas,
-    draft_reply,
     faulted_in_text,
     likely_typo,
     noun_chunks,
@@ -21,15 +20,6 @@ from nlp.draft import (
     short_quote,
     topic_patterns,
 )
-
-
-def drafts(row, a, n=10):
-    out = []
-    for i in range(n):
-        d = draft_reply({**row, "id": f"{row['id']}-{i}"}, a, BUSINESS, VOICE)
-        assert all(d["checks"].values()), (d["checks"], d["reply"])
-        out.append(d["reply"])
-    return out
 
 
 def unquoted(reply: str) -> str:
@@ -61,7 +51,7 @@ def test_a_quote_answered_as_a_complaint_must_itself_complain():
     # A middling review whose only quotable words praise: never quoted back as "a fair note".
     text = "The paneer tikka was really rich and lovely. Seating could be arranged better for big groups."
     a = analysis("neutral", [topic("food_quality", "positive", "The paneer tikka was really rich and lovely.", "food")])
-    for reply in drafts({"id": "q1", "author": "Lata", "rating": 3, "text": text}, a):
+    for reply in drafts({"id": "q1", "author": "Lata", "rating": 3, "text": text}, a, n=10):
         assert "really rich and lovely" not in reply and "fair note" not in reply, reply
 
 
@@ -71,7 +61,7 @@ def test_a_typo_of_a_topic_word_is_not_named_back():
     assert chunk_phrase("The food test was not good at all.", "food_quality") in ("", "the food")
     text = "The food test was not good at all and the roti was hard."
     a = analysis("negative", [topic("food_quality", "negative", "The food test was not good at all", "food")])
-    for reply in drafts({"id": "t1", "author": "Kiran", "rating": 2, "text": text}, a):
+    for reply in drafts({"id": "t1", "author": "Kiran", "rating": 2, "text": text}, a, n=10):
         assert "food test" not in unquoted(reply), reply
 
 
@@ -83,7 +73,7 @@ def test_cut_noun_phrases_fall_back_to_a_clean_head():
     a = analysis("positive", [topic("location_parking", "positive", "It sits in one of the prime locations of the "
                                     "city", "location"),
                               topic("ambience", "positive", "the ambience is lovely", "ambience")])
-    for reply in drafts({"id": "c1", "author": "Neha", "rating": 5, "text": text}, a):
+    for reply in drafts({"id": "c1", "author": "Neha", "rating": 5, "text": text}, a, n=10):
         assert "prime" not in reply and "locations" not in reply, reply
 
 
@@ -92,7 +82,7 @@ def test_praise_of_a_dish_no_profile_lists_is_still_named():
     assert praised_in_text(text, set(), set(), ["the biryani"]) == ["the kunafa"]
     assert praised_in_text("Rahul was really good to us.", {"Rahul"}, set(), []) == []
     a = analysis("neutral", [topic("dishes", "negative", "The biryani was average with hard rice.", "food")])
-    for reply in drafts({"id": "p1", "author": "Farah", "rating": 3, "text": text}, a):
+    for reply in drafts({"id": "p1", "author": "Farah", "rating": 3, "text": text}, a, n=10):
         assert "kunafa" in reply and "biryani" in reply, reply
 
 
@@ -101,7 +91,7 @@ def test_a_fault_of_a_dish_no_profile_lists_is_owned_by_name():
     assert faulted_in_text(text, set(), set()) == ["the lamb kofteh"]
     assert faulted_in_text("The food was cold. Staff were rude.", set(), set()) == []
     a = analysis("negative", [])
-    for reply in drafts({"id": "f1", "author": "Omar", "rating": 2, "text": text}, a):
+    for reply in drafts({"id": "f1", "author": "Omar", "rating": 2, "text": text}, a, n=10):
         assert "kofteh" in reply, reply
 
 

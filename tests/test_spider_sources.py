@@ -23,6 +23,17 @@ CRAWL_TIME = datetime(2024, 8, 1, tzinfo=UTC)
 FAST = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0}
 
 
+def crawl_served(tmp_path: Path, pages: dict, spider: str, start: str, db_name: str = "crawl.db"):
+    """Serve `pages` on 127.0.0.1, crawl from the path `start` with the real spider and stop the server; return the
+    crawl run and the server (for its request log)."""
+    server, base_url = serve_pages(pages)
+    try:
+        run = run_crawl(tmp_path / db_name, "biz", SourceConfig(spider, base_url + start), settings=FAST, timeout=120)
+    finally:
+        server.stop()
+    return run, server
+
+
 def _shared(name: str) -> bytes:
     path = SITES / name
     if not path.exists():
@@ -109,12 +120,7 @@ def test_trustpilot_crawl_follows_pages_and_keeps_reply_and_total(tmp_path):
         f"{path}?languages=all&sort=recency": trustpilot_page(records[:3], page=1, pages=2, total=6),
         f"{path}?languages=all&sort=recency&page=2": trustpilot_page(records[3:], page=2, pages=2, total=6),
     }
-    server, base_url = serve_pages(pages)
-    try:
-        run = run_crawl(tmp_path / "tp.db", "bh", SourceConfig("trustpilot", base_url + path), settings=FAST,
-                        timeout=120)
-    finally:
-        server.stop()
+    run, server = crawl_served(tmp_path, pages, "trustpilot", path, "tp.db")
     assert run["status"] == "ok", run["message"]
     assert (run["pages"], run["new"]) == (2, 6)
     db = store.open_db(tmp_path / "tp.db")
@@ -130,13 +136,9 @@ def test_app_store_crawl_uses_xml_feed_for_dates(tmp_path):
     xml = _shared("app-store_rss_jp_raw.xml")
     feed = "/jp/rss/customerreviews/page={}/id=1404176564/sortby=mostrecent/xml"
     empty = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>'
-    server, base_url = serve_pages({feed.format(1): xml.decode("utf-8"), feed.format(2): empty})
-    try:
-        # Given the JSON feed URL, the spider asks for the XML one, which has dates.
-        json_url = base_url + feed.format(1).replace("/xml", "/json")
-        run = run_crawl(tmp_path / "as.db", "app", SourceConfig("app_store", json_url), settings=FAST, timeout=120)
-    finally:
-        server.stop()
+    # Given the JSON feed URL, the spider asks for the XML one, which has dates.
+    run, server = crawl_served(tmp_path, {feed.format(1): xml.decode("utf-8"), feed.format(2): empty}, "app_store",
+                               feed.format(1).replace("/xml", "/json"), "as.db")
     assert run["status"] == "ok", run["message"]
     assert run["new"] == 50
     assert not any(p.endswith("/json") for p in server.requests)
@@ -216,12 +218,7 @@ def test_trustpilot_crawl_falls_back_to_the_page_as_given(tmp_path):
     path = "/review/bhphotovideo.com"
     pages = {path: trustpilot_page(records[:2], page=1, pages=2, total=4),
              f"{path}?page=2": trustpilot_page(records[2:], page=2, pages=2, total=4)}
-    server, base_url = serve_pages(pages)
-    try:
-        run = run_crawl(tmp_path / "tp.db", "bh", SourceConfig("trustpilot", base_url + path), settings=FAST,
-                        timeout=120)
-    finally:
-        server.stop()
+    run, server = crawl_served(tmp_path, pages, "trustpilot", path, "tp.db")
     assert run["status"] == "ok", run["message"]
     assert run["new"] == 4
     assert server.requests.count(path) == 1 and server.requests.count(f"{path}?page=2") == 1
@@ -240,12 +237,7 @@ def _feed_xml(page: int, ids: list[str]) -> str:
 def test_app_store_crawl_stops_at_ten_pages(tmp_path):
     feed = "/gb/rss/customerreviews/page={}/id=555000111/sortby=mostrecent/xml"
     pages = {feed.format(p): _feed_xml(p, [f"{p}{n:02d}" for n in range(3)]) for p in range(1, 12)}
-    server, base_url = serve_pages(pages)
-    try:
-        run = run_crawl(tmp_path / "as.db", "app", SourceConfig("app_store", base_url + feed.format(1)),
-                        settings=FAST, timeout=120)
-    finally:
-        server.stop()
+    run, server = crawl_served(tmp_path, pages, "app_store", feed.format(1), "as.db")
     assert run["status"] == "ok", run["message"]
     assert (run["pages"], run["new"]) == (10, 30)
     assert feed.format(11) not in server.requests
@@ -255,12 +247,8 @@ def test_app_store_crawl_reads_json_feed_when_xml_is_missing_and_leaves_dates_un
     feed = "/gb/rss/customerreviews/page=1/id=555000111/sortby=mostrecent/json"
     body = (FIXTURES / "app_store" / "json_feed_app_first.feed.json").read_text(encoding="utf-8")
     empty = '{"feed": {"author": {"name": {"label": "iTunes Store"}}, "title": {"label": "Customer Reviews"}}}'
-    server, base_url = serve_pages({feed: body, feed.replace("page=1", "page=2"): empty})
-    try:
-        run = run_crawl(tmp_path / "as.db", "app", SourceConfig("app_store", base_url + feed), settings=FAST,
-                        timeout=120)
-    finally:
-        server.stop()
+    run, server = crawl_served(tmp_path, {feed: body, feed.replace("page=1", "page=2"): empty}, "app_store", feed,
+                               "as.db")
     assert run["status"] == "ok", run["message"]
     assert run["new"] == 2
     assert server.requests[1:3] == [feed.replace("/json", "/xml"), feed]     # XML asked first, for the dates
