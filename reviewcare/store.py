@@ -877,13 +877,18 @@ def topic_monthly(db: sqlite_utils.Database, topic: str, business_id: str | None
     ))
 
 
-def topic_quotes(db: sqlite_utils.Database, topic: str, business_id: str | None = None, label: str | None = None,
-                 limit: int = 30) -> list[dict]:
-    """The reviews mentioning a topic, newest first, with the evidence the analyzer found."""
+def _quote_filter(business_id: str | None, label: str | None) -> tuple[str, list]:
     where, params = _business_filter(business_id)
     if label:
         where += " and t.label = ?"
         params.append(label)
+    return where, params
+
+
+def topic_quotes(db: sqlite_utils.Database, topic: str, business_id: str | None = None, label: str | None = None,
+                 limit: int = 30) -> list[dict]:
+    """The reviews mentioning a topic, newest first, with the evidence the analyzer found."""
+    where, params = _quote_filter(business_id, label)
     return list(db.query(
         f"""select r.id as review_id, r.author, r.rating, r.published_at, r.source, r.text, t.evidence,
                    t.sentiment, t.label
@@ -1417,10 +1422,7 @@ def latest_topic_quotes(db: sqlite_utils.Database, topic: str, business_id: str 
             break
     if cutoff is None:  # fewer than `limit` in all: the plain query touches few rows anyway
         return topic_quotes(db, topic, business_id, label, limit)
-    where, params = _business_filter(business_id)
-    if label:
-        where += " and t.label = ?"
-        params.append(label)
+    where, params = _quote_filter(business_id, label)
     # CROSS JOIN keeps the recent reviews as the outer loop, so the topic's older mentions are never read.
     return list(db.query(
         f"""select r.id as review_id, r.author, r.rating, r.published_at, r.source, r.text, t.evidence,
