@@ -221,7 +221,10 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"health inspector|council))\b", re.I)),
     ("health or safety incident", re.compile(
         r"\b(?:food poisoning|poisoned|vomit\w*|threw up|throwing up|diarrh\w*|stomach (?:upset|ache|infection|"
-        r"bug)|(?:fell|got|became|felt) (?:very |really |so )?(?:sick|ill) (?:after|from|the)|hospitali[sz]\w*|"
+        r"bug|pain|cramps?)|upset stomach|loose motions?|indigestion|(?:hard|tough|difficult) time digesting|"
+        r"(?:had|took|take|taking|needed) (?:a |an |some )?(?:medicine|medicines|medication|tablets?|antacids?)|"
+        r"infected (?:my|his|her|our) (?:throat|stomach)|(?:throat|stomach) infection|"
+        r"(?:fell|got|became|felt) (?:very |really |so )?(?:sick|ill) (?:after|from|the)|hospitali[sz]\w*|"
         r"(?:in|to) (?:the )?hospital|(?:a&e|a and e)\b|emergency room|allergic reaction|anaphyla\w*|epi-?pens?|"
         r"allerg\w* (?:reaction|attack)|swell(?:ing|ed) up|(?:lips?|throat|tongue|face) (?:started |began )?"
         r"(?:to )?(?:swell\w*|swollen|tighten\w*|clos\w*)|"
@@ -545,6 +548,9 @@ def first_name(author: str | None) -> str | None:
     tokens = author.split()
     while len(tokens) > 1 and re.fullmatch(r"[A-Z]\.?", tokens[-1]):
         tokens.pop()
+    # "N Bharath Kumar Goud": a leading initial before two or more names; "J Smith" stays unsure (a surname).
+    while len(tokens) > 2 and re.fullmatch(r"[A-Z]\.?", tokens[0]):
+        tokens.pop(0)
     if any("." in t for t in tokens):
         return None
     if not tokens or any(t.lower().strip(",") in NON_NAMES for t in tokens):
@@ -946,10 +952,17 @@ def _unlisted_thing(words: str, staff: set[str]) -> str:
 
 
 def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str]) -> list[str]:
-    """The first thing a plainly faulting clause names ("chicken chopsuey which was not at all good"), or []."""
+    """The first thing a plainly faulting clause names ("chicken chopsuey which was not at all good", "didn't
+    provide the mayo bowls"), or []."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
     for clause, _ in review_clauses(text):
-        if clause_polarity(clause) >= 0 or not (m := FAULTED_NOUN_RE.search(clause)):
+        if clause_polarity(clause) >= 0:
+            continue
+        if m := MISSING_THING_RE.search(clause.lower()):
+            phrase = _unlisted_thing(m.group(1), staff)
+            if phrase and not any(p.lower() in phrase for p in private):
+                return [missing_form(phrase, text)]
+        if not (m := FAULTED_NOUN_RE.search(clause)):
             continue
         phrase = _unlisted_thing(m.group(1), staff)
         if phrase and not any(p.lower() in phrase for p in private) and names_rightly(phrase, -1, text, side=-1):
@@ -1026,6 +1039,33 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
     if len(out) > 1:
         out = [o for o in out if o != "your visit"]  # the vaguest phrase gives way to a real one
     return out[:limit]
+
+
+# "no chicken pieces in it", "didn't provide the mayo bowls": the fault is that the thing was missing, and a
+# reply that says "sorry about the chicken pieces" reads as if they were bad.
+MISSING_BEFORE = (r"(?:\bno|\bmissing|\bforgot(?:ten)?(?: to (?:send|give|add|pack|include|bring))?|"
+                  r"(?:\bdid ?n[o']?t|\bdint|\bdidnt|\bddinot|\bnever|\bhaven'?t|\bhave not) "
+                  r"(?:get|receive|provide|send|give|include|add|pack|bring|serve)|"
+                  r"\bnot (?:provided|given|sent|included|received|served|packed))"
+                  r"\s+(?:any |the |a |an |our |my |us |me |with )*(?:[a-z]+\s+){0,2}")
+MISSING_AFTER = r"\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:missing|not there|absent|forgotten|not provided)\b"
+MISSING_THING_RE = re.compile(
+    MISSING_BEFORE.removesuffix(r"(?:[a-z]+\s+){0,2}") + r"((?:[a-z]{3,}\s+)?[a-z]{3,})"
+    r"(?=\s+(?:in|with|for|along|and|or|at|from|on|to)\b|\s*[,.!?;)]|\s*$)")
+NOT_MISSABLE = frozenset("""taste flavour flavor quality service hygiene ambience ambiance response reply value time
+wait waiting help courtesy manners respect spice salt sense care""".split())
+
+
+def missing_form(phrase: str, text: str) -> str:
+    """ "the missing chicken pieces" when the review says the thing was not there; the phrase unchanged else."""
+    words = [w for w in _norm_words(phrase) if w not in ("the", "your")]
+    if not words or words[-1] in NOT_MISSABLE or "missing" in words:
+        return phrase
+    name = r"\s+".join(re.escape(w) for w in words)
+    low = text.lower()
+    if re.search(MISSING_BEFORE + name + r"s?\b", low) or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
+        return re.sub(r"^(the |your )?", lambda m: (m.group(1) or "the ") + "missing ", phrase, count=1)
+    return phrase
 
 
 def _singular_if_one_of(phrase: str, text: str) -> str:
@@ -1114,6 +1154,8 @@ FAULT_PHRASE_RE = re.compile(
     r"(?:could|should) have been (?:\w+ ){0,3}(?:more|better|cleaner|neater|faster|quicker)|should have been|"
     r"(?:please |pls |plz )?try to (?:make|improve|keep|be)\b|"
     r"not (?:their|its|the|our|his|her) (?:fort[eè]|strength|strong (?:point|suit))|"
+    r"(?:did ?n[o']?t|dint|didnt|ddinot|never) (?:receive|provide|send|give|include|pack|serve)\w*|"
+    r"forgot to (?:send|give|add|pack|include|bring|serve)|(?:was|were|is|are) missing|"
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
@@ -1156,7 +1198,20 @@ def _plain_judging_words(clause: str) -> str:
     low = PRAISE_IDIOM_RE.sub(" great ", low)
     # Quote marks hide a word from the lexicon ("not 'exquisite' as advertised"); apostrophes inside words stay.
     low = re.sub(r"[\"“”‘`]|(?<![a-z])['’]|['’](?![a-z])", " ", low)
+    low = NAMING_NOT_JUDGING_RE.sub(" ", low)
     return re.sub(r"\bpretty (?=[a-z])", "quite ", low)  # "pretty small": a degree, not praise
+
+
+# Fault words that only name a thing or a time: "in the late night", "cold coffee", "a small, cute cafe".
+NAMING_NOT_JUDGING_RE = re.compile(
+    r"\blate(?=[\s-]+(?:night|nights|evening|evenings|hours|afternoon|lunch|dinner|breakfast|checkout|check-out)\b)|"
+    r"\bcold(?=[\s-]+(?:coffee|coffees|drinks?|brews?|beverages?|cuts|press(?:ed)?|pressed|desserts?|mezze|starters?|"
+    r"cocktails?)\b)|"
+    r"(?:(?<=\ba )|(?<=\ban ))(?:small|tiny|little)(?=\s*(?:,|and|but)?\s*(?:cute|cosy|cozy|quaint|charming|"
+    r"lovely|nice|beautiful|pretty|friendly|family|place|cafe|café|restaurant|joint|outlet|shop|spot|bistro|hotel|"
+    r"town)\b|"
+    r"\s*$)|"
+    r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -1236,6 +1291,12 @@ def thing_polarity(phrase: str, text: str) -> int | None:
         return None
     signs = {v for v in found if v}
     return signs.pop() if len(signs) == 1 else 0
+
+
+def praise_only(text: str) -> bool:
+    """True when two or more clauses praise and none faults or rates lukewarmly."""
+    verdicts = [clause_polarity(c) for c, _ in review_clauses(text)]
+    return verdicts.count(1) >= 2 and -1 not in verdicts and not plainly_faults(text)
 
 
 def words_side(text: str) -> int:
@@ -1366,7 +1427,17 @@ def names_rightly(phrase: str, want: int, text: str, evidence: str = "", side: i
         return want == 0 or (side == want and not stock)
     if want == 0:
         return True
+    if verdict == 0 and want < 0 and _rated_lukewarm(phrase, text):
+        return True  # "Food is average", "average service": a middling verdict is the fault a reply can own
     return verdict == want or (verdict == 0 and side == want and not stock)
+
+
+def _rated_lukewarm(phrase: str, text: str) -> bool:
+    """True when a clause naming the thing rates it only lukewarmly ("Average ambience", "food was just ok")."""
+    words = [w for w in _norm_words(phrase) if w not in ("the", "your")][-1:]
+    return bool(words) and any(_mentions(c, words) and clause_polarity(c) == 0
+                               and any(w in LUKEWARM_WORDS for w in re.findall(r"[a-z-]+", c.lower()))
+                               for c, _ in review_clauses(text))
 
 
 SUGGEST_RE = re.compile(r"\b(?:must try|should try|do try|try the|recommend\w*|suggest\w*|would be (?:nice|great|good)|"
@@ -1502,7 +1573,8 @@ def _stance(row: dict, analysis: dict) -> str:
     if has_neg or (rating is not None and words_side(_text(row)) < 0):
         return "mixed"  # a fault named (or only faults written) alongside a middling rating
     if rating is not None and rating < 4:
-        return "neutral"
+        # Three stars on words that only praise ("Best pancakes in town... really good"): answer the praise.
+        return "positive" if praise_only(_text(row)) else "neutral"
     if label == "positive" or has_pos:
         return "positive"
     return "neutral"
@@ -1652,6 +1724,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                 if text and not topics else [])
     if stance in ("negative", "mixed") and not neg and text:
         neg = faulted_in_text(text, staff_names, private)  # a dish no profile lists: "the chopsuey"
+    neg = [missing_form(x, text) for x in neg]
     if stance == "negative" and not neg:
         neg = fallback
     elif not pos and not neg:
@@ -1718,6 +1791,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         "unclear": family == "restaurant" and not delivery and channel_unclear(text),
         "family": family,
         "light": is_light(row, analysis),
+        "problem": any(is_problem(x) for x in neg),
     }
 
     plan = _Plan()
@@ -1747,6 +1821,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.add("joy", priority=4)
         if suggestion:
             plan.add("suggestion", priority=8)
+        if rating is not None and rating < 4 and values["contact"]:
+            plan.add("ask_what_held_back", priority=7)  # three stars on warm words: something held it back
         plan.add("close_positive", priority=3)
     elif stance == "neutral":
         plan.add("open_neutral" if pos else "open_neutral_generic", {"things": values["pos"]}, required=True)
@@ -1902,6 +1978,20 @@ def for_delivery(sentence: str) -> str | None:
     return sentence
 
 
+# Phrasings that treat the faulted thing as an object that could have been good ("the curry fell short",
+# "getting the curry right"): wrong for a problem itself ("the missing raita", "the 20-minute wait").
+OBJECT_ONLY_RE = re.compile(
+    r"\{(?:things|Things|neg)\} (?:fell|let|took|didn't|did not|should have been)|(?:get|got|getting) \{things\} "
+    r"right|\{things\} to match|even if \{neg\} didn't|better from \{things\}|fell short with \{things\}")
+
+
+def is_problem(phrase: str) -> bool:
+    """True when a named fault is a problem, not a thing: "the missing raita", "the 20-minute wait", "the dark
+    ambience" (a fault word inside it)."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    return any(w in FAULT_WORDS or w in {"wait", "waiting", "delay", "delays", "missing"} for w in words)
+
+
 def _render(template: str, values: dict) -> str | None:
     """Fill a template; None when it needs a value we don't have."""
     needed = set(re.findall(r"{(\w+)}", template))
@@ -2007,6 +2097,8 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
     for index, (slot, extra, priority, required) in enumerate(plan.items):
         rendered = []
         for template in phrases["slots"].get(slot, []):
+            if values["problem"] and OBJECT_ONLY_RE.search(template):
+                continue
             sentence = _render(template, {**values, **extra})
             if sentence is None:
                 continue
@@ -2204,7 +2296,8 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
     for fragment in _bank_fragments(family):
         reply = fragment.sub(" | ", reply)
     # A lookahead, so "your words about the octopus" still yields "the octopus".
-    for m in re.finditer(r"(?=\b(?:the|your)\s+((?:[\w'-]+\s+){0,2}[\w'-]+))", reply, re.I):
+    # "the missing raita" names the raita the review said was not there.
+    for m in re.finditer(r"(?=\b(?:the|your)\s+(?:missing\s+)?((?:[\w'-]+\s+){0,2}[\w'-]+))", reply, re.I):
         words = _norm_words(m.group(1))
         for k in range(len(words), 0, -1):
             gram = words[:k]

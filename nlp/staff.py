@@ -204,6 +204,28 @@ def _role_apposition(words: list[str], tags: list[str], lower: list[str], i: int
     return None
 
 
+SINGLING_OUT = frozenset({"especially", "specially", "particularly", "namely", "esp", "specifically", "mainly"})
+PEOPLE = frozenset({"person", "persons", "people", "guy", "guys", "man", "men", "lady", "ladies", "boy", "boys",
+                    "girl", "girls", "gentleman", "gentlemen", "staff", "member", "members", "someone", "one"})
+
+
+def _people_before(lower: list[str], i: int) -> bool:
+    """True when a people word comes shortly before "named" at i ("two persons here named ...")."""
+    return any(w in PEOPLE or w.rstrip("s") in ROLES for w in lower[max(0, i - 4):i])
+
+
+def _more_names(words: list[str], lower: list[str], named: tuple[int, str], found: dict,
+                role: str | None) -> None:
+    """A list after a found name: "Alivi, Kyn and Arjun"; each further one must be a bare name."""
+    n = len(words)
+    k = named[0] + len(named[1].split())
+    while k + 1 < n and lower[k] in {",", "and", "&"} and _bare_name(words[k + 1]):
+        more = _name_ending(words, k + 2) if k + 2 < n and _bare_name(words[k + 2]) else None
+        more = more or (k + 1, words[k + 1])
+        found.setdefault(more[1].lower(), (more[0], more[1], role))
+        k = more[0] + len(more[1].split())
+
+
 def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | None]]:
     """Staff mentions in one review: [(token index, name or "", role or None)], one per person.
 
@@ -217,7 +239,9 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
     for i, w in enumerate(lower):
         role = w.rstrip("s") if w.rstrip("s") in ROLES and w not in ROLES else w
         if role in ROLES:
-            named = _name_at(words, tags, i + 1)
+            # "the staff especially Prabhu and Jenny", "waiters namely Ajay": a name after a singling-out word
+            after = i + 2 if i + 2 < n and lower[i + 1] in SINGLING_OUT and _bare_name(words[i + 2]) else i + 1
+            named = _name_at(words, tags, after)
             if named is None and i >= 2 and lower[i - 1] in {"our", "the", "a"} and lower[i - 2] in {",", "-"}:
                 named = _name_at(words, tags, i - 3) if i >= 3 else None
             if named is None:
@@ -230,6 +254,9 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             if named:
                 key = named[1].lower()
                 found.setdefault(key, (named[0], named[1], role))
+                # the listed names share a plural or group role ("waiters Ajay and Ranjan")
+                shared = after > i + 1 or w != role or role in GROUP_ROLES
+                _more_names(words, lower, named, found, role if shared else None)
             elif role not in GROUP_ROLES and w == role and i >= 1 and lower[i - 1] in {"the", "our", "my"}:
                 found.setdefault(f"role:{role}", (i, "", role))
         elif w in THANKS:
@@ -242,13 +269,17 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             named = _name_at(words, tags, j)
             if named and lower[named[0]] not in ROLES:
                 found.setdefault(named[1].lower(), (named[0], named[1], None))
-                # A list of thanked people: "thank Alivi, Kyn and Arjun"; each further one must be a bare name.
-                k = named[0] + len(named[1].split())
-                while k + 1 < n and lower[k] in {",", "and", "&"} and _bare_name(words[k + 1]):
-                    more = _name_ending(words, k + 2) if k + 2 < n and _bare_name(words[k + 2]) else None
-                    more = more or (k + 1, words[k + 1])
-                    found.setdefault(more[1].lower(), (more[0], more[1], None))
-                    k = more[0] + len(more[1].split())
+                _more_names(words, lower, named, found, None)
+        elif w in {"named", "called"} and i + 1 < n and i >= 1 and lower[i - 1] not in {"is", "was", "restaurant",
+                                                                             "place", "dish", "cafe", "drink"}:
+            # "two persons here named Papiya and Shuvro": bare names only ("a dish called Paneer" is a thing)
+            named = _name_ending(words, i + 1) if _bare_name(words[i + 1]) else None
+            if named and i + 2 < n and _bare_name(words[i + 2]):
+                named = (i + 1, f"{words[i + 1]} {words[i + 2]}")
+            if named and _people_before(lower, i):
+                found.setdefault(named[1].lower(), (named[0], named[1], None))
+                _more_names(words, lower, named, found, None)
+
         elif w in ASK and i + 2 < n and lower[i + 1] == "for":
             named = _name_at(words, tags, i + 2)
             end = named[0] + len(named[1].split()) if named else n

@@ -35,6 +35,11 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Special kudos to Shaqeel and Narendra.", [("Shaqeel", None), ("Narendra", None)]),
     ("I need to thank Alivi, Kyn, Arjun and Kuldeep.",
      [("Alivi", None), ("Kyn", None), ("Arjun", None), ("Kuldeep", None)]),
+    # a list after a plural role, a singled-out name after a group, people introduced by "named"
+    ("Met couple of cool waiters Ajay and Ranjan who were really nice.", [("Ajay", "waiter"), ("Ranjan", "waiter")]),
+    ("Thanks to all the staff especially Prabhu and Jenny for being attentive.",
+     [("Prabhu", "staff"), ("Jenny", "staff")]),
+    ("I met two persons here named Papiya and Shuvro who are the best.", [("Papiya", None), ("Shuvro", None)]),
 ])
 def test_names_found(text, expected):
     assert names(text) == expected
@@ -55,6 +60,9 @@ def test_names_found(text, expected):
     "Worst Taste, Late Delivery, Taste is bad.",
     "Lovely evening.\n\nCheers Rakshita Nath",
     "Thanks Zomato !",
+    "We tried a dish called Paneer Lababdar.",
+    "The restaurant is named Paradise for a reason.",
+    "The staff especially were lovely.",
 ])
 def test_things_brands_and_sign_offs_are_not_people(text):
     assert [n for n, _ in names(text) if n not in {"Dinesh"}] == []

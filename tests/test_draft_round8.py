@@ -1,0 +1,124 @@
+"""Drafter round 8: faults from a fresh read of real drafts, each pinned with reviews written for the test: fault
+words that only name a thing or a time ("late night", "cold coffee", "a small, cute cafe"), things that were
+missing answered as if they were bad, illness after a meal drafted instead of sent to a person, leading initials
+in a name, three stars on words of praise answered as "middle of the road", and lukewarm verdicts never named.
+"""
+
+from __future__ import annotations
+
+import pytest
+from draft_cases import BUSINESS, VOICE, body
+
+from nlp.analyze import analyze_rows
+from nlp.draft import (
+    OBJECT_ONLY_RE,
+    clause_polarity,
+    draft_many,
+    faulted_in_text,
+    first_name,
+    is_problem,
+    load_phrases,
+    missing_form,
+    needs_human_reason,
+)
+from nlp.signals import risk_reasons
+
+
+def drafted(text: str, rating: int, author: str = "Kavya Rao", n: int = 6) -> list[str]:
+    """Replies to one review analyzed by the real pipeline, under `n` ids; every self-check must hold."""
+    rows = [{"id": f"r8-{i}", "text": text, "rating": rating, "author": author, "source": "zomato"}
+            for i in range(n)]
+    analyses = analyze_rows(rows, "restaurant")
+    out = []
+    for row, a in zip(rows, analyses, strict=True):
+        d = draft_many([(row, a)], BUSINESS, VOICE)[0]
+        assert "reply" in d, d
+        assert all(d["checks"].values()), (d["checks"], d["reply"])
+        out.append(body(d["reply"]))
+    return out
+
+
+@pytest.mark.parametrize("clause", [
+    "I have ordered food from the restaurant in the late night",
+    "The cold coffee was decent",
+    "It is a small, cute cafe",
+    "It is a small",
+])
+def test_words_that_name_a_thing_or_time_do_not_fault(clause):
+    assert clause_polarity(clause) >= 0
+
+
+@pytest.mark.parametrize("clause", ["the food came late", "a small portion", "the portions were small",
+                                    "the coffee was cold", "ddinot provide the mayo bowls"])
+def test_the_same_words_still_fault_when_they_judge(clause):
+    assert clause_polarity(clause) < 0
+
+
+def test_four_stars_of_pure_praise_invent_no_complaint():
+    text = ("I ordered food from the restaurant in the late night, they have the best biryani, the mutton keema "
+            "biryani is worth a try, still looking forward to trying some more")
+    for reply in drafted(text, 4):
+        low = reply.lower()
+        assert not any(p in low for p in ("could be better", "could improve", "small point", "what fell short",
+                                          "on us", "fair point", "the rest")), reply
+
+
+def test_a_small_cute_cafe_is_praise():
+    text = "It is a small,cute cafe best for the burgers they offer.\nLoved this place and the service."
+    for reply in drafted(text, 4):
+        assert "on us" not in reply and '"it is a small"' not in reply.lower(), reply
+
+
+def test_missing_things_are_named_as_missing():
+    assert missing_form("the chicken pieces", "no chicken pieces in it") == "the missing chicken pieces"
+    assert missing_form("the raita", "They forgot to send the raita.") == "the missing raita"
+    assert missing_form("the soya sauce", "no vinegar or soya sauce has been provided") == "the missing soya sauce"
+    assert missing_form("the fries", "The fries were missing from the bag.") == "the missing fries"
+    assert missing_form("the taste", "no taste at all") == "the taste"  # an absent quality is not an item
+    assert missing_form("the biryani", "the biryani was cold") == "the biryani"
+    assert faulted_in_text("ddinot provide the mayo bowls", [], set()) == ["the missing mayo bowls"]
+    for reply in drafted("no chicken pieces in it", 1):
+        assert "missing chicken pieces" in reply, reply
+
+
+def test_a_problem_is_not_worded_as_a_thing_that_fell_short():
+    assert is_problem("the missing raita") and is_problem("the 20-minute wait") and is_problem("the cold food")
+    assert not is_problem("the biryani")
+    templates = [t for slot in ("open_disappointed", "own_small", "open_mixed") for t in
+                 load_phrases("restaurant")["slots"][slot]]
+    assert any(OBJECT_ONLY_RE.search(t) for t in templates)  # the filter has something to do
+    assert any(not OBJECT_ONLY_RE.search(t) for t in load_phrases("restaurant")["slots"]["own_small"])
+    for reply in drafted("They forgot to send the raita with the biryani. Not happy.", 2):
+        assert "missing raita" in reply, reply
+        assert not any(p in reply for p in ("raita fell", "raita let", "raita took", "raita didn't")), reply
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("Was very tasty but got hard time digesting. Unpleasant burps until took medicine.", "hard time digesting"),
+    ("They served a cheap welcome drink which infected my throat.", "infected my throat"),
+    ("Had a stomach ache all night after the thali.", "stomach ache"),
+])
+def test_illness_after_a_meal_goes_to_a_person(text, cue):
+    reason = needs_human_reason({"text": text, "rating": 2}, {"language": "en"})
+    assert reason and reason.startswith("health or safety incident") and cue in reason
+    assert "illness after the visit" in [why for _, why in risk_reasons(text)]
+
+
+def test_a_leading_initial_is_skipped_only_before_two_names():
+    assert first_name("N Bharath Kumar Goud") == "Bharath"
+    assert first_name("K. Ravi Teja") == "Ravi"
+    assert first_name("J Smith") is None  # "Smith" may be a family name: greet nobody rather than wrongly
+
+
+def test_three_stars_on_words_of_praise_answer_the_praise_and_ask_what_held_it_back():
+    text = ("Best place to order pancakes in town. I tried the pancake with maple syrup and it was really good. "
+            "The price is also reasonable.")
+    for reply in drafted(text, 3):
+        assert "middle-of-the-road" not in reply and "pancake" in reply.lower(), reply
+        assert VOICE["contact"] in reply, reply  # an open door to say what would have made it better
+
+
+def test_lukewarm_verdicts_can_be_named():
+    text = "Been here. Food is average. For me all biryanis are same. So nothing special. Average ambience."
+    for reply in drafted(text, 3):
+        assert any(p in reply for p in ("the food", "the ambience", "nothing special")), reply
