@@ -145,7 +145,8 @@ paid charged night evening hour minute minutes unprofessional professional area 
 access park nearby street occasion date friend family kid children birthday party anniversary celebration
 special plate bite discount discounts refund refunds free voucher coupon compensation complimentary
 """.split())
-VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "things", "stuff", "people",
+VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "things", "stuff", "people", "item",
+                         "items",
                          # Words that name where or how, not what the reviewer judged ("not attending tables",
                          # "easy on the pocket", "no other option"): echoing them reads as a misreading.
                          "table", "tables", "option", "options", "pocket", "pub", "cafe", "outlet", "branch",
@@ -233,7 +234,8 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:slipped|tripped|fell) (?:over|and (?:fell|hurt)|on (?:the|a) (?:wet )?(?:floor|stairs?|steps?))|"
         r"cockroach\w*|roach(?:es)?|maggots?|caught (?:on )?fire|fire broke out|(?:were|was|got) evacuated|evacuation|"
         r"(?:worms?|insects?|lizard|rat|mouse|mice|bugs?|flies|fly) (?:in|on|inside) "
-        r"(?:my|the|our|his|her)|food safety|health hazard|unsafe)\b", re.I)),
+        r"(?:my|the|our|his|her|it|this|that)\b|(?:live|dead) (?:\w+ )?(?:insects?|worms?|bugs?|flies|fly)|"
+        r"food safety|health hazard|unsafe)\b", re.I)),
     ("harassment claim", re.compile(
         r"\b(?:harass\w*|sexual\w*|grop\w*|molest\w*|assault\w*|stalk(?:ed|ing|er) (?:me|us|her)|"
         r"touched (?:me|my \w+) inappropriately|inappropriate(?:ly)? touch\w*|threaten(?:ed|ing) (?:me|us|my)|"
@@ -902,6 +904,7 @@ SHORT_REVIEW_THINGS: dict[str, str] = {
     "rate": "the prices", "rates": "the prices", "cost": "the prices", "pricing": "the prices",
     "ambience": "the ambience", "ambiance": "the ambiance", "atmosphere": "the atmosphere",
     "hospitality": "the hospitality", "staff": "the staff", "service": "the service", "food": "the food",
+    "spicy": "the spice level", "spice": "the spice level", "salty": "the salt level", "oily": "the oil",
 }
 SHORT_REVIEW_WORDS = 12
 # Words a reply may use for the reviewer's own ("the prices" for "Rate is on the higher side").
@@ -911,6 +914,9 @@ REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
     "stability": frozenset({"crash", "crashes", "crashing", "crashed"}),
     "price": frozenset({"rate", "rates", "cost", "costly", "pricey", "expensive", "overpriced", "priced"}),
     "delivery": frozenset({"delivered", "deliver", "delivering"}),
+    "spice level": frozenset({"spicy", "spice", "spices", "spiciness"}),
+    "salt level": frozenset({"salty", "salt"}),
+    "oil": frozenset({"oily"}),
 }
 
 
@@ -1043,7 +1049,7 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
 
 # "no chicken pieces in it", "didn't provide the mayo bowls": the fault is that the thing was missing, and a
 # reply that says "sorry about the chicken pieces" reads as if they were bad.
-MISSING_BEFORE = (r"(?:\bno|\bmissing|\bforgot(?:ten)?(?: to (?:send|give|add|pack|include|bring))?|"
+MISSING_BEFORE = (r"(?:\bno|\bmissing|\bforg[eo]t(?:ten)?(?: to (?:send|give|add|pack|include|bring))?|"
                   r"(?:\bdid ?n[o']?t|\bdint|\bdidnt|\bddinot|\bnever|\bhaven'?t|\bhave not) "
                   r"(?:get|receive|provide|send|give|include|add|pack|bring|serve)|"
                   r"\bnot (?:provided|given|sent|included|received|served|packed))"
@@ -1199,6 +1205,7 @@ def _plain_judging_words(clause: str) -> str:
     # Quote marks hide a word from the lexicon ("not 'exquisite' as advertised"); apostrophes inside words stay.
     low = re.sub(r"[\"“”‘`]|(?<![a-z])['’]|['’](?![a-z])", " ", low)
     low = NAMING_NOT_JUDGING_RE.sub(" ", low)
+    low = TOO_AS_VERY_RE.sub("very ", low)
     return re.sub(r"\bpretty (?=[a-z])", "quite ", low)  # "pretty small": a degree, not praise
 
 
@@ -1212,6 +1219,11 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"town)\b|"
     r"\s*$)|"
     r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)", re.I)
+
+
+# "too soft n yummy", "too good": "too" used as "very" before praise is not a complaint.
+TOO_AS_VERY_RE = re.compile(
+    r"\btoo(?:o+)? (?=(?:\w+ (?:and|n|&) )?(?:good|yummy|tasty|delicious|nice|awesome|amazing|great|cute)\b)")
 
 
 @lru_cache(maxsize=8192)
@@ -1361,7 +1373,8 @@ LUKEWARM_AFTER_RE = re.compile(
     r"(?!\s+(?:with|but|and not|except))", re.I)
 REQUEST_CLAUSE_RE = re.compile(
     r"\b(?:request\w*|please|pls|plz|kindly|should|must|need to|needs to|have to|has to|would be (?:nice|great|"
-    r"good|better)|hope (?:you|they)|wish|could you|can you|make sure|add|improve)\b", re.I)
+    r"good|better)|hope (?:you|they)|wish|could you|can you|make sure|add|improve|suggest\w*|"
+    r"(?:would|'d) like (?:to|if|you|them|the management))\b", re.I)
 
 
 def _mention_contexts(phrase: str, text: str) -> list[tuple[str, str, str]]:
@@ -1447,6 +1460,13 @@ REQUEST_RE = re.compile(r"\b(?:help me|help us|plz|pls|please|kindly|fix|how (?:
 LEAD_WORDS_RE = re.compile(r"^(?:(?:and|but|so|also|then|though|although|however|plus|yet|or)\b[,\s]*)+", re.I)
 
 
+QUOTE_FILLER = frozenset("""i me my we us our you your it its it's this that these those they them their he she
+him her is are was were be been am do does did didn't don't doesn't not no never have has had haven't hasn't
+wasn't weren't isn't aren't can can't could would should will won't just so very too much many more most some
+any all also even still there here then than a an the and or but of to in on at for with from as by up down
+out about again ever""".split())
+
+
 def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str],
                 polarity: int = 0, title: str = "") -> str | None:
     """A few of the reviewer's own words safe to quote back ("a little bland for my liking").
@@ -1477,6 +1497,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
                 or not re.search(r"[a-z]", low) or EMOJI_RE.search(quote) or len(quote) > 60
                 or (title and text and quote not in title and quote not in text)):
             continue
+        if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words):
+            continue  # "it didn't have many": no word of its own says what it is about
         hanging = words[-1].lower().strip("'") in HANGING_END or words[0].lower() in HANGING_START
         # A letter left alone ("it s") is a broken apostrophe: the quote would misquote them.
         hanging = hanging or any(len(w) == 1 and w.lower() not in ("a", "i") for w in words)
@@ -1512,6 +1534,12 @@ def _said_as_person(name: str, text: str) -> bool:
     return any(not (m.group(1) and _known_noun(m.group(1).lower())) for m in hits)
 
 
+def blamed_words(text: str, name: str) -> bool:
+    """True when a clause naming the person faults something."""
+    return any(re.search(rf"\b{re.escape(name)}\b", c, re.I) and clause_polarity(c) < 0
+               for c, _ in review_clauses(text))
+
+
 def _dominant_emotion(analysis: dict) -> str | None:
     emotions = [e for e in analysis.get("emotions") or [] if e.get("emotion")]
     if not emotions:
@@ -1539,10 +1567,25 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
 
     topics = [t for t in analysis.get("topics") or [] if isinstance(t, dict) and faulted(t)]
     rating = _felt_rating(row)
-    rating = _felt_rating(row)
     if rating is None or rating < 4:
         return topics
-    return [t for t in topics if judgement(str(t.get("evidence") or t.get("term") or "")) < 0]
+    topics = [t for t in topics if judgement(str(t.get("evidence") or t.get("term") or "")) < 0]
+    if rating >= 5:
+        # Five stars: "they have a small seating area", "lot of crowd at meal times" describe, not complain.
+        topics = [t for t in topics if not _only_describes(str(t.get("evidence") or t.get("term") or ""))]
+    return topics
+
+
+DESCRIBING_WORDS = frozenset("small tiny little crowded crowd busy packed compact cosy cozy".split())
+
+
+def _only_describes(evidence: str) -> bool:
+    """True when the only fault words in a phrase describe size or crowds, with no negation or "too"."""
+    low = _plain_judging_words(evidence)
+    words = re.findall(r"[a-z']+", low)
+    faults = {w for w in words if w in FAULT_WORDS or opinion_valence().get(w, 0.0) < 0}
+    degree = re.search(r"\b(?:too|very|so)\s+[a-z]|\b(?:not|no)\b", low)
+    return bool(faults) and faults <= DESCRIBING_WORDS and not degree
 
 
 def is_light(row: dict, analysis: dict) -> bool:
@@ -1757,7 +1800,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             continue  # "Friendliest staff": an adjective read as a name
         if given and not _said_as_person(given, text):
             continue  # "special Navaratri thali": a name-like word that is part of a dish
-        if s.get("label") == "positive" and given and given not in praised_staff:
+        # On a clearly happy review a person named without a verdict we could read ("@Ahmed your service was
+        # unparalled") is being thanked, not faulted.
+        thanked = s.get("label") == "positive" or (s.get("label") == "neutral" and kw["side"] > 0 and given
+                                                    and not blamed_words(text, given))
+        if thanked and given and given not in praised_staff:
             praised_staff.append(given)
     blamed_staff = any(s.get("label") == "negative" for s in staff)
 
@@ -1985,6 +2032,9 @@ OBJECT_ONLY_RE = re.compile(
     r"right|\{things\} to match|even if \{neg\} didn't|better from \{things\}|fell short with \{things\}")
 
 
+PROBLEM_ONLY_RE = re.compile(r"caught \{things\}")
+
+
 def is_problem(phrase: str) -> bool:
     """True when a named fault is a problem, not a thing: "the missing raita", "the 20-minute wait", "the dark
     ambience" (a fault word inside it)."""
@@ -2099,6 +2149,8 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         for template in phrases["slots"].get(slot, []):
             if values["problem"] and OBJECT_ONLY_RE.search(template):
                 continue
+            if not values["problem"] and PROBLEM_ONLY_RE.search(template):
+                continue  # "we should have caught the grilled chicken" reads as if it ran away
             sentence = _render(template, {**values, **extra})
             if sentence is None:
                 continue

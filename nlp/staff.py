@@ -246,6 +246,9 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                 named = _name_at(words, tags, i - 3) if i >= 3 else None
             if named is None:
                 named = _role_apposition(words, tags, lower, i)
+            if named is None and i >= 3 and lower[i - 1] in {"our", "my"} and lower[i - 2] in {"was", "is"} \
+                    and _bare_name(words[i - 3]):
+                named = _name_ending(words, i - 3)  # "Adil was our attendant"
             # A capitalised role mid-sentence is part of a business name ("Shanghai Chef"), not a person.
             capital_role = words[i][0].isupper() and i >= 1 and words[i - 1] not in SENTENCE_ENDS
             if named is None and i >= 1 and not capital_role and _is_name(words[i - 1], tags[i - 1]) and \
@@ -270,6 +273,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             if named and lower[named[0]] not in ROLES:
                 found.setdefault(named[1].lower(), (named[0], named[1], None))
                 _more_names(words, lower, named, found, None)
+        elif w.startswith("@") and len(w) > 3 and words[i][1:].isalpha() and words[i][1].isupper():
+            # "@Ahmed Khan your service was great": a reviewer tagging the person who served them
+            j = i + 2 if i + 1 < n and _bare_name(words[i + 1]) else i + 1
+            if j < n and lower[j] in {"your", "you", "thanks", "thank", "was", "is", "did", "made", "served"}:
+                found.setdefault(lower[i][1:], (i, words[i][1:], None))
         elif w in {"named", "called"} and i + 1 < n and i >= 1 and lower[i - 1] not in {"is", "was", "restaurant",
                                                                              "place", "dish", "cafe", "drink"}:
             # "two persons here named Papiya and Shuvro": bare names only ("a dish called Paneer" is a thing)

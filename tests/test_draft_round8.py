@@ -122,3 +122,57 @@ def test_lukewarm_verdicts_can_be_named():
     text = "Been here. Food is average. For me all biryanis are same. So nothing special. Average ambience."
     for reply in drafted(text, 3):
         assert any(p in reply for p in ("the food", "the ambience", "nothing special")), reply
+
+
+def test_an_object_is_never_caught_like_a_problem():
+    for reply in drafted("Grilled chicken is not good", 4):
+        assert "caught the grilled chicken" not in reply, reply
+
+
+def test_a_live_insect_in_the_food_goes_to_a_person():
+    reason = needs_human_reason({"text": "I received food with a live green insect in it.", "rating": 1},
+                                {"language": "en"})
+    assert reason and reason.startswith("health or safety incident")
+
+
+def test_too_spicy_names_the_spice_level():
+    for reply in drafted("Too Spicy", 3):
+        assert "spice level" in reply, reply
+
+
+def test_a_forgotten_dish_is_named_as_missing():
+    assert missing_form("the manchurian", "Waiter forget our Manchurian. But taste was good.") == \
+        "the missing manchurian"
+
+
+def test_a_quote_must_say_what_it_is_about():
+    from nlp.draft import short_quote
+
+    assert short_quote("Service was slow. It didn't have many.", [], set(), set(), -1) != "it didn't have many"
+
+
+def test_too_before_praise_means_very():
+    assert clause_polarity("We ordered hariyali tikka which was too soft n yummy") > 0
+    assert clause_polarity("the naan was too soft") < 0
+
+
+def test_a_request_is_not_praise_of_what_it_names():
+    text = ("I ordered noodles and manchurian combo, first of all i would like to suggest management to send fork "
+            "along with the food as they only sent spoons. Some improvement in food is suggested.")
+    for reply in drafted(text, 3):
+        assert "noodles hit the mark" not in reply and "kind words about the noodles" not in reply, reply
+
+
+def test_five_stars_describing_a_small_room_is_no_complaint():
+    text = ("This place serves amazing parathas and their combos are worth it. Lot of crowd at meal times. "
+            "But worth the wait. They have a small seating area inside too.")
+    for reply in drafted(text, 5):
+        assert "on us" not in reply and "small point" not in reply and "the rest" not in reply, reply
+
+
+def test_people_tagged_or_introduced_on_a_happy_review_are_thanked():
+    for reply in drafted("The desserts were yum. @Ahmed Khan your service was unparalled. Keep up the good work.",
+                         5):
+        assert "Ahmed" in reply, reply
+    for reply in drafted("Wings were so yum. Adil was our attendant and he was so good.", 5):
+        assert "Adil" in reply, reply

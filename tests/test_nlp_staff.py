@@ -40,6 +40,8 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Thanks to all the staff especially Prabhu and Jenny for being attentive.",
      [("Prabhu", "staff"), ("Jenny", "staff")]),
     ("I met two persons here named Papiya and Shuvro who are the best.", [("Papiya", None), ("Shuvro", None)]),
+    ("Wings were so yum. Adil was our attendant and he was so good.", [("Adil", "attendant")]),
+    ("The desserts were yum. @Ahmed Khan your service was great.", [("Ahmed", None)]),
 ])
 def test_names_found(text, expected):
     assert names(text) == expected
