@@ -505,7 +505,11 @@ def _rating(row: dict) -> float | None:
 
 
 def _text(row: dict) -> str:
-    return " ".join(str(row.get(k) or "").strip() for k in ("title", "text")).strip()
+    title, text = (str(row.get(k) or "").strip() for k in ("title", "text"))
+    cut = title.rstrip("…").rstrip(".").rstrip()
+    if cut != title and text.startswith(cut):
+        title = ""  # a site's title cut from the text itself ("Very easy to find and check out all the…")
+    return f"{title} {text}".strip()
 
 
 # Letter pairs a given name may open or end with when both are consonants ("Shreya", "Kshitij", "Arjun").
@@ -1162,6 +1166,11 @@ FAULT_PHRASE_RE = re.compile(
     r"not (?:their|its|the|our|his|her) (?:fort[eè]|strength|strong (?:point|suit))|"
     r"(?:did ?n[o']?t|dint|didnt|ddinot|never) (?:receive|provide|send|give|include|pack|serve)\w*|"
     r"forgot to (?:send|give|add|pack|include|bring|serve)|(?:was|were|is|are) missing|"
+    r"(?:unable to|could ?n[o']?t|can'?t|cannot|(?:was|were)(?: not|n'?t) able to) (?:\w+ )?(?:change|find|log|login|"
+    r"sign|use|open|access|reach|update|cancel|book|pay|load|connect|contact|sleep|hear|talk|download|"
+    r"install|reset|verify|send|receive|track|return|edit|save|upload)\b|"
+    r"keeps? (?:on )?(?:stopping|stoping|closing|freezing|hanging|crashing|logging me out|failing)|"
+    r"(?:stopped|stops|not|isn'?t|doesn'?t|does not|won'?t|will not) (?:open|load|work)(?:ing|s)?\b|"
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
@@ -1187,7 +1196,9 @@ def _vader():
 PRAISE_IDIOM_RE = re.compile(
     r"\b(?:don'?t|do not|never) miss\w*|never (?:fails?|disappoint\w*)|(?:can'?t|cannot|won'?t) go wrong|"
     r"(?:won'?t|will not|never) regret\w*|not to be missed|no complaints?|nothing to complain about|"
-    r"can'?t wait to (?:go|come|visit|be) back|(?:won'?t|will not) be (?:the|my) last", re.I)
+    r"can'?t wait to (?:go|come|visit|be) back|(?:won'?t|will not) be (?:the|my) last|"
+    r"(?:can'?t|cannot) (?:fault|beat|complain|say enough|recommend (?:\w+ )?(?:enough|highly enough))|"
+    r"could(?:n'?t| not) (?:be happier|have asked for more|ask for more|be better|fault)", re.I)
 LIKE_AS_VERB_RE = re.compile(r"\b(?:i|we|they|you|really|would|also|didn't|did not|don't|dint|didnt|dont|"
                              r"doesn't|not|to|who)\s+(?:\w+\s+)?like\b", re.I)
 TITLE_RUN_RE = re.compile(r"(?<=[a-z,] )(?:[A-Z][a-z][\w'-]*\s+)+[A-Z][a-z][\w'-]*")
@@ -1218,7 +1229,8 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"lovely|nice|beautiful|pretty|friendly|family|place|cafe|café|restaurant|joint|outlet|shop|spot|bistro|hotel|"
     r"town)\b|"
     r"\s*$)|"
-    r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)", re.I)
+    r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)|"
+    r"\bpo\b", re.I)  # VADER reads "po" as "pissed off"; in reviews it is a purchase order
 
 
 # "too soft n yummy", "too good": "too" used as "very" before praise is not a complaint.
@@ -1317,6 +1329,12 @@ def words_side(text: str) -> int:
     return verdicts.pop() if len(verdicts) == 1 else 0
 
 
+REST_WAS_FINE_RE = re.compile(
+    r"\b(?:everything|all) else (?:was|is|went)|\botherwise (?:all|everything|it|great|good|fine|perfect)|"
+    r"\b(?:other than|apart from|except for|besides) (?:that|this)\b|\brest (?:of it )?(?:was|is|were) "
+    r"(?:fine|good|great|ok|okay|perfect)", re.I)
+
+
 def _felt_rating(row: dict) -> float | None:
     """The stars, unless the words clearly say the opposite: five stars on "Lack of test" reads as a complaint,
     one star on "Good food, quick delivery" as praise. The reply answers the words, not the stars."""
@@ -1326,7 +1344,8 @@ def _felt_rating(row: dict) -> float | None:
         return rating
     side = words_side(text)
     if rating >= 5 and side < 0:
-        return 2.0
+        # "Everything else was fine", "otherwise all good": one fault inside a happy rating, a small complaint.
+        return 4.0 if REST_WAS_FINE_RE.search(text) else 2.0
     # Upward only on plain praise: "please", "should" and negations often carry a low rating's request.
     praised = sum(clause_polarity(c) > 0 for c, _ in review_clauses(text))
     if rating <= 2 and side > 0 and praised >= 2 and not re.search(
@@ -1474,6 +1493,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
     `polarity` -1 wants a clause that faults something, +1 one that praises, 0 any. The title is read on its
     own so a quote never runs a headline into the text.
     """
+    if title.rstrip().endswith(("…", "...")):
+        title = ""  # a title the site cut short: quoting it would misquote the reviewer
     pieces = [*candidates, title, text]
     # Then the clauses of each: a long sentence often holds a short, quotable clause.
     pieces += [c for p in pieces
@@ -1481,7 +1502,7 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
     # Last, the parts of long clauses: "nobody said sorry and we had to ask twice" -> "nobody said sorry".
     pieces += [c for p in pieces for c in re.split(r"\b(?:and|when|which|so|because)\b", str(p or ""))]
     for cand in pieces:
-        if re.search(r"\.{2,}|…", str(cand or "").strip().strip(".… ")):
+        if "…" in str(cand or "") or re.search(r"\.{2,}", str(cand or "").strip().strip(". ")):
             continue  # "rotten.. pathetic": two thoughts; their clauses are tried on their own below
         cleaned = re.sub(r"(?<=[A-Za-z])[’'](?=[A-Za-z])", "'", str(cand or ""))  # "it’s" stays one word
         cleaned = re.sub(r"[\"“”‘’`]|(?<![A-Za-z])'|'(?![A-Za-z])|\.{2,}", " ", cleaned).strip().strip(".!?,;: ")
@@ -1569,13 +1590,19 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
     rating = _felt_rating(row)
     if rating is None or rating < 4:
         return topics
-    topics = [t for t in topics if judgement(str(t.get("evidence") or t.get("term") or "")) < 0]
+    topics = [t for t in topics if judgement(str(t.get("evidence") or t.get("term") or "")) < 0
+              and not COMPARISON_RE.search(str(t.get("evidence") or ""))]
     if rating >= 5:
         # Five stars: "they have a small seating area", "lot of crowd at meal times" describe, not complain.
         topics = [t for t in topics if not _only_describes(str(t.get("evidence") or t.get("term") or ""))]
     return topics
 
 
+# On a happy review a fault inside a comparison belongs to somewhere else: "vastly different from the Apple Store,
+# where I'm never sure", "compared to how I used to have to do it".
+COMPARISON_RE = re.compile(
+    r"\b(?:than|compared (?:to|with)|comparing|unlike|different from|vs\.?|versus|used to|"
+    r"other (?:places|stores|shops|restaurants|hotels|apps|sites|websites|companies|brands|outlets))\b", re.I)
 DESCRIBING_WORDS = frozenset("small tiny little crowded crowd busy packed compact cosy cozy".split())
 
 
@@ -1612,7 +1639,10 @@ def _stance(row: dict, analysis: dict) -> str:
         # stars with a complaint, or words that fault something, is a small complaint to note.
         if rating < 5 and (has_neg or any(clause_polarity(c) < 0 for c, _ in review_clauses(_text(row)))):
             return "mixed"
-        return "mixed" if has_neg and has_pos else "positive"
+        # Five stars with a plain fault and no praise ("I was unable to change the billing address. Everything
+        # else was fine.") is a small complaint too, never answered as pure praise.
+        plain = has_neg and any(plainly_faults(str(t.get("evidence") or "")) for t in fault_topics(row, analysis))
+        return "mixed" if has_neg and (has_pos or plain) else "positive"
     if has_neg or (rating is not None and words_side(_text(row)) < 0):
         return "mixed"  # a fault named (or only faults written) alongside a middling rating
     if rating is not None and rating < 4:

@@ -6,6 +6,8 @@ in a name, three stars on words of praise answered as "middle of the road", and 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from draft_cases import BUSINESS, VOICE, body
 
@@ -176,3 +178,53 @@ def test_people_tagged_or_introduced_on_a_happy_review_are_thanked():
         assert "Ahmed" in reply, reply
     for reply in drafted("Wings were so yum. Adil was our attendant and he was so good.", 5):
         assert "Adil" in reply, reply
+
+
+def drafted_shop(title: str, text: str, rating: int, n: int = 4) -> list[str]:
+    """Replies for an online shop's review with a title, as Trustpilot gives them."""
+    business = {"name": "Brightline Supplies", "industry": "online shop"}
+    rows = [{"id": f"shop-{i}", "title": title, "text": text, "rating": rating, "author": "Dana Reyes",
+             "source": "trustpilot"} for i in range(n)]
+    out = []
+    for row, a in zip(rows, analyze_rows(rows, "retail"), strict=True):
+        d = draft_many([(row, a)], business, VOICE)[0]
+        assert all(d["checks"].values()), (d["checks"], d["reply"])
+        out.append(body(d["reply"]))
+    return out
+
+
+def test_a_title_cut_short_by_the_site_is_never_quoted():
+    for reply in drafted_shop("Hands down the best camera store in the…", "Hands down the best camera store in the "
+                              "world.", 5):
+        assert "…" not in reply and "in the..." not in reply, reply
+
+
+def test_five_stars_with_one_fault_and_the_rest_fine_is_a_small_complaint():
+    for reply in drafted_shop("I was unable to change the billing…",
+                              "I was unable to change the billing address. Everything else was fine.", 5):
+        low = reply.lower()
+        assert "lovely thing" not in low and "good time" not in low, reply
+        assert re.search(r"on us|ours|our job|responsib", low), reply  # the fault is owned, lightly
+        assert "sorry" not in low or "fell short" not in low, reply
+
+
+def test_a_fault_of_somewhere_else_is_not_owned():
+    text = ("I can find what I need very easily. This is vastly different from the Apple Store, where I'm never sure "
+            "if I'm ordering through the business account. The variety of products is impressive.")
+    for reply in drafted_shop("Easy to find things", text, 5):
+        assert "apple" not in reply.lower() and "on us" not in reply, reply
+
+
+def test_a_purchase_order_is_not_an_insult():
+    assert clause_polarity("I can put it in the cart and upload a photo of my PO.") >= 0
+
+
+@pytest.mark.parametrize("clause", ["I was unable to change the billing address", "the app keeps stoping",
+                                    "the app is not working", "could not log in"])
+def test_things_that_did_not_work_are_faults(clause):
+    assert clause_polarity(clause) < 0
+
+
+@pytest.mark.parametrize("clause", ["can't recommend them enough", "couldn't be happier", "I can't wait to go back"])
+def test_praise_said_through_cannot_is_praise(clause):
+    assert clause_polarity(clause) > 0
