@@ -294,7 +294,7 @@ tripadvisor trip mom dad mother father nomad critic taste tasty love lover life 
 official admin mister someone somebody unknown name none null owner manager staff diner diners visitor
 of and in on with for world monster tummy eater eaters hunter explorer diaries diary tales bites kitchen cook
 belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger gamer gamers player players fan fans
-youtuber streamer
+youtuber streamer lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
 """.split())
 NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
@@ -1171,6 +1171,9 @@ FAULT_PHRASE_RE = re.compile(
     r"install|reset|verify|send|receive|track|return|edit|save|upload)\b|"
     r"keeps? (?:on )?(?:stopping|stoping|closing|freezing|hanging|crashing|logging me out|failing)|"
     r"(?:stopped|stops|not|isn'?t|doesn'?t|does not|won'?t|will not) (?:open|load|work)(?:ing|s)?\b|"
+    r"(?:only|one|biggest|main) (?:drawback|downside|complaint|issue|problem|con|negative|gripe)|"
+    r"(?:won'?t|will not|doesn'?t|does not|didn'?t|did not) (?:let|allow) (?:me|us)|"
+    r"(?:not|never)(?: \w+){0,3} enough\b(?! to)|"
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
@@ -1329,6 +1332,9 @@ def words_side(text: str) -> int:
     return verdicts.pop() if len(verdicts) == 1 else 0
 
 
+ONLY_FAULT_RE = re.compile(r"\b(?:only|one|biggest|main) (?:drawback|downside|complaint|gripe|issue|problem|"
+                           r"con|negative|thing (?:i|we) (?:didn'?t|did not|don'?t|do not|would) (?:like|change))\b",
+                           re.I)
 REST_WAS_FINE_RE = re.compile(
     r"\b(?:everything|all) else (?:was|is|went)|\botherwise (?:all|everything|it|great|good|fine|perfect)|"
     r"\b(?:other than|apart from|except for|besides) (?:that|this)\b|\brest (?:of it )?(?:was|is|were) "
@@ -1393,7 +1399,8 @@ LUKEWARM_AFTER_RE = re.compile(
 REQUEST_CLAUSE_RE = re.compile(
     r"\b(?:request\w*|please|pls|plz|kindly|should|must|need to|needs to|have to|has to|would be (?:nice|great|"
     r"good|better)|hope (?:you|they)|wish|could you|can you|make sure|add|improve|suggest\w*|"
-    r"(?:would|'d) like (?:to|if|you|them|the management))\b", re.I)
+    r"(?:would|'d) like (?:to|if|you|them|the management)|if (?:only )?(?:they|you|it) (?:would|could)|"
+    r"there should be|would (?:make|be) (?:it )?(?:a )?better|i wish)\b", re.I)
 
 
 def _mention_contexts(phrase: str, text: str) -> list[tuple[str, str, str]]:
@@ -1642,9 +1649,10 @@ def _stance(row: dict, analysis: dict) -> str:
         # Five stars with a plain fault and no praise ("I was unable to change the billing address. Everything
         # else was fine.") is a small complaint too, never answered as pure praise.
         plain = has_neg and any(plainly_faults(str(t.get("evidence") or "")) for t in fault_topics(row, analysis))
-        return "mixed" if has_neg and (has_pos or plain) else "positive"
-    if has_neg or (rating is not None and words_side(_text(row)) < 0):
-        return "mixed"  # a fault named (or only faults written) alongside a middling rating
+        conceded = bool(ONLY_FAULT_RE.search(_text(row)))  # "the only drawback is the honesty"
+        return "mixed" if (has_neg and (has_pos or plain)) or conceded else "positive"
+    if has_neg or (rating is not None and any(clause_polarity(c) < 0 for c, _ in review_clauses(_text(row)))):
+        return "mixed"  # a fault named (or written in words no topic caught) alongside a middling rating
     if rating is not None and rating < 4:
         # Three stars on words that only praise ("Best pancakes in town... really good"): answer the praise.
         return "positive" if praise_only(_text(row)) else "neutral"

@@ -228,3 +228,34 @@ def test_things_that_did_not_work_are_faults(clause):
 @pytest.mark.parametrize("clause", ["can't recommend them enough", "couldn't be happier", "I can't wait to go back"])
 def test_praise_said_through_cannot_is_praise(clause):
     assert clause_polarity(clause) > 0
+
+
+def drafted_app(title: str, text: str, rating: int, n: int = 4) -> list[str]:
+    business = {"name": "Pocketwise", "industry": "app"}
+    rows = [{"id": f"app-{i}", "title": title, "text": text, "rating": rating, "author": "Roblox is cooked lol",
+             "source": "app_store"} for i in range(n)]
+    out = []
+    for row, a in zip(rows, analyze_rows(rows, "app"), strict=True):
+        d = draft_many([(row, a)], business, VOICE)[0]
+        assert all(d["checks"].values()), (d["checks"], d["reply"])
+        out.append(body(d["reply"]))
+    return out
+
+
+def test_a_handle_with_small_words_is_not_greeted_as_a_name():
+    assert first_name("Roblox is cooked lol") is None
+    assert first_name("Matthew best friend") is None
+
+
+def test_the_only_drawback_on_five_stars_is_owned_and_a_request_is_not_praise():
+    text = ("I do like the platform. The only drawback is the honesty. A lot of people enjoy being lied to, but if "
+            "they would allow for an honesty filter. I think it would make a better platform.")
+    for reply in drafted_app("Pleasantly surprised", text, 5):
+        assert "about the filter" not in reply and "the filter" not in reply.split(".")[0], reply
+        assert re.search(r"on us|ours|our job|responsib", reply), reply
+
+
+@pytest.mark.parametrize("clause", ["The only drawback is the honesty", "it won't let me do anymore",
+                                    "never ever gives me enough usage for the day"])
+def test_limits_and_drawbacks_are_faults(clause):
+    assert clause_polarity(clause) < 0
