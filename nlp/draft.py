@@ -235,7 +235,11 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"cockroach\w*|roach(?:es)?|maggots?|caught (?:on )?fire|fire broke out|(?:were|was|got) evacuated|evacuation|"
         r"(?:worms?|insects?|lizard|rat|mouse|mice|bugs?|flies|fly) (?:in|on|inside) "
         r"(?:my|the|our|his|her|it|this|that)\b|(?:live|dead) (?:\w+ )?(?:insects?|worms?|bugs?|flies|fly)|"
-        r"food safety|health hazard|unsafe)\b", re.I)),
+        r"food safety|health hazard|unsafe|"
+        r"(?:stones?|pebbles?|glass|metal|plastic|wire|staples?|nails?|screws?)\b.{0,30}\b(?:in|inside) (?:my|the|our|"
+        r"his|her) (?:\w+ )?(?:food|soup|dish|biryani|curry|plate|meal|rice|order|drink|salad|pizza|burger|sandwich|"
+        r"dal|daal)|found (?:a |some |small )?(?:stones?|pebbles?|glass|pieces? of (?:glass|metal|plastic)|wire|"
+        r"staples?))\b", re.I)),
     ("harassment claim", re.compile(
         r"\b(?:harass\w*|sexual\w*|grop\w*|molest\w*|assault\w*|stalk(?:ed|ing|er) (?:me|us|her)|"
         r"touched (?:me|my \w+) inappropriately|inappropriate(?:ly)? touch\w*|threaten(?:ed|ing) (?:me|us|my)|"
@@ -1168,12 +1172,14 @@ FAULT_PHRASE_RE = re.compile(
     r"forgot to (?:send|give|add|pack|include|bring|serve)|(?:was|were|is|are) missing|"
     r"(?:unable to|could ?n[o']?t|can'?t|cannot|(?:was|were)(?: not|n'?t) able to) (?:\w+ )?(?:change|find|log|login|"
     r"sign|use|open|access|reach|update|cancel|book|pay|load|connect|contact|sleep|hear|talk|download|"
-    r"install|reset|verify|send|receive|track|return|edit|save|upload)\b|"
+    r"install|reset|verify|send|receive|track|return|edit|save|upload)\b(?! (?:about|abt|much))|"
     r"keeps? (?:on )?(?:stopping|stoping|closing|freezing|hanging|crashing|logging me out|failing)|"
     r"(?:stopped|stops|not|isn'?t|doesn'?t|does not|won'?t|will not) (?:open|load|work)(?:ing|s)?\b|"
     r"(?:only|one|biggest|main) (?:drawback|downside|complaint|issue|problem|con|negative|gripe)|"
     r"(?:won'?t|will not|doesn'?t|does not|didn'?t|did not) (?:let|allow) (?:me|us)|"
     r"(?:not|never)(?: \w+){0,3} enough\b(?! to)|"
+    r"(?:doesn'?t|does not|didn'?t|did not) (?:really )?(?:match|suit|fit|go with)\b|"
+    r"please (?:ensure|make sure|improve|take care|be careful|check|look into)|"
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
@@ -1834,8 +1840,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     praised_staff: list[str] = []
     for s in staff:
         given = first_name(str(s.get("name") or "").strip().title())
-        if given and (given.lower() in opinion_valence() or given.lower() in {"friendliest", "nicest", "kindest"}):
-            continue  # "Friendliest staff": an adjective read as a name
+        adjective = given and (given.lower() in opinion_valence()
+                               or given.lower() in {"friendliest", "nicest", "kindest"})
+        if adjective and s.get("role") in (None, "staff", "employee"):
+            continue  # "Friendliest staff": an adjective read as a name; "Sunny (waiter)" is a person
         if given and not _said_as_person(given, text):
             continue  # "special Navaratri thali": a name-like word that is part of a dish
         # On a clearly happy review a person named without a verdict we could read ("@Ahmed your service was
@@ -2070,6 +2078,8 @@ OBJECT_ONLY_RE = re.compile(
     r"right|\{things\} to match|even if \{neg\} didn't|better from \{things\}|fell short with \{things\}")
 
 
+PROBLEM_WORDS = frozenset("""wait waiting delay delays missing hair hairs stone stones insect insects bug bugs fly
+flies cockroach worm worms glass plastic""".split())
 PROBLEM_ONLY_RE = re.compile(r"caught \{things\}")
 
 
@@ -2077,7 +2087,7 @@ def is_problem(phrase: str) -> bool:
     """True when a named fault is a problem, not a thing: "the missing raita", "the 20-minute wait", "the dark
     ambience" (a fault word inside it)."""
     words = re.findall(r"[a-z]+", phrase.lower())
-    return any(w in FAULT_WORDS or w in {"wait", "waiting", "delay", "delays", "missing"} for w in words)
+    return any(w in FAULT_WORDS or w in PROBLEM_WORDS for w in words)
 
 
 def _render(template: str, values: dict) -> str | None:

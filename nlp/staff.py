@@ -249,6 +249,9 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             if named is None and i >= 3 and lower[i - 1] in {"our", "my"} and lower[i - 2] in {"was", "is"} \
                     and _bare_name(words[i - 3]):
                 named = _name_ending(words, i - 3)  # "Adil was our attendant"
+            if named is None and i >= 2 and lower[i - 1] in {"the", "our"} and _bare_name(words[i - 2]) and \
+                    (i == 2 or words[i - 3] in SENTENCE_ENDS or lower[i - 3] in {",", "and"}):
+                named = (i - 2, words[i - 2])  # "Aritra the staff there was very friendly"
             # A capitalised role mid-sentence is part of a business name ("Shanghai Chef"), not a person.
             capital_role = words[i][0].isupper() and i >= 1 and words[i - 1] not in SENTENCE_ENDS
             if named is None and i >= 1 and not capital_role and _is_name(words[i - 1], tags[i - 1]) and \

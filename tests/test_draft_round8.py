@@ -259,3 +259,33 @@ def test_the_only_drawback_on_five_stars_is_owned_and_a_request_is_not_praise():
                                     "never ever gives me enough usage for the day"])
 def test_limits_and_drawbacks_are_faults(clause):
     assert clause_polarity(clause) < 0
+
+
+def test_a_stone_in_the_soup_goes_to_a_person():
+    text = "The taste of the food is no doubt good but I found stone in the soup I ordered."
+    reason = needs_human_reason({"text": text, "rating": 2}, {"language": "en"})
+    assert reason and reason.startswith("health or safety incident")
+
+
+def test_hair_is_a_problem_not_a_thing_that_did_not_work():
+    assert is_problem("the hair")
+    for reply in drafted("The quality is good,\nBut found hair in my order which is not good.", 3):
+        assert "the hair did not" not in reply and "the hair fell" not in reply, reply
+
+
+def test_a_role_word_after_an_opinion_word_name_is_still_a_person():
+    for reply in drafted("Good service. Sunny (waiter) was very helpful in selecting the sauce for the wings.", 5):
+        assert "Sunny" in reply, reply
+
+
+def test_music_that_does_not_match_is_not_praised():
+    text = ("The food is the best I've had in Hyderabad, by far. The music doesn't match the general ambience for me. "
+            "Service is great.")
+    assert clause_polarity("The music doesn't match the general ambience for me") < 0
+    for reply in drafted(text, 4):
+        assert "music played its part" not in reply and "music added" not in reply, reply
+
+
+def test_cannot_talk_about_what_was_not_tried_is_no_fault():
+    assert clause_polarity("Haven't visited the restaurant though, so can't talk abt the experience") >= 0
+    assert clause_polarity("please ensure appropriate packing") < 0

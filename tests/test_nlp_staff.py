@@ -42,6 +42,7 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("I met two persons here named Papiya and Shuvro who are the best.", [("Papiya", None), ("Shuvro", None)]),
     ("Wings were so yum. Adil was our attendant and he was so good.", [("Adil", "attendant")]),
     ("The desserts were yum. @Ahmed Khan your service was great.", [("Ahmed", None)]),
+    ("Service also pretty good. Aritra the staff there was very friendly.", [("Aritra", "staff")]),
 ])
 def test_names_found(text, expected):
     assert names(text) == expected
