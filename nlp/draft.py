@@ -298,7 +298,7 @@ tripadvisor trip mom dad mother father nomad critic taste tasty love lover life 
 official admin mister someone somebody unknown name none null owner manager staff diner diners visitor
 of and in on with for world monster tummy eater eaters hunter explorer diaries diary tales bites kitchen cook
 belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger gamer gamers player players fan fans
-youtuber streamer lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
+youtuber streamer house home lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
 """.split())
 NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
@@ -1070,6 +1070,11 @@ NOT_MISSABLE = frozenset("""taste flavour flavor quality service hygiene ambienc
 wait waiting help courtesy manners respect spice salt sense care""".split())
 
 
+# What a place lacks rather than an item left out of an order: "No parking." is "the lack of parking".
+LACKED_NOUNS = frozenset("""parking wifi wi-fi space seating lift elevator conditioning ac heating signal privacy
+storage option choice variety support lighting ventilation""".split())
+
+
 def missing_form(phrase: str, text: str) -> str:
     """ "the missing chicken pieces" when the review says the thing was not there; the phrase unchanged else."""
     words = [w for w in _norm_words(phrase) if w not in ("the", "your")]
@@ -1078,6 +1083,8 @@ def missing_form(phrase: str, text: str) -> str:
     name = r"\s+".join(re.escape(w) for w in words)
     low = text.lower()
     if re.search(MISSING_BEFORE + name + r"s?\b", low) or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
+        if words[-1] in LACKED_NOUNS:
+            return "the lack of " + " ".join(w for w in phrase.split() if w.lower() not in ("the", "your"))
         return re.sub(r"^(the |your )?", lambda m: (m.group(1) or "the ") + "missing ", phrase, count=1)
     return phrase
 

@@ -289,3 +289,8 @@ def test_music_that_does_not_match_is_not_praised():
 def test_cannot_talk_about_what_was_not_tried_is_no_fault():
     assert clause_polarity("Haven't visited the restaurant though, so can't talk abt the experience") >= 0
     assert clause_polarity("please ensure appropriate packing") < 0
+
+
+def test_what_a_place_lacks_is_named_as_a_lack():
+    assert missing_form("the parking", "No parking.") == "the lack of parking"
+    assert first_name("House") is None
