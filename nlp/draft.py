@@ -820,6 +820,26 @@ def _label_is_grounded(label: str, evidence: str) -> bool:
     return any(w.startswith(k.rstrip("s")[:5]) for k in keys for w in said)
 
 
+NOT_A_WAIT_AFTER_RE = re.compile(r"\s*(?:late|early|before|ahead|away|drive|walk|walking|ride|from|distance)\b", re.I)
+NOT_A_WAIT_BEFORE_RE = re.compile(r"\b(?:arrived|reached|came|got there|were|was|i'm|we're|am|only)\s+$", re.I)
+
+
+def _a_wait(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first duration in a text that is a wait: not "I arrived 10 mins late" or "a 10 min walk away"."""
+    for m in pattern.finditer(text):
+        if not NOT_A_WAIT_AFTER_RE.match(text, m.end()) and not NOT_A_WAIT_BEFORE_RE.search(text[:m.start()]):
+            return m
+    return None
+
+
+STAFF_TOPICS = frozenset({"staff_attitude", "staff_service", "front_desk", "support"})
+TREATED_BY_RE = re.compile(
+    r"\b(?:the|our|that|this|a|one)\s+(managers?|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|"
+    r"receptionists?|hosts?|hostess(?:es)?|bartenders?|cashiers?|owners?|employees?|agents?|guards?|security)\b"
+    r"(?=.{0,60}\b(?:rude|worst|impolite|unmannered|arrogant|unprofessional|ignored|misbehav\w*|shouted|yelled|"
+    r"careless|unhelpful|bad|horrible|pathetic|terrible|attitude|disrespect\w*|argued|insult\w*))", re.I)
+
+
 def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozenset(), text: str = "",
                      chunks: tuple[Chunk, ...] | None = None) -> str:
     """A short noun phrase the reviewer used for this topic ("the biryani", "the 40-minute wait"), or "".
@@ -830,10 +850,10 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
     evidence = str(topic.get("evidence") or topic.get("term") or "")
     name = str(topic.get("topic") or "")
     if evidence and ("wait" in name or "wait" in evidence.lower()) and not positive:
-        if m := HOURS_RE.search(evidence) or (HOURS_RE.search(text) if "wait" in name else None):
+        if m := _a_wait(HOURS_RE, evidence) or (_a_wait(HOURS_RE, text) if "wait" in name else None):
             n = m.group(1).lower()
             return "the hour-long wait" if n in ("an", "one", "1") else f"the {n}-hour wait"
-        if m := MINUTES_RE.search(evidence) or (MINUTES_RE.search(text) if "wait" in name else None):
+        if m := _a_wait(MINUTES_RE, evidence) or (_a_wait(MINUTES_RE, text) if "wait" in name else None):
             return f"the {m.group(1)}-minute wait"
     if chunks is not None:
         phrase = phrase_from_chunks(chunks, topic_patterns().get(name, ()), staff_names)
@@ -841,6 +861,11 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
         phrase = _thing_by_pattern(evidence, name, positive, staff_names)
     if phrase:
         return phrase
+    if not positive and name in STAFF_TOPICS and (m := TREATED_BY_RE.search(evidence)):
+        return f"how the {m.group(1).lower()} treated you"  # "The managers are the worst ... impolite"
+    if not positive and name == "wait_time" and re.search(r"\bslow(?:ly)?\b", evidence, re.I) and \
+            re.search(r"\bservice\b", evidence, re.I):
+        return "the slow service"
     pos_form, neg_form = TOPIC_PHRASES.get(name, ("", ""))
     if str(topic.get("label")) not in ("positive", "negative"):
         label = NEUTRAL_PHRASES.get(name, neg_form)
@@ -922,6 +947,7 @@ REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
     "stability": frozenset({"crash", "crashes", "crashing", "crashed"}),
     "price": frozenset({"rate", "rates", "cost", "costly", "pricey", "expensive", "overpriced", "priced"}),
     "delivery": frozenset({"delivered", "deliver", "delivering"}),
+    "booking": frozenset({"booked", "book", "reservation", "reserved", "bookings"}),
     "spice level": frozenset({"spicy", "spice", "spices", "spiciness"}),
     "salt level": frozenset({"salty", "salt"}),
     "oil": frozenset({"oily"}),
@@ -965,6 +991,10 @@ def _unlisted_thing(words: str, staff: set[str]) -> str:
     return "the " + " ".join(parts)
 
 
+NEED_MORE_RE = re.compile(r"\bneed (?:some |a few )?([a-z]{3,})(?: and [a-z]{3,})? more\b|"
+                          r"\bneed (?:some |a bit |a little )?(?:more|extra) ([a-z]{3,})\b")
+
+
 def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str]) -> list[str]:
     """The first thing a plainly faulting clause names ("chicken chopsuey which was not at all good", "didn't
     provide the mayo bowls"), or []."""
@@ -976,6 +1006,10 @@ def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str]) ->
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
                 return [missing_form(phrase, text)]
+        if m := NEED_MORE_RE.search(clause.lower()):
+            phrase = _unlisted_thing(m.group(1) or m.group(2), staff)
+            if phrase and not any(p.lower() in phrase for p in private):
+                return [phrase]  # "need some lemons and onions more": what they asked more of
         if not (m := FAULTED_NOUN_RE.search(clause)):
             continue
         phrase = _unlisted_thing(m.group(1), staff)
@@ -1186,7 +1220,8 @@ FAULT_PHRASE_RE = re.compile(
     r"(?:won'?t|will not|doesn'?t|does not|didn'?t|did not) (?:let|allow) (?:me|us)|"
     r"(?:not|never)(?: \w+){0,3} enough\b(?! to)|"
     r"(?:doesn'?t|does not|didn'?t|did not) (?:really )?(?:match|suit|fit|go with)\b|"
-    r"please (?:ensure|make sure|improve|take care|be careful|check|look into)|"
+    r"please (?:ensure|make sure|improve|take care|be careful|check|look into|try)|"
+    r"\bneed (?:some |a bit |a little |little )?(?:more|extra)\b|\bneed (?:some )?\w+(?: and \w+)? more\b|"
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
@@ -1290,9 +1325,17 @@ def clause_polarity(clause: str) -> int:
     return 0
 
 
+# "On the expensive side but it's worth it": a cost the reviewer has already weighed and accepted.
+WORTH_IT_RE = re.compile(
+    r"\b(?:(?:on the )?(?:expensive|pricey|costly|high|higher|little|bit) (?:side )?|(?:a )?(?:bit|little) "
+    r"(?:expensive|pricey|costly) )(?:but|though) (?:it'?s |its |it is |totally |definitely |completely |well )*"
+    r"worth\b", re.I)
+
+
 def review_clauses(text: str) -> list[tuple[str, str]]:
     """(clause, the contrast-free stretch around it) for every comma-level clause of a review."""
     out: list[tuple[str, str]] = []
+    text = WORTH_IT_RE.sub("worth", text)
     for sentence in SENTENCE_SPLIT_RE.split(text):
         for stretch in CONTRAST_SPLIT_RE.split(sentence or ""):
             stretch = (stretch or "").strip()
@@ -1334,9 +1377,9 @@ def thing_polarity(phrase: str, text: str) -> int | None:
 
 
 def praise_only(text: str) -> bool:
-    """True when two or more clauses praise and none faults or rates lukewarmly."""
+    """True when two or more clauses praise and none faults ("decent quality" beside praise is no fault)."""
     verdicts = [clause_polarity(c) for c, _ in review_clauses(text)]
-    return verdicts.count(1) >= 2 and -1 not in verdicts and not plainly_faults(text)
+    return verdicts.count(1) >= 2 and -1 not in verdicts
 
 
 def words_side(text: str) -> int:
@@ -1594,12 +1637,17 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
     On a four- or five-star review a "negative" topic whose evidence judges nothing ("Worth dining here",
     "we had the thali") is a misreading: owning it would apologise for praise, so it is left out.
     """
+    text = _text(row)
+
     def faulted(t: dict) -> bool:
         # The reviewer's clause outranks the label: "a lot of noise" read as neutral, "the room is pretty small
         # and not spacious" read as praise, are faults.
         evidence = str(t.get("evidence") or t.get("term") or "")
         if SUGGEST_RE.search(evidence) and clause_polarity(evidence) >= 0:
             return False  # "do try the lassi", "you could add a kids' menu": an idea to thank, not a fault to own
+        at = text.lower().find(evidence.lower().strip(" ."))
+        if evidence and at >= 0 and WORTH_IT_RE.search(text[at:at + len(evidence) + 40]):
+            return False  # "on the expensive side but it's worth it": weighed and accepted
         if t.get("label") == "negative":
             return True
         if t.get("label") in ("neutral", "mixed"):
@@ -1766,6 +1814,13 @@ def _relevant_facts(voice: dict, topics: list[dict], text: str) -> list[str]:
     return [f.strip() for f in facts if f.strip() and _fact_words(f) & words]
 
 
+BOOKING_MIXUP_RE = re.compile(
+    r"\b(?:book(?:ed|ing)?|reserv(?:ed|ation)|table for)\b.{0,120}\b(?:no record|not (?:have|find) (?:any |our |the )?"
+    r"(?:record|booking|reservation)|(?:lost|cancell?ed|forgot) (?:our|my|the) (?:booking|reservation|table)|"
+    r"(?:didn'?t|did not|dint|couldn'?t|could not) (?:have|find) (?:any |our |the )?(?:record|data|booking|"
+    r"reservation)|no (?:data|booking|reservation) (?:regarding|of|for))", re.I | re.S)
+
+
 def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan, dict]:
     """Decide which slots the reply needs and the values that fill them."""
     text = _text(row)
@@ -1819,6 +1874,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and not neg and text:
         neg = faulted_in_text(text, staff_names, private)  # a dish no profile lists: "the chopsuey"
     neg = [missing_form(x, text) for x in neg]
+    if stance in ("negative", "mixed") and not neg and BOOKING_MIXUP_RE.search(text):
+        neg = ["the mix-up with your booking"]  # "when we arrived they had no record of it"
     if stance == "negative" and not neg:
         neg = fallback
     elif not pos and not neg:
@@ -2082,7 +2139,8 @@ def for_delivery(sentence: str) -> str | None:
 # "getting the curry right"): wrong for a problem itself ("the missing raita", "the 20-minute wait").
 OBJECT_ONLY_RE = re.compile(
     r"\{(?:things|Things|neg)\} (?:fell|let|took|didn't|did not|should have been)|(?:get|got|getting) \{things\} "
-    r"right|\{things\} to match|even if \{neg\} didn't|better from \{things\}|fell short with \{things\}")
+    r"right|\{things\} to match|even if \{neg\} didn't|better from \{things\}|fell short with \{things\}|"
+    r"gave you with \{things\}|missed the mark with \{things\}")
 
 
 PROBLEM_WORDS = frozenset("""wait waiting delay delays missing hair hairs stone stones insect insects bug bugs fly
@@ -2094,7 +2152,7 @@ def is_problem(phrase: str) -> bool:
     """True when a named fault is a problem, not a thing: "the missing raita", "the 20-minute wait", "the dark
     ambience" (a fault word inside it)."""
     words = re.findall(r"[a-z]+", phrase.lower())
-    return any(w in FAULT_WORDS or w in PROBLEM_WORDS for w in words)
+    return phrase.startswith("how ") or any(w in FAULT_WORDS or w in PROBLEM_WORDS for w in words)
 
 
 def _render(template: str, values: dict) -> str | None:
@@ -2417,7 +2475,7 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
                 break
     said_set = set(said)
     for word, others in REFLECT_SYNONYMS.items():
-        if re.search(rf"\bthe {word}s?\b", reply) and said_set & others:
+        if re.search(rf"\b(?:the|your) {word}s?\b", reply) and said_set & others:
             found.append(f"the {word}")
     for m in re.finditer(r"\b(\d+)-(minute|hour)\b", reply):
         if re.search(rf"\b{m.group(1)}\s*-?\s*(?:{m.group(2)[:3]}|{m.group(2)[0]}rs?\b)", review_low):

@@ -294,3 +294,42 @@ def test_cannot_talk_about_what_was_not_tried_is_no_fault():
 def test_what_a_place_lacks_is_named_as_a_lack():
     assert missing_form("the parking", "No parking.") == "the lack of parking"
     assert first_name("House") is None
+
+
+def test_arriving_late_is_not_a_wait():
+    from nlp.draft import thing_from_topic
+
+    text = "Some people who arrived first got a welcome drink and I arrived 10 mins late, and simply didn't get it."
+    t = {"topic": "wait_time", "label": "negative", "evidence": text, "category": "service", "sentiment": -0.6}
+    assert "10-minute" not in thing_from_topic(t, False, set(), text)
+    t["evidence"] = "we waited 40 minutes for the starters"
+    assert thing_from_topic(t, False, set(), t["evidence"]) == "the 40-minute wait"
+
+
+def test_a_cost_weighed_and_accepted_is_no_complaint():
+    text = ("This is a nice place. Food and cocktails are great. On the expensive side but its worth it for the feel "
+            "good factor. Great service by the team.")
+    for reply in drafted(text, 4):
+        assert "on us" not in reply and "point you raised" not in reply, reply
+
+
+def test_a_request_for_more_on_four_stars_is_noted():
+    text = ("It's good, quick deliveries, i like it, feels good but need some lemons and onions more, please try to "
+            "do that")
+    for reply in drafted(text, 4):
+        assert re.search(r"on us|point|note", reply), reply
+
+
+def test_three_stars_with_praise_and_a_decent_word_is_answered_as_praise():
+    text = ("Pocket friendly, sumptuous and decent quality. Their Kaju Biryani is a personal favorite. Well flavoured "
+            "rice with a generous helping of cashews, this one is comfort at its best.")
+    for reply in drafted(text, 3):
+        assert "middle-of-the-road" not in reply, reply
+
+
+def test_rude_managers_are_owned_as_how_they_treated_the_guest():
+    text = ("Had been there for a Sunday brunch and experienced a worst and slow service. The managers are the worst "
+            "here, very unmannered and impolite.")
+    for reply in drafted(text, 1):
+        assert "how the managers treated you" in reply or "slow service" in reply, reply
+        assert "expecting more than we gave you with how" not in reply, reply
