@@ -761,10 +761,20 @@ MEASURE_WORDS = frozenset("plate plates piece pieces pcs pc bowl bowls cup cups 
                           "serving servings full half".split())
 
 
+LOOSE_ADJECTIVES = frozenset("""big huge large small tiny little prime great good nice whole entire main usual
+regular normal typical real actual proper total full new old different same other various few many much more
+less last next first second extra free""".split())
+
+
 def _loose_modifier(tok: Token) -> bool:
     """A plain lower-case adjective ("prime", "huge"); participles name a kind ("tasting menu", "fried rice")."""
     low = tok[0].lower()
-    return tok[2] == "ADJ" and not tok[0][:1].isupper() and not low.endswith(("ing", "ed")) and low not in ING_NOUNS
+    if tok[2] != "ADJ" or tok[0][:1].isupper() or low.endswith(("ing", "ed")) or low in ING_NOUNS:
+        return False
+    # The tagger calls some ingredients adjectives ("lemon grass chicken"): only adjective-shaped words and
+    # plain size or degree words count as loose.
+    return low in LOOSE_ADJECTIVES or low.endswith(("y", "ous", "ful", "ive", "al", "ic", "ish", "less", "able", "ible",
+                                                    "ent", "ant", "ly", "er", "est"))
 
 
 def _cut_start(chunk: Chunk, kept: list[Token]) -> bool:
@@ -837,7 +847,8 @@ TREATED_BY_RE = re.compile(
     r"\b(?:the|our|that|this|a|one)\s+(managers?|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|"
     r"receptionists?|hosts?|hostess(?:es)?|bartenders?|cashiers?|owners?|employees?|agents?|guards?|security)\b"
     r"(?=.{0,60}\b(?:rude|worst|impolite|unmannered|arrogant|unprofessional|ignored|misbehav\w*|shouted|yelled|"
-    r"careless|unhelpful|bad|horrible|pathetic|terrible|attitude|disrespect\w*|argued|insult\w*))", re.I)
+    r"careless|unhelpful|bad|horrible|pathetic|terrible|attitude|disrespect\w*|argued|insult\w*|untrained|"
+    r"behav\w* like|favou?r for us|owe them))", re.I)
 
 
 def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozenset(), text: str = "",
@@ -976,7 +987,7 @@ PRAISED_NOUN_RE = re.compile(
 
 # "<dish> which was not at all good", "<dish> was cold": a fault of that dish, listed in a profile or not.
 FAULTED_NOUN_RE = re.compile(
-    r"\b((?:[a-z]{3,}\s+)?[a-z]{3,})\s+(?:which\s+|that\s+)?(?:was|is|were|are|tasted|tastes)\s+", re.I)
+    r"\b((?:[a-z]{3,}\s+)?[a-z]{3,})\s+(?:which\s+|that\s+)?(?:was|is|were|where|are|tasted|tastes)\s+", re.I)
 
 
 def _unlisted_thing(words: str, staff: set[str]) -> str:
@@ -1080,7 +1091,7 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
         if phrase not in out and not any(low in o.lower() or o.lower() in low or _norm_words(o)[-1:] == head
                                          for o in out):
             out.append(phrase)  # one phrase per head noun: never "the service and the quick service"
-    out = [_singular_if_one_of(o, text) for o in out]
+    out = [_singular_if_one_of(_with_non(o, text), text) for o in out]
     # A problem is not a thing that can "match the rest" or "fall short": "the noise" is owned as the noise
     # levels, "the mould" as the cleanliness.
     out = list(dict.fromkeys(PROBLEM_THINGS.get(o, o) for o in out))
@@ -1120,6 +1131,15 @@ def missing_form(phrase: str, text: str) -> str:
         if words[-1] in LACKED_NOUNS:
             return "the lack of " + " ".join(w for w in phrase.split() if w.lower() not in ("the", "your"))
         return re.sub(r"^(the |your )?", lambda m: (m.group(1) or "the ") + "missing ", phrase, count=1)
+    return phrase
+
+
+def _with_non(phrase: str, text: str) -> str:
+    """ "the veg noodles" is "the non-veg noodles" when that is what the review says."""
+    words = phrase.split()
+    if len(words) >= 2 and words[0] in ("the", "your") and re.search(
+            r"\bnon[\s-]?" + r"\s+".join(re.escape(w) for w in words[1:]) + r"\b", text, re.I):
+        return f"{words[0]} non-{' '.join(words[1:])}"
     return phrase
 
 
@@ -1177,7 +1197,7 @@ def plainly_faults(text: str) -> bool:
     words = re.findall(r"[a-z']+", low)
     valence = opinion_valence()
     return (any(w in FAULT_WORDS or w in LUKEWARM_WORDS or valence.get(w, 0.0) <= -1.0 for w in words)
-            or bool(FAULT_RE.search(low)) or bool(FAULT_PHRASE_RE.search(low))
+            or bool(FAULT_RE.search(low)) or _fault_phrase(low)
             or bool(re.search(r"\b(?:nobody|no one|none of)\b", low)))  # "nobody said sorry"
 
 
@@ -1188,7 +1208,7 @@ def judgement(text: str) -> int:
     valence = opinion_valence()
     scores = [valence.get(w, 0.0) for w in words]
     faulted = (any(v < 0 for v in scores) or any(w in FAULT_WORDS for w in words) or bool(FAULT_RE.search(low))
-               or bool(FAULT_PHRASE_RE.search(low)))
+               or _fault_phrase(low))
     praised = any(v > 0 for v in scores) or any(w in PRAISE_WORDS for w in words) or bool(PRAISE_RE.search(low))
     if faulted:
         return -1  # "not good", "too salty", "good but cold": a fault is what a quote back must own
@@ -1222,6 +1242,7 @@ FAULT_PHRASE_RE = re.compile(
     r"(?:doesn'?t|does not|didn'?t|did not) (?:really )?(?:match|suit|fit|go with)\b|"
     r"please (?:ensure|make sure|improve|take care|be careful|check|look into|try)|"
     r"\bneed (?:some |a bit |a little |little )?(?:more|extra)\b|\bneed (?:some )?\w+(?: and \w+)? more\b|"
+    r"non[- ]?edible|not edible|uneatable|"
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
@@ -1230,6 +1251,18 @@ FAULT_PHRASE_RE = re.compile(
     r"\bimprove\w*|waited|waiting|delay\w*|took (?:\w+ ){0,5}(?:hours?|hrs?|minutes?|mins?)|"
     r"not (?:at all |really |very |so |that |quite )?(?:good|tasty|fresh|hot|clean|nice|worth|spacious|"
     r"comfortable|comfy|working|enough|quiet)|waste of)\b", re.I)
+NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|wasn'?t|isn'?t|aren'?t|weren'?t|wasnt|isnt|n't|nt)\s+$")
+
+
+def _fault_phrase(low: str) -> bool:
+    """True when a fault phrase occurs that no negation undoes ("wasn't very sweet" is praise of the syrup)."""
+    for m in FAULT_PHRASE_RE.finditer(low):
+        degree = re.match(r"(?:too|very|extremely|so|overly|over)\b", m.group(0))
+        if not (degree and NEGATED_BEFORE_RE.search(low[:m.start()])):
+            return True
+    return False
+
+
 NEGATION_RE = re.compile(r"\b(?:not|no|never|hardly|n't|nt|didn't|doesn't|don't|wasn't|isn't|weren't)\b", re.I)
 CONTRAST_SPLIT_RE = re.compile(r"\b(?:but|though|although|however|except|whereas|yet)\b|[;:()]", re.I)
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s*|\n+|\.{2,}|\s-\s|[~*•]")
@@ -1258,7 +1291,7 @@ TITLE_RUN_RE = re.compile(r"(?<=[a-z,] )(?:[A-Z][a-z][\w'-]*\s+)+[A-Z][a-z][\w'-
 def _plain_judging_words(clause: str) -> str:
     """The clause in lower case without the words that only look like a verdict: a name in Title Case mid-way
     ("Dry Fruit Overload ice cream") and "like" used as "as" ("tasted like yesterday's")."""
-    clause = TITLE_RUN_RE.sub(" ", clause)
+    clause = TITLE_RUN_RE.sub(" ", clause.replace("’", "'"))
     low = clause.lower()
     if not LIKE_AS_VERB_RE.search(low):
         low = re.sub(r"\blike\b", " as ", low)
@@ -1281,7 +1314,8 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"town)\b|"
     r"\s*$)|"
     r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)|"
-    r"\bpo\b", re.I)  # VADER reads "po" as "pissed off"; in reviews it is a purchase order
+    # VADER reads "po" as "pissed off" (in reviews, a purchase order) and "a steal" as theft
+    r"\bpo\b|(?<=quite a )steal\b|(?<=such a )steal\b|(?<=real )steal\b|(?<=absolute )steal\b", re.I)
 
 
 # "too soft n yummy", "too good": "too" used as "very" before praise is not a complaint.
@@ -1298,7 +1332,7 @@ def clause_polarity(clause: str) -> int:
     flips it ("not fresh"); "ok", "average" and the like count as neither.
     """
     low = _plain_judging_words(clause)
-    if FAULT_PHRASE_RE.search(low):
+    if _fault_phrase(low):
         return -1
     words = re.findall(r"[a-z][a-z'-]*", low)
     if not words:
@@ -1821,6 +1855,12 @@ BOOKING_MIXUP_RE = re.compile(
     r"reservation)|no (?:data|booking|reservation) (?:regarding|of|for))", re.I | re.S)
 
 
+AWAY_ADVICE_RE = re.compile(
+    r"\b(?:suggest|recommend|advise|advice)\w*\s+(?:you\s+|everyone\s+|people\s+)?(?:to\s+)?(?:go|try|visit|order)\s+"
+    r"(?:to\s+|from\s+)?(?:some\s*|any\s*)?(?:other|another|elsewhere|different)\b|\b(?:stay away|avoid (?:this|it))\b",
+    re.I)
+
+
 def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan, dict]:
     """Decide which slots the reply needs and the values that fill them."""
     text = _text(row)
@@ -1874,6 +1914,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and not neg and text:
         neg = faulted_in_text(text, staff_names, private)  # a dish no profile lists: "the chopsuey"
     neg = [missing_form(x, text) for x in neg]
+    if stance in ("negative", "mixed") and not neg and (m := TREATED_BY_RE.search(text)):
+        neg = [f"how the {m.group(1).lower()} treated you"]  # "not the staff (untrained) ... behave like we owe them"
     if stance in ("negative", "mixed") and not neg and BOOKING_MIXUP_RE.search(text):
         neg = ["the mix-up with your booking"]  # "when we arrived they had no record of it"
     if stance == "negative" and not neg:
@@ -1953,7 +1995,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
 
     plan = _Plan()
     staff_slot = "staff_praise_many" if len(praised_staff) > 1 else "staff_praise_one"
-    suggestion = bool(analysis.get("suggestion"))
+    # "I suggest you go to some other place" is a verdict, not an idea to thank.
+    suggestion = bool(analysis.get("suggestion")) and not AWAY_ADVICE_RE.search(text)
     if stance == "stars_pos":
         plan.add("star_pos_open", required=True)
         plan.add("star_pos_more", priority=6)
@@ -2480,6 +2523,9 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
     for m in re.finditer(r"\b(\d+)-(minute|hour)\b", reply):
         if re.search(rf"\b{m.group(1)}\s*-?\s*(?:{m.group(2)[:3]}|{m.group(2)[0]}rs?\b)", review_low):
             found.append(m.group(0))
+    for m in re.finditer(r"\bhow the ([a-z]+) treated you\b", reply):
+        if re.search(rf"\b{m.group(1)}\b", review_low):
+            found.append(m.group(0))  # the people the reviewer faulted, named as they named them
     if "hour-long wait" in reply and re.search(r"\b(?:an|one|1)\s*(?:hours?|hrs?)\b", review_low):
         found.append("hour-long wait")
     if "hours-long wait" in reply and re.search(r"\bhours\b", review_low):

@@ -333,3 +333,43 @@ def test_rude_managers_are_owned_as_how_they_treated_the_guest():
     for reply in drafted(text, 1):
         assert "how the managers treated you" in reply or "slow service" in reply, reply
         assert "expecting more than we gave you with how" not in reply, reply
+
+
+def test_a_fault_undone_by_a_negation_is_praise():
+    assert clause_polarity("Thank god the hazelnut syrup they used wasnt very sweet") >= 0
+    assert clause_polarity("the syrup was very sweet") < 0
+    assert clause_polarity("Don’t miss it whenever you visit Hyderabad") > 0  # a curly apostrophe
+
+
+def test_five_stars_with_dont_miss_invent_no_complaint():
+    text = "Excellent food over the years . Don’t miss whenever you visit Hyderabad . Excellent services ......"
+    for reply in drafted(text, 5):
+        assert "on us" not in reply and "point you raised" not in reply, reply
+
+
+def test_non_veg_is_not_shortened_to_veg():
+    for reply in drafted("I loved the mixed non-veg noodles. The awesome amount of meat pieces and eggs.", 5):
+        assert " veg noodles" not in reply.replace("non-veg noodles", ""), reply
+
+
+def test_advice_to_go_elsewhere_is_not_a_suggestion_to_thank():
+    text = ("The service is excellent. Its not true Arabic food.. shawarma is not what you expect.. If you want true "
+            "Arabian food, i suggest you to go to some other place.")
+    for reply in drafted(text, 2):
+        assert "idea" not in reply and "suggestion" not in reply, reply
+
+
+def test_untrained_staff_and_inedible_rotis_are_named():
+    text = "The place is good not the staff (untrained), few of the staff behave like we owe them some money"
+    for reply in drafted(text, 1):
+        assert "how the staff treated you" in reply, reply
+    for reply in drafted("the rotis where very stuff and non edible", 1):
+        assert "rotis" in reply, reply
+
+
+def test_an_ingredient_the_tagger_calls_an_adjective_stays_in_the_dish():
+    from nlp.draft import noun_chunks, phrase_from_chunks, topic_patterns
+
+    text = "We ordered lemon grass chicken , 2 pork dishes"
+    assert phrase_from_chunks(noun_chunks([text])[text], topic_patterns().get("dishes", ())) == \
+        "the lemon grass chicken"
