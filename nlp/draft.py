@@ -513,7 +513,8 @@ def _text(row: dict) -> str:
     cut = title.rstrip("…").rstrip(".").rstrip()
     if cut != title and text.startswith(cut):
         title = ""  # a site's title cut from the text itself ("Very easy to find and check out all the…")
-    return f"{title} {text}".strip()
+    # Curly apostrophes read as straight ones, so "don’t" is a negation and "can’t complain" an idiom.
+    return f"{title} {text}".strip().replace("’", "'")
 
 
 # Letter pairs a given name may open or end with when both are consonants ("Shreya", "Kshitij", "Arjun").
@@ -1242,7 +1243,9 @@ FAULT_PHRASE_RE = re.compile(
     r"(?:doesn'?t|does not|didn'?t|did not) (?:really )?(?:match|suit|fit|go with)\b|"
     r"please (?:ensure|make sure|improve|take care|be careful|check|look into|try)|"
     r"\bneed (?:some |a bit |a little |little )?(?:more|extra)\b|\bneed (?:some )?\w+(?: and \w+)? more\b|"
-    r"non[- ]?edible|not edible|uneatable|"
+    r"non[- ]?edible|not edible|uneatable|(?:always |is |was )?switched off|not reachable|unreachable|"
+    r"(?:never|nobody|no one|didn'?t|did not) (?:pick(?:s|ed)? up|answer(?:s|ed)?)|"
+    r"\btoo (?:much )?[a-z]+(?:y|ish)\b|"
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
@@ -1635,6 +1638,9 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue
         if polarity < 0 and clause_polarity(quote) >= 0 and not plainly_faults(quote):
             continue  # "probably because they want to leave early": one sour word, no complaint to call fair
+        at = text.lower().find(low)
+        if at > 0 and re.search(r"\b(?:nothing|not|no)\s+\w+\s*[,;]\s*$", text[max(0, at - 25):at].lower()):
+            continue  # "Nothing bad, nothing good": half of a balanced pair misquotes the whole
         first = words[0]
         if first not in ("I", "I'm", "I've", "I'd") and not (first.isupper() and len(first) > 1):
             quote = quote[0].lower() + quote[1:]
@@ -2241,6 +2247,7 @@ IDEAS: dict[str, re.Pattern[str]] = {
     "missed": re.compile(r"\bmissed (?:the mark|expectation)|\bwe missed\b", re.I),
     "standard": re.compile(r"\bstandard\b", re.I),
     "time": re.compile(r"\b(?:taking|took|take) (?:the|a) (?:time|moment)\b", re.I),
+    "argue": re.compile(r"\bargu(?:e|ing)\b", re.I),
 }
 
 

@@ -244,6 +244,8 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             named = _name_at(words, tags, after)
             if named is None and i >= 2 and lower[i - 1] in {"our", "the", "a"} and lower[i - 2] in {",", "-"}:
                 named = _name_at(words, tags, i - 3) if i >= 3 else None
+                if named and named[1].split()[0].lower() in _vocabulary():
+                    named = None  # "However, the server ...": a sentence adverb, not "Maria, the manager"
             if named is None:
                 named = _role_apposition(words, tags, lower, i)
             if named is None and i >= 3 and lower[i - 1] in {"our", "my"} and lower[i - 2] in {"was", "is"} \

@@ -373,3 +373,23 @@ def test_an_ingredient_the_tagger_calls_an_adjective_stays_in_the_dish():
     text = "We ordered lemon grass chicken , 2 pork dishes"
     assert phrase_from_chunks(noun_chunks([text])[text], topic_patterns().get("dishes", ())) == \
         "the lemon grass chicken"
+
+
+def test_curly_apostrophes_keep_a_one_star_complaint_a_complaint():
+    text = ("If you are ordering something be prepared to get some surprise because if they don’t have it they pack "
+            "something and send it to you.\nAnd you can’t even complain because the number is always switched off")
+    for reply in drafted(text, 1):
+        assert "good time" not in reply and "lovely" not in reply, reply
+        assert reply.count("argue") <= 1, reply
+
+
+def test_half_of_a_balanced_pair_is_never_quoted():
+    text = "Nothing bad, nothing good. Just there. Service is just as expected. It's a little dull place."
+    for reply in drafted(text, 3):
+        assert '"nothing good"' not in reply.lower(), reply
+
+
+def test_too_with_any_flavour_word_is_a_fault():
+    assert clause_polarity("rajma chawal so-so, too garlicky") < 0
+    for reply in drafted("Dal tadka awesome rajma chawal so-so, too garlicky", 4):
+        assert "on us" in reply or "point" in reply, reply

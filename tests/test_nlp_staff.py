@@ -66,6 +66,7 @@ def test_names_found(text, expected):
     "We tried a dish called Paneer Lababdar.",
     "The restaurant is named Paradise for a reason.",
     "The staff especially were lovely.",
+    "However, the server comes and tells me during payment.",
 ])
 def test_things_brands_and_sign_offs_are_not_people(text):
     assert [n for n, _ in names(text) if n not in {"Dinesh"}] == []
