@@ -1285,7 +1285,9 @@ PRAISE_IDIOM_RE = re.compile(
     r"(?:won'?t|will not|never) regret\w*|not to be missed|no complaints?|nothing to complain about|"
     r"can'?t wait to (?:go|come|visit|be) back|(?:won'?t|will not) be (?:the|my) last|"
     r"(?:can'?t|cannot) (?:fault|beat|complain|say enough|recommend (?:\w+ )?(?:enough|highly enough))|"
-    r"could(?:n'?t| not) (?:be happier|have asked for more|ask for more|be better|fault)", re.I)
+    r"could(?:n'?t| not) (?:be happier|have asked for more|ask for more|be better|fault)|"
+    r"no (?:extras?|hidden|additional|surprise) (?:charges?|costs?|fees?)|no (?:issues?|problems?|hassles?|fuss)\b"
+    r"(?! with (?:the|our|my) (?:order|booking))", re.I)
 LIKE_AS_VERB_RE = re.compile(r"\b(?:i|we|they|you|really|would|also|didn't|did not|don't|dint|didnt|dont|"
                              r"doesn't|not|to|who)\s+(?:\w+\s+)?like\b", re.I)
 TITLE_RUN_RE = re.compile(r"(?<=[a-z,] )(?:[A-Z][a-z][\w'-]*\s+)+[A-Z][a-z][\w'-]*")
@@ -1861,6 +1863,10 @@ BOOKING_MIXUP_RE = re.compile(
     r"reservation)|no (?:data|booking|reservation) (?:regarding|of|for))", re.I | re.S)
 
 
+WITHOUT_RE = re.compile(
+    r"\b(?:without|no|didn'?t have|did not have|had no)\s+(?:any\s+)?(hot water|running water|water|wi-?fi|internet|"
+    r"power|electricity|a/?c|air conditioning|heating|towels|toilet paper|soap)\b(?!\s+(?:issues?|problems?))"
+    r"(?=.{0,40}\b(?:for|days?|nights?|hours?|whole|entire|again|still|since|despite|all)\b)", re.I)
 AWAY_ADVICE_RE = re.compile(
     r"\b(?:suggest|recommend|advise|advice)\w*\s+(?:you\s+|everyone\s+|people\s+)?(?:to\s+)?(?:go|try|visit|order)\s+"
     r"(?:to\s+|from\s+)?(?:some\s*|any\s*)?(?:other|another|elsewhere|different)\b|\b(?:stay away|avoid (?:this|it))\b",
@@ -1920,6 +1926,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and not neg and text:
         neg = faulted_in_text(text, staff_names, private)  # a dish no profile lists: "the chopsuey"
     neg = [missing_form(x, text) for x in neg]
+    if stance in ("negative", "mixed") and (m := WITHOUT_RE.search(text)) and not any("lack" in x for x in neg):
+        # "without hot water for two days": what they went without is the fault, ahead of anything else named
+        neg = [f"the lack of {m.group(1).lower()}", *neg][:2]
     if stance in ("negative", "mixed") and not neg and (m := TREATED_BY_RE.search(text)):
         neg = [f"how the {m.group(1).lower()} treated you"]  # "not the staff (untrained) ... behave like we owe them"
     if stance in ("negative", "mixed") and not neg and BOOKING_MIXUP_RE.search(text):
@@ -2192,7 +2201,7 @@ OBJECT_ONLY_RE = re.compile(
     r"gave you with \{things\}|missed the mark with \{things\}")
 
 
-PROBLEM_WORDS = frozenset("""wait waiting delay delays missing hair hairs stone stones insect insects bug bugs fly
+PROBLEM_WORDS = frozenset("""wait waiting delay delays missing lack hair hairs stone stones insect insects bug bugs fly
 flies cockroach worm worms glass plastic""".split())
 PROBLEM_ONLY_RE = re.compile(r"caught \{things\}")
 

@@ -393,3 +393,31 @@ def test_too_with_any_flavour_word_is_a_fault():
     assert clause_polarity("rajma chawal so-so, too garlicky") < 0
     for reply in drafted("Dal tadka awesome rajma chawal so-so, too garlicky", 4):
         assert "on us" in reply or "point" in reply, reply
+
+
+def drafted_hotel(text: str, rating: int, n: int = 4) -> list[str]:
+    business = {"name": "Harbour Lane Hotel", "industry": "hotel"}
+    rows = [{"id": f"h-{i}", "text": text, "rating": rating, "author": "Dana Reyes", "source": "tripadvisor"}
+            for i in range(n)]
+    out = []
+    for row, a in zip(rows, analyze_rows(rows, "hotel"), strict=True):
+        d = draft_many([(row, a)], business, VOICE)[0]
+        assert all(d["checks"].values()), (d["checks"], d["reply"])
+        out.append(body(d["reply"]))
+    return out
+
+
+def test_going_without_hot_water_is_named_first():
+    text = ("Bad experience. I booked a 4 night stay and on the second evening we are still without hot water in the "
+            "room. Despite repeated reports, the problem has not been solved.")
+    for reply in drafted_hotel(text, 1):
+        assert "the lack of hot water" in reply, reply
+        assert "lack of hot water let" not in reply and "lack of hot water fell" not in reply, reply
+
+
+def test_no_extra_charges_is_praise():
+    assert clause_polarity("No extras charges!!") > 0
+    text = ("Hotel and staff are all amazing! Suzanne arranged poached eggs for breakfast which is not on the menu! "
+            "No extras charges!! You won't go wrong with this hotel.")
+    for reply in drafted_hotel(text, 5):
+        assert "on us" not in reply and "point you raised" not in reply, reply
