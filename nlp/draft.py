@@ -146,7 +146,7 @@ access park nearby street occasion date friend family kid children birthday part
 special plate bite discount discounts refund refunds free voucher coupon compensation complimentary
 """.split())
 VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "things", "stuff", "people", "item",
-                         "items",
+                         "items", "suggestion", "suggestions", "feedback", "review", "reviews", "rating", "ratings",
                          # Words that name where or how, not what the reviewer judged ("not attending tables",
                          # "easy on the pocket", "no other option"): echoing them reads as a misreading.
                          "table", "tables", "option", "options", "pocket", "pub", "cafe", "outlet", "branch",
@@ -161,7 +161,7 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
                          "stay", "stays", "airport", "station", "stations", "metro", "tube", "shops", "streets",
                          "city", "centre", "center", "area", "island"})
 # Chat spellings and modifiers that never start "the thing": "dint taste", "ur food", "different environment".
-PHRASE_JUNK = frozenset("""ur u r dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
+PHRASE_JUNK = frozenset("""ur u r din dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
 different various other same whole entire usual normal regular total complete certain particular typical
 specific several ordered served tried given famous""".split())
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
@@ -298,7 +298,7 @@ tripadvisor trip mom dad mother father nomad critic taste tasty love lover life 
 official admin mister someone somebody unknown name none null owner manager staff diner diners visitor
 of and in on with for world monster tummy eater eaters hunter explorer diaries diary tales bites kitchen cook
 belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger gamer gamers player players fan fans
-youtuber streamer house home lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
+youtuber streamer house home being lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
 """.split())
 NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
@@ -962,7 +962,8 @@ REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
     "booking": frozenset({"booked", "book", "reservation", "reserved", "bookings"}),
     "spice level": frozenset({"spicy", "spice", "spices", "spiciness"}),
     "salt level": frozenset({"salty", "salt"}),
-    "oil": frozenset({"oily"}),
+    "oil": frozenset({"oily"}), "grease": frozenset({"greasy"}), "sweetness": frozenset({"sweet"}),
+    "sourness": frozenset({"sour"}), "bitterness": frozenset({"bitter"}),
 }
 
 
@@ -1003,6 +1004,10 @@ def _unlisted_thing(words: str, staff: set[str]) -> str:
     return "the " + " ".join(parts)
 
 
+FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet": "the sweetness",
+                  "oily": "the oil", "greasy": "the grease", "sour": "the sourness", "bitter": "the bitterness"}
+FLAVOUR_FAULT_RE = re.compile(
+    r"\b(?:too|very|extremely|so|overly|way too)\s+(spicy|salty|sweet|oily|greasy|sour|bitter)\b")
 NEED_MORE_RE = re.compile(r"\bneed (?:some |a few )?([a-z]{3,})(?: and [a-z]{3,})? more\b|"
                           r"\bneed (?:some |a bit |a little )?(?:more|extra) ([a-z]{3,})\b")
 
@@ -1018,6 +1023,8 @@ def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str]) ->
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
                 return [missing_form(phrase, text)]
+        if m := FLAVOUR_FAULT_RE.search(clause.lower()):
+            return [FLAVOUR_THINGS[m.group(1)]]  # "it was very spicy" on the second order: the spice level
         if m := NEED_MORE_RE.search(clause.lower()):
             phrase = _unlisted_thing(m.group(1) or m.group(2), staff)
             if phrase and not any(p.lower() in phrase for p in private):
@@ -1320,6 +1327,7 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"\s*$)|"
     r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)|"
     # VADER reads "po" as "pissed off" (in reviews, a purchase order) and "a steal" as theft
+    r"\bneither \w+ nor \w+|\bpart(?:y|ies)\b|\bfriends?\b|\bbirthday\b|\bcelebrat\w+|\bfestivals?\b|\bholidays?\b|"
     r"\bpo\b|(?<=quite a )steal\b|(?<=such a )steal\b|(?<=real )steal\b|(?<=absolute )steal\b", re.I)
 
 
@@ -1581,6 +1589,10 @@ REQUEST_RE = re.compile(r"\b(?:help me|help us|plz|pls|please|kindly|fix|how (?:
 LEAD_WORDS_RE = re.compile(r"^(?:(?:and|but|so|also|then|though|although|however|plus|yet|or)\b[,\s]*)+", re.I)
 
 
+# "mainly not spicy", "not oily at all": a fault word negated is a good thing, never quoted back as a complaint.
+NEGATED_FAULT_RE = re.compile(
+    r"\b(?:not|no|never|n't|nt)\s+(?:\w+\s+)?(?:spicy|oily|salty|greasy|sweet|sour|bitter|heavy|crowded|noisy|loud|"
+    r"expensive|costly|pricey|cold|bland|dry|late|slow)\b", re.I)
 QUOTE_FILLER = frozenset("""i me my we us our you your it its it's this that these those they them their he she
 him her is are was were be been am do does did didn't don't doesn't not no never have has had haven't hasn't
 wasn't weren't isn't aren't can can't could would should will won't just so very too much many more most some
@@ -1638,7 +1650,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         # Only words that carry their judgement are quoted back: a neutral statement is never "fair".
         if verdict == 0 or (polarity and verdict != polarity):
             continue
-        if polarity < 0 and clause_polarity(quote) >= 0 and not plainly_faults(quote):
+        if polarity < 0 and clause_polarity(quote) >= 0 and (
+                not plainly_faults(quote) or NEGATED_FAULT_RE.search(quote)):
             continue  # "probably because they want to leave early": one sour word, no complaint to call fair
         at = text.lower().find(low)
         if at > 0 and re.search(r"\b(?:nothing|not|no)\s+\w+\s*[,;]\s*$", text[max(0, at - 25):at].lower()):

@@ -421,3 +421,25 @@ def test_no_extra_charges_is_praise():
             "No extras charges!! You won't go wrong with this hotel.")
     for reply in drafted_hotel(text, 5):
         assert "on us" not in reply and "point you raised" not in reply, reply
+
+
+def test_neutral_events_and_balanced_verdicts_are_not_judgements():
+    assert clause_polarity("we have gone for office party") == 0
+    assert clause_polarity("Overall experience neither positive nor negative") == 0
+    for reply in drafted("We have gone for office party\nFood was excellent\nService was also good", 5):
+        assert "office party" not in reply, reply
+
+
+def test_a_negated_fault_word_is_never_quoted_as_the_complaint():
+    text = ("Ordered Malai Shawarma, it was very tasty and mainly not spicy, but when ordered for 2nd time it was very "
+            "spicy!! But overall it's good.")
+    for reply in drafted(text, 4):
+        assert "mainly not spicy" not in reply, reply
+
+
+def test_the_word_suggestion_is_never_the_thing_named():
+    text = ("We went for lunch buffet. The spread in buffet is too less, just 3 veg starters. The taste was ok. Little "
+            "disappointing when starters are not hot. I would suggest adding more starters.")
+    for reply in drafted(text, 3):
+        assert "the suggestion took" not in reply and "the suggestion let" not in reply, reply
+    assert first_name("Being Prateik") is None
