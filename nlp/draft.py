@@ -1004,6 +1004,8 @@ def _unlisted_thing(words: str, staff: set[str]) -> str:
     return "the " + " ".join(parts)
 
 
+HARDLY_RE = re.compile(r"\bhardly (?:found|any|got|had|get|find)\s+(?:\d+\s+|any\s+|a few\s+)?"
+                       r"((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
 FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet": "the sweetness",
                   "oily": "the oil", "greasy": "the grease", "sour": "the sourness", "bitter": "the bitterness"}
 FLAVOUR_FAULT_RE = re.compile(
@@ -1023,6 +1025,10 @@ def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str]) ->
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
                 return [missing_form(phrase, text)]
+        if m := HARDLY_RE.search(clause.lower()):
+            phrase = _unlisted_thing(m.group(1), staff)
+            if phrase and not any(p.lower() in phrase for p in private):
+                return [phrase]  # "hardly found 2 chicken pieces": too few of them
         if m := FLAVOUR_FAULT_RE.search(clause.lower()):
             return [FLAVOUR_THINGS[m.group(1)]]  # "it was very spicy" on the second order: the spice level
         if m := NEED_MORE_RE.search(clause.lower()):
@@ -1233,7 +1239,7 @@ FAULT_PHRASE_RE = re.compile(
     r"not (?:up to|upto|worth|so much|that great|great|as expected|satisfied|satisfying|happy)|lack\w*|"
     # "the subscription part is not it", "which I didn't personally like", "food is not their forte"
     r"(?:is|was|are|were) (?:just |simply )?not it(?=\W*$)|isn'?t it(?=\W*$)|"
-    r"(?:did|do|does|would|could)(?: not|n'?t|nt) (?:\w+ )?(?:like|enjoy|love)\b|"
+    r"(?:did|do|does|would|could)(?: not|n'?t|nt) (?:\w+ )?(?:like|enjoy|love)\b|could (?:get|do|be) better|"
     r"(?:could|should) have been (?:\w+ ){0,3}(?:more|better|cleaner|neater|faster|quicker)|should have been|"
     r"(?:please |pls |plz )?try to (?:make|improve|keep|be)\b|"
     r"not (?:their|its|the|our|his|her) (?:fort[eè]|strength|strong (?:point|suit))|"
@@ -1253,6 +1259,7 @@ FAULT_PHRASE_RE = re.compile(
     r"non[- ]?edible|not edible|uneatable|(?:always |is |was )?switched off|not reachable|unreachable|"
     r"(?:never|nobody|no one|didn'?t|did not) (?:pick(?:s|ed)? up|answer(?:s|ed)?)|"
     r"\btoo (?:much )?[a-z]+(?:y|ish)\b|"
+    r"\bhardly (?:found|any|got|had|get|find|\d+)|"
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"
@@ -1325,7 +1332,9 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"lovely|nice|beautiful|pretty|friendly|family|place|cafe|café|restaurant|joint|outlet|shop|spot|bistro|hotel|"
     r"town)\b|"
     r"\s*$)|"
-    r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)|"
+    r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)|(?<=prefer )(?:small|little|less)\b|"
+    r"\b(?:small|tiny|little)(?=\s+(?:place|cafe|café|restaurant|joint|outlet|shop|spot|bistro|eatery|diner|bakery|"
+    r"kiosk|stall|pub|bar)\b(?!\s+(?:is|was)\s+(?:too|very|so|quite|really)))|"
     # VADER reads "po" as "pissed off" (in reviews, a purchase order) and "a steal" as theft
     r"\bneither \w+ nor \w+|\bpart(?:y|ies)\b|\bfriends?\b|\bbirthday\b|\bcelebrat\w+|\bfestivals?\b|\bholidays?\b|"
     r"\bpo\b|(?<=quite a )steal\b|(?<=such a )steal\b|(?<=real )steal\b|(?<=absolute )steal\b", re.I)
@@ -1583,7 +1592,8 @@ def _rated_lukewarm(phrase: str, text: str) -> bool:
 
 
 SUGGEST_RE = re.compile(r"\b(?:must try|should try|do try|try the|recommend\w*|suggest\w*|would be (?:nice|great|good)|"
-                        r"(?:could|should|can|please) (?:add|include|introduce|start|offer|have)|it'd be nice)\b", re.I)
+                        r"(?:could|should|can|please) (?:add|include|introduce|start|offer|have)|it'd be nice|"
+                        r"better to (?:add|have|give|provide|include|offer))\b", re.I)
 REQUEST_RE = re.compile(r"\b(?:help me|help us|plz|pls|please|kindly|fix|how (?:do|can) i|i want|i need|let me know|"
                         r"waiting for|call me|contact me|try to|need to|needs to)\b", re.I)
 LEAD_WORDS_RE = re.compile(r"^(?:(?:and|but|so|also|then|though|although|however|plus|yet|or)\b[,\s]*)+", re.I)
@@ -1711,6 +1721,11 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
 
     topics = [t for t in analysis.get("topics") or [] if isinstance(t, dict) and faulted(t)]
     rating = _felt_rating(row)
+    if rating is not None and 2 < rating < 4:
+        # Three stars: the analyzer's "negative" must show in the reviewer's own clause ("my favourite since I
+        # prefer small chunks" faults nothing).
+        return [t for t in topics if clause_polarity(str(t.get("evidence") or t.get("term") or "")) < 0
+                or plainly_faults(str(t.get("evidence") or t.get("term") or ""))]
     if rating is None or rating < 4:
         return topics
     topics = [t for t in topics if judgement(str(t.get("evidence") or t.get("term") or "")) < 0
@@ -1880,6 +1895,30 @@ WITHOUT_RE = re.compile(
     r"\b(?:without|no|didn'?t have|did not have|had no)\s+(?:any\s+)?(hot water|running water|water|wi-?fi|internet|"
     r"power|electricity|a/?c|air conditioning|heating|towels|toilet paper|soap)\b(?!\s+(?:issues?|problems?))"
     r"(?=.{0,40}\b(?:for|days?|nights?|hours?|whole|entire|again|still|since|despite|all)\b)", re.I)
+IDEA_RE = re.compile(
+    r"\b(?:better to (?:add|have|give|provide|include|offer|introduce|keep)|"
+    r"(?:add|give|provide) (?:an |the )?options? to|"
+    r"(?:please|pls|kindly) (?:add|include|introduce|start|offer)|(?:you|they) (?:should|could|can|must) (?:add|include|"
+    r"introduce|start|offer)|it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could))\b",
+    re.I)
+IDEA_THING_RE = re.compile(
+    r"\b(?:add|include|introduce|offer|provide|have|keep|start|serve|send)\s+(?:an? |the |some |more |extra )?"
+    r"(?:options? (?:to|for) (?:choose|pick|select|get|have) (?:the |a |an )?)?((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
+
+
+def idea_thing(text: str, staff_names: Iterable[str], private: set[str]) -> str:
+    """What a suggestion is about ("add an option to choose the masala" -> "the masala"), or ""."""
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    for clause, _ in review_clauses(text):
+        if not (IDEA_RE.search(clause) or SUGGEST_RE.search(clause)):
+            continue
+        if m := IDEA_THING_RE.search(clause.lower()):
+            phrase = _unlisted_thing(m.group(1), staff) or _unlisted_thing(m.group(1).split()[-1], staff)
+            if phrase and not any(p.lower() in phrase for p in private):
+                return phrase
+    return ""
+
+
 AWAY_ADVICE_RE = re.compile(
     r"\b(?:suggest|recommend|advise|advice)\w*\s+(?:you\s+|everyone\s+|people\s+)?(?:to\s+)?(?:go|try|visit|order)\s+"
     r"(?:to\s+|from\s+)?(?:some\s*|any\s*)?(?:other|another|elsewhere|different)\b|\b(?:stay away|avoid (?:this|it))\b",
@@ -1909,8 +1948,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     pos = pos[:2]
     neg = _things(neg_topics, False, staff_names, private, **kw)
     if stance in ("positive", "neutral") and not pos:
-        pos = _things([t for t in topics if t.get("label") != "negative"], True, staff_names, private,
-                      want=praise_want, **kw)
+        # A "negative" label the reviewer's clause does not bear out ("my favourite since I prefer small chunks")
+        # may still be named neutrally.
+        pos = _things([t for t in topics if t.get("label") != "negative" or t not in neg_topics], True, staff_names,
+                      private, want=praise_want, **kw)
     if stance in ("negative", "mixed") and not neg:
         neg = _things([t for t in topics if t.get("label") != "positive"], False, staff_names, private, **kw)
     if stance == "negative" and not neg:
@@ -2023,8 +2064,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
 
     plan = _Plan()
     staff_slot = "staff_praise_many" if len(praised_staff) > 1 else "staff_praise_one"
-    # "I suggest you go to some other place" is a verdict, not an idea to thank.
-    suggestion = bool(analysis.get("suggestion")) and not AWAY_ADVICE_RE.search(text)
+    # "I suggest you go to some other place" is a verdict, not an idea to thank; "better to add an option to
+    # choose the masala" is one, even when the analysis missed it.
+    suggestion = (bool(analysis.get("suggestion")) or bool(IDEA_RE.search(text))) and not AWAY_ADVICE_RE.search(text)
+    values["idea"] = idea_thing(text, staff_names, private) if suggestion else ""
+    suggestion_slot = "suggestion_named" if values["idea"] else "suggestion"
     if stance == "stars_pos":
         plan.add("star_pos_open", required=True)
         plan.add("star_pos_more", priority=6)
@@ -2048,7 +2092,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         if mode == "joy":
             plan.add("joy", priority=4)
         if suggestion:
-            plan.add("suggestion", priority=8)
+            plan.add(suggestion_slot, priority=8)
         if rating is not None and rating < 4 and values["contact"]:
             plan.add("ask_what_held_back", priority=7)  # three stars on warm words: something held it back
         plan.add("close_positive", priority=3)
@@ -2057,7 +2101,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         if quote:
             plan.add("echo_neutral", priority=8)
         if suggestion:
-            plan.add("suggestion", priority=8)
+            plan.add(suggestion_slot, priority=8)
         plan.add("neutral_more", priority=6)
         if praised_staff:
             plan.add(staff_slot, priority=7)
@@ -2079,7 +2123,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         plan.add("own_small" if values["neg"] else "own_small_unnamed", {"things": values["neg"]}, priority=9,
                  required=True)
         if suggestion:
-            plan.add("suggestion", priority=4)
+            plan.add(suggestion_slot, priority=4)
         plan.add("action", priority=3)
         plan.add("next_step_light", priority=10, required=True)
     else:  # negative or mixed
@@ -2114,7 +2158,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         if praised_staff:
             plan.add(staff_slot, priority=6)
         if suggestion:
-            plan.add("suggestion", priority=4)
+            plan.add(suggestion_slot, priority=4)
         plan.add("action", priority=3)
         plan.add("next_step", priority=10, required=True)
     return plan, values

@@ -443,3 +443,38 @@ def test_the_word_suggestion_is_never_the_thing_named():
     for reply in drafted(text, 3):
         assert "the suggestion took" not in reply and "the suggestion let" not in reply, reply
     assert first_name("Being Prateik") is None
+
+
+def test_too_few_of_a_thing_is_named():
+    for reply in drafted("The taste was good, but I hardly found 2 chicken pieces and a lot of tomatoes.", 2):
+        assert "chicken pieces" in reply, reply
+
+
+def test_an_idea_the_analysis_missed_is_thanked_not_apologised_for():
+    text = "better to add an option to choose the masala... whether to take double or single"
+    for reply in drafted(text, 3):
+        assert "shine" not in reply and "no excuse" not in reply.lower(), reply
+        assert re.search(r"idea|suggestion", reply), reply
+
+
+def test_a_preference_and_a_small_restaurant_are_no_faults():
+    assert clause_polarity("I prefer small chunks of chicken in my biryani as compared to one large piece") >= 0
+    assert clause_polarity("this small restaurant is situated near the gachibowli flyover") >= 0
+    assert clause_polarity("the small place was too cramped") < 0
+    text = ("Decent place near DLF! Their fry piece chicken biryani is my favourite since I prefer small chunks of "
+            "chicken in my biryani as compared to one large piece.")
+    for reply in drafted(text, 3):
+        assert "hoping for better" not in reply and "on us" not in reply, reply
+
+
+def test_could_get_better_is_a_small_fault():
+    assert clause_polarity("Their Bollywood music could get better") < 0
+
+
+def test_people_named_with_a_title_or_a_misspelt_thanks_are_thanked():
+    text = ("Great food with amazing service. Loved the service by Mr. Subendhu and Mr. Upendra. They did everything "
+            "possible to make the experience great.")
+    for reply in drafted(text, 4):
+        assert "Subendhu" in reply, reply
+    for reply in drafted("Loved the food here. Thankew Sabir for your awesome service. Had a good dining", 5):
+        assert "Sabir" in reply, reply

@@ -43,6 +43,8 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Wings were so yum. Adil was our attendant and he was so good.", [("Adil", "attendant")]),
     ("The desserts were yum. @Ahmed Khan your service was great.", [("Ahmed", None)]),
     ("Service also pretty good. Aritra the staff there was very friendly.", [("Aritra", "staff")]),
+    ("Loved the service by Mr. Subendhu and Mr. Upendra.", [("Subendhu", None), ("Upendra", None)]),
+    ("Mini pizza is good here. Thankew Sabir for your awesome service.", [("Sabir", None)]),
 ])
 def test_names_found(text, expected):
     assert names(text) == expected
