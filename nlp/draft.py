@@ -1898,8 +1898,9 @@ WITHOUT_RE = re.compile(
 IDEA_RE = re.compile(
     r"\b(?:better to (?:add|have|give|provide|include|offer|introduce|keep)|"
     r"(?:add|give|provide) (?:an |the )?options? to|"
-    r"(?:please|pls|kindly) (?:add|include|introduce|start|offer)|(?:you|they) (?:should|could|can|must) (?:add|include|"
-    r"introduce|start|offer)|it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could))\b",
+    r"(?:please|pls|kindly) (?:add|include|introduce|start|offer)|"
+    r"(?:you|they) (?:should|could|can|must) (?:add|include|introduce|start|offer)|"
+    r"it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could))\b",
     re.I)
 IDEA_THING_RE = re.compile(
     r"\b(?:add|include|introduce|offer|provide|have|keep|start|serve|send)\s+(?:an? |the |some |more |extra )?"
