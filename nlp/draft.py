@@ -239,7 +239,7 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:stones?|pebbles?|glass|metal|plastic|wire|staples?|nails?|screws?)\b.{0,30}\b(?:in|inside) (?:my|the|our|"
         r"his|her) (?:\w+ )?(?:food|soup|dish|biryani|curry|plate|meal|rice|order|drink|salad|pizza|burger|sandwich|"
         r"dal|daal)|found (?:a |some |small )?(?:stones?|pebbles?|glass|pieces? of (?:glass|metal|plastic)|wire|"
-        r"staples?))\b", re.I)),
+        r"staples?)|(?:piece|bit|shard)s? of (?:mirror|glass|metal|plastic|wire|stone|steel wool))\b", re.I)),
     ("harassment claim", re.compile(
         r"\b(?:harass\w*|sexual\w*|grop\w*|molest\w*|assault\w*|stalk(?:ed|ing|er) (?:me|us|her)|"
         r"touched (?:me|my \w+) inappropriately|inappropriate(?:ly)? touch\w*|threaten(?:ed|ing) (?:me|us|my)|"
@@ -564,7 +564,7 @@ def first_name(author: str | None) -> str | None:
         tokens.pop(0)
     if any("." in t for t in tokens):
         return None
-    if not tokens or any(t.lower().strip(",") in NON_NAMES for t in tokens):
+    if not tokens or any(t.lower().strip(",") in NON_NAMES or re.search(r"fo+d", t.lower()) for t in tokens):
         return None  # "Hungry Eyes", "Inner World Of A Super Foodie": a handle, not a name
     token = tokens[0].strip(",")
     if token.isupper():
@@ -1189,7 +1189,8 @@ PROBLEM_THINGS = {"the noise": "the noise levels", "the dust": "the cleanliness"
                   "the lag": "the app's speed"}
 # Fault words that are also the thing itself: "the noise", "the crashes" may be named as what went wrong.
 FAULT_NOUNS = frozenset("noise dust mould mold damp stains crashes glitches lag".split())
-PRAISE_RE = re.compile(r"\b(?:on time|must try|worth (?:it|the money|every)|value for money)\b", re.I)
+PRAISE_RE = re.compile(r"\b(?:on time|must try|worth (?:it|the money|every)|value for money|"
+                       r"exceed\w* (?:my|our|all|the) expectations?|beyond (?:my|our) expectations?)\b", re.I)
 PRAISE_WORDS = frozenset("""tasty yummy delicious fresh crispy tender juicy friendly polite courteous prompt quick
 fast cozy cosy clean lovely superb excellent amazing awesome great good nice perfect fantastic wonderful
 heavenly authentic flavourful flavorful worth recommended recommend loved love best helpful attentive""".split())
@@ -1260,6 +1261,8 @@ FAULT_PHRASE_RE = re.compile(
     r"(?:never|nobody|no one|didn'?t|did not) (?:pick(?:s|ed)? up|answer(?:s|ed)?)|"
     r"\btoo (?:much )?[a-z]+(?:y|ish)\b|"
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
+    r"(?:was|were|had been|i was|we were) expecting (?:\w+ ){0,5}(?:better|more)\b|"
+    r"(?:did ?n[o']?t|did not|does ?n[o']?t) (?:meet|match|live up to) (?:my|our|the) expectations?|"
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
     r"nothing (?:special|great)|(?:too|very|extremely|so|over(?:ly)?) ?"
     r"(?:spicy|sweet|salty|oily|sour|loud|noisy|crowded|dark|small|long)|(?:can|could|should) be better|"

@@ -160,7 +160,13 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
         need = VERB_NEXT.get(w)
         if need is not None and (i + 1 >= len(words) or lower[i + 1] not in need):
             return None
-        return _subject(words, lower, _name_ending(words, i - 1))
+        named = _subject(words, lower, _name_ending(words, i - 1))
+        if named is None:
+            # "Tapan and dharma raj served us": the first of two people named before the verb
+            for k in range(i - 1, max(0, i - 4), -1):
+                if lower[k] == "and" and k >= 1 and _bare_name(words[k - 1]):
+                    return _subject(words, lower, _name_ending(words, k - 1))
+        return named
     if w in {"was", "is"}:
         j = i + 1
         while j < len(words) and lower[j] in DEGREE:
@@ -288,6 +294,17 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             j = i + 2 if i + 1 < n and _bare_name(words[i + 1]) else i + 1
             if j < n and lower[j] in {"your", "you", "thanks", "thank", "was", "is", "did", "made", "served"}:
                 found.setdefault(lower[i][1:], (i, words[i][1:], None))
+        elif w in SINGLING_OUT and i + 1 < n and _bare_name(words[i + 1]) and i >= 1 and \
+                lower[i - 1] in {"hospitality", "service", "services", "team", "staff", ",", "and"}:
+            # "exceptional hospitality especially Ranjit"
+            named = _name_ending(words, i + 2) if i + 2 < n and _bare_name(words[i + 2]) else (i + 1, words[i + 1])
+            found.setdefault(named[1].lower(), (named[0], named[1], None))
+        elif w in {"name", "names"} and i >= 1 and lower[i - 1] in {"staff", "waiter", "waiters", "server", "servers"}:
+            # "service staff name shekhar and santhu": names typed in lower case after "staff name"
+            j = i + 1
+            while j < n and lower[j].isalpha() and lower[j] not in _vocabulary() and len(lower[j]) >= 3:
+                found.setdefault(lower[j], (j, words[j].capitalize(), None))
+                j += 2 if j + 1 < n and lower[j + 1] in {"and", ","} else n
         elif w in {"named", "called"} and i + 1 < n and i >= 1 and lower[i - 1] not in {"is", "was", "restaurant",
                                                                              "place", "dish", "cafe", "drink"}:
             # "two persons here named Papiya and Shuvro": bare names only ("a dish called Paneer" is a thing)

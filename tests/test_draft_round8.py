@@ -478,3 +478,22 @@ def test_people_named_with_a_title_or_a_misspelt_thanks_are_thanked():
         assert "Subendhu" in reply, reply
     for reply in drafted("Loved the food here. Thankew Sabir for your awesome service. Had a good dining", 5):
         assert "Sabir" in reply, reply
+
+
+def test_a_piece_of_mirror_in_the_food_goes_to_a_person():
+    reason = needs_human_reason({"text": "Got a piece of mirror in the food.", "rating": 1}, {"language": "en"})
+    assert reason and reason.startswith("health or safety incident")
+
+
+def test_unmet_expectations_are_faults_and_exceeded_ones_praise():
+    assert clause_polarity("Chicken Shawarma, was expecting the taste to be lot better") < 0
+    assert clause_polarity("Overall Didn't meet my expectations") < 0
+    assert clause_polarity("it exceeded my expectations") > 0
+    text = ("Chicken Shawarma, was expecting the taste to be lot better but it was just ok. It tasted bland. Overall "
+            "Didn't meet my expectations.")
+    for reply in drafted(text, 3):
+        assert "taste hit the mark" not in reply, reply
+
+
+def test_a_handle_made_of_food_words_is_no_name():
+    assert first_name("Right Fooodies") is None

@@ -45,6 +45,9 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Service also pretty good. Aritra the staff there was very friendly.", [("Aritra", "staff")]),
     ("Loved the service by Mr. Subendhu and Mr. Upendra.", [("Subendhu", None), ("Upendra", None)]),
     ("Mini pizza is good here. Thankew Sabir for your awesome service.", [("Sabir", None)]),
+    ("Had great fun, exceptional hospitality especially Ranjit. Good variety food.", [("Ranjit", None)]),
+    ("Very nice sarvice staff name shekhar and santhu sarvice nice", [("Shekhar", None), ("Santhu", None)]),
+    ("Nice place. Tapan and dharma raj served us very well.", [("Tapan", None)]),
 ])
 def test_names_found(text, expected):
     assert names(text) == expected
