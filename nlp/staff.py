@@ -285,8 +285,9 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             if named and lower[named[0]] not in ROLES:
                 found.setdefault(named[1].lower(), (named[0], named[1], None))
                 _more_names(words, lower, named, found, None)
-        elif w.rstrip(".") in {"mr", "mrs", "ms", "miss"} and i + 1 < n and (i == 0 or lower[i - 1] not in THING_BEFORE) \
-                and words[i + 1][:1].isupper() and words[i + 1].isalpha() and lower[i + 1] not in NOT_NAMES:
+        elif w.rstrip(".") in {"mr", "mrs", "ms", "miss"} and i + 1 < n \
+                and (i == 0 or lower[i - 1] not in THING_BEFORE) and words[i + 1][:1].isupper() \
+                and words[i + 1].isalpha() and lower[i + 1] not in NOT_NAMES:
             # "the service by Mr. Subendhu and Mr. Upendra": a title in a restaurant review is someone who served
             found.setdefault(lower[i + 1], (i + 1, words[i + 1], None))
         elif w.startswith("@") and len(w) > 3 and words[i][1:].isalpha() and words[i][1].isupper():
