@@ -239,7 +239,8 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:stones?|pebbles?|glass|metal|plastic|wire|staples?|nails?|screws?)\b.{0,30}\b(?:in|inside) (?:my|the|our|"
         r"his|her) (?:\w+ )?(?:food|soup|dish|biryani|curry|plate|meal|rice|order|drink|salad|pizza|burger|sandwich|"
         r"dal|daal)|found (?:a |some |small )?(?:stones?|pebbles?|glass|pieces? of (?:glass|metal|plastic)|wire|"
-        r"staples?)|(?:piece|bit|shard)s? of (?:mirror|glass|metal|plastic|wire|stone|steel wool))\b", re.I)),
+        r"staples?)|(?:piece|bit|shard)s? of (?:mirror|glass|metal|plastic|wire|stone|steel wool)|"
+        r"(?:soil|sand|mud|dirt) particles|(?:lot of|full of|had|with) (?:soil|sand|mud))\b", re.I)),
     ("harassment claim", re.compile(
         r"\b(?:harass\w*|sexual\w*|grop\w*|molest\w*|assault\w*|stalk(?:ed|ing|er) (?:me|us|her)|"
         r"touched (?:me|my \w+) inappropriately|inappropriate(?:ly)? touch\w*|threaten(?:ed|ing) (?:me|us|my)|"
@@ -845,11 +846,12 @@ def _a_wait(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 STAFF_TOPICS = frozenset({"staff_attitude", "staff_service", "front_desk", "support"})
 TREATED_BY_RE = re.compile(
-    r"\b(?:the|our|that|this|a|one)\s+(managers?|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|"
-    r"receptionists?|hosts?|hostess(?:es)?|bartenders?|cashiers?|owners?|employees?|agents?|guards?|security)\b"
+    r"\b(?:(?:the|our|that|this|a|one)\s+|(?<=but )|(?<=and )|(?<=\. )|^)"
+    r"(managers?|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|receptionists?|hosts?|hostess(?:es)?|bartenders?|cashiers?|owners?|employees?|agents?|guards?|security)\b"
     r"(?=.{0,60}\b(?:rude|worst|impolite|unmannered|arrogant|unprofessional|ignored|misbehav\w*|shouted|yelled|"
     r"careless|unhelpful|bad|horrible|pathetic|terrible|attitude|disrespect\w*|argued|insult\w*|untrained|"
-    r"behav\w* like|favou?r for us|owe them))", re.I)
+    r"behav\w* like|favou?r for us|owe them|asked us to leave|called (?:the )?bouncers|threw us out|kicked us out|"
+    r"shouted|yelled))", re.I)
 
 
 def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozenset(), text: str = "",
@@ -1021,6 +1023,8 @@ def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str]) ->
     for clause, _ in review_clauses(text):
         if clause_polarity(clause) >= 0:
             continue
+        if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:
+            return [f"the missing {m.group(1)}"]  # "sweet was not served with the meal box"
         if m := MISSING_THING_RE.search(clause.lower()):
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
@@ -1121,7 +1125,10 @@ MISSING_BEFORE = (r"(?:\bno|\bmissing|\bforg[eo]t(?:ten)?(?: to (?:send|give|add
                   r"(?:get|receive|provide|send|give|include|add|pack|bring|serve)|"
                   r"\bnot (?:provided|given|sent|included|received|served|packed))"
                   r"\s+(?:any |the |a |an |our |my |us |me |with )*(?:[a-z]+\s+){0,2}")
-MISSING_AFTER = r"\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:missing|not there|absent|forgotten|not provided)\b"
+MISSING_AFTER = (r"\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:missing|not there|absent|forgotten|not provided|"
+                 r"not served|not given|not sent|not included|not packed)\b")
+NOT_SERVED_RE = re.compile(r"\b([a-z]{3,})\s+(?:was|were)\s+(?:not|never)\s+(?:served|given|sent|included|packed|"
+                           r"provided)\b")
 MISSING_THING_RE = re.compile(
     MISSING_BEFORE.removesuffix(r"(?:[a-z]+\s+){0,2}") + r"((?:[a-z]{3,}\s+)?[a-z]{3,})"
     r"(?=\s+(?:in|with|for|along|and|or|at|from|on|to)\b|\s*[,.!?;)]|\s*$)")
@@ -1261,6 +1268,9 @@ FAULT_PHRASE_RE = re.compile(
     r"(?:never|nobody|no one|didn'?t|did not) (?:pick(?:s|ed)? up|answer(?:s|ed)?)|"
     r"\btoo (?:much )?[a-z]+(?:y|ish)\b|"
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
+    r"(?:didn'?t|did not|doesn'?t|does not) taste (?:\w+ )?(?:good|nice|great|fresh|right|well)|"
+    r"prepared (?:in the )?(?:morning|afternoon|hours ago|yesterday|earlier|long back)|reheated|leftovers?|"
+    r"(?:morning|afternoon|yesterday) prepared|(?:was|were|is|are) not (?:served|given|sent|included|packed|provided)|"
     r"(?:was|were|had been|i was|we were) expecting (?:\w+ ){0,5}(?:better|more)\b|"
     r"(?:did ?n[o']?t|did not|does ?n[o']?t) (?:meet|match|live up to) (?:my|our|the) expectations?|"
     r"no taste|tasteless|over ?priced|over ?hyped|higher side|on the (?:high|costly|expensive|pricier) side|"
@@ -1322,6 +1332,7 @@ def _plain_judging_words(clause: str) -> str:
     # Quote marks hide a word from the lexicon ("not 'exquisite' as advertised"); apostrophes inside words stay.
     low = re.sub(r"[\"“”‘`]|(?<![a-z])['’]|['’](?![a-z])", " ", low)
     low = NAMING_NOT_JUDGING_RE.sub(" ", low)
+    low = re.sub(r"\b(?:dint|didnt|din)\b", "didn't", low)  # the usual typed forms of a negation
     low = TOO_AS_VERY_RE.sub("very ", low)
     return re.sub(r"\bpretty (?=[a-z])", "quite ", low)  # "pretty small": a degree, not praise
 

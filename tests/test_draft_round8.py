@@ -497,3 +497,26 @@ def test_unmet_expectations_are_faults_and_exceeded_ones_praise():
 
 def test_a_handle_made_of_food_words_is_no_name():
     assert first_name("Right Fooodies") is None
+
+
+def test_what_was_not_served_is_named_as_missing():
+    for reply in drafted("sweet was not served with ordered veg executive meal box", 3):
+        assert "the missing sweet" in reply, reply
+
+
+def test_soil_in_the_food_goes_to_a_person():
+    text = "I ordered Kadai Veg and Methi malai paratha. Both had a lot of soil particles and we couldn't eat them."
+    reason = needs_human_reason({"text": text, "rating": 1}, {"language": "en"})
+    assert reason and reason.startswith("health or safety incident")
+
+
+def test_a_manager_who_asked_guests_to_leave_is_owned():
+    text = ("Me and boys went to watch match here, we are regular customers here. But manager asked us to leave "
+            "abruptly in between the match. He called bouncers upon us which was totally unnecessary.")
+    for reply in drafted(text, 1):
+        assert "how the manager treated you" in reply, reply
+
+
+def test_typed_negations_and_old_food_are_faults():
+    assert clause_polarity("dint taste good at all") < 0
+    assert clause_polarity("food feels like the afternoon prepared and sent on dinner") < 0
