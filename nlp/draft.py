@@ -147,6 +147,8 @@ special plate bite discount discounts refund refunds free voucher coupon compens
 """.split())
 VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "things", "stuff", "people", "item",
                          "items", "suggestion", "suggestions", "feedback", "review", "reviews", "rating", "ratings",
+                         "weekend", "weekends", "weekday", "weekdays", "morning", "afternoon", "evening", "night",
+                         "today", "yesterday", "time", "times", "day", "days",
                          # Words that name where or how, not what the reviewer judged ("not attending tables",
                          # "easy on the pocket", "no other option"): echoing them reads as a misreading.
                          "table", "tables", "option", "options", "pocket", "pub", "cafe", "outlet", "branch",
@@ -869,14 +871,14 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
             return "the hour-long wait" if n in ("an", "one", "1") else f"the {n}-hour wait"
         if m := _a_wait(MINUTES_RE, evidence) or (_a_wait(MINUTES_RE, text) if "wait" in name else None):
             return f"the {m.group(1)}-minute wait"
+    if not positive and name in STAFF_TOPICS and (m := TREATED_BY_RE.search(evidence)):
+        return f"how the {m.group(1).lower()} treated you"  # "The managers are the worst ... impolite"
     if chunks is not None:
         phrase = phrase_from_chunks(chunks, topic_patterns().get(name, ()), staff_names)
     else:
         phrase = _thing_by_pattern(evidence, name, positive, staff_names)
     if phrase:
         return phrase
-    if not positive and name in STAFF_TOPICS and (m := TREATED_BY_RE.search(evidence)):
-        return f"how the {m.group(1).lower()} treated you"  # "The managers are the worst ... impolite"
     if not positive and name == "wait_time" and re.search(r"\bslow(?:ly)?\b", evidence, re.I) and \
             re.search(r"\bservice\b", evidence, re.I):
         return "the slow service"
@@ -1198,7 +1200,8 @@ PROBLEM_THINGS = {"the noise": "the noise levels", "the dust": "the cleanliness"
 FAULT_NOUNS = frozenset("noise dust mould mold damp stains crashes glitches lag".split())
 PRAISE_RE = re.compile(r"\b(?:on time|must try|worth (?:it|the money|every)|value for money|"
                        r"exceed\w* (?:my|our|all|the) expectations?|beyond (?:my|our) expectations?)\b", re.I)
-PRAISE_WORDS = frozenset("""tasty yummy delicious fresh crispy tender juicy friendly polite courteous prompt quick
+PRAISE_WORDS = frozenset("""addictive addicting moreish
+tasty yummy delicious fresh crispy tender juicy friendly polite courteous prompt quick
 fast cozy cosy clean lovely superb excellent amazing awesome great good nice perfect fantastic wonderful
 heavenly authentic flavourful flavorful worth recommended recommend loved love best helpful attentive""".split())
 FAULT_RE = re.compile(r"\b(?:too|not|no|never|nothing|n't|wasn't|isn't|didn't|doesn't|don't|could have been|"
@@ -1507,7 +1510,8 @@ UNTRIED_AFTER_RE = re.compile(
     r"(?:did|do|have)(?:n'?t| not)|going to|will|would (?:like|love) to|want to)\s+"
     r"(?:try|tried|taste|tasted|have|had)\b",
     re.I)
-OCCASION_WORDS = frozenset("""lunch lunches dinner dinners breakfast brunch party parties treat celebration
+OCCASION_WORDS = frozenset("""lunch lunches dinner dinners breakfast brunch party parties treat celebration weekend
+weekends weekday weekdays evening evenings night nights
 outing gathering get-together date meeting meetup""".split())
 OCCASION_BEFORE_RE = re.compile(
     r"\b(?:for|ordered|had|have|having)\s+(?:a|an|our|my|the|their|his|her)?\s*(?:[\w'-]+\s+){0,2}$", re.I)
@@ -1592,9 +1596,18 @@ def names_rightly(phrase: str, want: int, text: str, evidence: str = "", side: i
         return want == 0 or (side == want and not stock)
     if want == 0:
         return True
+    if want < 0 and verdict in (0, None) and _conceded(phrase, text):
+        return False  # "even though ambience and music was decent": conceded, not the complaint
     if verdict == 0 and want < 0 and _rated_lukewarm(phrase, text):
         return True  # "Food is average", "average service": a middling verdict is the fault a reply can own
     return verdict == want or (verdict == 0 and side == want and not stock)
+
+
+def _conceded(phrase: str, text: str) -> bool:
+    """True when the review grants the thing before its complaint ("even though the ambience was decent")."""
+    words = [w for w in _norm_words(phrase) if w not in ("the", "your")][-1:]
+    return bool(words) and bool(re.search(rf"\b(?:though|although|even if|while)\s+(?:the\s+)?{re.escape(words[0])}",
+                                          text, re.I))
 
 
 def _rated_lukewarm(phrase: str, text: str) -> bool:
@@ -1680,6 +1693,10 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         at = text.lower().find(low)
         if at > 0 and re.search(r"\b(?:nothing|not|no)\s+\w+\s*[,;]\s*$", text[max(0, at - 25):at].lower()):
             continue  # "Nothing bad, nothing good": half of a balanced pair misquotes the whole
+        last = words[-1].lower().strip("'")
+        if at >= 0 and (last in FAULT_WORDS or last in PRAISE_WORDS or last in opinion_valence()) and re.match(
+                r"\s*,\s*[a-z]+\s+[a-z]", text[at + len(low):at + len(low) + 30].lower()):
+            continue  # "they brought dirty" cut from "dirty, stinky water": the adjectives run on to their noun
         first = words[0]
         if first not in ("I", "I'm", "I've", "I'd") and not (first.isupper() and len(first) > 1):
             quote = quote[0].lower() + quote[1:]
@@ -1886,8 +1903,14 @@ class _Plan:
         self.items.append((slot, values or {}, priority, required))
 
 
+# Words too common to tie an owner's fact to a review: "for free" is not about "nut-free dishes".
+FACT_FILLER = frozenset("""free area keep keeps kept separate kitchen dish dishes place time way thing things make
+made get got give given take took need needs want wants use used every always also just""".split())
+
+
 def _fact_words(text: str) -> set[str]:
-    words = {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in PHRASE_STOP and w not in GENERIC_WORDS}
+    words = {w for w in re.findall(r"[a-z]{3,}", text.lower())
+             if w not in PHRASE_STOP and w not in GENERIC_WORDS and w not in FACT_FILLER}
     return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
 
 
@@ -1974,6 +1997,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         misread = [t for t in topics if t.get("label") == "positive"
                    and clause_polarity(str(t.get("evidence") or "")) < 0]
         neg = _things(misread, False, staff_names, private, **{**kw, "side": 0})
+    if stance == "positive" and not pos and text:
+        pos = praised_in_text(text, staff_names, private, neg)  # "The whipped feta is addictive"
     if stance == "mixed" and not pos and text and (rating is None or rating >= 3):
         # A middling review that praises in words the analyzer missed ("Shwarma was really good"): the praise
         # is named too, so the reply is not all apology.
@@ -2075,6 +2100,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         "family": family,
         "light": is_light(row, analysis),
         "problem": any(is_problem(x) for x in neg),
+        "item_problem": any(re.search(r"\b(?:missing|hairs?|stones?|insects?|bugs?|fly|flies|glass|plastic)\b", x)
+                            for x in neg),
     }
 
     plan = _Plan()
@@ -2275,7 +2302,7 @@ OBJECT_ONLY_RE = re.compile(
 
 PROBLEM_WORDS = frozenset("""wait waiting delay delays missing lack hair hairs stone stones insect insects bug bugs fly
 flies cockroach worm worms glass plastic""".split())
-PROBLEM_ONLY_RE = re.compile(r"caught \{things\}")
+PROBLEM_ONLY_RE = re.compile(r"spotted \{things\}")
 
 
 def is_problem(phrase: str) -> bool:
@@ -2393,8 +2420,8 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         for template in phrases["slots"].get(slot, []):
             if values["problem"] and OBJECT_ONLY_RE.search(template):
                 continue
-            if not values["problem"] and PROBLEM_ONLY_RE.search(template):
-                continue  # "we should have caught the grilled chicken" reads as if it ran away
+            if not values["item_problem"] and PROBLEM_ONLY_RE.search(template):
+                continue  # "spotted the grilled chicken" or "spotted the wait" reads oddly; "the missing raita" fits
             sentence = _render(template, {**values, **extra})
             if sentence is None:
                 continue

@@ -13,7 +13,7 @@ ROLES = frozenset({
     "barista", "owner", "receptionist", "concierge", "housekeeper", "steward", "captain", "cashier",
     "sommelier", "staff", "employee", "driver", "technician", "stylist", "barber", "doctor", "dentist", "nurse",
     "therapist", "mechanic", "plumber", "electrician", "agent", "assistant", "guide", "instructor", "trainer",
-    "supervisor", "porter", "valet", "attendant", "delivery",
+    "supervisor", "porter", "valet", "attendant", "delivery", "serviceboy",
 })
 # Role words that name a group rather than one person: kept only when a name comes with them.
 GROUP_ROLES = frozenset({"staff", "employee", "delivery"})
@@ -258,6 +258,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             if named is None and i >= 3 and lower[i - 1] in {"our", "my"} and lower[i - 2] in {"was", "is"} \
                     and _bare_name(words[i - 3]):
                 named = _name_ending(words, i - 3)  # "Adil was our attendant"
+            if named is None and i >= 3 and lower[i - 2] == "and" and _bare_name(words[i - 3]) and \
+                    lower[i - 1].isalpha() and lower[i - 1] not in _vocabulary() and w != role:
+                # "Ali and mantu serviceboys were really good": two people before a plural role
+                found.setdefault(lower[i - 1], (i - 1, words[i - 1].capitalize(), role))
+                named = (i - 3, words[i - 3])
             if named is None and i >= 2 and lower[i - 1] in {"the", "our"} and _bare_name(words[i - 2]) and \
                     (i == 2 or words[i - 3] in SENTENCE_ENDS or lower[i - 3] in {",", "and"}):
                 named = (i - 2, words[i - 2])  # "Aritra the staff there was very friendly"

@@ -128,7 +128,7 @@ def test_lukewarm_verdicts_can_be_named():
 
 def test_an_object_is_never_caught_like_a_problem():
     for reply in drafted("Grilled chicken is not good", 4):
-        assert "caught the grilled chicken" not in reply, reply
+        assert "spotted the grilled chicken" not in reply and "caught the" not in reply, reply
 
 
 def test_a_live_insect_in_the_food_goes_to_a_person():
@@ -520,3 +520,32 @@ def test_a_manager_who_asked_guests_to_leave_is_owned():
 def test_typed_negations_and_old_food_are_faults():
     assert clause_polarity("dint taste good at all") < 0
     assert clause_polarity("food feels like the afternoon prepared and sent on dinner") < 0
+
+
+def test_a_conceded_decent_ambience_is_not_the_fault_and_rude_waiters_are():
+    text = ("Hoping to have good time.. even though ambience and music was decent... the service is EXTREMELY POOR... "
+            "Waiters are rude and behave as if they are doing some favor to u... manager was also not helpful...")
+    for reply in drafted(text, 1):
+        assert "ambience" not in reply, reply
+
+
+def test_a_fact_is_not_cited_for_a_shared_filler_word():
+    from nlp.draft import _relevant_facts
+
+    voice = {"facts": ["Our kitchen keeps a separate area for nut-free dishes."]}
+    assert _relevant_facts(voice, [], "they brought dirty water, this is what you get for free") == []
+    assert _relevant_facts(voice, [], "I have a nut allergy, is it safe?") != []
+
+
+def test_times_of_day_are_never_the_thing_named():
+    text = ("Visited with my friend in weekend. Ambience was impressive so that I started taking selfies. Service "
+            "just OK. And food taste was not up to the mark.")
+    for reply in drafted(text, 3):
+        assert "the weekend" not in reply, reply
+
+
+def test_an_adjective_cut_from_its_noun_is_never_quoted():
+    text = ("We asked for regular water, and they brought dirty, stinky water just to sell the bottled water. The "
+            "waiter made facial remarks.")
+    for reply in drafted(text, 2):
+        assert '"they brought dirty"' not in reply.lower(), reply
