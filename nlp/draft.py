@@ -16,6 +16,7 @@ import hashlib
 import importlib
 import re
 import tomllib
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from contextvars import ContextVar
@@ -1271,6 +1272,7 @@ FAULT_PHRASE_RE = re.compile(
     r"(?:never|nobody|no one|didn'?t|did not) (?:pick(?:s|ed)? up|answer(?:s|ed)?)|"
     r"\btoo (?:much )?[a-z]+(?:y|ish)\b|"
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
+    r"\bstrug+(?:e)?l\w*|having (?:trouble|problems?|issues?|difficulty)|(?:want|need) (?:to get )?(?:my|our) \w+ back|"
     r"(?:didn'?t|did not|doesn'?t|does not) taste (?:\w+ )?(?:good|nice|great|fresh|right|well)|"
     r"prepared (?:in the )?(?:morning|afternoon|hours ago|yesterday|earlier|long back)|reheated|leftovers?|"
     r"(?:morning|afternoon|yesterday) prepared|(?:was|were|is|are) not (?:served|given|sent|included|packed|provided)|"
@@ -1861,6 +1863,17 @@ def _unhappy(row: dict, analysis: dict) -> bool:
     return (analysis.get("sentiment") or {}).get("label") in ("negative", "mixed")
 
 
+def other_script(text: str) -> str | None:
+    """The script most of a text's letters are written in when it is not Latin ("Arabic", "Ethiopic"), else None."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    scripts = Counter(unicodedata.name(c, "UNKNOWN").split()[0] for c in letters if ord(c) > 0x24F)
+    if not scripts or sum(scripts.values()) < 0.6 * len(letters):
+        return None
+    return scripts.most_common(1)[0][0].capitalize()
+
+
 def needs_human_reason(row: dict, analysis: dict) -> str | None:
     """Why a person, not a draft, should answer this review; None when a draft is fine."""
     language = (analysis.get("language") or "en").lower()
@@ -1868,6 +1881,9 @@ def needs_human_reason(row: dict, analysis: dict) -> str | None:
     if text and language not in ("en", "und", "unknown", ""):
         name = LANGUAGE_NAMES.get(language, "another language")
         return f"written in {name} ('{language}'); reply in that language by hand, not with an English draft"
+    if script := other_script(text):
+        # "عالی." or "በጣም ጥሩነው": too short for a language detector, plainly not English
+        return f"written in {script} script; reply in that language by hand, not with an English draft"
     for reason, pattern in HUMAN_RULES:
         if m := pattern.search(text):
             return f"{reason} (mentions \"{m.group(0)}\")"

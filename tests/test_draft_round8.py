@@ -549,3 +549,19 @@ def test_an_adjective_cut_from_its_noun_is_never_quoted():
             "waiter made facial remarks.")
     for reply in drafted(text, 2):
         assert '"they brought dirty"' not in reply.lower(), reply
+
+
+@pytest.mark.parametrize("text,script", [("عالی.", "Arabic"), ("በጣም ጥሩነው", "Ethiopic"),
+                                         ("Привет, всё хорошо", "Cyrillic")])
+def test_short_reviews_in_another_script_go_to_a_person(text, script):
+    reason = needs_human_reason({"text": text, "rating": 5}, {"language": "en"})
+    assert reason and script in reason
+
+
+def test_latin_script_reviews_are_not_flagged_by_script():
+    assert needs_human_reason({"text": "Très bon, café délicieux", "rating": 5}, {"language": "en"}) is None
+
+
+def test_struggles_and_asking_for_something_back_are_faults():
+    assert clause_polarity("struggeling to log in") < 0
+    assert clause_polarity("I want to get my wattsup back") < 0
