@@ -287,7 +287,8 @@ LANGUAGE_NAMES = {
     "sv": "Swedish", "da": "Danish", "pl": "Polish", "tr": "Turkish", "ru": "Russian", "ar": "Arabic",
     "hi": "Hindi", "ja": "Japanese", "zh": "Chinese", "ko": "Korean", "id": "Indonesian", "vi": "Vietnamese",
     "el": "Greek", "no": "Norwegian", "nb": "Norwegian", "fi": "Finnish", "cs": "Czech", "ro": "Romanian",
-    "hu": "Hungarian", "uk": "Ukrainian", "he": "Hebrew", "th": "Thai", "ms": "Malay",
+    "hu": "Hungarian", "uk": "Ukrainian", "he": "Hebrew", "th": "Thai", "ms": "Malay", "fa": "Persian",
+    "ur": "Urdu", "bn": "Bengali", "ta": "Tamil", "te": "Telugu",
 }
 SPAM_RE = re.compile(
     r"(?:https?://|www\.|\bclick here\b|\buse (?:my |promo |this )?code\b|\bpromo code\b|\bearn (?:money|\$)|"

@@ -20,7 +20,8 @@ LANGUAGES = (
     Language.DUTCH, Language.SWEDISH, Language.DANISH, Language.BOKMAL, Language.FINNISH, Language.POLISH,
     Language.CZECH, Language.RUSSIAN, Language.TURKISH, Language.GREEK, Language.ARABIC, Language.HEBREW,
     Language.HINDI, Language.JAPANESE, Language.CHINESE, Language.KOREAN, Language.INDONESIAN,
-    Language.VIETNAMESE,
+    Language.VIETNAMESE, Language.PERSIAN, Language.URDU, Language.THAI, Language.BENGALI, Language.TAMIL,
+    Language.TELUGU, Language.UKRAINIAN,
 )
 # Frequent English function and review words: a high enough share of them settles English.
 ENGLISH_CUES = frozenset(
@@ -48,6 +49,12 @@ def detect_language(text: str | None, *, when_unsure: str = "und") -> str:
     latin = all(w.isascii() for w in words)
     if latin and sum(w in ENGLISH_CUES for w in words) / len(words) >= 0.2 and len(words) >= 3:
         return "en"
+    letters = [c for c in text or "" if c.isalpha()]
+    if sum(ord(c) > 0x24F for c in letters) >= 0.6 * len(letters):
+        # Mostly another script ("عالی.", "በጣም ጥሩነው"): however short, it is not English. lingua's best guess,
+        # or "und" for a script none of its languages use.
+        values = detector().compute_language_confidence_values(text)
+        return values[0].language.iso_code_639_1.name.lower() if values and values[0].value > 0 else "und"
     if len(words) < 3 and len(CJK.findall(text or "")) < 4:
         return when_unsure
     values = detector().compute_language_confidence_values(text)

@@ -117,6 +117,10 @@ def test_clean_text_keeps_untrusted_markup_as_plain_text():
     ("Das Essen war sehr gut, aber der Service war langsam.", "de"),
     ("Great!", "und"),
     ("", "und"),
+    # a word or two in another script is never English, however short
+    ("جميل جدا", "ar"),
+    ("Отлично", "ru"),
+    ("በጣም ጥሩነው", "und"),
 ])
 def test_detect_language(text, expected):
     assert detect_language(text) == expected
