@@ -569,7 +569,8 @@ def first_name(author: str | None) -> str | None:
         tokens.pop(0)
     if any("." in t for t in tokens):
         return None
-    if not tokens or any(t.lower().strip(",") in NON_NAMES or re.search(r"fo+d", t.lower()) for t in tokens):
+    if not tokens or any(t.lower().strip(",") in NON_NAMES or re.search(r"fo+d", t.lower())
+                         or opinion_valence().get(t.lower().strip(","), 0.0) <= -1.0 for t in tokens):
         return None  # "Hungry Eyes", "Inner World Of A Super Foodie": a handle, not a name
     token = tokens[0].strip(",")
     if token.isupper():
@@ -965,6 +966,7 @@ REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
     "stability": frozenset({"crash", "crashes", "crashing", "crashed"}),
     "price": frozenset({"rate", "rates", "cost", "costly", "pricey", "expensive", "overpriced", "priced"}),
     "delivery": frozenset({"delivered", "deliver", "delivering"}),
+    "order": frozenset({"ordered", "order", "orders", "ordering", "chose", "choose", "asked", "received"}),
     "booking": frozenset({"booked", "book", "reservation", "reserved", "bookings"}),
     "spice level": frozenset({"spicy", "spice", "spices", "spiciness"}),
     "salt level": frozenset({"salty", "salt"}),
@@ -1124,7 +1126,8 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
 
 # "no chicken pieces in it", "didn't provide the mayo bowls": the fault is that the thing was missing, and a
 # reply that says "sorry about the chicken pieces" reads as if they were bad.
-MISSING_BEFORE = (r"(?:\bno|\bmissing|\bforg[eo]t(?:ten)?(?: to (?:send|give|add|pack|include|bring))?|"
+MISSING_BEFORE = (r"(?:\bno|\bmissing|"
+                  r"\bforg[eo]t(?:ten)?(?: to (?:send|give|add|pack|include|bring|deliver|serve))?|"
                   r"(?:\bdid ?n[o']?t|\bdint|\bdidnt|\bddinot|\bnever|\bhaven'?t|\bhave not) "
                   r"(?:get|receive|provide|send|give|include|add|pack|bring|serve)|"
                   r"\bnot (?:provided|given|sent|included|received|served|packed))"
@@ -1184,7 +1187,8 @@ PROFANITY_RE = re.compile(r"\b(?:f+u+c+k\w*|shit\w*|crap|damn|bloody|bastard\w*|
 
 
 # Restaurant and service words that judge but that VADER's lexicon lacks, by sign.
-FAULT_WORDS = frozenset("""cold stale bland late slow overpriced pricey expensive costly raw undercooked overcooked
+FAULT_WORDS = frozenset("""yuk yuck yucky gross
+cold stale bland late slow overpriced pricey expensive costly raw undercooked overcooked
 oily greasy salty soggy burnt burned chewy rubbery tasteless flavourless flavorless watery diluted clumpy sour
 soggy dirty filthy smelly unhygienic crowded cramped noisy loud small tiny less lacking missing wrong rude
 careless unprofessional inedible horrible terrible awful pathetic disgusting worst mediocre overrated
@@ -1339,6 +1343,7 @@ def _plain_judging_words(clause: str) -> str:
     low = re.sub(r"[\"“”‘`]|(?<![a-z])['’]|['’](?![a-z])", " ", low)
     low = NAMING_NOT_JUDGING_RE.sub(" ", low)
     low = re.sub(r"\b(?:dint|didnt|din)\b", "didn't", low)  # the usual typed forms of a negation
+    low = re.sub(r"\by+u+c?k+\b", "really disgusting", low)  # "yuk", "yuck": a strong verdict VADER lacks
     low = TOO_AS_VERY_RE.sub("very ", low)
     return re.sub(r"\bpretty (?=[a-z])", "quite ", low)  # "pretty small": a degree, not praise
 
@@ -1398,7 +1403,19 @@ def clause_polarity(clause: str) -> int:
         return 1
     if score <= -0.2:
         return -1
+    if m := PREDICATE_RE.search(low):
+        # Close call: the verdict after the verb decides ("the crispy stuff inside the burger was yuk").
+        word = m.group(1)
+        value = analyzer.lexicon.get(word, 0.0) if analyzer else 0.0
+        if word in FAULT_WORDS or value <= -1.0:
+            return -1
+        if word in PRAISE_WORDS or value >= 1.0:
+            return 1
     return 0
+
+
+PREDICATE_RE = re.compile(r"\b(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|seemed|seems)\s+"
+                          r"(?:(?:really|very|so|quite|too|just|totally|completely|absolutely)\s+)?([a-z]+)\W*$")
 
 
 # "On the expensive side but it's worth it": a cost the reviewer has already weighed and accepted.
@@ -1602,7 +1619,9 @@ def names_rightly(phrase: str, want: int, text: str, evidence: str = "", side: i
     if want < 0 and verdict in (0, None) and _conceded(phrase, text):
         return False  # "even though ambience and music was decent": conceded, not the complaint
     if verdict == 0 and want < 0 and _rated_lukewarm(phrase, text):
-        return True  # "Food is average", "average service": a middling verdict is the fault a reply can own
+        # "Food is average" on a middling review is the fault a reply can own; on an angry one, "attitude of
+        # service staff was ok" is the one thing they did not complain about.
+        return side >= 0
     return verdict == want or (verdict == 0 and side == want and not stock)
 
 
@@ -1938,6 +1957,11 @@ def _relevant_facts(voice: dict, topics: list[dict], text: str) -> list[str]:
     return [f.strip() for f in facts if f.strip() and _fact_words(f) & words]
 
 
+# "ordered mutton family pack, here i got chicken", "chose fried rice but got noodles": the wrong thing came.
+ORDER_MIXUP_RE = re.compile(
+    r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for|booked)\b"
+    r"[^!?]{0,80}\b(?:but|instead|here|and)\b[^.!?]{0,15}\b(?:got|received|gave|served|sent|delivered)\b(?![^.!?]{0,20}"
+    r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))|\binstead of (?:the |my |our )?\w+", re.I)
 BOOKING_MIXUP_RE = re.compile(
     r"\b(?:book(?:ed|ing)?|reserv(?:ed|ation)|table for)\b.{0,120}\b(?:no record|not (?:have|find) (?:any |our |the )?"
     r"(?:record|booking|reservation)|(?:lost|cancell?ed|forgot) (?:our|my|the) (?:booking|reservation|table)|"
@@ -2042,6 +2066,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         neg = [f"the lack of {m.group(1).lower()}", *neg][:2]
     if stance in ("negative", "mixed") and not neg and (m := TREATED_BY_RE.search(text)):
         neg = [f"how the {m.group(1).lower()} treated you"]  # "not the staff (untrained) ... behave like we owe them"
+    if stance in ("negative", "mixed") and ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg):
+        neg = ["the mix-up with your order"]  # what came instead is part of the mix-up, not a dish to fault
     if stance in ("negative", "mixed") and not neg and BOOKING_MIXUP_RE.search(text):
         neg = ["the mix-up with your booking"]  # "when we arrived they had no record of it"
     if stance == "negative" and not neg:
@@ -2317,8 +2343,8 @@ OBJECT_ONLY_RE = re.compile(
     r"gave you with \{things\}|missed the mark with \{things\}")
 
 
-PROBLEM_WORDS = frozenset("""wait waiting delay delays missing lack hair hairs stone stones insect insects bug bugs fly
-flies cockroach worm worms glass plastic""".split())
+PROBLEM_WORDS = frozenset("""wait waiting delay delays missing lack mix hair hairs stone stones insect insects bug
+bugs fly flies cockroach worm worms glass plastic""".split())
 PROBLEM_ONLY_RE = re.compile(r"spotted \{things\}")
 
 

@@ -123,7 +123,7 @@ def test_three_stars_on_words_of_praise_answer_the_praise_and_ask_what_held_it_b
 def test_lukewarm_verdicts_can_be_named():
     text = "Been here. Food is average. For me all biryanis are same. So nothing special. Average ambience."
     for reply in drafted(text, 3):
-        assert any(p in reply for p in ("the food", "the ambience", "nothing special")), reply
+        assert any(p in reply.lower() for p in ("the food", "the ambience", "nothing special")), reply
 
 
 def test_an_object_is_never_caught_like_a_problem():
@@ -565,3 +565,26 @@ def test_latin_script_reviews_are_not_flagged_by_script():
 def test_struggles_and_asking_for_something_back_are_faults():
     assert clause_polarity("struggeling to log in") < 0
     assert clause_polarity("I want to get my wattsup back") < 0
+
+
+def test_a_wrong_order_is_owned_as_a_mix_up():
+    for text in ("Its a worst thing happened with me.we ordered for mutton family pack.here i got chicken familypack",
+                 "I chose Fried Rice for my China Combo but got Noodles in return."):
+        for reply in drafted(text, 1):
+            assert "the mix-up with your order" in reply, reply
+            assert "mix-up with your order took" not in reply and "mix-up with your order fell" not in reply, reply
+    for reply in drafted("I ordered biryani and got it quickly, tasty and hot.", 5):
+        assert "mix-up" not in reply, reply
+
+
+def test_an_ok_on_an_angry_review_is_not_a_fault():
+    text = ("It was a disappointing experience. Purina chutney was sour, methi chicken was bitter. Don't think will "
+            "visit again. Attitude of service staff was ok.")
+    for reply in drafted(text, 2):
+        assert "attitude" not in reply.lower(), reply
+
+
+def test_a_negative_word_is_no_first_name():
+    assert first_name("Furious Abbadi") is None
+    assert first_name("Joy Mathew") == "Joy"
+    assert clause_polarity("the crispy stuff inside the burger was yuk") < 0
