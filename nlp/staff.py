@@ -211,6 +211,7 @@ def _role_apposition(words: list[str], tags: list[str], lower: list[str], i: int
     return None
 
 
+SERVED_BY = frozenset({"service", "services", "served", "helped", "assisted", "hosted", "attended", "hospitality"})
 SINGLING_OUT = frozenset({"especially", "specially", "particularly", "namely", "esp", "specifically", "mainly"})
 PEOPLE = frozenset({"person", "persons", "people", "guy", "guys", "man", "men", "lady", "ladies", "boy", "boys",
                     "girl", "girls", "gentleman", "gentlemen", "staff", "member", "members", "someone", "one"})
@@ -311,6 +312,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             while j < n and lower[j].isalpha() and lower[j] not in _vocabulary() and len(lower[j]) >= 3:
                 found.setdefault(lower[j], (j, words[j].capitalize(), None))
                 j += 2 if j + 1 < n and lower[j + 1] in {"and", ","} else n
+        elif w == "by" and i >= 1 and lower[i - 1] in SERVED_BY and i + 1 < n and _bare_name(words[i + 1]):
+            # "excellent service by Nandan and santun"
+            named = _name_ending(words, i + 2) if i + 2 < n and _bare_name(words[i + 2]) else (i + 1, words[i + 1])
+            found.setdefault(named[1].lower(), (named[0], named[1], None))
+            _more_names(words, lower, named, found, None)
         elif w in {"named", "called"} and i + 1 < n and i >= 1 and lower[i - 1] not in {"is", "was", "restaurant",
                                                                              "place", "dish", "cafe", "drink"}:
             # "two persons here named Papiya and Shuvro": bare names only ("a dish called Paneer" is a thing)

@@ -48,6 +48,8 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Had great fun, exceptional hospitality especially Ranjit. Good variety food.", [("Ranjit", None)]),
     ("Very nice sarvice staff name shekhar and santhu sarvice nice", [("Shekhar", None), ("Santhu", None)]),
     ("Nice place. Tapan and dharma raj served us very well.", [("Tapan", None)]),
+    ("Excellent food and excellent service by Nandan and Santun, we are fully happy.",
+     [("Nandan", None), ("Santun", None)]),
     ("Service was extremely good. Ali and mantu serviceboys were really good.",
      [("Ali", "serviceboy"), ("Mantu", "serviceboy")]),
 ])
