@@ -50,6 +50,11 @@ VERB_NEXT = {"looked": {"after"}, "took": {"care"},
 SERVICE_ADJECTIVES = frozenset({"helpful", "courteous", "polite", "friendly", "rude", "attentive",
                                 "humble", "welcoming", "professional", "cooperative",
                                 "hospitable", "patient", "arrogant", "impolite", "unprofessional"})
+# Things people do for guests; with a name opening the clause they mark a person, never a dish or a place.
+PERSON_VERBS = frozenset("""brought came remembered put explained checked greeted welcomed arranged organised organized
+sorted handled offered told gave knew walked showed surprised treated""".split())
+PERSON_ADJECTIVES = frozenset({"organised", "organized", "kind", "thoughtful", "knowledgeable", "accommodating",
+                               "sweet"})
 DEGREE = frozenset({"very", "really", "so", "extremely", "super", "quite", "too", "truly", "most"})
 ASK = frozenset({"ask", "asked", "request", "requested"})
 # After "ask for <name>" the name must end its phrase: "ask for Maya ." but not "ask for Zomato gold".
@@ -171,8 +176,19 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
         j = i + 1
         while j < len(words) and lower[j] in DEGREE:
             j += 1
-        if j < len(words) and lower[j] in SERVICE_ADJECTIVES:
+        if j < len(words) and (lower[j] in SERVICE_ADJECTIVES or lower[j] in PERSON_ADJECTIVES):
             return _subject(words, lower, _name_ending(words, i - 1))
+    if w in PERSON_VERBS:
+        # "Jonah brought them crayons", "Rosa had put a little candle", "Maya remembered our names": things a
+        # person does. Only a name opening its clause counts ("the Keema Pav came" has a determiner).
+        k = i - 1
+        if k >= 1 and lower[k] in {"had", "has", "have"}:
+            k -= 1
+        named = _name_ending(words, k)
+        start = named[0] if named else -1
+        if named and (start == 0 or words[start - 1] in SENTENCE_ENDS | {",", "and", "but", "!"} or
+                      lower[start - 1] in {"and", "but", "&"}):
+            return _subject(words, lower, named)
     return None
 
 
@@ -302,7 +318,8 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             if j < n and lower[j] in {"your", "you", "thanks", "thank", "was", "is", "did", "made", "served"}:
                 found.setdefault(lower[i][1:], (i, words[i][1:], None))
         elif w in SINGLING_OUT and i + 1 < n and _bare_name(words[i + 1]) and i >= 1 and \
-                lower[i - 1] in {"hospitality", "service", "services", "team", "staff", ",", "and"}:
+                lower[i - 1] in {"hospitality", "service", "services", "team", "staff", ",", "and"} and \
+                not (i + 2 < n and lower[i + 2] in _menu_words()):  # "especially Chana Dal Poori" is a dish
             # "exceptional hospitality especially Ranjit"
             named = _name_ending(words, i + 2) if i + 2 < n and _bare_name(words[i + 2]) else (i + 1, words[i + 1])
             found.setdefault(named[1].lower(), (named[0], named[1], None))

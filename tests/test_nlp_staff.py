@@ -48,6 +48,11 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Had great fun, exceptional hospitality especially Ranjit. Good variety food.", [("Ranjit", None)]),
     ("Very nice sarvice staff name shekhar and santhu sarvice nice", [("Shekhar", None), ("Santhu", None)]),
     ("Nice place. Tapan and dharma raj served us very well.", [("Tapan", None)]),
+    ("Booked for my mum's 70th and Rosa had put a little candle in her baklava.", [("Rosa", None)]),
+    ("Helen was so organised, the set menu was generous.", [("Helen", None)]),
+    ("Jonah brought them crayons and a mini flatbread.", [("Jonah", None)]),
+    ("Tomasz came out to the table to tell us how the lamb is cooked.", [("Tomasz", None)]),
+    ("Honestly the friendliest staff in town. Maya remembered our names!", [("Maya", None)]),
     ("Excellent food and excellent service by Nandan and Santun, we are fully happy.",
      [("Nandan", None), ("Santun", None)]),
     ("Service was extremely good. Ali and mantu serviceboys were really good.",
@@ -76,6 +81,10 @@ def test_names_found(text, expected):
     "The restaurant is named Paradise for a reason.",
     "The staff especially were lovely.",
     "However, the server comes and tells me during payment.",
+    "The Keema Pav came out cold.",
+    "Try the food, especially Chana Dal Poori.",
+    "Gachibowli was great for a walk after dinner.",
+    "Dominos made a mess of our order.",
 ])
 def test_things_brands_and_sign_offs_are_not_people(text):
     assert [n for n, _ in names(text) if n not in {"Dinesh"}] == []
