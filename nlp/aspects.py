@@ -1,8 +1,12 @@
 """A small linear model that says which aspect categories a sentence is about (restaurant profile).
 
-Weights are trained by `python -m nlp.train.train_aspects` on the SemEval-2015/16 restaurant train splits
-and shipped as a TSV (feature, one weight per category). Features are words and word pairs of the sentence
-plus the categories the profile's patterns found, so the model learns when a pattern hit is real.
+Weights are trained by `python -m nlp.train.train_aspects` on the SemEval-2014/15/16 restaurant sentences
+outside the evaluation half and shipped as a TSV (feature, one weight per category). Features are words, word
+pairs and word prefixes of the sentence plus the categories the profile's patterns found, so the model learns
+when a pattern hit is real. Word clusters were features in training too; their weights are folded into the
+words' own weights, so reading a sentence costs one dictionary look-up per feature.
+The polarity model (`restaurant_polarity.tsv`, same file format) reads {feature: value} rows: words with value
+1 and the lexicon's and tone model's scores as numbers.
 
     >>> model = load_aspect_model("restaurant_aspects.tsv")
     >>> sorted(model.categories(sentence_features("The waiter was rude", {"service"})))
@@ -137,27 +141,53 @@ def _tone_bucket(score: float) -> str:
 
 def polarity_features(sentence: str, evidence: str, category: str, clause_score: float,
                       sentence_score: float, tone_evidence: float | None = None,
-                      tone_sentence: float | None = None) -> list[str]:
-    """Features for one aspect's polarity: its evidence words (negation marked), the sentence's words, the
-    lexicon scores and, when given, the trained tone model's scores of the evidence and of the sentence."""
+                      tone_sentence: float | None = None) -> dict[str, float]:
+    """Features for one aspect's polarity, as {name: value}: its evidence words (negation marked), the
+    sentence's words, the lexicon scores and, when given, the trained tone model's scores of the evidence
+    and of the sentence. Scores enter both as numbers ("#" names: a small change of a score moves the verdict
+    a little) and as bins (the model may bend where a score saturates)."""
     words = marked_tuple(evidence)
-    feats = [BIAS, *(f"e:{w}" for w in words)]
-    feats.extend(f"e:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
-    feats.extend(f"s:{w}" for w in marked_tuple(sentence))
+    feats = dict.fromkeys((BIAS, *(f"e:{w}" for w in words)), 1.0)
+    feats.update(dict.fromkeys((f"e:{a}_{b}" for a, b in zip(words, words[1:], strict=False)), 1.0))
+    feats.update(dict.fromkeys((f"s:{w}" for w in marked_tuple(sentence)), 1.0))
     b = _bucket(clause_score)
-    feats += [f"__clause_{b}", f"__sent_{_bucket(sentence_score)}", f"__cat_{category}_{b}"]
+    feats.update(dict.fromkeys((f"__clause_{b}", f"__sent_{_bucket(sentence_score)}", f"__cat_{category}_{b}"), 1.0))
+    feats["#clause"] = clause_score
+    feats["#sent"] = sentence_score
+    feats[f"#clause_{category}"] = clause_score
     if tone_evidence is not None:
         t = _tone_bucket(tone_evidence)
-        feats += [f"__tone_{t}", f"__tone_{category}_{t}", f"__tone_{t}_clause_{b}"]
+        feats.update(dict.fromkeys((f"__tone_{t}", f"__tone_{category}_{t}", f"__tone_{t}_clause_{b}"), 1.0))
+        feats["#tone"] = tone_evidence
+        feats[f"#tone_{category}"] = tone_evidence
     if tone_sentence is not None:
-        feats.append(f"__tone_sent_{_tone_bucket(tone_sentence)}")
+        feats[f"__tone_sent_{_tone_bucket(tone_sentence)}"] = 1.0
+        feats["#tone_sent"] = tone_sentence
     return feats
 
 
-def polarity_score(model: AspectModel, features: list[str]) -> float:
-    """A polarity in [-1, 1] from a softmax over positive / negative / neutral: p(positive) - p(negative)."""
-    totals = dict(zip(model.labels, weight_totals(model.weights, features, len(model.labels)), strict=True))
-    top = max(totals.values())
-    exps = {k: math.exp(v - top) for k, v in totals.items()}
-    z = sum(exps.values())
-    return (exps["positive"] - exps["negative"]) / z
+def polarity_probabilities(model: AspectModel, features: dict[str, float]) -> dict[str, float]:
+    """Softmax over the model's labels (positive / negative / neutral) of the weighted feature values."""
+    # binary features are summed in C by weight_totals; only the few numeric ones need a multiplication
+    totals = weight_totals(model.weights, [f for f, v in features.items() if v == 1.0], len(model.labels))
+    for f, v in features.items():
+        w = model.weights.get(f) if v != 1.0 else None
+        if w:
+            totals = [t + v * x for t, x in zip(totals, w, strict=True)]
+    top = max(totals)
+    exps = [math.exp(t - top) for t in totals]
+    z = sum(exps)
+    return {label: e / z for label, e in zip(model.labels, exps, strict=True)}
+
+
+# A neutral verdict keeps the sign of the lean but stays inside the band read as neutral (|score| < 0.05).
+NEUTRAL_BAND = 0.04
+
+
+def polarity_score(model: AspectModel, features: dict[str, float]) -> float:
+    """A polarity in [-1, 1]: p(positive) - p(negative), pulled inside the neutral band when neutral wins."""
+    p = polarity_probabilities(model, features)
+    score = p["positive"] - p["negative"]
+    if p["neutral"] > max(p["positive"], p["negative"]):
+        return max(-NEUTRAL_BAND, min(NEUTRAL_BAND, score * NEUTRAL_BAND))
+    return score

@@ -19,7 +19,14 @@ from nlp.components import token_texts
 from nlp.evaluate import load_semeval1516_held_out
 from nlp.tone import _leading_literals, fired_rules, needle_text, phrase_rules
 from nlp.tone_model import marked_words
-from nlp.train.train_aspects import choose_thresholds, micro_f1
+from nlp.train.train_aspects import (
+    choose_thresholds,
+    cluster_row,
+    load_examples,
+    micro_f1,
+    shipped_weights,
+    word_clusters,
+)
 from nlp.train.train_polarity import FOLDS, sentence_fold
 
 
@@ -117,3 +124,54 @@ def test_semeval1516_reader_keeps_the_evaluation_half_and_marks_disagreement_as_
     assert data[held[0]] == {"food": "positive", "service": "negative", "price": "negative"}
     assert data[held[1]] == {"food": "conflict"}
     assert not any(re.search("RESTAURANT", str(v)) for v in data.values())
+
+
+SEMEVAL14 = """<sentences>
+<sentence><text>{a}</text><aspectCategories><aspectCategory category="food" polarity="positive"/>
+<aspectCategory category="anecdotes/miscellaneous" polarity="neutral"/></aspectCategories></sentence>
+<sentence><text>{b}</text><aspectCategories><aspectCategory category="service" polarity="negative"/>
+</aspectCategories></sentence>
+</sentences>"""
+
+
+def _sentence(held: bool, start: int = 0) -> str:
+    return next(f"Sentence {i} about the place." for i in range(start, 400)
+                if held_out(f"Sentence {i} about the place.") == held)
+
+
+def test_training_never_sees_a_sentence_of_the_evaluation_half_from_any_source(tmp_path):
+    trained14, held14 = _sentence(False), _sentence(True)
+    held15 = _sentence(True, start=int(held14.split()[1]) + 1)  # only in SemEval-2015/16
+    (tmp_path / "absa").mkdir()
+    (tmp_path / "absa" / "semeval14_restaurants_train.xml").write_text(
+        SEMEVAL14.format(a=trained14, b=held14), encoding="utf-8")
+    # 2015 repeats the 2014 training sentence with other labels, and a typo-fixed copy of the held-out one
+    (tmp_path / "absa" / "semeval15_restaurants_train.xml").write_text(
+        SEMEVAL15.format(a=trained14, b=held15), encoding="utf-8")
+    (tmp_path / "absa" / "semeval16_restaurants_train.xml").write_text(
+        SEMEVAL15.format(a=held14.upper().replace(".", " !"), b=held15), encoding="utf-8")
+    examples = {e.text: e for e in load_examples(tmp_path)}
+    assert set(examples) == {trained14}
+    # the SemEval-2014 labels win: that is the annotation style scored
+    assert examples[trained14].categories == {"food"} and examples[trained14].is14
+
+
+def test_cluster_weights_folded_into_words_score_like_the_cluster_counts():
+    clusters = {"vibe": 0, "decor": 0, "soup": 1}
+    feats = sentence_features("Great vibe and decor, cold soup", set())
+    row = cluster_row(feats, clusters)
+    assert row["k:0"] == 2.0 and row["k:1"] == 1.0
+    vocab = {f: i for i, f in enumerate(sorted(row))}
+    w = np.random.default_rng(0).normal(size=(len(vocab), 2))
+    trained = sum(v * w[vocab[f]] for f, v in row.items())
+    shipped = shipped_weights(w, vocab, clusters)
+    assert weight_totals(shipped, feats, 2) == pytest.approx(list(trained))
+    assert not any(f.startswith("k:") for f in shipped)
+
+
+def test_word_clusters_group_words_that_share_contexts_and_are_stable():
+    texts = ([f"the {w} was lovely and quiet tonight" for w in ("vibe", "decor", "ambience")] * 6
+             + [f"my {w} tasted salty with rice" for w in ("soup", "curry", "stew")] * 6)
+    first = word_clusters(texts, k=2)
+    assert first == word_clusters(texts, k=2)
+    assert first["vibe"] == first["decor"] == first["ambience"] != first["soup"] == first["curry"] == first["stew"]

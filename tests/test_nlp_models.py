@@ -1,9 +1,18 @@
 """The trained tone model and the numpy trainers: pure functions, no spaCy model needed."""
 
+import math
+
 import numpy as np
 import pytest
 
-from nlp.aspects import polarity_features
+from nlp.aspects import (
+    NEUTRAL_BAND,
+    POLARITIES,
+    AspectModel,
+    polarity_features,
+    polarity_probabilities,
+    polarity_score,
+)
 from nlp.tone_model import held_out_business, load_tone_model, marked_words, tone_features
 from nlp.train.sparse import build_vocab, ridge, softmax_regression, to_csr
 
@@ -57,3 +66,26 @@ def test_polarity_features_carry_the_tone_scores():
     assert "e:not_fresh" in feats and "__tone_n3" in feats and "__tone_food_n3" in feats
     assert "__tone_sent_n1" in feats
     assert not any(f.startswith("__tone") for f in polarity_features("x", "x", "food", 0.0, 0.0))
+
+
+def test_polarity_features_give_scores_as_numbers_and_bins():
+    feats = polarity_features("Fine food", "Fine food", "food", 0.3, 0.2, 0.25, 0.1)
+    assert feats["#clause"] == 0.3 and feats["#clause_food"] == 0.3 and feats["#sent"] == 0.2
+    assert feats["#tone"] == 0.25 and feats["#tone_food"] == 0.25 and feats["#tone_sent"] == 0.1
+    assert feats["__clause_pos"] == 1.0 and feats["e:fine"] == 1.0 and feats["s:food"] == 1.0
+
+
+def test_numeric_polarity_features_weigh_by_their_value():
+    model = AspectModel(POLARITIES, {"#tone": (4.0, -4.0, 0.0)})
+    assert polarity_probabilities(model, {"#tone": 0.5})["positive"] == pytest.approx(
+        math.exp(2.0) / (math.exp(2.0) + math.exp(-2.0) + 1.0))
+    # a feature of value 1.0 goes through the binary path and counts once
+    assert polarity_probabilities(model, {"#tone": 1.0})["positive"] == pytest.approx(
+        math.exp(4.0) / (math.exp(4.0) + math.exp(-4.0) + 1.0))
+
+
+def test_a_neutral_verdict_stays_inside_the_neutral_band_with_the_lean_of_its_sign():
+    model = AspectModel(POLARITIES, {"__bias__": (0.0, 0.0, 0.0), "meh": (0.5, 0.0, 2.0), "bad": (0.0, 3.0, 0.0)})
+    lean = polarity_score(model, {"__bias__": 1.0, "meh": 1.0})
+    assert 0.0 < lean <= NEUTRAL_BAND < 0.05  # evaluate and the topic labels read |score| < 0.05 as neutral
+    assert polarity_score(model, {"__bias__": 1.0, "bad": 1.0}) < -0.8  # a clear verdict keeps its full score

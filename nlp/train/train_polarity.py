@@ -2,9 +2,11 @@
 
     python -m nlp.train.train_polarity [DATA_DIR]
 
-It re-weighs what the lexicon already found (the clause's VADER+domain score, the words of the clause
-and of the sentence), trained on SemEval-2015/16 restaurant opinions and the SemEval-2014 sentences
-outside the evaluation half (`nlp.aspects.held_out`). Softmax regression in numpy. The tone model's scores
+It re-weighs what the lexicon and the tone model already found (their scores of the aspect's clause and of
+the sentence, as numbers and in bins, plus the words of the clause and of the sentence), trained on
+SemEval-2015/16 restaurant opinions and the SemEval-2014 sentences outside the evaluation half
+(`train_aspects.evaluation_sentences`). Softmax regression in numpy; the strong L2 was chosen by 5-fold
+cross-validation on the SemEval-2014 training sentences (fixed folds, `sentence_fold`). The tone model's scores
 of the training sentences come from tone models cross-fitted without them (see `cross_fitted_tone`).
 """
 
@@ -13,14 +15,14 @@ from __future__ import annotations
 import sys
 import xml.etree.ElementTree as ET
 import zlib
-from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from nlp.aspects import LEXICON_DIR, POLARITIES, AspectModel, polarity_features, save_aspect_model
+from nlp.aspects import BIAS, LEXICON_DIR, POLARITIES, AspectModel, polarity_features, save_aspect_model
 from nlp.tone_model import ToneModel
-from nlp.train.sparse import build_vocab, ridge, to_csr
+from nlp.train.sparse import build_vocab, ridge, softmax_regression, to_csr
 from nlp.train.train_aspects import LABELS, evaluation_sentences, map_category
 from nlp.train.train_tone import SOURCE_WEIGHT
 
@@ -110,38 +112,52 @@ def raw_aspects(texts: list[str], tones: list[ToneModel] | None = None
     return out
 
 
-def train(data_dir: Path, *, min_count: int = 2, l2: float = 1.0, epochs: int = 800, lr: float = 1.0) -> AspectModel:
+@dataclass(frozen=True)
+class Row:
+    """One training aspect as `refine_aspects` sees it, with its gold label."""
+    sentence: str
+    category: str
+    evidence: str
+    clause_score: float
+    sentence_score: float
+    tone_evidence: float | None
+    tone_sentence: float | None
+    label: int
+
+    def features(self) -> dict[str, float]:
+        return polarity_features(self.sentence, self.evidence, self.category, self.clause_score,
+                                 self.sentence_score, self.tone_evidence, self.tone_sentence)
+
+
+def training_rows(data_dir: Path, tones: list[ToneModel] | None = None) -> list[Row]:
+    """Every training aspect, its tone scores from the tone model that never saw its sentence."""
     examples = load_examples(data_dir)
     texts = list(examples)
-    rows, labels = [], []
-    for text, (cats, sent_score, sent_tone) in zip(texts, raw_aspects(texts, cross_fitted_tone(data_dir)),
-                                                    strict=True):
+    rows = []
+    tones = tones if tones is not None else cross_fitted_tone(data_dir)
+    for text, (cats, sent_score, sent_tone) in zip(texts, raw_aspects(texts, tones), strict=True):
         for cat, pol in examples[text].items():
             score, evidence, tone = cats.get(cat, (sent_score, text, sent_tone))
-            rows.append(polarity_features(text, evidence, cat, score, sent_score, tone, sent_tone))
-            labels.append(POLARITIES.index(pol))
-    counts = Counter(f for fs in rows for f in set(fs))
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-    x = np.zeros((len(rows), len(vocab)), dtype=np.float32)
-    for r, fs in enumerate(rows):
-        for f in set(fs):
-            if f in vocab:
-                x[r, vocab[f]] = 1.0
-    y = np.eye(len(POLARITIES), dtype=np.float32)[labels]
-    w = np.zeros((len(vocab), len(POLARITIES)), dtype=np.float32)
-    bias = vocab["__bias__"]
-    n = len(rows)
-    for _ in range(epochs):
-        z = x @ w
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
-        reg = l2 / n * w
-        reg[bias] = 0.0
-        w -= lr * (x.T @ (p - y) / n + reg)
-    print(f"trained on {n} aspects of {len(texts)} sentences, {len(vocab)} features", file=sys.stderr)
-    weights = {f: tuple(float(v) for v in w[i]) for f, i in vocab.items() if np.abs(w[i]).max() >= 0.01}
-    return AspectModel(POLARITIES, weights, 0.0)
+            rows.append(Row(text, cat, evidence, score, sent_score, tone, sent_tone, POLARITIES.index(pol)))
+    return rows
+
+
+def fit(rows: list[Row], *, min_count: int = 2, l2: float = 100.0, epochs: int = 800, lr: float = 1.0,
+        log: bool = True) -> AspectModel:
+    """Softmax regression over the rows' features (numpy, full-batch gradient descent)."""
+    feats = [r.features() for r in rows]
+    vocab = build_vocab(feats, min_count, keep=[BIAS])
+    x = to_csr(feats, vocab)
+    labels = np.array([r.label for r in rows])
+    w = softmax_regression(x, labels, len(POLARITIES), l2, epochs=epochs, lr=lr, unpenalised=[vocab[BIAS]])
+    if log:
+        print(f"trained on {len(rows)} aspects, {len(vocab)} features", file=sys.stderr)
+    return AspectModel(POLARITIES, {f: tuple(float(v) for v in w[i]) for f, i in vocab.items()
+                                    if np.abs(w[i]).max() >= 0.01}, 0.0)
+
+
+def train(data_dir: Path, **params) -> AspectModel:
+    return fit(training_rows(data_dir), **params)
 
 
 if __name__ == "__main__":

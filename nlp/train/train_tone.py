@@ -6,8 +6,8 @@ Training rows, none of which `nlp.evaluate` scores:
 - VADER's human-rated movie-review and NYT-editorial snippets (mean rating / 4, in [-1, 1]);
 - Amazon Alexa reviews, stars as weak labels (0.6 * (stars - 3) / 2);
 - zomato reviews of the restaurants outside the evaluation half (`nlp.tone_model.held_out_business`);
-- SemEval ABSA sentences (2014 laptops, 2015/16 restaurants, the 2014 restaurant half not evaluated), the
-  mean of their opinions' polarities as a weak label.
+- SemEval ABSA sentences (2014 laptops; 2014/15/16 restaurants outside the evaluation half, see
+  `train_aspects.evaluation_sentences`), the mean of their opinions' polarities as a weak label.
 The Amazon snippets (Pearson r) and the other zomato half (star agreement) are left for evaluation.
 The L2 strength is chosen by 5-fold cross-validation on the training rows (fixed seed).
 """
@@ -68,8 +68,8 @@ ABSA_SCALE = 0.5
 def absa_rows(data_dir: Path) -> list[tuple[str, float, str]]:
     """SemEval sentences with opinions, the mean opinion polarity as a weak tone label.
 
-    SemEval-2014 laptops, SemEval-2015/16 restaurants, and the SemEval-2014 restaurant sentences outside
-    the evaluation half (`nlp.aspects.held_out`); an evaluated sentence is dropped from every set.
+    SemEval-2014 laptops and the SemEval-2014/15/16 restaurant sentences outside the evaluation half
+    (`train_aspects.evaluation_sentences`); an evaluated sentence is dropped from every set.
     """
     evaluated = evaluation_sentences(data_dir)
     found: dict[str, list[float]] = {}
