@@ -26,9 +26,11 @@ from nlp.signals import score_urgency
 from nlp.tone import CLEAR, polarity_label, rating_prior
 
 # Bump when the analysis changes (lexicons, profiles, models, rules): stored analyses are then redone.
-ANALYZER_VERSION = "0.4.2"
+ANALYZER_VERSION = "0.4.3"
 # Weight of the star rating when it is blended with the text's own polarity.
 RATING_WEIGHT = 0.4
+# Rows per job handed to a worker process (see analyze_rows).
+MIN_CHUNK, MAX_CHUNK = 32, 1024
 
 
 _label = polarity_label
@@ -113,11 +115,12 @@ def analyze_rows(rows: Iterable[dict], profile: str = "restaurant", *, batch_siz
     rows = list(rows)
     load_profile(profile)  # a bad profile name fails here with a clear message, before any work
     load_pipeline(profile)  # loaded before any fork, so workers share it
-    chunk = max(batch_size * 4, 256)
-    if n_process > 1 and len(rows) > chunk:
+    if n_process > 1 and len(rows) > max(batch_size * 4, 256):
         # Workers take whole rows (language detection included) and return plain result dicts: far
         # cheaper than spaCy's own n_process, which ships whole Docs and is slower than one process
-        # for a pipeline this light.
+        # for a pipeline this light. About eight chunks per worker: with a few large ones, one worker
+        # is left alone with the last chunk while the others idle.
+        chunk = max(MIN_CHUNK, min(MAX_CHUNK, -(-len(rows) // (n_process * 8))))
         jobs = [(rows[k:k + chunk], profile, batch_size) for k in range(0, len(rows), chunk)]
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         with ctx.Pool(n_process) as pool:

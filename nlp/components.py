@@ -30,6 +30,7 @@ from nlp.tone import (
     clause_polarity,
     combine_scores,
     fired_rules,
+    phrase_set,
     polarity_label,
     split_clauses,
     split_pieces,
@@ -39,7 +40,7 @@ from nlp.tone_model import ToneModel, load_tone_model
 # Registered once per process; a second import (or a second pipeline) must not re-register.
 for _name, _default in (("rc_topics", None), ("rc_keys", None), ("rc_clauses", None), ("rc_polarity", 0.0),
                         ("rc_clear", (False, False)), ("rc_care", None), ("rc_words", None),
-                        ("rc_text", None), ("rc_lexicon", 0.0)):
+                        ("rc_text", None), ("rc_lexicon", 0.0), ("rc_offsets", None), ("rc_sentences", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 if not Span.has_extension("rc_polarity"):
@@ -61,16 +62,42 @@ def match_key(lower: str, lemma: str, index: dict) -> str:
 
 def token_texts(doc: Doc, text: str) -> list[str]:
     """Every token's text, sliced from the doc's text by offset (creating a Token per word costs far more)."""
-    return [text[i: i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()] if len(doc) else []
+    return token_texts_offsets(doc, text)[0]
 
 
-def token_keys(doc: Doc, profile: Profile, words: list[str] | None = None) -> list[str]:
-    """Lower-case keys for pattern matching: lemmas when a lemmatizer ran, else the words lightly singularised."""
+def token_texts_offsets(doc: Doc, text: str) -> tuple[list[str], list[int]]:
+    """Every token's text (as token_texts) and its character offset, from one array."""
+    if not len(doc):
+        return [], []
+    spans = doc.to_array([IDX, LENGTH]).tolist()
+    return [text[i: i + n] for i, n in spans], [i for i, _ in spans]
+
+
+def token_keys(doc: Doc, profile: Profile, words: list[str] | None = None,
+               known: dict[str, str] | None = None) -> list[str]:
+    """Lower-case keys for pattern matching: lemmas when a lemmatizer ran, else the words lightly singularised.
+
+    `known` caches word -> key for the profile across docs (without lemmas a key depends on the word alone).
+    """
     index = profile.index
     if not doc.has_annotation("LEMMA"):
         words = words if words is not None else [t.text for t in doc]
-        return [match_key(w.lower(), "", index) for w in words]
+        if known is None:
+            return [match_key(w.lower(), "", index) for w in words]
+        keys = []
+        for w in words:
+            key = known.get(w)
+            if key is None:
+                if len(known) >= KNOWN_WORDS:
+                    known.clear()
+                key = known[w] = match_key(w.lower(), "", index)
+            keys.append(key)
+        return keys
     return [match_key(t.lower_, t.lemma_.lower(), index) for t in doc]
+
+
+# Words whose pattern key the topic tagger remembers (a bound, so a long-running process stays small).
+KNOWN_WORDS = 200_000
 
 
 class TopicTagger:
@@ -84,35 +111,39 @@ class TopicTagger:
         self.default_topic = {}
         for topic in self.profile.topics:
             self.default_topic.setdefault(topic.category, topic.name)
+        self.known: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        ext = doc._  # each doc._ builds a new accessor: read it once
         # analyze_rows hands the review text over with the doc: doc.text would rebuild it token by token
-        text = doc._.rc_text if doc._.rc_text is not None else doc.text
-        words = token_texts(doc, text)
-        keys = token_keys(doc, self.profile, words)
-        doc._.rc_words = words
-        doc._.rc_text = text
-        doc._.rc_keys = keys
+        text = ext.rc_text if ext.rc_text is not None else doc.text
+        words, offsets = token_texts_offsets(doc, text)
+        keys = token_keys(doc, self.profile, words, self.known)
+        ext.rc_words = words
+        ext.rc_offsets = offsets
+        ext.rc_sentences = sentence_bounds(doc)
+        ext.rc_text = text
+        ext.rc_keys = keys
         mentions = [
             {"topic": t.name, "category": t.category, "start": s, "end": e}
             for t, s, e in match_topics(keys, self.profile)
         ]
         if self.model is not None and mentions is not None:
             mentions = self._confirm(doc, mentions)
-        doc._.rc_topics = mentions
+        ext.rc_topics = mentions
         return doc
 
     def _confirm(self, doc: Doc, mentions: list[dict]) -> list[dict]:
         """Per sentence, keep pattern hits the model confirms and add categories it finds implicitly."""
         model = self.model
-        text, words = doc._.rc_text, doc._.rc_words
-        offsets = doc.to_array([IDX]).tolist()
+        ext = doc._
+        text, words, offsets = ext.rc_text, ext.rc_words, ext.rc_offsets
 
         def span(s: int, e: int) -> str:
             return text[offsets[s]: offsets[e - 1] + len(words[e - 1])]
 
         kept: list[dict] = []
-        for start, end in sentence_bounds(doc):
+        for start, end in ext.rc_sentences:
             inside = [m for m in mentions if start <= m["start"] < end]
             found = {m["category"] for m in inside}
             # a pattern hit (even a dish name) is kept only when the model confirms it, at a lower threshold
@@ -159,15 +190,21 @@ class DocText:
     __slots__ = ("text", "words", "offsets", "sentences", "phrases")
 
     def __init__(self, doc: Doc):
+        ext = doc._
         # doc.text joins every token: read it once per doc (the topic tagger keeps it)
-        self.text = doc._.rc_text if doc._.rc_text is not None else doc.text
-        self.words = doc._.rc_words if doc._.rc_words is not None else [t.text for t in doc]
-        self.offsets = doc.to_array([IDX]).tolist() if len(doc) else []
-        self.sentences = sentence_bounds(doc)
+        self.text = ext.rc_text if ext.rc_text is not None else doc.text
+        self.words = ext.rc_words if ext.rc_words is not None else [t.text for t in doc]
+        self.offsets = ext.rc_offsets if ext.rc_offsets is not None else doc_offsets(doc)
+        self.sentences = ext.rc_sentences if ext.rc_sentences is not None else sentence_bounds(doc)
         self.phrases = fired_rules(self.text)
 
     def span(self, start: int, end: int) -> str:
         return self.text[self.offsets[start]: self.offsets[end - 1] + len(self.words[end - 1])]
+
+
+def doc_offsets(doc: Doc) -> list[int]:
+    """Every token's character offset."""
+    return doc.to_array([IDX]).tolist() if len(doc) else []
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -183,7 +220,8 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 def score_doc(doc: Doc) -> None:
     """Score each clause, give each topic mention the polarity of its own clause piece, and the doc overall."""
-    mentions = doc._.rc_topics or []
+    ext = doc._
+    mentions = ext.rc_topics or []
     by_token: dict[int, dict] = {m["start"]: m for m in mentions if not m.get("implicit")}
     dt = DocText(doc)
     words = dt.words
@@ -212,10 +250,12 @@ def score_doc(doc: Doc) -> None:
         if m.get("implicit"):  # no word names the aspect: judge it by its whole sentence
             inside = [c[2] for c in clauses if m["start"] <= c[0] < m["end"]]
             m["sentiment"], m["evidence"] = combine_scores(inside), dt.span(m["start"], m["end"])
-    doc._.rc_clauses = clauses
-    doc._.rc_text = dt.text
-    doc._.rc_polarity = doc._.rc_lexicon = combine_scores([c[2] for c in clauses], weights)
-    doc._.rc_clear = (clear_pos, clear_neg)
+    ext.rc_clauses = clauses
+    ext.rc_text = dt.text
+    ext.rc_offsets = dt.offsets
+    ext.rc_sentences = dt.sentences
+    ext.rc_polarity = ext.rc_lexicon = combine_scores([c[2] for c in clauses], weights)
+    ext.rc_clear = (clear_pos, clear_neg)
 
 
 def _score_pieces(dt: DocText, cs: int, ce: int, inside: list[dict], clause_score: float,
@@ -247,12 +287,13 @@ def _score_pieces(dt: DocText, cs: int, ce: int, inside: list[dict], clause_scor
 
 def care_signals(doc: Doc) -> dict:
     """Emotions, staff mentions (labelled by their clause), suggestion and risk phrases of one scored doc."""
-    words = doc._.rc_words if doc._.rc_words is not None else [t.text for t in doc]
-    text = doc._.rc_text if doc._.rc_text is not None else doc.text
+    ext = doc._
+    words = ext.rc_words if ext.rc_words is not None else [t.text for t in doc]
+    text = ext.rc_text if ext.rc_text is not None else doc.text
     lower = [w.lower() for w in words]
-    keys = doc._.rc_keys or lower
+    keys = ext.rc_keys or lower
     emotions = detect_emotions(lower, text, keys)
-    clauses = doc._.rc_clauses or []
+    clauses = ext.rc_clauses or []
     tags = [t.pos_ for t in doc] if doc.has_annotation("POS") else [""] * len(words)
     staff = []
     for i, name, role in find_staff(words, tags):
@@ -269,16 +310,30 @@ def tone_of(tone: ToneModel | None, text: str, clause_scores: list[float]) -> fl
 
 def refine_aspects(doc: Doc, model: AspectModel, categories: frozenset[str], tone: ToneModel | None = None) -> None:
     """Re-judge each mention of a modelled category with the trained polarity model (lexicon scores as input)."""
-    clauses = doc._.rc_clauses or []
-    if not doc._.rc_topics:
+    ext = doc._
+    clauses = ext.rc_clauses or []
+    topics = ext.rc_topics
+    if not topics:
         return
-    text = doc._.rc_text
-    offsets = doc.to_array([IDX]).tolist()
-    for start, end in sentence_bounds(doc):
-        inside = [m for m in doc._.rc_topics if start <= m["start"] < end and m["category"] in categories]
+    text = ext.rc_text
+    offsets = ext.rc_offsets if ext.rc_offsets is not None else doc_offsets(doc)
+    words = ext.rc_words
+    sentences = ext.rc_sentences if ext.rc_sentences is not None else sentence_bounds(doc)
+    # a third of the tone calls repeat one of the same doc (an evidence shared by several categories)
+    toned: dict[tuple[str, tuple[float, ...]], float | None] = {}
+
+    def tone_once(piece: str, scores: list[float]) -> float | None:
+        key = (piece, tuple(scores))
+        if key not in toned:
+            toned[key] = tone_of(tone, piece, scores)
+        return toned[key]
+
+    for start, end in sentences:
+        inside = [m for m in topics if start <= m["start"] < end and m["category"] in categories]
         if not inside:
             continue
-        sent_text = text[offsets[start]: offsets[end - 1] + len(doc[end - 1])]
+        last = len(words[end - 1]) if words is not None else len(doc[end - 1])
+        sent_text = text[offsets[start]: offsets[end - 1] + last]
         sent_scores = [c[2] for c in clauses if start <= c[0] < end] + [m.get("sentiment", 0.0) for m in inside]
         sent_score = combine_scores([c[2] for c in clauses if start <= c[0] < end])
         if max(sent_scores) >= CLEAR and min(sent_scores) <= -CLEAR:
@@ -286,12 +341,12 @@ def refine_aspects(doc: Doc, model: AspectModel, categories: frozenset[str], ton
             # separated them, while the model's sentence-wide words would blur them together.
             continue
         sent_clauses = [c[2] for c in clauses if start <= c[0] < end]
-        tone_sentence = tone_of(tone, sent_text, sent_clauses)
+        tone_sentence = tone_once(sent_text, sent_clauses)
         judged: dict[tuple, float] = {}  # mentions sharing evidence and category share the verdict
         for m in inside:
             key = (m.get("evidence", sent_text), m["category"], m.get("sentiment", 0.0))
             if key not in judged:
-                tone_evidence = tone_of(tone, key[0], [key[2]])
+                tone_evidence = tone_once(key[0], [key[2]])
                 judged[key] = polarity_score(model, polarity_features(
                     sent_text, key[0], key[1], key[2], sent_score, tone_evidence, tone_sentence))
             m["sentiment"] = judged[key]
@@ -310,13 +365,14 @@ class SentimentScorer:
         self.model = load_aspect_model(polarity_model) if polarity_model else None
         self.categories = frozenset(categories or ())
         self.tone = load_tone_model(tone_model) if tone_model else None
+        phrase_set()  # built with the pipeline: worker processes forked later share it
 
     def __call__(self, doc: Doc) -> Doc:
         score_doc(doc)
-        if self.tone is not None and doc._.rc_clauses:
+        ext = doc._
+        if self.tone is not None and ext.rc_clauses:
             # the trained model re-weighs the lexicon's clause scores with the review's words (stacking)
-            doc._.rc_polarity = self.tone.score_text(
-                doc._.rc_text, [c[2] for c in doc._.rc_clauses], doc._.rc_lexicon)
+            ext.rc_polarity = self.tone.score_text(ext.rc_text, [c[2] for c in ext.rc_clauses], ext.rc_lexicon)
         if self.model is not None:
             refine_aspects(doc, self.model, self.categories, self.tone)
         return doc
@@ -342,11 +398,13 @@ class CareTagger:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        risk_reasons("")  # reads and indexes the risk phrases once, before any worker process is forked
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.rc_care = care_signals(doc)
+        ext = doc._
+        ext.rc_care = care_signals(doc)
         # Working lists are dropped so docs stay small when nlp.pipe sends them between processes.
-        doc._.rc_words = doc._.rc_text = None
+        ext.rc_words = ext.rc_text = ext.rc_offsets = ext.rc_sentences = None
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

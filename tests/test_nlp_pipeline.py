@@ -55,3 +55,38 @@ def test_pipe_with_two_processes_keeps_extensions():
     texts = ["The food was awful.", "Lovely staff and a cosy room."] * 4
     docs = list(nlp.pipe(texts, batch_size=2, n_process=2))
     assert [d._.rc_polarity < 0 for d in docs] == [True, False] * 4
+
+
+def test_remembered_pattern_keys_equal_fresh_ones():
+    from nlp.components import token_keys, token_texts_offsets
+    from nlp.profiles import load_profile
+
+    nlp = load_pipeline("restaurant")
+    profile = load_profile("restaurant")
+    text = "The Waiters brought our Biryanis late, the waiters were rude and the fries cold."
+    doc = nlp.make_doc(text)
+    words, offsets = token_texts_offsets(doc, text)
+    assert words == [t.text for t in doc] and offsets == [t.idx for t in doc]
+    known: dict[str, str] = {}
+    first = token_keys(doc, profile, words, known)
+    assert first == token_keys(doc, profile, words) and known["Waiters"] == "waiter"
+    known["fries"] = "a key only the cache knows"  # a second doc reads the remembered key
+    assert token_keys(doc, profile, words, known)[words.index("fries")] == "a key only the cache knows"
+
+
+def test_scorer_reads_the_offsets_and_sentences_the_tagger_kept():
+    nlp = load_pipeline("restaurant")
+    text = "Lovely pasta, but we waited 40 minutes. The waiter Ravi was kind! Prices ok, and the decor dated."
+
+    def tagged():
+        return nlp.get_pipe("reviewcare_topics")(nlp.get_pipe("sentencizer")(nlp.make_doc(text)))
+
+    kept, fresh = tagged(), tagged()
+    assert kept._.rc_sentences == [(0, 9), (9, 15), (15, 23)] and kept._.rc_offsets[:3] == [0, 7, 12]
+    fresh._.rc_offsets = fresh._.rc_sentences = None  # the scorer must then read them from the doc itself
+    scorer = nlp.get_pipe("reviewcare_sentiment")
+    kept, fresh = scorer(kept), scorer(fresh)
+    assert kept._.rc_clauses == fresh._.rc_clauses and kept._.rc_topics == fresh._.rc_topics
+    assert kept._.rc_polarity == fresh._.rc_polarity
+    done = nlp.get_pipe("reviewcare_care")(kept)
+    assert done._.rc_offsets is None and done._.rc_sentences is None  # dropped: docs stay small

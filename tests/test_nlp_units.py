@@ -1,10 +1,17 @@
 """Pure-function tests for the understanding stage: no spaCy model needed."""
 
+import csv
+import random
+import re
+import re._constants as sre_c
+import re._parser as sre_parse
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from nlp import signals, tone
 from nlp.aspects import held_out, load_aspect_model, polarity_features, polarity_score, sentence_features
 from nlp.emotions import EKMAN, detect_emotions
 from nlp.language import detect_language
@@ -262,3 +269,163 @@ def test_injury_risk_means_a_body_not_a_standard(text, injury):
     from nlp.signals import score_urgency
 
     assert ("injury" in score_urgency(-0.5, 3, text)[1]) is injury
+
+
+# --- fast paths give exactly the plain answers -------------------------------------------------------------
+# The analysis skips phrase regexes whose words a text lacks and scores VADER without its repeated
+# lower-casing: these tests compare each shortcut with the plain computation it replaces.
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "reviews"
+
+
+def _sample(items, rng: random.Random) -> str:
+    """One random string the parsed regex items can match (word boundaries are left to the caller)."""
+    out = []
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            out.append(chr(av))
+        elif op is sre_c.NOT_LITERAL or op is sre_c.ANY:
+            out.append("x" if av != ord("x") else "y")
+        elif op is sre_c.IN:
+            kinds = {o: v for o, v in av}
+            if sre_c.NEGATE in kinds:
+                out.append(" ")  # a space: allowed by the classes the rules negate ([^.!?])
+            else:
+                o, v = rng.choice(av)
+                out.append(chr(v) if o is sre_c.LITERAL else chr(v[0]) if o is sre_c.RANGE else
+                           {sre_c.CATEGORY_SPACE: " ", sre_c.CATEGORY_DIGIT: "7"}.get(v, "w"))
+        elif op is sre_c.BRANCH:
+            out.append(_sample(rng.choice(av[1]), rng))
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+            lo, hi, sub = av
+            out.extend(_sample(sub, rng) for _ in range(rng.randint(lo, min(hi, lo + 2))))
+        elif op is sre_c.SUBPATTERN:
+            out.append(_sample(av[3], rng))
+    return "".join(out)
+
+
+def _examples(pattern: re.Pattern[str], n: int = 60, seed: int = 7) -> list[str]:
+    """Texts the pattern matches, built from its own parse tree (alternatives and repeats picked at random),
+    in mixed case inside other words."""
+    rng = random.Random(seed)
+    tree = list(sre_parse.parse(pattern.pattern))
+    found = []
+    for _ in range(n):
+        core = _sample(tree, rng)
+        core = "".join(c.upper() if rng.random() < 0.3 else c for c in core)
+        text = f"{rng.choice(['', 'Well, ', 'the soup. ', '('])}{core}{rng.choice(['', '.', ' today!', ')'])}"
+        if pattern.search(text):
+            found.append(text)
+    return found
+
+
+def _plain_fired(text: str) -> tuple[int, ...]:
+    return tuple(i for i, r in enumerate(tone.phrase_rules()) if r.pattern.search(text))
+
+
+def _real_clauses(limit: int = 1500) -> list[str]:
+    if not DATA.is_dir():
+        pytest.skip("development data ../shared/data is not beside the checkout")
+    with (DATA / "zomato_hyderabad_restaurant_reviews.csv").open(encoding="utf-8", newline="") as fh:
+        texts = [r["Review"] or "" for r in csv.DictReader(fh)][:limit]
+    with (DATA / "amazon_alexa.tsv").open(encoding="utf-8-sig", newline="") as fh:
+        texts += [r["verified_reviews"] for r in csv.DictReader(fh, delimiter="\t")][:limit // 3]
+    pieces = set(texts)
+    for t in texts:
+        pieces.update(p for p in re.split(r"(?<=[.!?])\s+|,|\bbut\b|\band\b", t) if p.strip())
+    return sorted(pieces)
+
+
+@pytest.mark.parametrize("index", range(len(tone.phrase_rules())))
+def test_prefilter_keeps_every_rule_on_its_own_examples(index):
+    rule = tone.phrase_rules()[index]
+    examples = _examples(rule.pattern)
+    assert len(examples) >= 10, rule.pattern.pattern  # the generator really exercised the rule
+    for part in tone.top_alternatives(rule.pattern.pattern):  # and each of its top-level alternatives
+        assert any(re.search(part, text, re.IGNORECASE) for text in examples), part
+    for text in examples:
+        assert index in tone.fired_rules(text), (rule.pattern.pattern, text)
+        assert tone.fired_rules(text) == _plain_fired(text)
+
+
+def test_prefilter_keeps_risk_and_suggestion_rules_on_their_examples():
+    for pattern, _, reason in signals.risk_rules():
+        examples = _examples(pattern, n=200)
+        assert len(examples) >= 10, pattern.pattern
+        for part in tone.top_alternatives(pattern.pattern):
+            assert any(re.search(part, text, re.IGNORECASE) for text in examples), part
+        for text in examples:
+            assert reason in [why for _, why in signals.risk_reasons(text)], (pattern.pattern, text)
+    examples = _examples(signals.SUGGESTION, n=300)
+    assert len(examples) >= 50
+    for form in signals.SUGGESTION_FORMS:
+        assert any(re.search(rf"\b(?:{form})", text, re.IGNORECASE) for text in examples), form
+    assert all(signals.is_suggestion(text) for text in examples)
+
+
+def test_required_literals_are_what_every_match_holds():
+    assert tone.required_literals(r"\bhair\s+in\b") == (("hair",), ("in",))
+    assert tone.required_literals(r"\bwait(?:ed|ing)?\s+\d+\s*(?:min|hours?)") == (("wait",), ("hour", "min"))
+    # an optional piece or an alternative without words can not be required
+    assert tone.required_literals(r"\b(?:so\s+)?late|\bslow") == (("late", "slow"),)
+    assert tone.required_literals(r"\b(?:\d+|many)\s+flies") == (("flies",),)
+    assert tone.required_literals(r"x(?:a?\s*b)y") == (("by",),)  # a break inside a group ends its literal
+    assert tone.required_literals(r"(?i:abc)") == ()  # inline flags are not analysed: always tried
+
+
+def test_top_alternatives_split_outside_groups_and_classes_only():
+    assert tone.top_alternatives(r"a|b(?:c|d)|[|(]x|[a^]|\|") == ["a", "b(?:c|d)", "[|(]x", "[a^]", "\\|"]
+    assert tone.top_alternatives(r"[]|]a|b") == ["[]|]a", "b"]
+    assert tone.top_alternatives(r"(?i)a|b") == [r"(?i)a|b"]  # a global flag belongs to every part
+    assert tone.top_alternatives(r"(a)x|(b)\1") == [r"(a)x|(b)\1"]  # \1 would name another group in a part
+    patterns = [r"\bcold\s+soup|\bno\s+(?:salt|taste)", r"\bkudos\b", r"\b(?:\d+|many)\s+flies"]
+    found = tone.PatternSet(patterns)
+    assert [p.pattern for p in found.parts] == [r"\bcold\s+soup", r"\bno\s+(?:salt|taste)", *patterns[1:]]
+    for text in ["Cold soup! Kudos", "there was NO taste", "cold, no soup", "nosalt", "40 flies", ""]:
+        plain = [k for k, p in enumerate(patterns) if re.search(p, text, re.IGNORECASE)]
+        assert found.matching(text) == plain and found.any_match(text) == bool(plain), text
+
+
+def test_prefilter_steps_aside_for_letters_that_fold_to_ascii():
+    long_s = "What a wa\u017fte of money"  # LONG S matches "s" case-insensitively, but lower() keeps it apart
+    assert re.search(r"waste", long_s, re.IGNORECASE) and "waste" not in long_s.lower()
+    assert tone.prefilter_text(long_s) is None
+    assert tone.fired_rules(long_s) == _plain_fired(long_s) != ()
+    assert tone.prefilter_text("Café 😀 was cold") == "café 😀 was cold"
+
+
+def test_fast_phrase_and_risk_answers_equal_plain_regexes_on_real_clauses():
+    rules = tone.phrase_rules()
+    for text in _real_clauses():
+        fired = _plain_fired(text)
+        assert tone.fired_rules(text) == fired, text
+        hits = [rules[i] for i in fired]
+        assert tone.phrase_valence(text) == (sum(r.valence for r in hits), [r.why for r in hits])
+        assert signals.risk_reasons(text) == [(w, why) for p, w, why in signals.risk_rules() if p.search(text)]
+        assert signals.is_suggestion(text) == bool(signals.SUGGESTION.search(text))
+
+
+def test_fast_vader_compound_equals_polarity_scores():
+    fast = tone.analyzer()
+    plain = SentimentIntensityAnalyzer()
+    plain.lexicon = fast.lexicon  # the same review-domain words
+    tricky = ["NOT GOOD at all", "no good", "kind of good", "at least decent", "very least good", "never so good",
+              "without doubt great", "it was the bomb", "bad ass food", "GREAT food but TERRIBLE service!!!",
+              "not bad?? really??", "😀 great 😡", "no no no bad", "nor good or bad", "I don't love it",
+              "sort of good", "", "  ", "Süß, aber KALT 😍😍", "least bad", "no, or nice", "never this good",
+              "it wouldn't've been good", "not that GOOD, IS IT"]
+    texts = tricky + _real_clauses(600)
+    for text in texts:
+        assert fast.compound(text) == plain.polarity_scores(text)["compound"], text
+
+
+def test_clause_polarity_equals_plain_vader_plus_plain_phrase_rules():
+    plain = SentimentIntensityAnalyzer()
+    plain.lexicon = tone.analyzer().lexicon
+    for text in _real_clauses(400):
+        text = text.strip()
+        compound = plain.polarity_scores(text)["compound"] if text else 0.0
+        extra = sum(r.valence for r in tone.phrase_rules() if r.pattern.search(text))
+        want = tone._compound_from_raw(tone._raw_from_compound(compound) + extra) if extra else compound
+        assert tone.clause_polarity(text) == want, text
+        assert tone.clause_polarity(text, tone.fired_rules(text)) == want, text
