@@ -131,7 +131,7 @@ wedding booking parking seating lighting setting ceiling building morning servin
 packaging ordering billing tasting dining cooking sitting waiting smoking dipping baking""".split())
 PEOPLE_WORDS = frozenset("""staff waiter waiters waitress server servers manager managers owner guy guys lady
 person people employee employees crew team host hostess captain steward attendant cashier bartender chef boy
-boys delivery""".split())
+boys delivery eaters lovers vegans vegetarians kids children family families friends""".split())
 GENERIC_THINGS = frozenset({"food", "dish", "meal", "taste", "order", "place", "menu", "drink", "experience",
                             "quality", "quantity"})
 # Profile words that are adjectives or verbs, never "the thing" a reply can name.
@@ -841,10 +841,16 @@ NOT_A_WAIT_AFTER_RE = re.compile(r"\s*(?:late|early|before|ahead|away|drive|walk
 NOT_A_WAIT_BEFORE_RE = re.compile(r"\b(?:arrived|reached|came|got there|were|was|i'm|we're|am|only)\s+$", re.I)
 
 
+TRAVEL_BEFORE_RE = re.compile(r"\b(?:drove|driving|drive|walked|walking|circled|circling|parking|travelled|traveled|"
+                              r"commute|journey|ride|flight)\b[^.!?]{0,25}$", re.I)
+
+
 def _a_wait(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first duration in a text that is a wait: not "I arrived 10 mins late" or "a 10 min walk away"."""
     for m in pattern.finditer(text):
-        if not NOT_A_WAIT_AFTER_RE.match(text, m.end()) and not NOT_A_WAIT_BEFORE_RE.search(text[:m.start()]):
+        before = text[:m.start()]
+        if not NOT_A_WAIT_AFTER_RE.match(text, m.end()) and not NOT_A_WAIT_BEFORE_RE.search(before) and \
+                not TRAVEL_BEFORE_RE.search(before):
             return m
     return None
 
@@ -876,8 +882,15 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
             return f"the {m.group(1)}-minute wait"
     if not positive and name in STAFF_TOPICS and (m := TREATED_BY_RE.search(evidence)):
         return f"how the {m.group(1).lower()} treated you"  # "The managers are the worst ... impolite"
-    if chunks is not None:
+    if name == "wait_time" and not positive:
+        phrase = ""  # a wait's thing is the wait: "late for our booking" is not what kept them waiting
+    elif chunks is not None:
         phrase = phrase_from_chunks(chunks, topic_patterns().get(name, ()), staff_names)
+        if not phrase and (word := _pattern_word(evidence.lower(), topic_patterns().get(name, ()))) and \
+                word not in VAGUE_NOUNS and word not in GENERIC_WORDS:
+            phrase = f"the {word}"  # "Parking nightmare.": the topic's own word, when no chunk serves
+        if not phrase and name == "location_parking" and re.search(r"\bpark", evidence, re.I):
+            phrase = "the parking"  # "nowhere to park"
     else:
         phrase = _thing_by_pattern(evidence, name, positive, staff_names)
     if phrase:
@@ -968,6 +981,7 @@ REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
     "delivery": frozenset({"delivered", "deliver", "delivering"}),
     "order": frozenset({"ordered", "order", "orders", "ordering", "chose", "choose", "asked", "received"}),
     "booking": frozenset({"booked", "book", "reservation", "reserved", "bookings"}),
+    "parking": frozenset({"park", "parked"}),
     "spice level": frozenset({"spicy", "spice", "spices", "spiciness"}),
     "salt level": frozenset({"salty", "salt"}),
     "oil": frozenset({"oily"}), "grease": frozenset({"greasy"}), "sweetness": frozenset({"sweet"}),
@@ -1026,6 +1040,21 @@ def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str]) ->
     """The first thing a plainly faulting clause names ("chicken chopsuey which was not at all good", "didn't
     provide the mayo bowls"), or []."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
+    if found := specific_fault(text, staff_names, private):
+        return found
+    for clause, _ in review_clauses(text):
+        if clause_polarity(clause) >= 0 or not (m := FAULTED_NOUN_RE.search(clause)):
+            continue
+        phrase = _unlisted_thing(m.group(1), staff)
+        if phrase and not any(p.lower() in phrase for p in private) and names_rightly(phrase, -1, text, side=-1):
+            return [phrase]
+    return []
+
+
+def specific_fault(text: str, staff_names: Iterable[str], private: set[str]) -> list[str]:
+    """A fault more exact than any topic's word: what was missing ("the missing sweet"), too few ("the chicken
+    pieces"), a flavour ("the spice level") or asked more of ("the lemons"); or []."""
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
     for clause, _ in review_clauses(text):
         if clause_polarity(clause) >= 0:
             continue
@@ -1045,11 +1074,6 @@ def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str]) ->
             phrase = _unlisted_thing(m.group(1) or m.group(2), staff)
             if phrase and not any(p.lower() in phrase for p in private):
                 return [phrase]  # "need some lemons and onions more": what they asked more of
-        if not (m := FAULTED_NOUN_RE.search(clause)):
-            continue
-        phrase = _unlisted_thing(m.group(1), staff)
-        if phrase and not any(p.lower() in phrase for p in private) and names_rightly(phrase, -1, text, side=-1):
-            return [phrase]
     return []
 
 
@@ -1277,6 +1301,7 @@ FAULT_PHRASE_RE = re.compile(
     r"(?:never|nobody|no one|didn'?t|did not) (?:pick(?:s|ed)? up|answer(?:s|ed)?)|"
     r"\btoo (?:much )?[a-z]+(?:y|ish)\b|"
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
+    r"nowhere to (?:park|sit|stand|wait|put)|no (?:place|space|room) to (?:park|sit)|no parking|"
     r"\bstrug+(?:e)?l\w*|having (?:trouble|problems?|issues?|difficulty)|(?:want|need) (?:to get )?(?:my|our) \w+ back|"
     r"(?:didn'?t|did not|doesn'?t|does not) taste (?:\w+ )?(?:good|nice|great|fresh|right|well)|"
     r"prepared (?:in the )?(?:morning|afternoon|hours ago|yesterday|earlier|long back)|reheated|leftovers?|"
@@ -1523,7 +1548,8 @@ def review_side(row: dict, analysis: dict) -> int:
 UNTRIED_BEFORE_RE = re.compile(
     r"\b(?:to try|will try|would try|gonna try|next time|yet to (?:try|taste|have)|ha(?:ve|s)n'?t tried|"
     r"have not tried|did(?:n'?t| not) (?:try|get to)|could(?:n'?t| not) try|wish(?:ed)? (?:they|there|we|i)|"
-    r"want(?:ed)? to (?:try|have|taste))\W+(?:[\w'-]+\W+){0,4}$", re.I)
+    r"want(?:ed)? to (?:try|have|taste)|not just|not only|rather than|instead of|no more)\W+(?:[\w'-]+\W+){0,4}$",
+    re.I)
 # "famous for Haleem which I am yet to try": the thing is named, then said not to have been tried.
 UNTRIED_AFTER_RE = re.compile(
     r"^\W*(?:which|that|and)\s+(?:i|we)\s+(?:am|are|have|'m|'ve)?\s*(?:still\s+)?(?:yet to|not yet|never|"
@@ -1835,7 +1861,8 @@ def _stance(row: dict, analysis: dict) -> str:
         plain = has_neg and any(plainly_faults(str(t.get("evidence") or "")) for t in fault_topics(row, analysis))
         conceded = bool(ONLY_FAULT_RE.search(_text(row)))  # "the only drawback is the honesty"
         return "mixed" if (has_neg and (has_pos or plain)) or conceded else "positive"
-    if has_neg or (rating is not None and any(clause_polarity(c) < 0 for c, _ in review_clauses(_text(row)))):
+    mixup = bool(BOOKING_MIXUP_RE.search(_text(row)) or ORDER_MIXUP_RE.search(_text(row)))
+    if has_neg or mixup or (rating is not None and any(clause_polarity(c) < 0 for c, _ in review_clauses(_text(row)))):
         return "mixed"  # a fault named (or written in words no topic caught) alongside a middling rating
     if rating is not None and rating < 4:
         # Three stars on words that only praise ("Best pancakes in town... really good"): answer the praise.
@@ -1966,7 +1993,8 @@ BOOKING_MIXUP_RE = re.compile(
     r"\b(?:book(?:ed|ing)?|reserv(?:ed|ation)|table for)\b.{0,120}\b(?:no record|not (?:have|find) (?:any |our |the )?"
     r"(?:record|booking|reservation)|(?:lost|cancell?ed|forgot) (?:our|my|the) (?:booking|reservation|table)|"
     r"(?:didn'?t|did not|dint|couldn'?t|could not) (?:have|find) (?:any |our |the )?(?:record|data|booking|"
-    r"reservation)|no (?:data|booking|reservation) (?:regarding|of|for))", re.I | re.S)
+    r"reservation)|no (?:data|booking|reservation) (?:regarding|of|for)|had us down for (?:the )?(?:wrong|following|"
+    r"next|another)|wrong (?:night|day|date|time)|double[- ]booked|over-?booked)", re.I | re.S)
 
 
 WITHOUT_RE = re.compile(
@@ -2058,6 +2086,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     fallback = ([t for t in text_things(text, own_chunks) if not any(p.lower() in t for p in private)
                  and names_rightly(t, fallback_want, text, side=kw["side"])]
                 if text and not topics else [])
+    if stance in ("negative", "mixed") and neg and text and (exact := specific_fault(text, staff_names, private)):
+        # "the missing sweet" beats the topic's "the meal"; "the chicken pieces" beats "the chicken"
+        heads = set(_norm_words(exact[0]))
+        neg = [exact[0], *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= heads]][:2]
     if stance in ("negative", "mixed") and not neg and text:
         neg = faulted_in_text(text, staff_names, private)  # a dish no profile lists: "the chopsuey"
     neg = [missing_form(x, text) for x in neg]
@@ -2097,7 +2129,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
 
     praised_staff: list[str] = []
     for s in staff:
-        given = first_name(str(s.get("name") or "").strip().title())
+        full = str(s.get("name") or "").strip().title()
+        # The analyzer found a person; a name shape that would be doubted as a handle ("Tomasz") is still one.
+        given = first_name(full) or (full.split()[0] if full and full.split()[0].isalpha() and len(full) >= 3
+                                     else None)
         adjective = given and (given.lower() in opinion_valence()
                                or given.lower() in {"friendliest", "nicest", "kindest"})
         if adjective and s.get("role") in (None, "staff", "employee"):

@@ -52,7 +52,7 @@ SERVICE_ADJECTIVES = frozenset({"helpful", "courteous", "polite", "friendly", "r
                                 "hospitable", "patient", "arrogant", "impolite", "unprofessional"})
 # Things people do for guests; with a name opening the clause they mark a person, never a dish or a place.
 PERSON_VERBS = frozenset("""brought came remembered put explained checked greeted welcomed arranged organised organized
-sorted handled offered told gave knew walked showed surprised treated""".split())
+sorted handled offered told gave knew walked showed surprised treated went""".split())
 PERSON_ADJECTIVES = frozenset({"organised", "organized", "kind", "thoughtful", "knowledgeable", "accommodating",
                                "sweet"})
 DEGREE = frozenset({"very", "really", "so", "extremely", "super", "quite", "too", "truly", "most"})
@@ -184,10 +184,12 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
         k = i - 1
         if k >= 1 and lower[k] in {"had", "has", "have"}:
             k -= 1
+        if w == "went" and (i + 1 >= len(words) or lower[i + 1] not in {"through", "out", "above", "beyond"}):
+            return None  # "Keira went through every dish"; not "Dominos went downhill"
         named = _name_ending(words, k)
         start = named[0] if named else -1
-        if named and (start == 0 or words[start - 1] in SENTENCE_ENDS | {",", "and", "but", "!"} or
-                      lower[start - 1] in {"and", "but", "&"}):
+        if named and (start == 0 or words[start - 1] in SENTENCE_ENDS | {",", "!", "(", "-"} or
+                      lower[start - 1] in {"and", "but", "&", "instead", "then", "so", "also", "when"}):
             return _subject(words, lower, named)
     return None
 

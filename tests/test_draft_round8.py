@@ -588,3 +588,31 @@ def test_a_negative_word_is_no_first_name():
     assert first_name("Furious Abbadi") is None
     assert first_name("Joy Mathew") == "Joy"
     assert clause_polarity("the crispy stuff inside the burger was yuk") < 0
+
+
+def test_driving_round_for_parking_is_not_a_wait_and_parking_is_named():
+    text = ("The food is decent but there's nowhere to park anywhere near Mill Street after 6pm. We drove round for 20 "
+            "minutes and were late for our booking.")
+    for reply in drafted(text, 2):
+        assert "20-minute wait" not in reply and "the booking" not in reply, reply
+
+
+def test_a_booking_mix_up_on_three_stars_is_owned():
+    text = ("Booked by phone for 8, arrived and they had us down for the following night. They did find us a table at "
+            "the bar, but it wasn't what we'd planned.")
+    for reply in drafted(text, 3):
+        assert "mix-up with your booking" in reply, reply
+
+
+def test_people_and_not_just_things_are_not_praised_dishes():
+    text = "The kids menu is proper food, not just nuggets. Jonah brought them crayons. Thank you!"
+    for reply in drafted(text, 5):
+        assert "nuggets" not in reply and "Jonah" in reply, reply
+    for reply in drafted("Good food for meat eaters, and the falafel is great.", 4):
+        assert "meat eaters" not in reply.replace('"', "").split("Good food for")[0], reply
+
+
+def test_a_staff_name_the_handle_check_doubts_is_still_thanked():
+    text = "Tomasz came out to the table to tell us how the lamb is cooked, which was a lovely touch."
+    for reply in drafted(text, 5):
+        assert "Tomasz" in reply, reply
