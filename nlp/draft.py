@@ -1029,9 +1029,12 @@ def _unlisted_thing(words: str, staff: set[str]) -> str:
 HARDLY_RE = re.compile(r"\bhardly (?:found|any|got|had|get|find)\s+(?:\d+\s+|any\s+|a few\s+)?"
                        r"((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
 FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet": "the sweetness",
-                  "oily": "the oil", "greasy": "the grease", "sour": "the sourness", "bitter": "the bitterness"}
+                  "oily": "the oil", "greasy": "the grease", "sour": "the sourness", "bitter": "the bitterness",
+                  "oil": "the oil", "salt": "the salt level", "spice": "the spice level", "sugar": "the sweetness",
+                  "grease": "the grease"}
 FLAVOUR_FAULT_RE = re.compile(
-    r"\b(?:too|very|extremely|so|overly|way too)\s+(spicy|salty|sweet|oily|greasy|sour|bitter)\b")
+    r"\b(?:too|very|extremely|so|overly|way too)\s+(spicy|salty|sweet|oily|greasy|sour|bitter)\b|"
+    r"\b(?:full of|too much|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b")
 NEED_MORE_RE = re.compile(r"\bneed (?:some |a few )?([a-z]{3,})(?: and [a-z]{3,})? more\b|"
                           r"\bneed (?:some |a bit |a little )?(?:more|extra) ([a-z]{3,})\b")
 
@@ -1069,7 +1072,7 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str]) -> 
             if phrase and not any(p.lower() in phrase for p in private):
                 return [phrase]  # "hardly found 2 chicken pieces": too few of them
         if m := FLAVOUR_FAULT_RE.search(clause.lower()):
-            return [FLAVOUR_THINGS[m.group(1)]]  # "it was very spicy" on the second order: the spice level
+            return [FLAVOUR_THINGS[m.group(1) or m.group(2)]]  # "it was very spicy" on the second order
         if m := NEED_MORE_RE.search(clause.lower()):
             phrase = _unlisted_thing(m.group(1) or m.group(2), staff)
             if phrase and not any(p.lower() in phrase for p in private):
@@ -1276,7 +1279,8 @@ def judgement(text: str) -> int:
 LUKEWARM_WORDS = frozenset("""ok okay okk okish okayish ok-ok average decent fine alright manageable fair
 normal regular usual mediocre so-so""".split())
 FAULT_PHRASE_RE = re.compile(
-    r"\b(?:needs? (?:\w+ )?improve\w*|could (?:have been|be|do) better|should (?:be |have been )?improve\w*|"
+    r"\b(?:needs? (?:\w+ )?improv\w*|needs? (?:a |some )?(?:revamp|renovation|makeover|upgrade)|"
+    r"could (?:have been|be|do) better|should (?:be |have been )?improve\w*|"
     r"not (?:up to|upto|worth|so much|that great|great|as expected|satisfied|satisfying|happy)|lack\w*|"
     # "the subscription part is not it", "which I didn't personally like", "food is not their forte"
     r"(?:is|was|are|were) (?:just |simply )?not it(?=\W*$)|isn'?t it(?=\W*$)|"
@@ -1302,6 +1306,7 @@ FAULT_PHRASE_RE = re.compile(
     r"\btoo (?:much )?[a-z]+(?:y|ish)\b|"
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
     r"nowhere to (?:park|sit|stand|wait|put)|no (?:place|space|room) to (?:park|sit)|no parking|"
+    r"(?:full of|too much|lots? of|dripping (?:with|in)|swimming in) (?:oil|salt|grease)|"
     r"\bstrug+(?:e)?l\w*|having (?:trouble|problems?|issues?|difficulty)|(?:want|need) (?:to get )?(?:my|our) \w+ back|"
     r"(?:didn'?t|did not|doesn'?t|does not) taste (?:\w+ )?(?:good|nice|great|fresh|right|well)|"
     r"prepared (?:in the )?(?:morning|afternoon|hours ago|yesterday|earlier|long back)|reheated|leftovers?|"
@@ -1445,8 +1450,10 @@ PREDICATE_RE = re.compile(r"\b(?:was|were|is|are|tasted|tastes|looked|looks|felt
 
 # "On the expensive side but it's worth it": a cost the reviewer has already weighed and accepted.
 WORTH_IT_RE = re.compile(
-    r"\b(?:(?:on the )?(?:expensive|pricey|costly|high|higher|little|bit) (?:side )?|(?:a )?(?:bit|little) "
-    r"(?:expensive|pricey|costly) )(?:but|though) (?:it'?s |its |it is |totally |definitely |completely |well )*"
+    r"\b(?:(?:the )?only (?:con|downside|drawback|complaint|negative) (?:is|was|would be) )?"
+    r"(?:(?:on the )?(?:expensive|pricey|costly|high|higher|little|bit) (?:side )?|(?:a )?(?:bit|little) "
+    r"(?:expensive|pricey|costly) |(?:pricing|price|prices|cost)(?: is| was| are)?(?: a bit| a little| slightly)?"
+    r"(?: high| on the higher side)? )(?:but|though) (?:it'?s |its |it is |totally |definitely |completely |well )*"
     r"worth\b", re.I)
 
 
@@ -1859,7 +1866,8 @@ def _stance(row: dict, analysis: dict) -> str:
         # Five stars with a plain fault and no praise ("I was unable to change the billing address. Everything
         # else was fine.") is a small complaint too, never answered as pure praise.
         plain = has_neg and any(plainly_faults(str(t.get("evidence") or "")) for t in fault_topics(row, analysis))
-        conceded = bool(ONLY_FAULT_RE.search(_text(row)))  # "the only drawback is the honesty"
+        # "the only drawback is the honesty"; not "the only con is pricing but worth the money"
+        conceded = bool(ONLY_FAULT_RE.search(WORTH_IT_RE.sub("worth", _text(row))))
         return "mixed" if (has_neg and (has_pos or plain)) or conceded else "positive"
     mixup = bool(BOOKING_MIXUP_RE.search(_text(row)) or ORDER_MIXUP_RE.search(_text(row)))
     if has_neg or mixup or (rating is not None and any(clause_polarity(c) < 0 for c, _ in review_clauses(_text(row)))):
@@ -1987,7 +1995,8 @@ def _relevant_facts(voice: dict, topics: list[dict], text: str) -> list[str]:
 # "ordered mutton family pack, here i got chicken", "chose fried rice but got noodles": the wrong thing came.
 ORDER_MIXUP_RE = re.compile(
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for|booked)\b"
-    r"[^!?]{0,80}\b(?:but|instead|here|and)\b[^.!?]{0,15}\b(?:got|received|gave|served|sent|delivered)\b(?![^.!?]{0,20}"
+    r"[^!?]{0,80}(?:\b(?:but|instead|here|and)\b|,)[^.!?]{0,15}\b(?:got|received|gave|served|sent|delivered)\b"
+    r"(?![^.!?]{0,20}"
     r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))|\binstead of (?:the |my |our )?\w+", re.I)
 BOOKING_MIXUP_RE = re.compile(
     r"\b(?:book(?:ed|ing)?|reserv(?:ed|ation)|table for)\b.{0,120}\b(?:no record|not (?:have|find) (?:any |our |the )?"

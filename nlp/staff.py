@@ -224,7 +224,7 @@ def _role_apposition(words: list[str], tags: list[str], lower: list[str], i: int
         determined = i >= 1 and lower[i - 1] in {"our", "the", "my"}
         candidate = _is_name(words[i + 2], tags[i + 2]) if determined else _bare_name(words[i + 2])
         if candidate and words[i + 2][0].isupper() and lower[i + 2] not in ROLES and \
-                (end is None or lower[end] in PHRASE_ENDS | {"was", "is", "who", "and"}):
+                (end is None or lower[end] in PHRASE_ENDS | {"was", "is", "who", "and", "&"}):
             return i + 2, words[i + 2]
     return None
 
@@ -331,6 +331,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             while j < n and lower[j].isalpha() and lower[j] not in _vocabulary() and len(lower[j]) >= 3:
                 found.setdefault(lower[j], (j, words[j].capitalize(), None))
                 j += 2 if j + 1 < n and lower[j + 1] in {"and", ","} else n
+        elif w == "by" and i >= 1 and lower[i - 1] in SERVED_BY and i + 1 < n and "&" in lower[i + 1] and all(
+                p.isalpha() and len(p) >= 3 and p not in _vocabulary() for p in lower[i + 1].split("&")):
+            # "very good service by govind&suraj": names typed together
+            for part in words[i + 1].split("&"):
+                found.setdefault(part.lower(), (i + 1, part.capitalize(), None))
         elif w == "by" and i >= 1 and lower[i - 1] in SERVED_BY and i + 1 < n and _bare_name(words[i + 1]):
             # "excellent service by Nandan and santun"
             named = _name_ending(words, i + 2) if i + 2 < n and _bare_name(words[i + 2]) else (i + 1, words[i + 1])

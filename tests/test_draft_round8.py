@@ -616,3 +616,21 @@ def test_a_staff_name_the_handle_check_doubts_is_still_thanked():
     text = "Tomasz came out to the table to tell us how the lamb is cooked, which was a lovely touch."
     for reply in drafted(text, 5):
         assert "Tomasz" in reply, reply
+
+
+def test_oil_and_a_comma_separated_wrong_order_are_named():
+    for reply in drafted("Full of oil", 1):
+        assert "the oil" in reply, reply
+    for reply in drafted("Ordered lollipop , got majestic delivered", 3):
+        assert "mix-up with your order" in reply, reply
+
+
+def test_the_only_con_weighed_as_worth_it_is_no_complaint():
+    text = ("This place stays in the best 5 bakeries in the city for chocolate cake. The only con is pricing but worth "
+            "the money for the taste. don't miss the chocolate cake.")
+    for reply in drafted(text, 4):
+        assert "on us" not in reply and "point you raised" not in reply, reply
+
+
+def test_a_typo_of_improve_is_still_a_fault():
+    assert clause_polarity("Ambiance need to improvised") < 0

@@ -54,6 +54,8 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("As a coeliac I'm nervous, but Keira went through every dish with me.", [("Keira", None)]),
     ("Tomasz came out to the table to tell us how the lamb is cooked.", [("Tomasz", None)]),
     ("Honestly the friendliest staff in town. Maya remembered our names!", [("Maya", None)]),
+    ("Very good, very good service by govind&suraj all starters are tasty.", [("Govind", None), ("Suraj", None)]),
+    ("Coming to the food service, staff - Manoj & everyone was good.", [("Manoj", "staff")]),
     ("Excellent food and excellent service by Nandan and Santun, we are fully happy.",
      [("Nandan", None), ("Santun", None)]),
     ("Service was extremely good. Ali and mantu serviceboys were really good.",
