@@ -144,7 +144,8 @@ drive pay forget forgot return again visit try wait seat park walk book fail cra
 forever ages stink mess fly feel mood scene light veg rs inr check tab rate deal offer worth value money
 paid charged night evening hour minute minutes unprofessional professional area smell smells line find drive
 access park nearby street occasion date friend family kid children birthday party anniversary celebration
-special plate bite discount discounts refund refunds free voucher coupon compensation complimentary
+special plate bite discount discounts refund refunds free voucher coupon compensation complimentary india
+hyderabad bangalore bengaluru mumbai delhi chennai city town country lunches dinners
 """.split())
 VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "things", "stuff", "people", "item",
                          "items", "suggestion", "suggestions", "feedback", "review", "reviews", "rating", "ratings",
@@ -886,6 +887,8 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
         phrase = ""  # a wait's thing is the wait: "late for our booking" is not what kept them waiting
     elif chunks is not None:
         phrase = phrase_from_chunks(chunks, topic_patterns().get(name, ()), staff_names)
+        if name == "location_parking" and phrase.endswith("parking"):
+            phrase = "the parking"  # "the indra nagar parking": the street is not ours to fix
         if not phrase and (word := _pattern_word(evidence.lower(), topic_patterns().get(name, ()))) and \
                 word not in VAGUE_NOUNS and word not in GENERIC_WORDS:
             phrase = f"the {word}"  # "Parking nightmare.": the topic's own word, when no chunk serves
@@ -1039,11 +1042,11 @@ NEED_MORE_RE = re.compile(r"\bneed (?:some |a few )?([a-z]{3,})(?: and [a-z]{3,}
                           r"\bneed (?:some |a bit |a little )?(?:more|extra) ([a-z]{3,})\b")
 
 
-def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str]) -> list[str]:
+def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str], happy: bool = False) -> list[str]:
     """The first thing a plainly faulting clause names ("chicken chopsuey which was not at all good", "didn't
     provide the mayo bowls"), or []."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
-    if found := specific_fault(text, staff_names, private):
+    if found := specific_fault(text, staff_names, private, happy):
         return found
     for clause, _ in review_clauses(text):
         if clause_polarity(clause) >= 0 or not (m := FAULTED_NOUN_RE.search(clause)):
@@ -1054,7 +1057,7 @@ def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str]) ->
     return []
 
 
-def specific_fault(text: str, staff_names: Iterable[str], private: set[str]) -> list[str]:
+def specific_fault(text: str, staff_names: Iterable[str], private: set[str], happy: bool = False) -> list[str]:
     """A fault more exact than any topic's word: what was missing ("the missing sweet"), too few ("the chicken
     pieces"), a flavour ("the spice level") or asked more of ("the lemons"); or []."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
@@ -1071,7 +1074,9 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str]) -> 
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
                 return [phrase]  # "hardly found 2 chicken pieces": too few of them
-        if m := FLAVOUR_FAULT_RE.search(clause.lower()):
+        if (m := FLAVOUR_FAULT_RE.search(clause.lower())) and not (happy and re.match(r"(?:very|so|extremely)\b",
+                                                                                       m.group(0))):
+            # on five stars "(very spicy)" describes the dish; only "too spicy" is a complaint
             return [FLAVOUR_THINGS[m.group(1) or m.group(2)]]  # "it was very spicy" on the second order
         if m := NEED_MORE_RE.search(clause.lower()):
             phrase = _unlisted_thing(m.group(1) or m.group(2), staff)
@@ -1305,6 +1310,7 @@ FAULT_PHRASE_RE = re.compile(
     r"(?:never|nobody|no one|didn'?t|did not) (?:pick(?:s|ed)? up|answer(?:s|ed)?)|"
     r"\btoo (?:much )?[a-z]+(?:y|ish)\b|"
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
+    r"never (?:reach(?:es)?|arrives?|arrived|comes?|came) (?:\w+ )?(?:hot|warm|on time|fresh)|"
     r"nowhere to (?:park|sit|stand|wait|put)|no (?:place|space|room) to (?:park|sit)|no parking|"
     r"(?:full of|too much|lots? of|dripping (?:with|in)|swimming in) (?:oil|salt|grease)|"
     r"\bstrug+(?:e)?l\w*|having (?:trouble|problems?|issues?|difficulty)|(?:want|need) (?:to get )?(?:my|our) \w+ back|"
@@ -1724,6 +1730,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
                 or not re.search(r"[a-z]", low) or EMOJI_RE.search(quote) or len(quote) > 60
                 or (title and text and quote not in title and quote not in text)):
             continue
+        if re.match(r"[a-z]+ed (?:me|us)\b", quote, re.I):
+            continue  # "disappointed me is the service", cut from "the only thing which disappointed me is ..."
         if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words):
             continue  # "it didn't have many": no word of its own says what it is about
         hanging = words[-1].lower().strip("'") in HANGING_END or words[0].lower() in HANGING_START
@@ -2037,7 +2045,10 @@ def idea_thing(text: str, staff_names: Iterable[str], private: set[str]) -> str:
 
 AWAY_ADVICE_RE = re.compile(
     r"\b(?:suggest|recommend|advise|advice)\w*\s+(?:you\s+|everyone\s+|people\s+)?(?:to\s+)?(?:go|try|visit|order)\s+"
-    r"(?:to\s+|from\s+)?(?:some\s*|any\s*)?(?:other|another|elsewhere|different)\b|\b(?:stay away|avoid (?:this|it))\b",
+    r"(?:to\s+|from\s+)?(?:some\s*|any\s*)?(?:other|another|elsewhere|different)\b|\b(?:stay away|avoid (?:this|it))\b|"
+    # advice to other diners, not an idea for the business: "I suggest you visit this place", "suggest going for dinner"
+    r"\b(?:i|would|i'd|definitely|highly)\s+(?:would\s+)?(?:suggest|recommend)\w*\s+(?:you\s+|everyone\s+|people\s+)?"
+    r"(?:to\s+)?(?:go|going|visit|visiting|come|coming|try|trying|order|ordering|book|booking)\b",
     re.I)
 
 
@@ -2095,12 +2106,14 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     fallback = ([t for t in text_things(text, own_chunks) if not any(p.lower() in t for p in private)
                  and names_rightly(t, fallback_want, text, side=kw["side"])]
                 if text and not topics else [])
-    if stance in ("negative", "mixed") and neg and text and (exact := specific_fault(text, staff_names, private)):
+    happy = rating is not None and rating >= 5
+    if stance in ("negative", "mixed") and neg and text and (exact := specific_fault(text, staff_names, private,
+                                                                                     happy)):
         # "the missing sweet" beats the topic's "the meal"; "the chicken pieces" beats "the chicken"
         heads = set(_norm_words(exact[0]))
         neg = [exact[0], *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= heads]][:2]
     if stance in ("negative", "mixed") and not neg and text:
-        neg = faulted_in_text(text, staff_names, private)  # a dish no profile lists: "the chopsuey"
+        neg = faulted_in_text(text, staff_names, private, happy)  # a dish no profile lists: "the chopsuey"
     neg = [missing_form(x, text) for x in neg]
     if stance in ("negative", "mixed") and (m := WITHOUT_RE.search(text)) and not any("lack" in x for x in neg):
         # "without hot water for two days": what they went without is the fault, ahead of anything else named

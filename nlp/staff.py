@@ -137,6 +137,9 @@ def _name_at(words: list[str], tags: list[str], i: int) -> tuple[int, str] | Non
     """A one- or two-word name starting at i (after an optional title)."""
     if i < len(words) and words[i].lower() in TITLES:
         i += 1
+        if i < len(words) and words[i].isalpha() and words[i].islower() and len(words[i]) >= 3 and \
+                words[i] not in _vocabulary():
+            return i, words[i].capitalize()  # "special thanx to mr mahesh": the title vouches for a lower-case name
     # "Delivery Time - Quick" is a heading, not a delivery person called Time
     if i >= len(words) or not _is_name(words[i], tags[i]) or words[i].lower() in _topic_words():
         return None

@@ -634,3 +634,37 @@ def test_the_only_con_weighed_as_worth_it_is_no_complaint():
 
 def test_a_typo_of_improve_is_still_a_fault():
     assert clause_polarity("Ambiance need to improvised") < 0
+
+
+def test_advice_to_other_diners_is_not_an_idea_to_thank():
+    text = "This place has really good food and the service by Govind was really great. I suggest you visit this place."
+    for reply in drafted(text, 5):
+        assert "suggestion" not in reply and "idea" not in reply, reply
+        assert "Govind" in reply, reply
+
+
+def test_food_that_never_arrives_hot_is_a_fault_not_praise():
+    assert clause_polarity("food never reaches hot") < 0
+    for reply in drafted("improve ur packing.... food never reaches hot", 3):
+        assert "credit for the food" not in reply, reply
+
+
+def test_a_neighbourhood_is_not_ours_to_fix():
+    text = ("Good food, mushroom vepudu starter was too good here, also as it was in indra nagar parking aslo little "
+            "difficult for this resturant")
+    for reply in drafted(text, 4):
+        assert "indra nagar" not in reply, reply
+
+
+def test_a_five_star_spicy_dish_is_no_complaint():
+    text = ("I really like the place. Peri peri Chicken wings - 5/5 (Very spicy). Service is lightning quick; really "
+            "friendly and Efficient Staff.")
+    for reply in drafted(text, 5):
+        assert "spice level" not in reply, reply
+
+
+def test_a_quote_cut_from_a_relative_clause_is_never_used():
+    text = ("The ambiance is a pleasant sit out with lush greens. The only thing which disappointed me is the service, "
+            "which was very very slow.")
+    for reply in drafted(text, 3):
+        assert "disappointed me is" not in reply, reply

@@ -55,6 +55,7 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Tomasz came out to the table to tell us how the lamb is cooked.", [("Tomasz", None)]),
     ("Honestly the friendliest staff in town. Maya remembered our names!", [("Maya", None)]),
     ("Very good, very good service by govind&suraj all starters are tasty.", [("Govind", None), ("Suraj", None)]),
+    ("Everything was perfect, special thanx to mr mahesh for his smile.", [("Mahesh", None)]),
     ("Coming to the food service, staff - Manoj & everyone was good.", [("Manoj", "staff")]),
     ("Excellent food and excellent service by Nandan and Santun, we are fully happy.",
      [("Nandan", None), ("Santun", None)]),
