@@ -890,7 +890,7 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
         if name == "location_parking" and phrase.endswith("parking"):
             phrase = "the parking"  # "the indra nagar parking": the street is not ours to fix
         if not phrase and (word := _pattern_word(evidence.lower(), topic_patterns().get(name, ()))) and \
-                word not in VAGUE_NOUNS and word not in GENERIC_WORDS:
+                word not in VAGUE_NOUNS and word not in GENERIC_WORDS and word not in PEOPLE_WORDS:
             phrase = f"the {word}"  # "Parking nightmare.": the topic's own word, when no chunk serves
         if not phrase and name == "location_parking" and re.search(r"\bpark", evidence, re.I):
             phrase = "the parking"  # "nowhere to park"
@@ -1394,6 +1394,7 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"town)\b|"
     r"\s*$)|"
     r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)|(?<=prefer )(?:small|little|less)\b|"
+    r"\b(?:over)?crowded(?= because| since| as (?:so|every))|"
     r"\b(?:small|tiny|little)(?=\s+(?:place|cafe|café|restaurant|joint|outlet|shop|spot|bistro|eatery|diner|bakery|"
     r"kiosk|stall|pub|bar)\b(?!\s+(?:is|was)\s+(?:too|very|so|quite|really)))|"
     # VADER reads "po" as "pissed off" (in reviews, a purchase order) and "a steal" as theft
@@ -1819,7 +1820,7 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
         # Three stars: the analyzer's "negative" must show in the reviewer's own clause ("my favourite since I
         # prefer small chunks" faults nothing).
         return [t for t in topics if clause_polarity(str(t.get("evidence") or t.get("term") or "")) < 0
-                or plainly_faults(str(t.get("evidence") or t.get("term") or ""))]
+                or judgement(str(t.get("evidence") or t.get("term") or "")) < 0]
     if rating is None or rating < 4:
         return topics
     topics = [t for t in topics if judgement(str(t.get("evidence") or t.get("term") or "")) < 0

@@ -668,3 +668,21 @@ def test_a_quote_cut_from_a_relative_clause_is_never_used():
             "which was very very slow.")
     for reply in drafted(text, 3):
         assert "disappointed me is" not in reply, reply
+
+
+def test_people_addressed_are_never_the_thing_named():
+    text = ("Tandoori chicken to much roasted and green chutney spoiled, price is very high and guality is very low you "
+            "really desipointed me guys I never oouder there again")
+    for reply in drafted(text, 1):
+        assert "the guys" not in reply, reply
+
+
+def test_a_regular_snack_option_on_three_stars_is_no_fault():
+    text = ("It's a good find for a quick snack... The Maggie I ordered served as a perfect comfort food... cheesy and "
+            "masaledaar! Looks like a potential regular mid-night snack option")
+    for reply in drafted(text, 3):
+        assert "on us" not in reply and "honesty about the rest" not in reply, reply
+
+
+def test_crowded_because_people_love_it_is_praise():
+    assert clause_polarity("It's crowded because so many wanna be here, is so epic") >= 0
