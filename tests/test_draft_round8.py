@@ -671,8 +671,8 @@ def test_a_quote_cut_from_a_relative_clause_is_never_used():
 
 
 def test_people_addressed_are_never_the_thing_named():
-    text = ("Tandoori chicken to much roasted and green chutney spoiled, price is very high and guality is very low you "
-            "really desipointed me guys I never oouder there again")
+    text = ("Tandoori chicken to much roasted and green chutney spoiled, price is very high and guality is very low "
+            "you really desipointed me guys I never oouder there again")
     for reply in drafted(text, 1):
         assert "the guys" not in reply, reply
 
