@@ -2140,7 +2140,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         elif own:
             pos = [own, *[x for x in pos if x != own]][:2]
 
-    generic = {*TOPIC_PHRASES_FLAT, *NEUTRAL_PHRASES.values(), "the food", "your visit", "this", "the service"}
+    generic = {*TOPIC_PHRASES_FLAT, *NEUTRAL_PHRASES.values(), "the food", "your visit", "this", "the service",
+               "the staff"}
     faulted = neg if stance in ("negative", "mixed") else pos
     quote = None
     if text and all(t in generic for t in faulted):
@@ -2721,7 +2722,7 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
         reply = fragment.sub(" | ", reply)
     # A lookahead, so "your words about the octopus" still yields "the octopus".
     # "the missing raita" names the raita the review said was not there.
-    for m in re.finditer(r"(?=\b(?:the|your)\s+(?:missing\s+)?((?:[\w'-]+\s+){0,2}[\w'-]+))", reply, re.I):
+    for m in re.finditer(r"(?=\b(?:the|your)\s+(?:missing\s+|lack of\s+)?((?:[\w'-]+\s+){0,2}[\w'-]+))", reply, re.I):
         words = _norm_words(m.group(1))
         for k in range(len(words), 0, -1):
             gram = words[:k]

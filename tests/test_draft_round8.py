@@ -686,3 +686,11 @@ def test_a_regular_snack_option_on_three_stars_is_no_fault():
 
 def test_crowded_because_people_love_it_is_praise():
     assert clause_polarity("It's crowded because so many wanna be here, is so epic") >= 0
+
+
+def test_what_a_place_lacks_counts_as_their_words_and_praised_staff_are_quoted():
+    from nlp.draft import reflected_phrases
+
+    assert reflected_phrases("Thank you for the fair point about the lack of parking.", "No parking.")
+    for reply in drafted_hotel("Very positive and helpful staff.", 4):
+        assert "positive and helpful staff" in reply.lower() or "staff" in reply, reply
