@@ -150,7 +150,7 @@ hyderabad bangalore bengaluru mumbai delhi chennai city town country lunches din
 VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "things", "stuff", "people", "item",
                          "items", "suggestion", "suggestions", "feedback", "review", "reviews", "rating", "ratings",
                          "weekend", "weekends", "weekday", "weekdays", "morning", "afternoon", "evening", "night",
-                         "today", "yesterday", "time", "times", "day", "days",
+                         "today", "yesterday", "time", "times", "day", "days", "help",
                          # Words that name where or how, not what the reviewer judged ("not attending tables",
                          # "easy on the pocket", "no other option"): echoing them reads as a misreading.
                          "table", "tables", "option", "options", "pocket", "pub", "cafe", "outlet", "branch",
@@ -985,6 +985,7 @@ REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
     "order": frozenset({"ordered", "order", "orders", "ordering", "chose", "choose", "asked", "received"}),
     "booking": frozenset({"booked", "book", "reservation", "reserved", "bookings"}),
     "parking": frozenset({"park", "parked"}),
+    "login": frozenset({"log", "login", "logging", "sign", "signin", "signing", "password", "otp", "verification"}),
     "spice level": frozenset({"spicy", "spice", "spices", "spiciness"}),
     "salt level": frozenset({"salty", "salt"}),
     "oil": frozenset({"oily"}), "grease": frozenset({"greasy"}), "sweetness": frozenset({"sweet"}),
@@ -1311,6 +1312,7 @@ FAULT_PHRASE_RE = re.compile(
     r"\btoo (?:much )?[a-z]+(?:y|ish)\b|"
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
     r"never (?:reach(?:es)?|arrives?|arrived|comes?|came) (?:\w+ )?(?:hot|warm|on time|fresh)|"
+    r"(?:plz|pls|please|kindly) help\b|\bhelp me\b|"
     r"nowhere to (?:park|sit|stand|wait|put)|no (?:place|space|room) to (?:park|sit)|no parking|"
     r"(?:full of|too much|lots? of|dripping (?:with|in)|swimming in) (?:oil|salt|grease)|"
     r"\bstrug+(?:e)?l\w*|having (?:trouble|problems?|issues?|difficulty)|(?:want|need) (?:to get )?(?:my|our) \w+ back|"
@@ -2044,6 +2046,7 @@ def idea_thing(text: str, staff_names: Iterable[str], private: set[str]) -> str:
     return ""
 
 
+LOGIN_RE = re.compile(r"\b(?:log ?in|logging in|login|sign ?in|signing in|password|otp|verification code)\b", re.I)
 AWAY_ADVICE_RE = re.compile(
     r"\b(?:suggest|recommend|advise|advice)\w*\s+(?:you\s+|everyone\s+|people\s+)?(?:to\s+)?(?:go|try|visit|order)\s+"
     r"(?:to\s+|from\s+)?(?:some\s*|any\s*)?(?:other|another|elsewhere|different)\b|\b(?:stay away|avoid (?:this|it))\b|"
@@ -2119,6 +2122,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and (m := WITHOUT_RE.search(text)) and not any("lack" in x for x in neg):
         # "without hot water for two days": what they went without is the fault, ahead of anything else named
         neg = [f"the lack of {m.group(1).lower()}", *neg][:2]
+    if stance in ("negative", "mixed") and not neg and LOGIN_RE.search(text):
+        neg = ["the login"]  # "struggeling to log in", "verification code never comes"
     if stance in ("negative", "mixed") and not neg and (m := TREATED_BY_RE.search(text)):
         neg = [f"how the {m.group(1).lower()} treated you"]  # "not the staff (untrained) ... behave like we owe them"
     if stance in ("negative", "mixed") and ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg):

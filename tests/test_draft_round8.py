@@ -694,3 +694,10 @@ def test_what_a_place_lacks_counts_as_their_words_and_praised_staff_are_quoted()
     assert reflected_phrases("Thank you for the fair point about the lack of parking.", "No parking.")
     for reply in drafted_hotel("Very positive and helpful staff.", 4):
         assert "positive and helpful staff" in reply.lower() or "staff" in reply, reply
+
+
+def test_sign_in_trouble_is_named_and_a_plea_for_help_is_answered_as_a_problem():
+    for reply in drafted_app("", "struggeling to log in", 5):
+        assert "the login" in reply, reply
+    for reply in drafted_app("", "whatsapp unb plz help me", 5):
+        assert "app does what you need" not in reply and "lift for everyone" not in reply, reply
