@@ -150,7 +150,8 @@ hyderabad bangalore bengaluru mumbai delhi chennai city town country lunches din
 VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "things", "stuff", "people", "item",
                          "items", "suggestion", "suggestions", "feedback", "review", "reviews", "rating", "ratings",
                          "weekend", "weekends", "weekday", "weekdays", "morning", "afternoon", "evening", "night",
-                         "today", "yesterday", "time", "times", "day", "days", "help",
+                         "today", "yesterday", "time", "times", "day", "days", "help", "dinner", "lunch",
+                         "party", "outing", "celebration",
                          # Words that name where or how, not what the reviewer judged ("not attending tables",
                          # "easy on the pocket", "no other option"): echoing them reads as a misreading.
                          "table", "tables", "option", "options", "pocket", "pub", "cafe", "outlet", "branch",
@@ -1143,6 +1144,9 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
             continue
         if not names_rightly(phrase, want, text, evidence, side):
             continue  # the analyzer's label and the reviewer's clause disagree: name nothing rather than guess
+        last = _norm_words(phrase)[-1:] or [""]
+        if last[0] in FAULT_WORDS or abs(opinion_valence().get(last[0], 0.0)) >= 1.0:
+            continue  # "the unhygienic": an adjective left without its noun
         head = _norm_words(phrase)[-1:]
         low = phrase.lower()  # "the Noodles taste" and "the noodles" name one thing
         if phrase not in out and not any(low in o.lower() or o.lower() in low or _norm_words(o)[-1:] == head
@@ -1204,10 +1208,15 @@ def _with_non(phrase: str, text: str) -> str:
     return phrase
 
 
+PLURAL_DISHES = frozenset("nachos fries noodles chips momos nuggets wings dumplings ribs prawns".split())
+
+
 def _singular_if_one_of(phrase: str, text: str) -> str:
     """ "one of the prime locations" praises one location: "the location", not "the locations"."""
     words = phrase.split()
     head = words[-1] if len(words) > 1 else ""
+    if head.lower() in PLURAL_DISHES:
+        return phrase  # "one of the best chicken nachos": nachos come as a plate
     if not head.endswith("s") or not _known_noun(head[:-1].lower()) or head[:-1].lower() not in noun_lexicon(
             _FAMILY.get()):
         return phrase
@@ -1774,7 +1783,7 @@ def _said_as_person(name: str, text: str) -> bool:
     """False when every mention of the name runs straight into a thing ("Navaratri thali", "Tapan special")."""
     if not name:
         return True
-    hits = list(re.finditer(rf"\b{re.escape(name)}\b\s*(\w*)", text, re.I))
+    hits = list(re.finditer(rf"\b{re.escape(name)}\b[ \t]*(\w*)", text, re.I))  # not across a line break
     if not hits:
         return True  # the analyzer's own reading (a nickname, a full name): trust it
     return any(not (m.group(1) and _known_noun(m.group(1).lower())) for m in hits)
@@ -2172,6 +2181,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # unparalled") is being thanked, not faulted.
         thanked = s.get("label") == "positive" or (s.get("label") == "neutral" and kw["side"] > 0 and given
                                                     and not blamed_words(text, given))
+        if thanked and stance in ("negative", "mixed") and given and not any(
+                re.search(rf"\b{re.escape(given)}\b", c, re.I) and clause_polarity(c) > 0
+                for c, _ in review_clauses(text)):
+            continue  # on an unhappy review, thank only someone the review itself praises
         if thanked and given and given not in praised_staff:
             praised_staff.append(given)
     blamed_staff = any(s.get("label") == "negative" for s in staff)

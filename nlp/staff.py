@@ -52,7 +52,7 @@ SERVICE_ADJECTIVES = frozenset({"helpful", "courteous", "polite", "friendly", "r
                                 "hospitable", "patient", "arrogant", "impolite", "unprofessional"})
 # Things people do for guests; with a name opening the clause they mark a person, never a dish or a place.
 PERSON_VERBS = frozenset("""brought came remembered put explained checked greeted welcomed arranged organised organized
-sorted handled offered told gave knew walked showed surprised treated went""".split())
+sorted handled offered told gave knew walked showed surprised treated went serving attending""".split())
 PERSON_ADJECTIVES = frozenset({"organised", "organized", "kind", "thoughtful", "knowledgeable", "accommodating",
                                "sweet"})
 DEGREE = frozenset({"very", "really", "so", "extremely", "super", "quite", "too", "truly", "most"})
@@ -110,7 +110,10 @@ def _bare_name(word: str) -> bool:
         return False
     if low in _vocabulary() or low.rstrip("s") in _vocabulary():
         return False
-    # adjective and adverb endings ("Thoroughly", "Tastiest") read as words, not names
+    # adjective and adverb endings ("Thoroughly", "Tastiest") read as words, not names; "Ahmed", "Javed" and
+    # "Saeed" are names
+    if low.endswith(("med", "ved", "eed")):
+        return True
     return not low.endswith(("ly", "est", "ful", "ous", "ive", "ing", "ed"))
 
 
@@ -181,12 +184,15 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
             j += 1
         if j < len(words) and (lower[j] in SERVICE_ADJECTIVES or lower[j] in PERSON_ADJECTIVES):
             return _subject(words, lower, _name_ending(words, i - 1))
+        if j + 2 < len(words) and lower[j + 1] in {"towards", "to", "with"} and \
+                lower[j + 2] in {"us", "me", "my", "our", "everyone", "guests"}:
+            return _subject(words, lower, _name_ending(words, i - 1))  # "Parthu was awesome towards my guests"
     if w in PERSON_VERBS:
         # "Jonah brought them crayons", "Rosa had put a little candle", "Maya remembered our names": things a
         # person does. Only a name opening its clause counts ("the Keema Pav came" has a determiner).
         k = i - 1
-        if k >= 1 and lower[k] in {"had", "has", "have"}:
-            k -= 1
+        if k >= 1 and lower[k] in {"had", "has", "have", "was", "is"}:
+            k -= 1  # "Rosa had put", "Ahmed was serving us"
         if w == "went" and (i + 1 >= len(words) or lower[i + 1] not in {"through", "out", "above", "beyond"}):
             return None  # "Keira went through every dish"; not "Dominos went downhill"
         named = _name_ending(words, k)

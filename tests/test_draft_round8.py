@@ -701,3 +701,27 @@ def test_sign_in_trouble_is_named_and_a_plea_for_help_is_answered_as_a_problem()
         assert "the login" in reply, reply
     for reply in drafted_app("", "whatsapp unb plz help me", 5):
         assert "app does what you need" not in reply and "lift for everyone" not in reply, reply
+
+
+def test_a_rude_manager_named_on_an_angry_review_is_not_thanked():
+    text = ("Service: Worst..!!! Management: Rude..!!! Brunch prices not mentioned anywhere. Asked the Manager "
+            "(Mr Maneesh Singh) to show the original prices. He replied with rubbish answers.")
+    for reply in drafted(text, 1):
+        assert "Maneesh" not in reply, reply
+
+
+def test_a_name_before_a_line_break_is_still_a_person():
+    for reply in drafted("Nice place to hangout\nNice service by Govind\nFood was very good and spicy", 5):
+        assert "Govind" in reply, reply
+
+
+def test_an_occasion_an_adjective_and_a_plural_dish_are_named_right():
+    for reply in drafted("I went in team dinner there. They don't have anything in main course except biryani. "
+                         "Even for starters they have very less choice.", 2):
+        assert "team dinner" not in reply, reply
+    for reply in drafted("Biryani was great in taste but ambience was not good. Also this restaurant is too "
+                         "unhygienic and over crowded.", 3):
+        assert "the unhygienic" not in reply, reply
+    for reply in drafted("The ambience is really good. One of the best chicken nachos I have had till date but the "
+                         "crispy chicken disappointed.", 3):
+        assert "the nacho " not in reply and "the nacho," not in reply and "the nacho." not in reply, reply
