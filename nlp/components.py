@@ -244,8 +244,10 @@ def score_doc(doc: Doc) -> None:
             if len({m["topic"] for m in inside}) < 2:
                 for m in inside:
                     m["sentiment"], m["evidence"] = score, text
-                continue
-            _score_pieces(dt, start, end, inside, score, text)
+            else:
+                _score_pieces(dt, start, end, inside, score, text)
+            if len(parts := concessive_parts(words, start, end)) > 1:
+                _score_concessive(dt, parts, inside)
     for m in mentions:
         if m.get("implicit"):  # no word names the aspect: judge it by its whole sentence
             inside = [c[2] for c in clauses if m["start"] <= c[0] < m["end"]]
@@ -256,6 +258,36 @@ def score_doc(doc: Doc) -> None:
     ext.rc_sentences = dt.sentences
     ext.rc_polarity = ext.rc_lexicon = combine_scores([c[2] for c in clauses], weights)
     ext.rc_clear = (clear_pos, clear_neg)
+
+
+# Words that open a concession ("While the room is cramped, the food is superb"): the part before the comma
+# judges one thing, the rest another, though no contrast word splits the clause.
+CONCESSIVE = frozenset({"while", "whilst", "although", "though", "whereas"})
+
+
+def concessive_parts(words: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """A clause opening with a concessive word, split at its first comma: [(start, comma), (comma + 1, end)].
+
+    Any other clause (or one without such a comma) is returned whole, [(start, end)].
+    """
+    if end - start < 4 or words[start].lower() not in CONCESSIVE:
+        return [(start, end)]
+    comma = next((i for i in range(start + 2, end - 1) if words[i] == ","), None)
+    return [(start, end)] if comma is None else [(start, comma), (comma + 1, end)]
+
+
+def _score_concessive(dt: DocText, parts: list[tuple[int, int]], inside: list[dict]) -> None:
+    """A topic alone in its part of a concessive clause takes that part's polarity (when it has one), so
+    "While we enjoyed the food, it was annoying to scream" no longer blames the food."""
+    for ps, pe in parts:
+        own = [m for m in inside if ps <= m["start"] < pe]
+        if not own or len({m["topic"] for m in own}) > 1:
+            continue  # several topics share the part: _score_pieces already divided it
+        text = dt.span(ps, pe)
+        score = clause_polarity(text, dt.phrases)
+        if abs(score) >= 0.05:
+            for m in own:
+                m["sentiment"], m["evidence"] = score, text
 
 
 def _score_pieces(dt: DocText, cs: int, ce: int, inside: list[dict], clause_score: float,

@@ -15,7 +15,7 @@ from nlp.aspects import (
     sentence_features,
     weight_totals,
 )
-from nlp.components import token_texts
+from nlp.components import concessive_parts, token_texts
 from nlp.evaluate import load_semeval1516_held_out
 from nlp.tone import _leading_literals, fired_rules, needle_text, phrase_rules
 from nlp.tone_model import marked_words
@@ -175,3 +175,36 @@ def test_word_clusters_group_words_that_share_contexts_and_are_stable():
     first = word_clusters(texts, k=2)
     assert first == word_clusters(texts, k=2)
     assert first["vibe"] == first["decor"] == first["ambience"] != first["soup"] == first["curry"] == first["stew"]
+
+
+def test_a_concessive_clause_is_split_at_its_first_comma():
+    words = "While we thoroughly enjoyed the food , it was annoying to scream".split()
+    assert concessive_parts(words, 0, len(words)) == [(0, 6), (7, len(words))]
+    # offsets are the doc's: a clause further into the doc keeps its own positions
+    assert concessive_parts(["Great", "."] + words, 2, 2 + len(words)) == [(2, 8), (9, 2 + len(words))]
+    assert concessive_parts("Although pricey the food is superb".split(), 0, 6) == [(0, 6)]  # no comma
+    plain = "The food was good , the service slow".split()
+    assert concessive_parts(plain, 0, len(plain)) == [(0, len(plain))]
+    # "though ," closing a clause holds no concession of its own
+    tail = "though , we waited".split()
+    assert concessive_parts(tail, 0, len(tail)) == [(0, len(tail))]
+
+
+@pytest.mark.parametrize(("text", "conceded", "clauses"), [
+    ("While the staff were friendly, it was all rather disappointing.", "While the staff were friendly",
+     [(0, 12)]),
+    # the concession need not be the sentence's last clause
+    ("Although the staff were friendly, it was all rather disappointing, but we may return.",
+     "Although the staff were friendly", [(0, 12), (12, 17)]),
+])
+def test_a_topic_conceded_before_the_comma_keeps_its_own_polarity(text, conceded, clauses):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("reviewcare_topics", config={"profile": "restaurant"})
+    nlp.add_pipe("reviewcare_sentiment")  # lexicon only: the polarity model may not override the evidence
+    doc = nlp(text)
+    staff = [m for m in doc._.rc_topics if m["category"] == "service" and not m.get("implicit")]
+    assert staff and all(m["sentiment"] > 0.3 for m in staff)
+    assert {m["evidence"] for m in staff} == {conceded}
+    # only the topic's evidence changes: the clauses stay as they were, the first read slightly negative whole
+    assert [(s, e) for s, e, _ in doc._.rc_clauses] == clauses and doc._.rc_clauses[0][2] < 0
