@@ -305,7 +305,8 @@ tripadvisor trip mom dad mother father nomad critic taste tasty love lover life 
 official admin mister someone somebody unknown name none null owner manager staff diner diners visitor
 of and in on with for world monster tummy eater eaters hunter explorer diaries diary tales bites kitchen cook
 belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger gamer gamers player players fan fans
-youtuber streamer house home being lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
+youtuber streamer house home being chat chatgpt gpt ai bot app siri alexa
+lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
 """.split())
 NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
@@ -1391,6 +1392,7 @@ def _plain_judging_words(clause: str) -> str:
     low = NAMING_NOT_JUDGING_RE.sub(" ", low)
     low = re.sub(r"\b(?:dint|didnt|din)\b", "didn't", low)  # the usual typed forms of a negation
     low = re.sub(r"\by+u+c?k+\b", "really disgusting", low)  # "yuk", "yuck": a strong verdict VADER lacks
+    low = re.sub(r"\b(i|we) (had|have|knew) no\b", r"\1 \2 little", low)  # "I had no electronic knowledge": about them
     low = TOO_AS_VERY_RE.sub("very ", low)
     return re.sub(r"\bpretty (?=[a-z])", "quite ", low)  # "pretty small": a degree, not praise
 
@@ -2135,7 +2137,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         neg = ["the login"]  # "struggeling to log in", "verification code never comes"
     if stance in ("negative", "mixed") and not neg and (m := TREATED_BY_RE.search(text)):
         neg = [f"how the {m.group(1).lower()} treated you"]  # "not the staff (untrained) ... behave like we owe them"
-    if stance in ("negative", "mixed") and ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg):
+    if stance in ("negative", "mixed") and industry_family(business) in ("restaurant", "retail") and \
+            ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg):
         neg = ["the mix-up with your order"]  # what came instead is part of the mix-up, not a dish to fault
     if stance in ("negative", "mixed") and not neg and BOOKING_MIXUP_RE.search(text):
         neg = ["the mix-up with your booking"]  # "when we arrived they had no record of it"

@@ -31,6 +31,8 @@ NOT_NAMES = frozenset({
     # Delivery apps and brands reviewers name beside roles and verbs ("Swiggy delivery boys").
     "swiggy", "zomato", "uber", "ubereats", "dineout", "foodpanda", "dunzo", "paytm", "magicpin", "eazydiner",
     "nearbuy", "google", "instagram", "facebook", "whatsapp", "ola", "gold", "pepsi", "coke",
+    # Apps and assistants reviewers thank as if they were people ("Thank you CHAT").
+    "chat", "chatgpt", "gpt", "ai", "bot", "siri", "alexa", "claude", "gemini", "copilot",
 })
 # Before a role word, a capitalised word is usually an adjective at a sentence start ("Friendliest staff",
 # "Rude host"), not a name: such words are checked against these before they count as one.

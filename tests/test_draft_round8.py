@@ -725,3 +725,18 @@ def test_an_occasion_an_adjective_and_a_plural_dish_are_named_right():
     for reply in drafted("The ambience is really good. One of the best chicken nachos I have had till date but the "
                          "crispy chicken disappointed.", 3):
         assert "the nacho " not in reply and "the nacho," not in reply and "the nacho." not in reply, reply
+
+
+def test_an_app_is_not_a_person_and_the_reviewers_own_lack_is_no_fault():
+    from nlp.staff import find_staff
+
+    words = "ChatGPT makes me look good when I'm editing pictures ! Thank you CHAT".split()
+    assert [n for _, n, _ in find_staff(words, [""] * len(words)) if n] == []
+    assert clause_polarity("While I have years of software development I had no electronic knowledge.") >= 0
+
+
+def test_an_app_review_is_never_an_order_mix_up():
+    text = ("Ever since I paid for this app it has been malfunctioning. Voice is giving me wrong responses instead of "
+            "answers.")
+    for reply in drafted_app("Garbage app", text, 1):
+        assert "mix-up" not in reply, reply
