@@ -239,7 +239,9 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:slipped|tripped|fell) (?:over|and (?:fell|hurt)|on (?:the|a) (?:wet )?(?:floor|stairs?|steps?))|"
         r"cockroach\w*|roach(?:es)?|maggots?|caught (?:on )?fire|fire broke out|(?:were|was|got) evacuated|evacuation|"
         r"(?:worms?|insects?|lizard|rat|mouse|mice|bugs?|flies|fly) (?:in|on|inside) "
-        r"(?:my|the|our|his|her|it|this|that)\b|(?:live|dead) (?:\w+ )?(?:insects?|worms?|bugs?|flies|fly)|"
+        r"(?:my|the|our|his|her|it|this|that|food|dish|plate|meal|curry|rice|biryani)\b|"
+        r"(?:live|dead) (?:\w+ )?(?:insects?|worms?|bugs?|flies|fly)|stone (?:chunks|pieces|bits)|"
+        r"stones? (?:between|in) (?:my |our )?(?:teeth|mouth)|"
         r"food safety|health hazard|unsafe|"
         r"(?:stones?|pebbles?|glass|metal|plastic|wire|staples?|nails?|screws?)\b.{0,30}\b(?:in|inside) (?:my|the|our|"
         r"his|her) (?:\w+ )?(?:food|soup|dish|biryani|curry|plate|meal|rice|order|drink|salad|pizza|burger|sandwich|"
@@ -1323,6 +1325,7 @@ FAULT_PHRASE_RE = re.compile(
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
     r"never (?:reach(?:es)?|arrives?|arrived|comes?|came) (?:\w+ )?(?:hot|warm|on time|fresh)|"
     r"(?:plz|pls|please|kindly) help\b|\bhelp me\b|"
+    r"(?:not|never|won'?t|wouldn'?t|don'?t|do not|will not|would not) (?:be )?recommend\w*|"
     r"nowhere to (?:park|sit|stand|wait|put)|no (?:place|space|room) to (?:park|sit)|no parking|"
     r"(?:full of|too much|lots? of|dripping (?:with|in)|swimming in) (?:oil|salt|grease)|"
     r"\bstrug+(?:e)?l\w*|having (?:trouble|problems?|issues?|difficulty)|(?:want|need) (?:to get )?(?:my|our) \w+ back|"
@@ -1408,6 +1411,7 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"\s*$)|"
     r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)|(?<=prefer )(?:small|little|less)\b|"
     r"\b(?:over)?crowded(?= because| since| as (?:so|every))|"
+    r"\b(?:in|for) (?:a |such a )?(?:very |really |so )?long (?:time|while)\b|"
     r"\b(?:small|tiny|little)(?=\s+(?:place|cafe|café|restaurant|joint|outlet|shop|spot|bistro|eatery|diner|bakery|"
     r"kiosk|stall|pub|bar)\b(?!\s+(?:is|was)\s+(?:too|very|so|quite|really)))|"
     # VADER reads "po" as "pissed off" (in reviews, a purchase order) and "a steal" as theft
@@ -2017,7 +2021,7 @@ def _relevant_facts(voice: dict, topics: list[dict], text: str) -> list[str]:
 # "ordered mutton family pack, here i got chicken", "chose fried rice but got noodles": the wrong thing came.
 ORDER_MIXUP_RE = re.compile(
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for|booked)\b"
-    r"[^!?]{0,80}(?:\b(?:but|instead|here|and)\b|,)[^.!?]{0,15}\b(?:got|received|gave|served|sent|delivered)\b"
+    r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave|sent)\b"
     r"(?![^.!?]{0,20}"
     r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))|\binstead of (?:the |my |our )?\w+", re.I)
 BOOKING_MIXUP_RE = re.compile(
@@ -2063,7 +2067,8 @@ AWAY_ADVICE_RE = re.compile(
     r"(?:to\s+|from\s+)?(?:some\s*|any\s*)?(?:other|another|elsewhere|different)\b|\b(?:stay away|avoid (?:this|it))\b|"
     # advice to other diners, not an idea for the business: "I suggest you visit this place", "suggest going for dinner"
     r"\b(?:i|would|i'd|definitely|highly)\s+(?:would\s+)?(?:suggest|recommend)\w*\s+(?:you\s+|everyone\s+|people\s+)?"
-    r"(?:to\s+)?(?:go|going|visit|visiting|come|coming|try|trying|order|ordering|book|booking)\b",
+    r"(?:to\s+)?(?:go|going|visit|visiting|come|coming|try|trying|order|ordering|book|booking)\b|"
+    r"\b(?:i|we) (?:had )?(?:suggested|recommended) (?:this|the|that) (?:place|restaurant|hotel|cafe|app)\b",
     re.I)
 
 

@@ -56,7 +56,7 @@ SERVICE_ADJECTIVES = frozenset({"helpful", "courteous", "polite", "friendly", "r
 PERSON_VERBS = frozenset("""brought came remembered put explained checked greeted welcomed arranged organised organized
 sorted handled offered told gave knew walked showed surprised treated went serving attending""".split())
 PERSON_ADJECTIVES = frozenset({"organised", "organized", "kind", "thoughtful", "knowledgeable", "accommodating",
-                               "sweet"})
+                               "sweet", "humble", "caring", "gentle", "cheerful"})
 DEGREE = frozenset({"very", "really", "so", "extremely", "super", "quite", "too", "truly", "most"})
 ASK = frozenset({"ask", "asked", "request", "requested"})
 # After "ask for <name>" the name must end its phrase: "ask for Maya ." but not "ask for Zomato gold".
@@ -182,7 +182,7 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
         return named
     if w in {"was", "is"}:
         j = i + 1
-        while j < len(words) and lower[j] in DEGREE:
+        while j < len(words) and (lower[j] in DEGREE or lower[j] == "the"):  # "Raza is the most humble"
             j += 1
         if j < len(words) and (lower[j] in SERVICE_ADJECTIVES or lower[j] in PERSON_ADJECTIVES):
             return _subject(words, lower, _name_ending(words, i - 1))

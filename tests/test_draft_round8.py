@@ -740,3 +740,32 @@ def test_an_app_review_is_never_an_order_mix_up():
             "answers.")
     for reply in drafted_app("Garbage app", text, 1):
         assert "mix-up" not in reply, reply
+
+
+@pytest.mark.parametrize("text", ["Insects in food, food raw, the manager was reluctant to hear the feedback",
+                                  "Seems vegetable was not washed properly, hence got lot of white stone chunks "
+                                  "between teeth"])
+def test_insects_and_stones_in_food_go_to_a_person(text):
+    reason = needs_human_reason({"text": text, "rating": 1}, {"language": "en"})
+    assert reason and reason.startswith("health or safety incident")
+
+
+def test_having_suggested_the_restaurant_to_friends_is_not_a_suggestion():
+    text = ("I had a real bad experience and was embarrassed as I suggested this restaurant for dinner with family. We "
+            "had to wait for almost an hour for the order to be served.")
+    for reply in drafted(text, 1):
+        assert "suggestion" not in reply and "idea" not in reply, reply
+
+
+def test_a_delivered_order_is_not_a_mix_up_and_not_recommending_is_a_fault():
+    text = ("Ordered chicken Biryani from this place last night and it was delivered within 45 min with good packing. "
+            "Coming to the food, biryani was not upto the mark.")
+    for reply in drafted(text, 2):
+        assert "mix-up" not in reply, reply
+    assert clause_polarity("but I am not recommending to anybody") < 0
+
+
+def test_the_best_in_a_long_time_is_praise_and_a_humble_person_is_thanked():
+    assert clause_polarity("The fish was the best I had eaten in a very long time.") > 0
+    for reply in drafted("Raza is the most humble and sweet person at the restaurant. Food is awesome.", 5):
+        assert "Raza" in reply, reply
