@@ -1321,7 +1321,7 @@ FAULT_PHRASE_RE = re.compile(
     r"\bneed (?:some |a bit |a little |little )?(?:more|extra)\b|\bneed (?:some )?\w+(?: and \w+)? more\b|"
     r"non[- ]?edible|not edible|uneatable|(?:always |is |was )?switched off|not reachable|unreachable|"
     r"(?:never|nobody|no one|didn'?t|did not) (?:pick(?:s|ed)? up|answer(?:s|ed)?)|"
-    r"\btoo (?:much )?[a-z]+(?:y|ish)\b|"
+    r"\btoo (?:much )?(?![a-z]+ly\b)[a-z]+(?:y|ish)\b|"
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
     r"never (?:reach(?:es)?|arrives?|arrived|comes?|came) (?:\w+ )?(?:hot|warm|on time|fresh)|"
     r"(?:plz|pls|please|kindly) help\b|\bhelp me\b|"
@@ -1371,6 +1371,7 @@ def _vader():
 PRAISE_IDIOM_RE = re.compile(
     r"\b(?:don'?t|do not|never) miss\w*|never (?:fails?|disappoint\w*)|(?:can'?t|cannot|won'?t) go wrong|"
     r"(?:won'?t|will not|never) regret\w*|not to be missed|no complaints?|nothing to complain about|"
+    r"means? (?:a lot|so much|the world)|"
     r"can'?t wait to (?:go|come|visit|be) back|(?:won'?t|will not) be (?:the|my) last|"
     r"(?:can'?t|cannot) (?:fault|beat|complain|say enough|recommend (?:\w+ )?(?:enough|highly enough))|"
     r"could(?:n'?t| not) (?:be happier|have asked for more|ask for more|be better|fault)|"
@@ -1397,6 +1398,7 @@ def _plain_judging_words(clause: str) -> str:
     low = re.sub(r"\by+u+c?k+\b", "really disgusting", low)  # "yuk", "yuck": a strong verdict VADER lacks
     low = re.sub(r"\b(i|we) (had|have|knew) no\b", r"\1 \2 little", low)  # "I had no electronic knowledge": about them
     low = TOO_AS_VERY_RE.sub("very ", low)
+    low = re.sub(r"\btoo\b(?=\s+(?:obviously|as well|also|though)\b|\s*[.!,)]|\s*$)", " also", low)  # "great too"
     return re.sub(r"\bpretty (?=[a-z])", "quite ", low)  # "pretty small": a degree, not praise
 
 
@@ -1412,6 +1414,7 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)|(?<=prefer )(?:small|little|less)\b|"
     r"\b(?:over)?crowded(?= because| since| as (?:so|every))|"
     r"\b(?:in|for) (?:a |such a )?(?:very |really |so )?long (?:time|while)\b|"
+    r"\bstopped (?=by|in|over)|\b(?:small|little) (?=things|touches|details|gestures)|"
     r"\b(?:small|tiny|little)(?=\s+(?:place|cafe|café|restaurant|joint|outlet|shop|spot|bistro|eatery|diner|bakery|"
     r"kiosk|stall|pub|bar)\b(?!\s+(?:is|was)\s+(?:too|very|so|quite|really)))|"
     # VADER reads "po" as "pissed off" (in reviews, a purchase order) and "a steal" as theft

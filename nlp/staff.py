@@ -54,7 +54,9 @@ SERVICE_ADJECTIVES = frozenset({"helpful", "courteous", "polite", "friendly", "r
                                 "hospitable", "patient", "arrogant", "impolite", "unprofessional"})
 # Things people do for guests; with a name opening the clause they mark a person, never a dish or a place.
 PERSON_VERBS = frozenset("""brought came remembered put explained checked greeted welcomed arranged organised organized
-sorted handled offered told gave knew walked showed surprised treated went serving attending""".split())
+sorted handled offered told gave knew walked showed surprised treated went serving attending noticed stopped
+flagged""".split())
+ADVERBS = frozenset("again always also really even personally kindly just clearly then immediately quickly".split())
 PERSON_ADJECTIVES = frozenset({"organised", "organized", "kind", "thoughtful", "knowledgeable", "accommodating",
                                "sweet", "humble", "caring", "gentle", "cheerful"})
 DEGREE = frozenset({"very", "really", "so", "extremely", "super", "quite", "too", "truly", "most"})
@@ -169,11 +171,14 @@ def _name_ending(words: list[str], end: int) -> tuple[int, str] | None:
 def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, str] | None:
     """The name right before a service verb or "was very helpful" at i, if the phrase is complete."""
     w = lower[i]
+    before = i - 1
+    while before >= 1 and lower[before] in ADVERBS:
+        before -= 1  # "Jonah again looked after us", "Keira clearly noticed"
     if w in SERVICE_VERBS:
         need = VERB_NEXT.get(w)
         if need is not None and (i + 1 >= len(words) or lower[i + 1] not in need):
             return None
-        named = _subject(words, lower, _name_ending(words, i - 1))
+        named = _subject(words, lower, _name_ending(words, before))
         if named is None:
             # "Tapan and dharma raj served us": the first of two people named before the verb
             for k in range(i - 1, max(0, i - 4), -1):
@@ -192,11 +197,13 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
     if w in PERSON_VERBS:
         # "Jonah brought them crayons", "Rosa had put a little candle", "Maya remembered our names": things a
         # person does. Only a name opening its clause counts ("the Keema Pav came" has a determiner).
-        k = i - 1
+        k = before
         if k >= 1 and lower[k] in {"had", "has", "have", "was", "is"}:
             k -= 1  # "Rosa had put", "Ahmed was serving us"
         if w == "went" and (i + 1 >= len(words) or lower[i + 1] not in {"through", "out", "above", "beyond"}):
             return None  # "Keira went through every dish"; not "Dominos went downhill"
+        if w == "stopped" and (i + 1 >= len(words) or lower[i + 1] not in {"by", "over"}):
+            return None  # "Helen stopped by to say hello"
         named = _name_ending(words, k)
         start = named[0] if named else -1
         if named and (start == 0 or words[start - 1] in SENTENCE_ENDS | {",", "!", "(", "-"} or

@@ -769,3 +769,13 @@ def test_the_best_in_a_long_time_is_praise_and_a_humble_person_is_thanked():
     assert clause_polarity("The fish was the best I had eaten in a very long time.") > 0
     for reply in drafted("Raza is the most humble and sweet person at the restaurant. Food is awesome.", 5):
         assert "Raza" in reply, reply
+
+
+def test_small_things_stopping_by_and_great_too_are_praise():
+    assert clause_polarity("Helen stopped by to say hello.") >= 0
+    assert clause_polarity("Small things mean a lot.") > 0
+    assert clause_polarity("Food was great too obviously.") > 0
+    text = ("Came in on a really rough day and Keira clearly noticed. She was so kind and brought me a little slice of "
+            "cake on the house. Small things mean a lot. Food was great too obviously.")
+    for reply in drafted(text, 5):
+        assert "on us" not in reply and "Keira" in reply, reply

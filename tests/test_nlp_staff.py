@@ -57,6 +57,8 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Very good, very good service by govind&suraj all starters are tasty.", [("Govind", None), ("Suraj", None)]),
     ("Everything was perfect, special thanx to mr mahesh for his smile.", [("Mahesh", None)]),
     ("Ahmed was serving us. Polite and very cooperative staff.", [("Ahmed", None)]),
+    ("Jonah again looked after us and Helen stopped by to say hello.", [("Jonah", None), ("Helen", None)]),
+    ("Came in on a really rough day and Keira clearly noticed.", [("Keira", None)]),
     ("Parthu was awesome towards my guests, he gave me the service I was looking for.", [("Parthu", None)]),
     ("Coming to the food service, staff - Manoj & everyone was good.", [("Manoj", "staff")]),
     ("Excellent food and excellent service by Nandan and Santun, we are fully happy.",
