@@ -864,7 +864,8 @@ STAFF_TOPICS = frozenset({"staff_attitude", "staff_service", "front_desk", "supp
 TREATED_BY_RE = re.compile(
     r"\b(?:(?:the|our|that|this|a|one)\s+|(?<=but )|(?<=and )|(?<=\. )|^)"
     r"(managers?|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|receptionists?|hosts?|hostess(?:es)?|bartenders?|cashiers?|owners?|employees?|agents?|guards?|security)\b"
-    r"(?=.{0,60}\b(?:rude|worst|impolite|unmannered|arrogant|unprofessional|ignored|misbehav\w*|shouted|yelled|"
+    r"(?=.{0,60}\b(?<!our )(?<!my )(?:rude|worst|impolite|unmannered|arrogant|unprofessional|ignored|misbehav\w*|"
+    r"shouted|yelled|"
     r"careless|unhelpful|bad|horrible|pathetic|terrible|attitude|disrespect\w*|argued|insult\w*|untrained|"
     r"behav\w* like|favou?r for us|owe them|asked us to leave|called (?:the )?bouncers|threw us out|kicked us out|"
     r"shouted|yelled))", re.I)
@@ -1232,7 +1233,7 @@ PROFANITY_RE = re.compile(r"\b(?:f+u+c+k\w*|shit\w*|crap|damn|bloody|bastard\w*|
 
 
 # Restaurant and service words that judge but that VADER's lexicon lacks, by sign.
-FAULT_WORDS = frozenset("""yuk yuck yucky gross
+FAULT_WORDS = frozenset("""yuk yuck yucky gross roasting sweltering stuffy boiling
 cold stale bland late slow overpriced pricey expensive costly raw undercooked overcooked
 oily greasy salty soggy burnt burned chewy rubbery tasteless flavourless flavorless watery diluted clumpy sour
 soggy dirty filthy smelly unhygienic crowded cramped noisy loud small tiny less lacking missing wrong rude
@@ -1249,7 +1250,8 @@ PROBLEM_THINGS = {"the noise": "the noise levels", "the dust": "the cleanliness"
                   "the lag": "the app's speed"}
 # Fault words that are also the thing itself: "the noise", "the crashes" may be named as what went wrong.
 FAULT_NOUNS = frozenset("noise dust mould mold damp stains crashes glitches lag".split())
-PRAISE_RE = re.compile(r"\b(?:on time|must try|worth (?:it|the money|every)|value for money|"
+PRAISE_RE = re.compile(r"\b(?:on time|must try|worth (?:it|the money|every|a visit|a try|a trip|the trip|the wait)|"
+                       r"value for money|"
                        r"exceed\w* (?:my|our|all|the) expectations?|beyond (?:my|our) expectations?)\b", re.I)
 PRAISE_WORDS = frozenset("""addictive addicting moreish
 tasty yummy delicious fresh crispy tender juicy friendly polite courteous prompt quick
@@ -1325,6 +1327,11 @@ FAULT_PHRASE_RE = re.compile(
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
     r"never (?:reach(?:es)?|arrives?|arrived|comes?|came) (?:\w+ )?(?:hot|warm|on time|fresh)|"
     r"(?:plz|pls|please|kindly) help\b|\bhelp me\b|"
+    r"(?:a bit|a little|slightly|bit|little|somewhat) (?:too )?(?:sweet|salty|spicy|oily|sour|dry|cold|bland|small|"
+    r"pricey|expensive|loud|noisy|dark|slow|hot|warm|cramped|tight|stale|chewy|rubbery|overcooked|undercooked)\b|"
+    r"\b(?:smaller|less|fewer) than (?:it was|before|last|usual|they used)|(?:has|have|had)? ?(?:gone|went) up\b|"
+    r"\bused to be (?:great|good|better|amazing|excellent|so much better)|think twice|"
+    r"\bhard work\b|(?:rang|called) (?:\w+ )?(?:times|twice)|could(?:n'?t| not) get through|"
     r"(?:not|never|won'?t|wouldn'?t|don'?t|do not|will not|would not) (?:be )?recommend\w*|"
     r"nowhere to (?:park|sit|stand|wait|put)|no (?:place|space|room) to (?:park|sit)|no parking|"
     r"(?:full of|too much|lots? of|dripping (?:with|in)|swimming in) (?:oil|salt|grease)|"
@@ -1398,6 +1405,11 @@ def _plain_judging_words(clause: str) -> str:
     low = re.sub(r"\by+u+c?k+\b", "really disgusting", low)  # "yuk", "yuck": a strong verdict VADER lacks
     low = re.sub(r"\b(i|we) (had|have|knew) no\b", r"\1 \2 little", low)  # "I had no electronic knowledge": about them
     low = TOO_AS_VERY_RE.sub("very ", low)
+    low = re.sub(r"(worth [^.!?]{0,60}?) alone\b", r"\1", low)  # "worth a visit for the octopus alone"
+    # "prices are fair for the quality", "fairly priced": fair about a price is praise, not a lukewarm verdict
+    low = re.sub(r"\b(prices?|priced|value|cost|costs)( (?:are|is|were|was|seem|seemed))? (?:very |quite )?fair\b",
+                 r"\1 good", low)
+    low = re.sub(r"\bfair(?:ly)? (?=prices?|priced|value|cost)", "good ", low)
     low = re.sub(r"\btoo\b(?=\s+(?:obviously|as well|also|though)\b|\s*[.!,)]|\s*$)", " also", low)  # "great too"
     return re.sub(r"\bpretty (?=[a-z])", "quite ", low)  # "pretty small": a degree, not praise
 
@@ -1415,6 +1427,7 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"\b(?:over)?crowded(?= because| since| as (?:so|every))|"
     r"\b(?:in|for) (?:a |such a )?(?:very |really |so )?long (?:time|while)\b|"
     r"\bstopped (?=by|in|over)|\b(?:small|little) (?=things|touches|details|gestures)|"
+    r"(?<=\bour )(?:terrible|awful|bad|horrible|poor|rubbish|dreadful)\b|(?<=\bmy )(?:terrible|awful|bad|poor)\b|"
     r"\b(?:small|tiny|little)(?=\s+(?:place|cafe|café|restaurant|joint|outlet|shop|spot|bistro|eatery|diner|bakery|"
     r"kiosk|stall|pub|bar)\b(?!\s+(?:is|was)\s+(?:too|very|so|quite|really)))|"
     # VADER reads "po" as "pissed off" (in reviews, a purchase order) and "a steal" as theft
@@ -1532,6 +1545,20 @@ def praise_only(text: str) -> bool:
     """True when two or more clauses praise and none faults ("decent quality" beside praise is no fault)."""
     verdicts = [clause_polarity(c) for c, _ in review_clauses(text)]
     return verdicts.count(1) >= 2 and -1 not in verdicts
+
+
+LUKEWARM_ONLY_RE = re.compile(
+    r"\b(?:ok|okay|okayish|ok-ish|average|decent|fine|alright|so-so|mediocre|regular|normal|nothing (?:special|great|"
+    r"extraordinary|wow|much|that blew|to write home)|not (?:that|so|very|really) (?:great|special|good|impressive)|"
+    r"(?:could|can) (?:be|have been) better|not as good as (?:the )?(?:hype|expected|before))\b", re.I)
+
+
+def only_lukewarm(text: str) -> bool:
+    """True when every clause that faults anything only rates it middling ("food was ok, nothing special")."""
+    faulting = [c for c, _ in review_clauses(text) if clause_polarity(c) < 0 or judgement(c) < 0]
+    return bool(faulting) and all(
+        LUKEWARM_ONLY_RE.search(c) and not any(w in FAULT_WORDS for w in re.findall(r"[a-z]+", c.lower()))
+        for c in faulting)
 
 
 def words_side(text: str) -> int:
@@ -1885,6 +1912,9 @@ def _stance(row: dict, analysis: dict) -> str:
         if rating is None:
             return "stars_mid"
         return "stars_pos" if rating >= 4 else "stars_neg" if rating < 3 else "stars_mid"
+    if rating is not None and 2 < rating < 4 and only_lukewarm(_text(row)) and not (
+            BOOKING_MIXUP_RE.search(_text(row)) or ORDER_MIXUP_RE.search(_text(row))):
+        return "neutral"  # "Fine. Food was ok, nothing that blew me away": a middling verdict, not a complaint
     if (rating is not None and rating <= 2) or (label == "negative" and (rating is None or rating < 4)):
         return "mixed" if has_pos and has_neg and rating is not None and rating > 2 else "negative"
     if rating is not None and rating >= 4:

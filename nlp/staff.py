@@ -55,7 +55,9 @@ SERVICE_ADJECTIVES = frozenset({"helpful", "courteous", "polite", "friendly", "r
 # Things people do for guests; with a name opening the clause they mark a person, never a dish or a place.
 PERSON_VERBS = frozenset("""brought came remembered put explained checked greeted welcomed arranged organised organized
 sorted handled offered told gave knew walked showed surprised treated went serving attending noticed stopped
-flagged""".split())
+flagged hid written wrote baked decorated""".split())
+PRAISE_NOUNS = frozenset("""star superstar genius gem legend asset credit sweetheart delight pro professional angel
+hero darling""".split())
 ADVERBS = frozenset("again always also really even personally kindly just clearly then immediately quickly".split())
 PERSON_ADJECTIVES = frozenset({"organised", "organized", "kind", "thoughtful", "knowledgeable", "accommodating",
                                "sweet", "humble", "caring", "gentle", "cheerful"})
@@ -194,12 +196,21 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
         if j + 2 < len(words) and lower[j + 1] in {"towards", "to", "with"} and \
                 lower[j + 2] in {"us", "me", "my", "our", "everyone", "guests"}:
             return _subject(words, lower, _name_ending(words, i - 1))  # "Parthu was awesome towards my guests"
+        k = j + 1 if j < len(words) and lower[j] in {"a", "an"} else j
+        while k < len(words) and lower[k] in {"absolute", "real", "total", "true", "little", "complete"}:
+            k += 1
+        if k < len(words) and lower[k] in PRAISE_NOUNS:
+            # "Tomasz is a genius", "Keira is an absolute star"
+            return _subject(words, lower, _name_ending(words, i - 1))
+        if j < len(words) and lower[j] not in {"our", "my", "the", "a", "an"} and \
+                any(lower[x] in {"he", "she"} for x in range(j + 1, min(len(words), j + 4))):
+            return _subject(words, lower, _name_ending(words, i - 1))  # "Jonah was fantastic, he brought a sparkler"
     if w in PERSON_VERBS:
         # "Jonah brought them crayons", "Rosa had put a little candle", "Maya remembered our names": things a
         # person does. Only a name opening its clause counts ("the Keema Pav came" has a determiner).
         k = before
         if k >= 1 and lower[k] in {"had", "has", "have", "was", "is"}:
-            k -= 1  # "Rosa had put", "Ahmed was serving us"
+            k -= 1  # "Rosa had put", "Ahmed was serving us", "Maya had written"
         if w == "went" and (i + 1 >= len(words) or lower[i + 1] not in {"through", "out", "above", "beyond"}):
             return None  # "Keira went through every dish"; not "Dominos went downhill"
         if w == "stopped" and (i + 1 >= len(words) or lower[i + 1] not in {"by", "over"}):

@@ -123,7 +123,8 @@ def test_three_stars_on_words_of_praise_answer_the_praise_and_ask_what_held_it_b
 def test_lukewarm_verdicts_can_be_named():
     text = "Been here. Food is average. For me all biryanis are same. So nothing special. Average ambience."
     for reply in drafted(text, 3):
-        assert any(p in reply.lower() for p in ("the food", "the ambience", "nothing special")), reply
+        assert any(p in reply.lower() for p in ("the food", "the ambience", "nothing special", "biryani")), reply
+        assert "plain and simple" not in reply and "no excuse" not in reply.lower(), reply  # average is no disaster
 
 
 def test_an_object_is_never_caught_like_a_problem():
@@ -779,3 +780,26 @@ def test_small_things_stopping_by_and_great_too_are_praise():
             "cake on the house. Small things mean a lot. Food was great too obviously.")
     for reply in drafted(text, 5):
         assert "on us" not in reply and "Keira" in reply, reply
+
+
+def test_four_star_small_complaints_are_noted():
+    for text in ("The courtyard is a gem on a sunny evening. Food good, cocktails a bit sweet for me.",
+                 "The dining room was roasting in the heatwave, no air con. Food was excellent though.",
+                 "The lamb is as good as ever but the portion seemed smaller than it was in the autumn, and the "
+                 "price has gone up by £2.",
+                 "The food is well worth it, but getting through on the phone to book was hard work, I rang four "
+                 "times."):
+        for reply in drafted(text, 4):
+            assert re.search(r"on us|ours|our job|should have", reply), reply
+
+
+def test_middling_three_stars_get_a_middling_reply():
+    for text in ("Fine. Food was ok, nothing that blew me away. Nice staff.", "Ok but not as good as the hype"):
+        for reply in drafted(text, 3):
+            assert "went wrong" not in reply and "plain and simple" not in reply and "no excuse" not in reply, reply
+
+
+def test_fair_prices_and_worth_a_visit_are_praise():
+    assert clause_polarity("Prices are fair for the quality") > 0
+    assert clause_polarity("Worth a visit for the charred octopus alone") > 0
+    assert clause_polarity("Staff kept the prosecco flowing and put up with our terrible singing") >= 0
