@@ -151,7 +151,7 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
                          "items", "suggestion", "suggestions", "feedback", "review", "reviews", "rating", "ratings",
                          "weekend", "weekends", "weekday", "weekdays", "morning", "afternoon", "evening", "night",
                          "today", "yesterday", "time", "times", "day", "days", "help", "dinner", "lunch",
-                         "party", "outing", "celebration",
+                         "party", "outing", "celebration", "explanation", "apology", "apologies",
                          # Words that name where or how, not what the reviewer judged ("not attending tables",
                          # "easy on the pocket", "no other option"): echoing them reads as a misreading.
                          "table", "tables", "option", "options", "pocket", "pub", "cafe", "outlet", "branch",
@@ -1072,10 +1072,10 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
             continue
         if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:
             return [f"the missing {m.group(1)}"]  # "sweet was not served with the meal box"
-        if m := MISSING_THING_RE.search(clause.lower()):
+        if m := (MISSING_THING_HAPPY_RE if happy else MISSING_THING_RE).search(clause.lower()):
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
-                return [missing_form(phrase, text)]
+                return [missing_form(phrase, text, happy)]
         if m := HARDLY_RE.search(clause.lower()):
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
@@ -1151,6 +1151,9 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
         last = _norm_words(phrase)[-1:] or [""]
         if last[0] in FAULT_WORDS or abs(opinion_valence().get(last[0], 0.0)) >= 1.0:
             continue  # "the unhygienic": an adjective left without its noun
+        if last[0] and text and NEEDS_ASIDE_RE.search(text) and not re.search(
+                rf"\b{re.escape(last[0][:4])}", NEEDS_ASIDE_RE.sub(" ", text), re.I):
+            continue  # "my dietary needs (no pork ...)": a need they told the staff, not a dish they had
         head = _norm_words(phrase)[-1:]
         low = phrase.lower()  # "the Noodles taste" and "the noodles" name one thing
         if phrase not in out and not any(low in o.lower() or o.lower() in low or _norm_words(o)[-1:] == head
@@ -1181,7 +1184,9 @@ MISSING_THING_RE = re.compile(
     MISSING_BEFORE.removesuffix(r"(?:[a-z]+\s+){0,2}") + r"((?:[a-z]{3,}\s+)?[a-z]{3,})"
     r"(?=\s+(?:in|with|for|along|and|or|at|from|on|to)\b|\s*[,.!?;)]|\s*$)")
 NOT_MISSABLE = frozenset("""taste flavour flavor quality service hygiene ambience ambiance response reply value time
-wait waiting help courtesy manners respect spice salt sense care""".split())
+wait waiting help courtesy manners respect spice salt sense care apology explanation call update confirmation
+record""".split())
+MISSING_THING_HAPPY_RE = re.compile(MISSING_THING_RE.pattern.replace(r"(?:\bno|", "(?:", 1))
 
 
 # What a place lacks rather than an item left out of an order: "No parking." is "the lack of parking".
@@ -1189,14 +1194,18 @@ LACKED_NOUNS = frozenset("""parking wifi wi-fi space seating lift elevator condi
 storage option choice variety support lighting ventilation""".split())
 
 
-def missing_form(phrase: str, text: str) -> str:
-    """ "the missing chicken pieces" when the review says the thing was not there; the phrase unchanged else."""
+def missing_form(phrase: str, text: str, happy: bool = False) -> str:
+    """ "the missing chicken pieces" when the review says the thing was not there; the phrase unchanged else.
+
+    On a happy review a bare "no" is not taken as missing: "remembered my needs (no pork, no alcohol)".
+    """
     words = [w for w in _norm_words(phrase) if w not in ("the", "your")]
     if not words or words[-1] in NOT_MISSABLE or "missing" in words:
         return phrase
     name = r"\s+".join(re.escape(w) for w in words)
     low = text.lower()
-    if re.search(MISSING_BEFORE + name + r"s?\b", low) or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
+    before = MISSING_BEFORE.replace(r"(?:\bno|", "(?:", 1) if happy else MISSING_BEFORE
+    if re.search(before + name + r"s?\b", low) or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
         if words[-1] in LACKED_NOUNS:
             return "the lack of " + " ".join(w for w in phrase.split() if w.lower() not in ("the", "your"))
         return re.sub(r"^(the |your )?", lambda m: (m.group(1) or "the ") + "missing ", phrase, count=1)
@@ -1233,7 +1242,7 @@ PROFANITY_RE = re.compile(r"\b(?:f+u+c+k\w*|shit\w*|crap|damn|bloody|bastard\w*|
 
 
 # Restaurant and service words that judge but that VADER's lexicon lacks, by sign.
-FAULT_WORDS = frozenset("""yuk yuck yucky gross roasting sweltering stuffy boiling
+FAULT_WORDS = frozenset("""yuk yuck yucky gross roasting sweltering stuffy boiling wobbly waft plagued
 cold stale bland late slow overpriced pricey expensive costly raw undercooked overcooked
 oily greasy salty soggy burnt burned chewy rubbery tasteless flavourless flavorless watery diluted clumpy sour
 soggy dirty filthy smelly unhygienic crowded cramped noisy loud small tiny less lacking missing wrong rude
@@ -1332,6 +1341,7 @@ FAULT_PHRASE_RE = re.compile(
     r"\b(?:smaller|less|fewer) than (?:it was|before|last|usual|they used)|(?:has|have|had)? ?(?:gone|went) up\b|"
     r"\bused to be (?:great|good|better|amazing|excellent|so much better)|think twice|"
     r"\bhard work\b|(?:rang|called) (?:\w+ )?(?:times|twice)|could(?:n'?t| not) get through|"
+    r"heard nothing|no (?:reply|response|call ?back|answer)|never (?:heard|got) back|nobody (?:called|got) back|"
     r"(?:not|never|won'?t|wouldn'?t|don'?t|do not|will not|would not) (?:be )?recommend\w*|"
     r"nowhere to (?:park|sit|stand|wait|put)|no (?:place|space|room) to (?:park|sit)|no parking|"
     r"(?:full of|too much|lots? of|dripping (?:with|in)|swimming in) (?:oil|salt|grease)|"
@@ -1497,10 +1507,15 @@ WORTH_IT_RE = re.compile(
     r"worth\b", re.I)
 
 
+# "remembered my dietary needs (no pork, no alcohol in the cooking)": what they need, not what was missing.
+NEEDS_ASIDE_RE = re.compile(r"(\b(?:needs|requirements|requests|preferences|restrictions|allerg\w*|diet)\s*)\([^)]*\)",
+                            re.I)
+
+
 def review_clauses(text: str) -> list[tuple[str, str]]:
     """(clause, the contrast-free stretch around it) for every comma-level clause of a review."""
     out: list[tuple[str, str]] = []
-    text = WORTH_IT_RE.sub("worth", text)
+    text = NEEDS_ASIDE_RE.sub(r"\1", WORTH_IT_RE.sub("worth", text))
     for sentence in SENTENCE_SPLIT_RE.split(text):
         for stretch in CONTRAST_SPLIT_RE.split(sentence or ""):
             stretch = (stretch or "").strip()
@@ -1855,6 +1870,11 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
         at = text.lower().find(evidence.lower().strip(" ."))
         if evidence and at >= 0 and WORTH_IT_RE.search(text[at:at + len(evidence) + 40]):
             return False  # "on the expensive side but it's worth it": weighed and accepted
+        core = re.split(r"[()]", evidence)
+        core = max(core, key=len).strip(" .") if "(" in evidence or ")" in evidence else evidence.strip(" .")
+        core = re.split(r"[()]", evidence.split(")")[0])[-1].strip(" .,") if ")" in evidence else core
+        if len(core) > 3 and any(core.lower() in m.group(0).lower() for m in NEEDS_ASIDE_RE.finditer(text)):
+            return False  # "(no pork, no alcohol in the cooking)" after "my dietary needs"
         if t.get("label") == "negative":
             return True
         if t.get("label") in ("neutral", "mixed"):
@@ -2053,8 +2073,8 @@ def _relevant_facts(voice: dict, topics: list[dict], text: str) -> list[str]:
 
 # "ordered mutton family pack, here i got chicken", "chose fried rice but got noodles": the wrong thing came.
 ORDER_MIXUP_RE = re.compile(
-    r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for|booked)\b"
-    r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave|sent)\b"
+    r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for)\b"
+    r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave)\b"
     r"(?![^.!?]{0,20}"
     r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))|\binstead of (?:the |my |our )?\w+", re.I)
 BOOKING_MIXUP_RE = re.compile(
@@ -2074,7 +2094,8 @@ IDEA_RE = re.compile(
     r"(?:add|give|provide) (?:an |the )?options? to|"
     r"(?:please|pls|kindly) (?:add|include|introduce|start|offer)|"
     r"(?:you|they) (?:should|could|can|must) (?:add|include|introduce|start|offer)|"
-    r"it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could))\b",
+    r"it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could)|"
+    r"would love (?:it )?if (?:they|you)|would be (?:nice|great|good|helpful|lovely)(?= if| to have|\s*[.!]|\s*$))",
     re.I)
 IDEA_THING_RE = re.compile(
     r"\b(?:add|include|introduce|offer|provide|have|keep|start|serve|send)\s+(?:an? |the |some |more |extra )?"
@@ -2167,7 +2188,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         neg = [exact[0], *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= heads]][:2]
     if stance in ("negative", "mixed") and not neg and text:
         neg = faulted_in_text(text, staff_names, private, happy)  # a dish no profile lists: "the chopsuey"
-    neg = [missing_form(x, text) for x in neg]
+    neg = [missing_form(x, text, rating is not None and rating >= 4) for x in neg]
     if stance in ("negative", "mixed") and (m := WITHOUT_RE.search(text)) and not any("lack" in x for x in neg):
         # "without hot water for two days": what they went without is the fault, ahead of anything else named
         neg = [f"the lack of {m.group(1).lower()}", *neg][:2]

@@ -60,7 +60,7 @@ PRAISE_NOUNS = frozenset("""star superstar genius gem legend asset credit sweeth
 hero darling""".split())
 ADVERBS = frozenset("again always also really even personally kindly just clearly then immediately quickly".split())
 PERSON_ADJECTIVES = frozenset({"organised", "organized", "kind", "thoughtful", "knowledgeable", "accommodating",
-                               "sweet", "humble", "caring", "gentle", "cheerful"})
+                               "sweet", "humble", "caring", "gentle", "cheerful", "warm", "funny", "brilliant"})
 DEGREE = frozenset({"very", "really", "so", "extremely", "super", "quite", "too", "truly", "most"})
 ASK = frozenset({"ask", "asked", "request", "requested"})
 # After "ask for <name>" the name must end its phrase: "ask for Maya ." but not "ask for Zomato gold".
@@ -258,7 +258,8 @@ def _role_apposition(words: list[str], tags: list[str], lower: list[str], i: int
     return None
 
 
-SERVED_BY = frozenset({"service", "services", "served", "helped", "assisted", "hosted", "attended", "hospitality"})
+SERVED_BY = frozenset({"service", "services", "served", "helped", "assisted", "hosted", "attended", "hospitality",
+                       "explained", "cooked", "prepared", "recommended", "made", "organised", "organized"})
 SINGLING_OUT = frozenset({"especially", "specially", "particularly", "namely", "esp", "specifically", "mainly"})
 PEOPLE = frozenset({"person", "persons", "people", "guy", "guys", "man", "men", "lady", "ladies", "boy", "boys",
                     "girl", "girls", "gentleman", "gentlemen", "staff", "member", "members", "someone", "one"})

@@ -803,3 +803,26 @@ def test_fair_prices_and_worth_a_visit_are_praise():
     assert clause_polarity("Prices are fair for the quality") > 0
     assert clause_polarity("Worth a visit for the charred octopus alone") > 0
     assert clause_polarity("Staff kept the prosecco flowing and put up with our terrible singing") >= 0
+
+
+def test_dietary_needs_in_brackets_are_neither_missing_nor_praised_dishes():
+    text = ("Lovely team who remembered my dietary needs (no pork, no alcohol in the cooking) from my last visit. Food "
+            "was delicious as always.")
+    for reply in drafted(text, 4):
+        assert "pork" not in reply and "on us" not in reply, reply
+
+
+def test_ideas_said_as_would_love_or_would_be_nice_are_thanked():
+    for text, rating in (("Such a fun evening, and the snacks were generous. Would love it if they did one at "
+                          "Christmas.", 5),
+                         ("Good kids menu, quick service at lunchtime. A changing table in the toilets would be nice.",
+                          4)):
+        for reply in drafted(text, rating):
+            assert re.search(r"idea|suggestion", reply, re.I), reply
+
+
+def test_no_reply_and_no_explanation_are_faults_never_things():
+    assert clause_polarity("I've emailed twice about hiring the back room and heard nothing") < 0
+    text = "50 minute wait for mains. We were seated at 8 and our mains arrived at 8.50. No apology, no explanation."
+    for reply in drafted(text, 1):
+        assert "the explanation" not in reply and "the apology" not in reply, reply
