@@ -1035,6 +1035,9 @@ def _unlisted_thing(words: str, staff: set[str]) -> str:
     return "the " + " ".join(parts)
 
 
+PESTS = r"(wasps|flies|mosquito(?:e)?s|ants|bees|pigeons|crows|insects)"
+PESTS_RE = re.compile(r"\b(?:plagued|bothered|pestered|attacked|bitten|swarmed) by " + PESTS + "|"
+                      r"\b(?:full of|lots of|so many|swarms? of) " + PESTS + r"\b")
 HARDLY_RE = re.compile(r"\bhardly (?:found|any|got|had|get|find)\s+(?:\d+\s+|any\s+|a few\s+)?"
                        r"((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
 FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet": "the sweetness",
@@ -1076,6 +1079,8 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
                 return [missing_form(phrase, text, happy)]
+        if m := PESTS_RE.search(clause.lower()):
+            return [f"the {m.group(1) or m.group(2)}"]  # "plagued by wasps the whole meal"
         if m := HARDLY_RE.search(clause.lower()):
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
@@ -1172,6 +1177,7 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
 # reply that says "sorry about the chicken pieces" reads as if they were bad.
 MISSING_BEFORE = (r"(?:\bno|\bmissing|"
                   r"\bforg[eo]t(?:ten)?(?: to (?:send|give|add|pack|include|bring|deliver|serve))?|"
+                  r"(?:\bdoes ?n[o']?t|\bdoesnt|\bdo ?n[o']?t) have|"
                   r"(?:\bdid ?n[o']?t|\bdint|\bdidnt|\bddinot|\bnever|\bhaven'?t|\bhave not) "
                   r"(?:get|receive|provide|send|give|include|add|pack|bring|serve)|"
                   r"\bnot (?:provided|given|sent|included|received|served|packed))"
@@ -1182,7 +1188,7 @@ NOT_SERVED_RE = re.compile(r"\b([a-z]{3,})\s+(?:was|were)\s+(?:not|never)\s+(?:s
                            r"provided)\b")
 MISSING_THING_RE = re.compile(
     MISSING_BEFORE.removesuffix(r"(?:[a-z]+\s+){0,2}") + r"((?:[a-z]{3,}\s+)?[a-z]{3,})"
-    r"(?=\s+(?:in|with|for|along|and|or|at|from|on|to)\b|\s*[,.!?;)]|\s*$)")
+    r"(?=\s+(?:in|with|for|along|and|or|at|from|on|to|any)\b|\s*[,.!?;)]|\s*$)")
 NOT_MISSABLE = frozenset("""taste flavour flavor quality service hygiene ambience ambiance response reply value time
 wait waiting help courtesy manners respect spice salt sense care apology explanation call update confirmation
 record""".split())
@@ -1342,6 +1348,8 @@ FAULT_PHRASE_RE = re.compile(
     r"\bused to be (?:great|good|better|amazing|excellent|so much better)|think twice|"
     r"\bhard work\b|(?:rang|called) (?:\w+ )?(?:times|twice)|could(?:n'?t| not) get through|"
     r"heard nothing|no (?:reply|response|call ?back|answer)|never (?:heard|got) back|nobody (?:called|got) back|"
+    r"(?:doesn'?t|does not|don'?t|do not) have (?:the |any )?(?:[a-z]+ ){0,3}(?:any ?more|anymore)|"
+    r"no longer (?:has|have|offers?|serves?|does)|"
     r"(?:not|never|won'?t|wouldn'?t|don'?t|do not|will not|would not) (?:be )?recommend\w*|"
     r"nowhere to (?:park|sit|stand|wait|put)|no (?:place|space|room) to (?:park|sit)|no parking|"
     r"(?:full of|too much|lots? of|dripping (?:with|in)|swimming in) (?:oil|salt|grease)|"
@@ -2185,7 +2193,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                                                                                      happy)):
         # "the missing sweet" beats the topic's "the meal"; "the chicken pieces" beats "the chicken"
         heads = set(_norm_words(exact[0]))
-        neg = [exact[0], *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= heads]][:2]
+        neg = [exact[0], *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= heads
+                           and (_norm_words(x)[-1:] or [""])[0] not in GENERIC_THINGS]][:2]
     if stance in ("negative", "mixed") and not neg and text:
         neg = faulted_in_text(text, staff_names, private, happy)  # a dish no profile lists: "the chopsuey"
     neg = [missing_form(x, text, rating is not None and rating >= 4) for x in neg]

@@ -826,3 +826,13 @@ def test_no_reply_and_no_explanation_are_faults_never_things():
     text = "50 minute wait for mains. We were seated at 8 and our mains arrived at 8.50. No apology, no explanation."
     for reply in drafted(text, 1):
         assert "the explanation" not in reply and "the apology" not in reply, reply
+
+
+def test_allergen_symbols_no_longer_on_the_menu_and_wasps_are_named():
+    text = ("Food was lovely, but I noticed the new menu doesn't have the allergen symbols any more. I have a "
+            "shellfish allergy and had to ask about every dish. Please bring the symbols back.")
+    for reply in drafted(text, 3):
+        assert "allergen symbols" in reply and "the dish" not in reply, reply
+    for reply in drafted("Sat in the courtyard and we were plagued by wasps the whole meal. Maybe some wasp traps? "
+                         "Food fine.", 3):
+        assert "the wasps" in reply, reply
