@@ -1143,7 +1143,15 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
     -1 to own it as a fault, 0 to name it neutrally (default: from `positive`); `side` is `review_side`.
     """
     want = (1 if positive else -1) if want is None else want
-    ordered = sorted(topics, key=lambda t: (t.get("category") == "other", -abs(float(t.get("sentiment") or 0))))
+    low_text = text.lower()
+
+    def position(t: dict) -> int:
+        at = low_text.find(str(t.get("evidence") or "").lower().strip()[:40]) if low_text else -1
+        return at if at >= 0 else len(low_text)
+
+    # The reviewer's own order: what they wrote about first is usually what mattered most.
+    ordered = sorted(topics, key=lambda t: (t.get("category") == "other", position(t),
+                                            -abs(float(t.get("sentiment") or 0))))
     out: list[str] = []
     for t in ordered:
         evidence = str(t.get("evidence") or t.get("term") or "")
@@ -2547,6 +2555,7 @@ IDEAS: dict[str, re.Pattern[str]] = {
     "standard": re.compile(r"\bstandard\b", re.I),
     "time": re.compile(r"\b(?:taking|took|take) (?:the|a) (?:time|moment)\b", re.I),
     "argue": re.compile(r"\bargu(?:e|ing)\b", re.I),
+    "talk_through": re.compile(r"\btalk(?:ing)? (?:this|it) through\b", re.I),
 }
 
 

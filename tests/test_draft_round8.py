@@ -836,3 +836,11 @@ def test_allergen_symbols_no_longer_on_the_menu_and_wasps_are_named():
     for reply in drafted("Sat in the courtyard and we were plagued by wasps the whole meal. Maybe some wasp traps? "
                          "Food fine.", 3):
         assert "the wasps" in reply, reply
+
+
+def test_faults_are_named_in_the_reviewers_order_and_talk_through_said_once():
+    text = ("The Sunday lamb was overcooked and the gravy was thin. It's been brilliant before. Service was slow too, "
+            "there seemed to be only two servers for a packed room.")
+    for reply in drafted(text, 2):
+        assert "lamb" in reply and "packed room" not in reply, reply
+        assert len(re.findall(r"talk(?:ing)? this through", reply)) <= 1, reply
