@@ -173,7 +173,7 @@ COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrive
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
 MINUTES_RE = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:min|mins|minutes?)\b", re.I)
-HOURS_RE = re.compile(r"\b(\d{1,2}|an|one|two|three)\s*(?:-\s*)?(?:hours?|hrs?)\b", re.I)
+HOURS_RE = re.compile(r"\b(?<!half )(?<!half-)(\d{1,2}|an|one|two|three)\s*(?:-\s*)?(?:hours?|hrs?)\b", re.I)
 
 # A wait the review measured ("took 2 hrs to prepare", "waited 45 minutes", "waited for hours").
 WAIT_TEXT_RE = re.compile(
@@ -2090,7 +2090,7 @@ def _relevant_facts(voice: dict, topics: list[dict], text: str) -> list[str]:
 # "ordered mutton family pack, here i got chicken", "chose fried rice but got noodles": the wrong thing came.
 ORDER_MIXUP_RE = re.compile(
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for)\b"
-    r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave)\b"
+    r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave|delivered)\b"
     r"(?![^.!?]{0,20}"
     r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))|\binstead of (?:the |my |our )?\w+", re.I)
 BOOKING_MIXUP_RE = re.compile(
@@ -2496,7 +2496,7 @@ def for_delivery(sentence: str) -> str | None:
 OBJECT_ONLY_RE = re.compile(
     r"\{(?:things|Things|neg)\} (?:fell|let|took|didn't|did not|should have been)|(?:get|got|getting) \{things\} "
     r"right|\{things\} to match|even if \{neg\} didn't|better from \{things\}|fell short with \{things\}|"
-    r"gave you with \{things\}|missed the mark with \{things\}")
+    r"gave you with \{things\}|missed the mark with \{things\}", re.I)
 
 
 PROBLEM_WORDS = frozenset("""wait waiting delay delays missing lack mix hair hairs stone stones insect insects bug

@@ -844,3 +844,14 @@ def test_faults_are_named_in_the_reviewers_order_and_talk_through_said_once():
     for reply in drafted(text, 2):
         assert "lamb" in reply and "packed room" not in reply, reply
         assert len(re.findall(r"talk(?:ing)? this through", reply)) <= 1, reply
+
+
+def test_half_an_hour_is_not_an_hour_and_a_wrong_dish_delivered_is_a_mix_up():
+    from nlp.draft import HOURS_RE, ORDER_MIXUP_RE
+
+    assert HOURS_RE.search("Even the bill takes half an hour.") is None
+    assert ORDER_MIXUP_RE.search("Ordered kaju panner, they have delivered chicken curry.")
+    text = ("Best thing was ambience. Service was damn slow. Even bill takes half an hour. Waiter forget our Manchurian. "
+            "But taste was good.")
+    for reply in drafted(text, 4):
+        assert "hour-long" not in reply and "Getting the missing" not in reply, reply
