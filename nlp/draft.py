@@ -178,7 +178,7 @@ HOURS_RE = re.compile(r"\b(?<!half )(?<!half-)(\d{1,2}|an|one|two|three)\s*(?:-\
 # A wait the review measured ("took 2 hrs to prepare", "waited 45 minutes", "waited for hours").
 WAIT_TEXT_RE = re.compile(
     r"\b(?:wait\w*|took|take|takes|taking|delay\w*|late by|need|needs|after)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:at least |almost |over |more than |about |around |nearly )?(\d{1,3}|an|one|two|three)\s*(?:-\s*)?"
+    r"(?:at least |almost |over |more than |about |around |nearly )?(?<!half )(\d{1,3}|an|one|two|three)\s*(?:-\s*)?"
     r"(hours?|hrs?|min|mins|minutes?)\b|\b(?:waited|waiting|wait) (?:for )?(?:almost |nearly )?(hours)\b", re.I)
 # Generic nouns to reflect when the analysis found no topic in a review that has text.
 FALLBACK_NOUNS = ("quality", "portions", "portion", "quantity", "food", "service", "staff", "ambience",
@@ -842,6 +842,7 @@ def _label_is_grounded(label: str, evidence: str) -> bool:
     return any(w.startswith(k.rstrip("s")[:5]) for k in keys for w in said)
 
 
+HALF_HOUR_RE = re.compile(r"\b(?:wait\w*|took|take|takes|taking|for)\s+(?:\w+\s+){0,2}?half an? hour\b", re.I)
 NOT_A_WAIT_AFTER_RE = re.compile(r"\s*(?:late|early|before|ahead|away|drive|walk|walking|ride|from|distance)\b", re.I)
 NOT_A_WAIT_BEFORE_RE = re.compile(r"\b(?:arrived|reached|came|got there|were|was|i'm|we're|am|only)\s+$", re.I)
 
@@ -1000,6 +1001,8 @@ REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
 
 def measured_wait(text: str) -> str:
     """The wait in the review's own measure ("the 2-hour wait", "the hours-long wait"), or ""."""
+    if HALF_HOUR_RE.search(text):
+        return "the half-hour wait"
     m = WAIT_TEXT_RE.search(text)
     if not m:
         return ""

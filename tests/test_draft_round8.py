@@ -851,7 +851,7 @@ def test_half_an_hour_is_not_an_hour_and_a_wrong_dish_delivered_is_a_mix_up():
 
     assert HOURS_RE.search("Even the bill takes half an hour.") is None
     assert ORDER_MIXUP_RE.search("Ordered kaju panner, they have delivered chicken curry.")
-    text = ("Best thing was ambience. Service was damn slow. Even bill takes half an hour. Waiter forget our Manchurian. "
-            "But taste was good.")
+    text = ("Best thing was ambience. Service was damn slow. Even bill takes half an hour. Waiter forget our "
+            "Manchurian. But taste was good.")
     for reply in drafted(text, 4):
         assert "hour-long" not in reply and "Getting the missing" not in reply, reply
