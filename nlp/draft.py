@@ -168,7 +168,7 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
 # Chat spellings and modifiers that never start "the thing": "dint taste", "ur food", "different environment".
 PHRASE_JUNK = frozenset("""ur u r din dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
 different various other same whole entire usual normal regular total complete certain particular typical
-specific several ordered served tried given famous""".split())
+specific several ordered served tried given famous appropriate proper""".split())
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
@@ -1202,7 +1202,7 @@ MISSING_THING_RE = re.compile(
     r"(?=\s+(?:in|with|for|along|and|or|at|from|on|to|any)\b|\s*[,.!?;)]|\s*$)")
 NOT_MISSABLE = frozenset("""taste flavour flavor quality service hygiene ambience ambiance response reply value time
 wait waiting help courtesy manners respect spice salt sense care apology explanation call update confirmation
-record""".split())
+record customer customers people guests crowd one""".split())
 MISSING_THING_HAPPY_RE = re.compile(MISSING_THING_RE.pattern.replace(r"(?:\bno|", "(?:", 1))
 
 
@@ -1645,6 +1645,9 @@ UNTRIED_BEFORE_RE = re.compile(
     r"have not tried|did(?:n'?t| not) (?:try|get to)|could(?:n'?t| not) try|wish(?:ed)? (?:they|there|we|i)|"
     r"want(?:ed)? to (?:try|have|taste)|not just|not only|rather than|instead of|no more)\W+(?:[\w'-]+\W+){0,4}$",
     re.I)
+# "their spinach and mushroom dumplings were unavailable": named, but never had.
+UNAVAILABLE_AFTER_RE = re.compile(r"^\W*(?:[\w'-]+\W+){0,4}?(?:was|were|is|are)\s+(?:\w+\s+)?(?:unavailable|not "
+                                  r"available|out of stock|sold out|finished|over)\b", re.I)
 # "famous for Haleem which I am yet to try": the thing is named, then said not to have been tried.
 UNTRIED_AFTER_RE = re.compile(
     r"^\W*(?:which|that|and)\s+(?:i|we)\s+(?:am|are|have|'m|'ve)?\s*(?:still\s+)?(?:yet to|not yet|never|"
@@ -1698,6 +1701,7 @@ def context_verdict(phrase: str, text: str, want: int) -> bool | None:
         return None
     head = re.findall(r"[a-z][a-z'-]*", phrase.lower())[-1]
     untried = [UNTRIED_BEFORE_RE.search(b) or LANDMARK_BEFORE_RE.search(b) or UNTRIED_AFTER_RE.search(a)
+               or UNAVAILABLE_AFTER_RE.search(a)
                or (head in OCCASION_WORDS and OCCASION_BEFORE_RE.search(b)) for b, _, a in mentions]
     if all(untried):
         return False
@@ -2111,7 +2115,7 @@ WITHOUT_RE = re.compile(
 IDEA_RE = re.compile(
     r"\b(?:better to (?:add|have|give|provide|include|offer|introduce|keep)|"
     r"(?:add|give|provide) (?:an |the )?options? to|"
-    r"(?:please|pls|kindly) (?:add|include|introduce|start|offer)|"
+    r"(?:please|pls|kindly) (?:add|include|introduce|start|offer|provide|give|keep|bring|send)|"
     r"(?:you|they) (?:should|could|can|must) (?:add|include|introduce|start|offer)|"
     r"it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could)|"
     r"would love (?:it )?if (?:they|you)|would be (?:nice|great|good|helpful|lovely)(?= if| to have|\s*[.!]|\s*$))",
@@ -2128,7 +2132,9 @@ def idea_thing(text: str, staff_names: Iterable[str], private: set[str]) -> str:
         if not (IDEA_RE.search(clause) or SUGGEST_RE.search(clause)):
             continue
         if m := IDEA_THING_RE.search(clause.lower()):
-            phrase = _unlisted_thing(m.group(1), staff) or _unlisted_thing(m.group(1).split()[-1], staff)
+            words = m.group(1).split()
+            phrase = (_unlisted_thing(m.group(1), staff) or _unlisted_thing(words[0], staff)
+                      or _unlisted_thing(words[-1], staff))
             if phrase and not any(p.lower() in phrase for p in private):
                 return phrase
     return ""

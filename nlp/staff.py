@@ -187,11 +187,14 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
                 if lower[k] == "and" and k >= 1 and _bare_name(words[k - 1]):
                     return _subject(words, lower, _name_ending(words, k - 1))
         return named
-    if w in {"was", "is"}:
+    if w in {"was", "is", "were", "are"}:
         j = i + 1
         while j < len(words) and (lower[j] in DEGREE or lower[j] == "the"):  # "Raza is the most humble"
             j += 1
         if j < len(words) and (lower[j] in SERVICE_ADJECTIVES or lower[j] in PERSON_ADJECTIVES):
+            if w in {"were", "are"}:  # "Raza and Narendar were very helpful": the first of the pair
+                return _subject(words, lower, _name_ending(words, i - 3)) if i >= 3 and lower[i - 2] in {
+                    "and", "&"} and _bare_name(words[i - 1]) else None
             return _subject(words, lower, _name_ending(words, i - 1))
         if j + 2 < len(words) and lower[j + 1] in {"towards", "to", "with"} and \
                 lower[j + 2] in {"us", "me", "my", "our", "everyone", "guests"}:
@@ -390,5 +393,6 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             named = _service_subject(words, lower, i) if i >= 1 else None
             if named:
                 found.setdefault(named[1].lower(), (named[0], named[1], None))
+                _more_names(words, lower, named, found, None)  # "Raza and Narendar were very helpful"
     # A name also seen with a role keeps the role.
     return sorted(found.values())

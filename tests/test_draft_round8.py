@@ -855,3 +855,18 @@ def test_half_an_hour_is_not_an_hour_and_a_wrong_dish_delivered_is_a_mix_up():
             "Manchurian. But taste was good.")
     for reply in drafted(text, 4):
         assert "hour-long" not in reply and "Getting the missing" not in reply, reply
+
+
+def test_empty_restaurants_unavailable_dishes_and_requests_are_named_right():
+    text = ("Ambience was below average, there were no customers in the restaurant, we ordered 3 Mandis, which arrived "
+            "after 30 minutes and the rice was cold.")
+    for reply in drafted(text, 1):
+        assert "missing customers" not in reply, reply
+    text = ("While the food lived up to its usual great standards, I was bummed out that their spinach and mushroom "
+            "dumplings were unavailable.")
+    for reply in drafted(text, 3):
+        assert "about the food and the spinach" not in reply and "words about the spinach" not in reply, reply
+    for reply in drafted("Taste was good but the croissant became moist. please ensure appropriate packing.", 4):
+        assert "appropriate packing" not in reply, reply
+    for reply in drafted("please provide spoons with ice cream", 3):
+        assert re.search(r"idea|suggestion", reply, re.I) and "spoons" in reply, reply

@@ -57,6 +57,8 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Very good, very good service by govind&suraj all starters are tasty.", [("Govind", None), ("Suraj", None)]),
     ("Everything was perfect, special thanx to mr mahesh for his smile.", [("Mahesh", None)]),
     ("Ahmed was serving us. Polite and very cooperative staff.", [("Ahmed", None)]),
+    ("Value for money.. Raza and Narendar were very helpful.. though they were busy.",
+     [("Raza", None), ("Narendar", None)]),
     ("Jonah again looked after us and Helen stopped by to say hello.", [("Jonah", None), ("Helen", None)]),
     ("Came in on a really rough day and Keira clearly noticed.", [("Keira", None)]),
     ("Okay the new spring menu is insane. Tomasz is a genius. Go now.", [("Tomasz", None)]),
