@@ -151,7 +151,8 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
                          "items", "suggestion", "suggestions", "feedback", "review", "reviews", "rating", "ratings",
                          "weekend", "weekends", "weekday", "weekdays", "morning", "afternoon", "evening", "night",
                          "today", "yesterday", "time", "times", "day", "days", "help", "dinner", "lunch",
-                         "party", "outing", "celebration", "explanation", "apology", "apologies",
+                         "party", "outing", "celebration", "explanation", "apology", "apologies", "issue",
+                         "issues", "problem", "problems",
                          # Words that name where or how, not what the reviewer judged ("not attending tables",
                          # "easy on the pocket", "no other option"): echoing them reads as a misreading.
                          "table", "tables", "option", "options", "pocket", "pub", "cafe", "outlet", "branch",
@@ -1351,6 +1352,7 @@ FAULT_PHRASE_RE = re.compile(
     r"(?:never|nobody|no one|didn'?t|did not) (?:pick(?:s|ed)? up|answer(?:s|ed)?)|"
     r"\btoo (?:much )?(?![a-z]+ly\b)[a-z]+(?:y|ish)\b|"
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
+    r"\b(?:had|have|has) to wait|made us wait|kept us waiting|"
     r"never (?:reach(?:es)?|arrives?|arrived|comes?|came) (?:\w+ )?(?:hot|warm|on time|fresh)|"
     r"(?:plz|pls|please|kindly) help\b|\bhelp me\b|"
     r"(?:a bit|a little|slightly|bit|little|somewhat) (?:too )?(?:sweet|salty|spicy|oily|sour|dry|cold|bland|small|"
@@ -1455,6 +1457,10 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)|(?<=prefer )(?:small|little|less)\b|"
     r"\b(?:over)?crowded(?= because| since| as (?:so|every))|"
     r"\b(?:in|for) (?:a |such a )?(?:very |really |so )?long (?:time|while)\b|"
+    # about the reviewer or other people's reviews, not the place: "I'm not a big fan of South Indian food",
+    # "reviews were not too good"
+    r"\b(?:i am|i'm|im) not (?:a )?(?:very |really |much of a |big |huge )*fan of|"
+    r"\b(?:reviews?|ratings?) (?:were|was|are|is) (?:not )?(?:too |very |so |that )?(?:good|great|bad|mixed|poor)\b|"
     r"\bstopped (?=by|in|over)|\b(?:small|little) (?=things|touches|details|gestures)|"
     r"(?<=\bour )(?:terrible|awful|bad|horrible|poor|rubbish|dreadful)\b|(?<=\bmy )(?:terrible|awful|bad|poor)\b|"
     r"\b(?:small|tiny|little)(?=\s+(?:place|cafe|café|restaurant|joint|outlet|shop|spot|bistro|eatery|diner|bakery|"
@@ -2099,7 +2105,7 @@ ORDER_MIXUP_RE = re.compile(
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for)\b"
     r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave|delivered)\b"
     r"(?![^.!?]{0,20}"
-    r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))|\binstead of (?:the |my |our )?\w+", re.I)
+    r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))", re.I)
 BOOKING_MIXUP_RE = re.compile(
     r"\b(?:book(?:ed|ing)?|reserv(?:ed|ation)|table for)\b.{0,120}\b(?:no record|not (?:have|find) (?:any |our |the )?"
     r"(?:record|booking|reservation)|(?:lost|cancell?ed|forgot) (?:our|my|the) (?:booking|reservation|table)|"

@@ -870,3 +870,16 @@ def test_empty_restaurants_unavailable_dishes_and_requests_are_named_right():
         assert "appropriate packing" not in reply, reply
     for reply in drafted("please provide spoons with ice cream", 3):
         assert re.search(r"idea|suggestion", reply, re.I) and "spoons" in reply, reply
+
+
+def test_the_reviewers_tastes_and_other_reviews_are_no_faults():
+    assert clause_polarity("Although I am not very big fan of South Indian food") >= 0
+    assert clause_polarity("Though reviews were not too good") >= 0
+    assert clause_polarity("had to wait an hour just to get the starters") < 0
+    text = ("As usual like a very good restaurant, ambiance is really good. Although I am not very big fan of South "
+            "Indian food. But hatts off to your chef food is really good. We shall come back again.")
+    for reply in drafted(text, 4):
+        assert "on us" not in reply and "point you raised" not in reply, reply
+    for reply in drafted("There is some serious issue with the person sitting at cash counter. He was very "
+                         "unprofessional with customers.", 2):
+        assert "the issue" not in reply, reply
