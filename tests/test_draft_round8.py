@@ -26,18 +26,26 @@ from nlp.draft import (
 from nlp.signals import risk_reasons
 
 
-def drafted(text: str, rating: int, author: str = "Kavya Rao", n: int = 6) -> list[str]:
-    """Replies to one review analyzed by the real pipeline, under `n` ids; every self-check must hold."""
-    rows = [{"id": f"r8-{i}", "text": text, "rating": rating, "author": author, "source": "zomato"}
-            for i in range(n)]
-    analyses = analyze_rows(rows, "restaurant")
+def drafted_for(rows: list[dict], profile: str, business: dict) -> list[str]:
+    """Replies to the rows analyzed by the real pipeline with a profile; each must be drafted and pass its checks."""
     out = []
-    for row, a in zip(rows, analyses, strict=True):
-        d = draft_many([(row, a)], BUSINESS, VOICE)[0]
+    for row, a in zip(rows, analyze_rows(rows, profile), strict=True):
+        d = draft_many([(row, a)], business, VOICE)[0]
         assert "reply" in d, d
         assert all(d["checks"].values()), (d["checks"], d["reply"])
         out.append(body(d["reply"]))
     return out
+
+
+def review_rows(prefix: str, n: int, **fields) -> list[dict]:
+    """The same review under `n` ids, so every phrasing the drafter may pick is tried."""
+    return [{"id": f"{prefix}-{i}", **fields} for i in range(n)]
+
+
+def drafted(text: str, rating: int, author: str = "Kavya Rao", n: int = 6) -> list[str]:
+    """A restaurant review from Zomato."""
+    rows = review_rows("r8", n, text=text, rating=rating, author=author, source="zomato")
+    return drafted_for(rows, "restaurant", BUSINESS)
 
 
 @pytest.mark.parametrize("clause", [
@@ -183,15 +191,8 @@ def test_people_tagged_or_introduced_on_a_happy_review_are_thanked():
 
 def drafted_shop(title: str, text: str, rating: int, n: int = 4) -> list[str]:
     """Replies for an online shop's review with a title, as Trustpilot gives them."""
-    business = {"name": "Brightline Supplies", "industry": "online shop"}
-    rows = [{"id": f"shop-{i}", "title": title, "text": text, "rating": rating, "author": "Dana Reyes",
-             "source": "trustpilot"} for i in range(n)]
-    out = []
-    for row, a in zip(rows, analyze_rows(rows, "retail"), strict=True):
-        d = draft_many([(row, a)], business, VOICE)[0]
-        assert all(d["checks"].values()), (d["checks"], d["reply"])
-        out.append(body(d["reply"]))
-    return out
+    rows = review_rows("shop", n, title=title, text=text, rating=rating, author="Dana Reyes", source="trustpilot")
+    return drafted_for(rows, "retail", {"name": "Brightline Supplies", "industry": "online shop"})
 
 
 def test_a_title_cut_short_by_the_site_is_never_quoted():
@@ -232,15 +233,10 @@ def test_praise_said_through_cannot_is_praise(clause):
 
 
 def drafted_app(title: str, text: str, rating: int, n: int = 4) -> list[str]:
-    business = {"name": "Pocketwise", "industry": "app"}
-    rows = [{"id": f"app-{i}", "title": title, "text": text, "rating": rating, "author": "Roblox is cooked lol",
-             "source": "app_store"} for i in range(n)]
-    out = []
-    for row, a in zip(rows, analyze_rows(rows, "app"), strict=True):
-        d = draft_many([(row, a)], business, VOICE)[0]
-        assert all(d["checks"].values()), (d["checks"], d["reply"])
-        out.append(body(d["reply"]))
-    return out
+    """Replies for an app's store review, its author a handle."""
+    rows = review_rows("app", n, title=title, text=text, rating=rating, author="Roblox is cooked lol",
+                       source="app_store")
+    return drafted_for(rows, "app", {"name": "Pocketwise", "industry": "app"})
 
 
 def test_a_handle_with_small_words_is_not_greeted_as_a_name():
@@ -397,15 +393,9 @@ def test_too_with_any_flavour_word_is_a_fault():
 
 
 def drafted_hotel(text: str, rating: int, n: int = 4) -> list[str]:
-    business = {"name": "Harbour Lane Hotel", "industry": "hotel"}
-    rows = [{"id": f"h-{i}", "text": text, "rating": rating, "author": "Dana Reyes", "source": "tripadvisor"}
-            for i in range(n)]
-    out = []
-    for row, a in zip(rows, analyze_rows(rows, "hotel"), strict=True):
-        d = draft_many([(row, a)], business, VOICE)[0]
-        assert all(d["checks"].values()), (d["checks"], d["reply"])
-        out.append(body(d["reply"]))
-    return out
+    """Replies for a hotel review from TripAdvisor."""
+    rows = review_rows("h", n, text=text, rating=rating, author="Dana Reyes", source="tripadvisor")
+    return drafted_for(rows, "hotel", {"name": "Harbour Lane Hotel", "industry": "hotel"})
 
 
 def test_going_without_hot_water_is_named_first():
