@@ -1187,24 +1187,33 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
 
 # "no chicken pieces in it", "didn't provide the mayo bowls": the fault is that the thing was missing, and a
 # reply that says "sorry about the chicken pieces" reads as if they were bad.
-MISSING_BEFORE = (r"(?:\bno|\bmissing|"
-                  r"\bforg[eo]t(?:ten)?(?: to (?:send|give|add|pack|include|bring|deliver|serve))?|"
-                  r"(?:\bdoes ?n[o']?t|\bdoesnt|\bdo ?n[o']?t) have|"
-                  r"(?:\bdid ?n[o']?t|\bdint|\bdidnt|\bddinot|\bnever|\bhaven'?t|\bhave not) "
-                  r"(?:get|receive|provide|send|give|include|add|pack|bring|serve)|"
-                  r"\bnot (?:provided|given|sent|included|received|served|packed))"
-                  r"\s+(?:any |the |a |an |our |my |us |me |with )*(?:[a-z]+\s+){0,2}")
+# Words that say a thing was not there. A bare "no" is one too, except on a happy review, where it is more
+# often a need ("my dietary needs (no pork)") than something missing.
+MISSING_CUES = (r"\bmissing|"
+                r"\bforg[eo]t(?:ten)?(?: to (?:send|give|add|pack|include|bring|deliver|serve))?|"
+                r"(?:\bdoes ?n[o']?t|\bdoesnt|\bdo ?n[o']?t) have|"
+                r"(?:\bdid ?n[o']?t|\bdint|\bdidnt|\bddinot|\bnever|\bhaven'?t|\bhave not) "
+                r"(?:get|receive|provide|send|give|include|add|pack|bring|serve)|"
+                r"\bnot (?:provided|given|sent|included|received|served|packed)")
+MISSING_DETERMINERS = r"\s+(?:any |the |a |an |our |my |us |me |with )*"
+
+
+def _missing_before(happy: bool) -> str:
+    """The cue and determiners before a missing thing's name."""
+    return "(?:" + ("" if happy else r"\bno|") + MISSING_CUES + ")" + MISSING_DETERMINERS
+
+
 MISSING_AFTER = (r"\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:missing|not there|absent|forgotten|not provided|"
                  r"not served|not given|not sent|not included|not packed)\b")
 NOT_SERVED_RE = re.compile(r"\b([a-z]{3,})\s+(?:was|were)\s+(?:not|never)\s+(?:served|given|sent|included|packed|"
                            r"provided)\b")
-MISSING_THING_RE = re.compile(
-    MISSING_BEFORE.removesuffix(r"(?:[a-z]+\s+){0,2}") + r"((?:[a-z]{3,}\s+)?[a-z]{3,})"
-    r"(?=\s+(?:in|with|for|along|and|or|at|from|on|to|any)\b|\s*[,.!?;)]|\s*$)")
+MISSING_THING_END = (r"((?:[a-z]{3,}\s+)?[a-z]{3,})"
+                     r"(?=\s+(?:in|with|for|along|and|or|at|from|on|to|any)\b|\s*[,.!?;)]|\s*$)")
+MISSING_THING_RE = re.compile(_missing_before(False) + MISSING_THING_END)
+MISSING_THING_HAPPY_RE = re.compile(_missing_before(True) + MISSING_THING_END)
 NOT_MISSABLE = frozenset("""taste flavour flavor quality service hygiene ambience ambiance response reply value time
 wait waiting help courtesy manners respect spice salt sense care apology explanation call update confirmation
 record customer customers people guests crowd one""".split())
-MISSING_THING_HAPPY_RE = re.compile(MISSING_THING_RE.pattern.replace(r"(?:\bno|", "(?:", 1))
 
 
 # What a place lacks rather than an item left out of an order: "No parking." is "the lack of parking".
@@ -1222,7 +1231,7 @@ def missing_form(phrase: str, text: str, happy: bool = False) -> str:
         return phrase
     name = r"\s+".join(re.escape(w) for w in words)
     low = text.lower()
-    before = MISSING_BEFORE.replace(r"(?:\bno|", "(?:", 1) if happy else MISSING_BEFORE
+    before = _missing_before(happy) + r"(?:[a-z]+\s+){0,2}"  # "no extra cheese": up to two words before it
     if re.search(before + name + r"s?\b", low) or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
         if words[-1] in LACKED_NOUNS:
             return "the lack of " + " ".join(w for w in phrase.split() if w.lower() not in ("the", "your"))
