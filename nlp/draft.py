@@ -1908,9 +1908,12 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
         at = text.lower().find(evidence.lower().strip(" ."))
         if evidence and at >= 0 and WORTH_IT_RE.search(text[at:at + len(evidence) + 40]):
             return False  # "on the expensive side but it's worth it": weighed and accepted
-        core = re.split(r"[()]", evidence)
-        core = max(core, key=len).strip(" .") if "(" in evidence or ")" in evidence else evidence.strip(" .")
-        core = re.split(r"[()]", evidence.split(")")[0])[-1].strip(" .,") if ")" in evidence else core
+        if ")" in evidence:  # evidence that starts inside the brackets: its part up to the closing one
+            core = evidence.split(")")[0].split("(")[-1].strip(" .,")
+        elif "(" in evidence:
+            core = max(evidence.split("("), key=len).strip(" .")
+        else:
+            core = evidence.strip(" .")
         if len(core) > 3 and any(core.lower() in m.group(0).lower() for m in NEEDS_ASIDE_RE.finditer(text)):
             return False  # "(no pork, no alcohol in the cooking)" after "my dietary needs"
         if t.get("label") == "negative":
@@ -1962,36 +1965,38 @@ def is_light(row: dict, analysis: dict) -> bool:
 def _stance(row: dict, analysis: dict) -> str:
     """One of: stars_pos, stars_mid, stars_neg, positive, mixed, negative, neutral."""
     rating = _felt_rating(row)
+    text = _text(row)
     topics = analysis.get("topics") or []
     has_pos = any(t.get("label") == "positive" for t in topics)
-    has_neg = bool(fault_topics(row, analysis))
+    faults = fault_topics(row, analysis)
+    has_neg = bool(faults)
     label = (analysis.get("sentiment") or {}).get("label", "neutral")
-    if not _text(row):
+    if not text:
         if rating is None:
             return "stars_mid"
         return "stars_pos" if rating >= 4 else "stars_neg" if rating < 3 else "stars_mid"
-    if rating is not None and 2 < rating < 4 and only_lukewarm(_text(row)) and not (
-            BOOKING_MIXUP_RE.search(_text(row)) or ORDER_MIXUP_RE.search(_text(row))):
+    mixup = bool(BOOKING_MIXUP_RE.search(text) or ORDER_MIXUP_RE.search(text))
+    if rating is not None and 2 < rating < 4 and only_lukewarm(text) and not mixup:
         return "neutral"  # "Fine. Food was ok, nothing that blew me away": a middling verdict, not a complaint
     if (rating is not None and rating <= 2) or (label == "negative" and (rating is None or rating < 4)):
         return "mixed" if has_pos and has_neg and rating is not None and rating > 2 else "negative"
+    faulting_clause = any(clause_polarity(c) < 0 for c, _ in review_clauses(text))
     if rating is not None and rating >= 4:
         # A happy rating: on five stars only a review that also praises something is a true mixed one; four
         # stars with a complaint, or words that fault something, is a small complaint to note.
-        if rating < 5 and (has_neg or any(clause_polarity(c) < 0 for c, _ in review_clauses(_text(row)))):
+        if rating < 5 and (has_neg or faulting_clause):
             return "mixed"
         # Five stars with a plain fault and no praise ("I was unable to change the billing address. Everything
         # else was fine.") is a small complaint too, never answered as pure praise.
-        plain = has_neg and any(plainly_faults(str(t.get("evidence") or "")) for t in fault_topics(row, analysis))
+        plain = any(plainly_faults(str(t.get("evidence") or "")) for t in faults)
         # "the only drawback is the honesty"; not "the only con is pricing but worth the money"
-        conceded = bool(ONLY_FAULT_RE.search(WORTH_IT_RE.sub("worth", _text(row))))
+        conceded = bool(ONLY_FAULT_RE.search(WORTH_IT_RE.sub("worth", text)))
         return "mixed" if (has_neg and (has_pos or plain)) or conceded else "positive"
-    mixup = bool(BOOKING_MIXUP_RE.search(_text(row)) or ORDER_MIXUP_RE.search(_text(row)))
-    if has_neg or mixup or (rating is not None and any(clause_polarity(c) < 0 for c, _ in review_clauses(_text(row)))):
+    if has_neg or mixup or (rating is not None and faulting_clause):
         return "mixed"  # a fault named (or written in words no topic caught) alongside a middling rating
     if rating is not None and rating < 4:
         # Three stars on words that only praise ("Best pancakes in town... really good"): answer the praise.
-        return "positive" if praise_only(_text(row)) else "neutral"
+        return "positive" if praise_only(text) else "neutral"
     if label == "positive" or has_pos:
         return "positive"
     return "neutral"
