@@ -16,13 +16,14 @@ import hashlib
 import importlib
 import re
 import tomllib
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from reviewcare.language import other_script
 
 PHRASES_PATH = Path(__file__).resolve().parent / "reply_phrases.toml"
 PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
@@ -2038,17 +2039,6 @@ def _unhappy(row: dict, analysis: dict) -> bool:
     if rating is not None:
         return rating <= 3
     return (analysis.get("sentiment") or {}).get("label") in ("negative", "mixed")
-
-
-def other_script(text: str) -> str | None:
-    """The script most of a text's letters are written in when it is not Latin ("Arabic", "Ethiopic"), else None."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return None
-    scripts = Counter(unicodedata.name(c, "UNKNOWN").split()[0] for c in letters if ord(c) > 0x24F)
-    if not scripts or sum(scripts.values()) < 0.6 * len(letters):
-        return None
-    return scripts.most_common(1)[0][0].capitalize()
 
 
 def needs_human_reason(row: dict, analysis: dict) -> str | None:

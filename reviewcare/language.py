@@ -11,6 +11,8 @@ detection faster. Clear English is recognised from its common words without aski
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from functools import cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -41,6 +43,15 @@ def detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*LANGUAGES).with_minimum_relative_distance(0.1).build()
 
 
+def other_script(text: str) -> str | None:
+    """The script most of a text's letters are written in when it is not Latin ("Arabic", "Ethiopic"), else None."""
+    letters = [c for c in text if c.isalpha()]
+    scripts = Counter(unicodedata.name(c, "UNKNOWN").split()[0] for c in letters if ord(c) > 0x24F)
+    if not scripts or sum(scripts.values()) < 0.6 * len(letters):
+        return None
+    return scripts.most_common(1)[0][0].capitalize()
+
+
 def detect_language(text: str | None, *, when_unsure: str = "und") -> str:
     """ISO 639-1 code of the text's language, or `when_unsure` when the evidence is too thin to tell."""
     words = WORD.findall((text or "").lower())
@@ -49,8 +60,7 @@ def detect_language(text: str | None, *, when_unsure: str = "und") -> str:
     latin = all(w.isascii() for w in words)
     if latin and sum(w in ENGLISH_CUES for w in words) / len(words) >= 0.2 and len(words) >= 3:
         return "en"
-    letters = [c for c in text or "" if c.isalpha()]
-    if sum(ord(c) > 0x24F for c in letters) >= 0.6 * len(letters):
+    if other_script(text or ""):
         # Mostly another script ("عالی.", "በጣም ጥሩነው"): however short, it is not English. lingua's best guess,
         # or "und" for a script none of its languages use.
         values = detector().compute_language_confidence_values(text)
