@@ -49,7 +49,7 @@ def aggregate_topics(mentions: list[dict]) -> list[dict]:
         strongest = max(ms, key=lambda m: abs(m.get("sentiment", 0.0)))
         label = "mixed" if max(scores) >= CLEAR and min(scores) <= -CLEAR else _label(mean)
         out.append({"topic": topic, "category": ms[0]["category"], "sentiment": round(mean, 4),
-                    "label": label, "evidence": strongest.get("evidence", "")})
+                    "label": label, "evidence": strongest.get("evidence", "").strip()})
     return out
 
 

@@ -1052,6 +1052,11 @@ FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet"
 FLAVOUR_FAULT_RE = re.compile(
     r"\b(?:too|very|extremely|so|overly|way too)\s+(spicy|salty|sweet|oily|greasy|sour|bitter)\b|"
     r"\b(?:full of|too much|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b")
+# A hygiene fault found in the food, not an injury: "a hair in the crispy corn", "foreign particles in food".
+FOREIGN_IN_FOOD_RE = re.compile(
+    r"\b(hairs?|foreign (?:particles?|objects?|bodies|body|matter)|threads?)\s+(?:\w+\s+)?(?:in|inside)\s+"
+    r"(?:the |my |our |his |her |their )?"
+    r"(food|[a-z]{3,}(?: [a-z]{3,})?(?= \b(?:and|but|which|that|so|too)\b|[,.!?;]|$))")
 NEED_MORE_RE = re.compile(r"\bneed (?:some |a few )?([a-z]{3,})(?: and [a-z]{3,})? more\b|"
                           r"\bneed (?:some |a bit |a little )?(?:more|extra) ([a-z]{3,})\b")
 
@@ -1075,12 +1080,18 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
     """A fault more exact than any topic's word: what was missing ("the missing sweet"), too few ("the chicken
     pieces"), a flavour ("the spice level") or asked more of ("the lemons"); or []."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
+    if m := FOREIGN_IN_FOOD_RE.search(text.lower()):
+        # "found a hair in the crispy corn": the finding itself, in their words, is what the reply owns
+        what = "the foreign particles" if m.group(1).startswith("foreign") else f"the {m.group(1)}"
+        dish = m.group(2) if m.group(2) and m.group(2).split()[-1] not in PHRASE_STOP | GENERIC_WORDS else ""
+        return [f"{what} in your {dish}" if dish else f"{what} in your food"]
     for clause, _ in review_clauses(text):
         if clause_polarity(clause) >= 0:
             continue
         if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:
             return [f"the missing {m.group(1)}"]  # "sweet was not served with the meal box"
-        if m := (MISSING_THING_HAPPY_RE if happy else MISSING_THING_RE).search(clause.lower()):
+        if (m := (MISSING_THING_HAPPY_RE if happy else MISSING_THING_RE).search(clause.lower())) and \
+                m.group(1).split()[-1] not in NO_IDIOM_NOUNS:
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
                 return [missing_form(phrase, text, happy)]
@@ -1167,6 +1178,10 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
         if not names_rightly(phrase, want, text, evidence, side):
             continue  # the analyzer's label and the reviewer's clause disagree: name nothing rather than guess
         last = _norm_words(phrase)[-1:] or [""]
+        if last[0] in BUSINESS_NAME_ENDS and re.search(
+                rf"\b(?!(?:The|A|An|Our|My|This|That|Their|Its)\b)[A-Z][\w&'-]*\s+{re.escape(last[0].capitalize())}\b",
+                text):
+            continue  # "not expected from a BBQ Nation": a business's name, not a dish or a room
         if last[0] in FAULT_WORDS or abs(opinion_valence().get(last[0], 0.0)) >= 1.0:
             continue  # "the unhygienic": an adjective left without its noun
         if last[0] and text and NEEDS_ASIDE_RE.search(text) and not re.search(
@@ -1183,7 +1198,15 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
     out = list(dict.fromkeys(PROBLEM_THINGS.get(o, o) for o in out))
     if len(out) > 1:
         out = [o for o in out if o != "your visit"]  # the vaguest phrase gives way to a real one
+    if len(out) > 1 and _norm_words(out[0])[-1:] and _norm_words(out[0])[-1] not in GENERIC_THINGS:
+        # "the mutton biryani and the dish": a bare "the dish" after a named one is the same dish again
+        out = [out[0], *[o for o in out[1:] if o.lower() not in {"the dish", "the item", "the meal", "the order"}]]
     return out[:limit]
+
+
+# Last words of business names written in Title Case ("BBQ Nation", "Pista House", "Eat India Company").
+BUSINESS_NAME_ENDS = frozenset("""nation house palace company co express hut junction corner court bar bistro dhaba
+cafe café restaurant restaurants hotel inn hub factory point plaza mall lounge brewery brewing kitchen""".split())
 
 
 # "no chicken pieces in it", "didn't provide the mayo bowls": the fault is that the thing was missing, and a
@@ -1215,6 +1238,9 @@ MISSING_THING_HAPPY_RE = re.compile(_missing_before(True) + MISSING_THING_END)
 NOT_MISSABLE = frozenset("""taste flavour flavor quality service hygiene ambience ambiance response reply value time
 wait waiting help courtesy manners respect spice salt sense care apology explanation call update confirmation
 record customer customers people guests crowd one""".split())
+# "needs no introduction", "no doubt", "no wonder": idioms with "no" that name nothing left out of an order
+NO_IDIOM_NOUNS = frozenset("""introduction intro doubt doubts wonder regret regrets complaint complaints issue issues
+problem problems need words idea matter way fuss hesitation comparison match question questions""".split())
 
 
 # What a place lacks rather than an item left out of an order: "No parking." is "the lack of parking".
@@ -1228,7 +1254,7 @@ def missing_form(phrase: str, text: str, happy: bool = False) -> str:
     On a happy review a bare "no" is not taken as missing: "remembered my needs (no pork, no alcohol)".
     """
     words = [w for w in _norm_words(phrase) if w not in ("the", "your")]
-    if not words or words[-1] in NOT_MISSABLE or "missing" in words:
+    if not words or words[-1] in NOT_MISSABLE | NO_IDIOM_NOUNS or "missing" in words:
         return phrase
     name = r"\s+".join(re.escape(w) for w in words)
     low = text.lower()
@@ -1424,7 +1450,8 @@ PRAISE_IDIOM_RE = re.compile(
     r"(?:can'?t|cannot) (?:fault|beat|complain|say enough|recommend (?:\w+ )?(?:enough|highly enough))|"
     r"could(?:n'?t| not) (?:be happier|have asked for more|ask for more|be better|fault)|"
     r"no (?:extras?|hidden|additional|surprise) (?:charges?|costs?|fees?)|no (?:issues?|problems?|hassles?|fuss)\b"
-    r"(?! with (?:the|our|my) (?:order|booking))", re.I)
+    r"(?! with (?:the|our|my) (?:order|booking))|needs? no (?:introduction|intro)|no doubt|"
+    r"no (?:second thoughts?|regrets?)", re.I)
 LIKE_AS_VERB_RE = re.compile(r"\b(?:i|we|they|you|really|would|also|didn't|did not|don't|dint|didnt|dont|"
                              r"doesn't|not|to|who)\s+(?:\w+\s+)?like\b", re.I)
 TITLE_RUN_RE = re.compile(r"(?<=[a-z,] )(?:[A-Z][a-z][\w'-]*\s+)+[A-Z][a-z][\w'-]*")
@@ -1845,6 +1872,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # "plz help me", "please add dark mode" ask for something: never quoted back as praise
         if polarity and clause_polarity(quote) == -polarity:
             continue  # "good to visit for a quick non-nonsense dinner" is praise, whatever one word suggests
+        if polarity > 0 and {w.lower().strip("!,.") for w in words} & LUKEWARM_WORDS:
+            continue  # "food was fine" is no praise to call wonderful
         verdict = judgement(quote)
         if polarity < 0 and verdict > 0 and {w.lower() for w in words} & LUKEWARM_WORDS and (
                 clause_polarity(quote) <= 0):
@@ -1892,6 +1921,19 @@ def _dominant_emotion(analysis: dict) -> str | None:
     return max(emotions, key=lambda e: float(e.get("intensity") or 0))["emotion"]
 
 
+# "room for improvement in the hospitality front", "scope for improvement on service": what should improve.
+IMPROVEMENT_IN_RE = re.compile(
+    r"\b(?:room|scope) for improvement (?:in|on|with|for|regarding|when it comes to) (?:the |their |terms of |your )*"
+    r"([a-z]{3,}(?: [a-z]{3,})??)(?= front| side| department| part| area|\s*[,.!?;]|\s+(?:and|but|as|too|though)\b)",
+    re.I)
+
+
+# Advice to other readers that opens with a condition: "If you are not comfortable sitting on the rug then you can
+# sit on a table", "if you don't like spicy food, ask for the mild version". A choice offered, not a fault.
+IF_YOU_ADVICE_RE = re.compile(
+    r"^\W*(?:and |but |so )?if (?:you|u)\b[^.!?]{0,80}?\b(?:then )?(?:you|u) (?:can|could|may|might|should)\b", re.I)
+
+
 def fault_topics(row: dict, analysis: dict) -> list[dict]:
     """The analysis's negative topics that the reply should own.
 
@@ -1904,6 +1946,8 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
         # The reviewer's clause outranks the label: "a lot of noise" read as neutral, "the room is pretty small
         # and not spacious" read as praise, are faults.
         evidence = str(t.get("evidence") or t.get("term") or "")
+        if IF_YOU_ADVICE_RE.search(evidence):
+            return False  # "if you are not comfortable on the rug, you can sit at a table": a tip for readers
         if SUGGEST_RE.search(evidence) and clause_polarity(evidence) >= 0:
             return False  # "do try the lassi", "you could add a kids' menu": an idea to thank, not a fault to own
         at = text.lower().find(evidence.lower().strip(" ."))
@@ -2224,6 +2268,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                            and (_norm_words(x)[-1:] or [""])[0] not in GENERIC_THINGS]][:2]
     if stance in ("negative", "mixed") and not neg and text:
         neg = faulted_in_text(text, staff_names, private, happy)  # a dish no profile lists: "the chopsuey"
+    if stance in ("negative", "mixed") and (m := IMPROVEMENT_IN_RE.search(text)) and \
+            m.group(1).split()[-1] not in PHRASE_STOP:
+        neg = [f"the {m.group(1).lower()}", *[x for x in neg if m.group(1).lower() not in x]][:2]
     neg = [missing_form(x, text, rating is not None and rating >= 4) for x in neg]
     if stance in ("negative", "mixed") and (m := WITHOUT_RE.search(text)) and not any("lack" in x for x in neg):
         # "without hot water for two days": what they went without is the fault, ahead of anything else named
@@ -2251,6 +2298,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             neg = [own, *[x for x in neg if x != own]][:2]
         elif own:
             pos = [own, *[x for x in pos if x != own]][:2]
+    if text and re.search(r"\b(?:room|scope) for improvement\b", text, re.I) and not re.search(
+            r"\broom\b(?! for improvement)", text, re.I):
+        # "room for improvement in the hospitality": the idiom's "room" is no hotel room or dining room
+        pos = [x for x in pos if x != "the room"]
+        neg = [x for x in neg if x not in ("the room", "the scope")]
 
     generic = {*TOPIC_PHRASES_FLAT, *NEUTRAL_PHRASES.values(), "the food", "your visit", "this", "the service",
                "the staff"}
@@ -2592,6 +2644,10 @@ def _reply_ideas(sentence: str) -> set[str]:
     return sentence_ideas(sentence) | ({"apology"} if APOLOGY_WORDS_RE.search(own) else set())
 
 
+# Sentences that name the reviewer's anger or frustration.
+ANGER_NAMED_RE = re.compile(r"\b(?:angry|anger|frustrat\w*|furious|upset)\b", re.I)
+
+
 def _pick(options: list[str], key: tuple, usage: SentenceUsage, taken: set[str], short: bool,
           forbid: re.Pattern[str] | None, banned: list[str], required: bool, greet: str = "",
           avoid: tuple[str, ...] = (), ideas: set[str] | None = None) -> str | None:
@@ -2625,6 +2681,9 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
     banned = [b.lower() for b in phrases["banned"]["phrases"] + list(voice.get("banned_phrases") or [])]
     avoid = avoid_keys(voice)
     forbid = CHEER_RE if values["mode"] == "calm" else None
+    if _dominant_emotion(analysis) not in CALM_EMOTIONS:
+        # "left you angry", "your frustration": only said back to someone whose words show it
+        forbid = re.compile(f"{forbid.pattern}|{ANGER_NAMED_RE.pattern}", re.I) if forbid else ANGER_NAMED_RE
 
     greetings = phrases["greetings"]
     gkey = ("formal" if formal else "warm") + ("_named" if values["name"] else "_anonymous")

@@ -36,6 +36,16 @@ BLANK_HINT = ("ReviewCare is using a blank English spaCy pipeline (no tagger or 
 _warned_blank = False
 
 
+@Language.component("reviewcare_line_breaks")
+def line_breaks(doc):
+    """Start a sentence after a line break: reviews often list points one per line with no full stop
+    ("good location\naccording to food the prices are quite high"), and a clause must not run across them."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text and not token.is_sent_start:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def load_base(candidates: Sequence[str] = MODEL_CANDIDATES, accurate: bool = False) -> tuple[Language, str]:
     """The first installed trained pipeline among candidates (without parser/NER), or a blank one.
 
@@ -63,6 +73,7 @@ def build_pipeline(profile: str = "restaurant", candidates: Sequence[str] = MODE
     spec = load_profile(profile)
     nlp, source = load_base(candidates, accurate)
     nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("reviewcare_line_breaks", after="sentencizer")
     nlp.add_pipe("reviewcare_topics", config={"profile": profile})
     sentiment_config: dict = {}
     if use_polarity_model and spec.polarity_model and spec.aspect_model:

@@ -176,8 +176,10 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
     before = i - 1
     while before >= 1 and lower[before] in ADVERBS:
         before -= 1  # "Jonah again looked after us", "Keira clearly noticed"
+    if w == "did" and any(x in {"job", "service", "work"} for x in lower[i + 1:i + 5]):
+        w = "served"  # "Nandan did excellent service", "Ravi did a great job": a person's work
     if w in SERVICE_VERBS:
-        need = VERB_NEXT.get(w)
+        need = VERB_NEXT.get(w) if lower[i] != "did" else None
         if need is not None and (i + 1 >= len(words) or lower[i + 1] not in need):
             return None
         named = _subject(words, lower, _name_ending(words, before))
@@ -394,5 +396,10 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             if named:
                 found.setdefault(named[1].lower(), (named[0], named[1], None))
                 _more_names(words, lower, named, found, None)  # "Raza and Narendar were very helpful"
+                k = named[0] + len(named[1].split())
+                if k + 2 == i and lower[k] in {"and", "&"} and lower[k + 1].isalpha() and len(lower[k + 1]) >= 3 \
+                        and lower[k + 1] not in _vocabulary():
+                    # "Nandan and varun did excellent service": a partner's name typed in lower case
+                    found.setdefault(lower[k + 1], (k + 1, words[k + 1].capitalize(), None))
     # A name also seen with a role keeps the role.
     return sorted(found.values())

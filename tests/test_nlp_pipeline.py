@@ -13,7 +13,8 @@ def test_load_pipeline_prefers_installed_trained_model():
     nlp = load_pipeline("restaurant")
     assert nlp.meta["reviewcare_base"] in pipeline.MODEL_CANDIDATES
     assert "ner" not in nlp.pipe_names and "parser" not in nlp.pipe_names  # excluded for speed
-    assert nlp.pipe_names == ["sentencizer", "reviewcare_topics", "reviewcare_sentiment", "reviewcare_care"]
+    assert nlp.pipe_names == ["sentencizer", "reviewcare_line_breaks", "reviewcare_topics", "reviewcare_sentiment",
+                              "reviewcare_care"]
     assert load_pipeline("restaurant") is nlp  # cached per process
 
 
@@ -90,3 +91,12 @@ def test_scorer_reads_the_offsets_and_sentences_the_tagger_kept():
     assert kept._.rc_polarity == fresh._.rc_polarity
     done = nlp.get_pipe("reviewcare_care")(kept)
     assert done._.rc_offsets is None and done._.rc_sentences is None  # dropped: docs stay small
+
+
+def test_a_line_break_starts_a_new_sentence():
+    nlp = load_pipeline("restaurant")
+    doc = nlp("good location and menu\nthe prices are quite high, not worth it\n\nfood was decent")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["good location and menu", "the prices are quite high, not worth it", "food was decent"], sents
+    # a full stop before the line break gives one boundary, not an empty sentence
+    assert [s.text.strip() for s in nlp("Great food.\nSlow service.").sents] == ["Great food.", "Slow service."]
