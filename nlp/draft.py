@@ -170,7 +170,7 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
 # Chat spellings and modifiers that never start "the thing": "dint taste", "ur food", "different environment".
 PHRASE_JUNK = frozenset("""ur u r din dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
 different various other same whole entire usual normal regular total complete certain particular typical
-specific several ordered served tried given famous appropriate proper""".split())
+specific several ordered served tried given famous appropriate proper right wrong exact perfect""".split())
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
@@ -1016,6 +1016,13 @@ def measured_wait(text: str) -> str:
     return f"the {n}-minute wait" if n.isdigit() else ""
 
 
+# "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
+LATE_ARRIVAL_RE = re.compile(
+    r"\b(?:order|parcel|package|delivery|item|items|food|shipment)\s+(?:arrived|came|was delivered|got delivered|"
+    r"reached(?: me| us)?)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+"
+    r"(days?|weeks?|hours?|minutes?|mins?)\s+)?late\b", re.I)
+
+
 # "<Noun> was/is (really) good": praise of that noun, whether or not a profile lists it.
 PRAISED_NOUN_RE = re.compile(
     r"^\W*(?:the\s+)?((?:[A-Za-z][a-z]{2,}\s+)?[A-Za-z][a-z]{2,})\s+(?:was|is|were|are|tasted|tastes)\s+(?:really\s+|very\s+|so\s+|"
@@ -1025,7 +1032,8 @@ PRAISED_NOUN_RE = re.compile(
 
 # "<dish> which was not at all good", "<dish> was cold": a fault of that dish, listed in a profile or not.
 FAULTED_NOUN_RE = re.compile(
-    r"\b((?:[a-z]{3,}\s+)?[a-z]{3,})\s+(?:which\s+|that\s+)?(?:was|is|were|where|are|tasted|tastes)\s+", re.I)
+    r"\b((?:[a-z]{3,}\s+)?[a-z]{3,})\s+(?:which\s+|that\s+)?(?:(?:was|is|were|where|are|tasted|tastes)\s+|"
+    r"(?:a (?:bit|little) |slightly )?on the [a-z]+ side\b)", re.I)
 
 
 def _unlisted_thing(words: str, staff: set[str]) -> str:
@@ -1061,16 +1069,32 @@ NEED_MORE_RE = re.compile(r"\bneed (?:some |a few )?([a-z]{3,})(?: and [a-z]{3,}
                           r"\bneed (?:some |a bit |a little )?(?:more|extra) ([a-z]{3,})\b")
 
 
-def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str], happy: bool = False) -> list[str]:
+# A flavour described, not faulted: "a little bitter", "slightly smoky", "very mild" (beers, coffees, wines).
+TASTING_NOTE_RE = re.compile(r"\b(?:a (?:little|bit|tad)|slightly|mildly|somewhat|bit|very|quite)\s+"
+                             r"(?:bitter|sweet|sour|tangy|smoky|strong|mild|fruity|hoppy|malty|citrusy|floral)\b")
+
+
+def tasting_note(clause: str) -> bool:
+    """True when a clause's only fault is a flavour described ("La Trappe was a little bitter")."""
+    low = clause.lower()
+    return bool(TASTING_NOTE_RE.search(low)) and clause_polarity(TASTING_NOTE_RE.sub(" ", low)) >= 0
+
+
+def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str], happy: bool = False,
+                    notes_ok: bool = False) -> list[str]:
     """The first thing a plainly faulting clause names ("chicken chopsuey which was not at all good", "didn't
-    provide the mayo bowls"), or []."""
+    provide the mayo bowls"), or []. With `notes_ok` (a happy rating) a flavour described is no fault."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
     if found := specific_fault(text, staff_names, private, happy):
         return found
     for clause, _ in review_clauses(text):
         if clause_polarity(clause) >= 0 or not (m := FAULTED_NOUN_RE.search(clause)):
             continue
-        phrase = _unlisted_thing(m.group(1), staff)
+        if notes_ok and tasting_note(clause):
+            continue  # "Schuimzuiper was a little bitter" on a happy review: a tasting note, not a complaint
+        # "the Momos on the drier side": the subject without its determiner
+        subject = re.sub(r"^(?:the|our|my|their|both|all)\s+", "", m.group(1), flags=re.I)
+        phrase = _unlisted_thing(subject, staff)
         if phrase and not any(p.lower() in phrase for p in private) and names_rightly(phrase, -1, text, side=-1):
             return [phrase]
     return []
@@ -1184,6 +1208,9 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
             continue  # "not expected from a BBQ Nation": a business's name, not a dish or a room
         if last[0] in FAULT_WORDS or abs(opinion_valence().get(last[0], 0.0)) >= 1.0:
             continue  # "the unhygienic": an adjective left without its noun
+        if last[0] and re.search(rf"\blike (?:a|an) (?:[a-z]+ )?{re.escape(last[0])}\b", low_text) and \
+                len(re.findall(rf"\b{re.escape(last[0])}\b", low_text)) == 1:
+            continue  # "a small joint like a pan shop": what the place was compared to, not part of it
         if last[0] and text and NEEDS_ASIDE_RE.search(text) and not re.search(
                 rf"\b{re.escape(last[0][:4])}", NEEDS_ASIDE_RE.sub(" ", text), re.I):
             continue  # "my dietary needs (no pork ...)": a need they told the staff, not a dish they had
@@ -1306,7 +1333,8 @@ sticky unclean rushed forgot forgotten cancelled messed ridiculous improper inte
 leaking broken soggy undercooked uncooked overcooked hard noise noisiest dust dusty stained stains mould mold
 mouldy moldy damp smelled smelt crashes crashing crashed glitch glitches glitchy buggy laggy lag freezes frozen
 unusable unresponsive nightmare disaster hassle ripoff rip-off scam joke unaccommodating uncooperative unhelpful
-unfriendly unprofessional inattentive""".split())
+unfriendly unprofessional inattentive dimly strain disapointed disapointing disapointment dissapointed
+dissapointing dissapointment dissappointed disappoited dissatisfied""".split())
 PROBLEM_THINGS = {"the noise": "the noise levels", "the dust": "the cleanliness", "the mould": "the cleanliness",
                   "the mold": "the cleanliness", "the damp": "the cleanliness", "the stains": "the cleanliness",
                   "the crashes": "the app's stability", "the glitches": "the app's reliability",
@@ -1387,6 +1415,11 @@ FAULT_PHRASE_RE = re.compile(
     r"non[- ]?edible|not edible|uneatable|(?:always |is |was )?switched off|not reachable|unreachable|"
     r"(?:never|nobody|no one|didn'?t|did not) (?:pick(?:s|ed)? up|answer(?:s|ed)?)|"
     r"\btoo (?:much )?(?![a-z]+ly\b)[a-z]+(?:y|ish)\b|"
+    # "the momos were on the drier side", "a bit on the salty side": a polite way to fault
+    r"\bon the (?:dr(?:y|ier)|salt(?:y|ier)|sweet(?:er)?|oil(?:y|ier)|spic(?:y|ier)|bland(?:er)?|bitter|heav(?:y|ier)|"
+    r"greas(?:y|ier)|sour|sogg(?:y|ier)|chew(?:y|ier)|hard(?:er)?|tough|cold(?:er)?|small(?:er)?|expensive|"
+    r"pric(?:ey|ier)|costl(?:y|ier)|high(?:er)?|slow(?:er)?|nois(?:y|ier)|loud(?:er)?|weak(?:er)?|thin(?:ner)?|"
+    r"stale|undercooked|overcooked) side\b|"
     r"\bhardly (?:found|any|got|had|get|find|\d+)|"
     r"\b(?:had|have|has) to wait|made us wait|kept us waiting|"
     r"never (?:reach(?:es)?|arrives?|arrived|comes?|came) (?:\w+ )?(?:hot|warm|on time|fresh)|"
@@ -2025,7 +2058,8 @@ def _stance(row: dict, analysis: dict) -> str:
         return "neutral"  # "Fine. Food was ok, nothing that blew me away": a middling verdict, not a complaint
     if (rating is not None and rating <= 2) or (label == "negative" and (rating is None or rating < 4)):
         return "mixed" if has_pos and has_neg and rating is not None and rating > 2 else "negative"
-    faulting_clause = any(clause_polarity(c) < 0 for c, _ in review_clauses(text))
+    faulting_clause = any(clause_polarity(c) < 0 and not (rating is not None and rating >= 4 and tasting_note(c))
+                          for c, _ in review_clauses(text))
     if rating is not None and rating >= 4:
         # A happy rating: on five stars only a review that also praises something is a true mixed one; four
         # stars with a complaint, or words that fault something, is a small complaint to note.
@@ -2119,6 +2153,15 @@ def needs_human_reason(row: dict, analysis: dict) -> str | None:
 
 
 # --- composing ------------------------------------------------------------------------------------------------
+
+# A question about what is in the food: a dietary word with a doubt or a question in the same sentence.
+DIET_QUESTION_RE = re.compile(
+    r"\b(halal|jain|vegan|kosher|gluten[- ]free|nut[- ]free|dairy[- ]free|eggless)\b(?=[^.!]{0,80}(?:\?|let (?:me|us) "
+    r"know|anyone know|confirm))|(?:doubtful|not sure|unsure|wonder\w*|no idea|don'?t know|is it|are they|does it|"
+    r"do they)\b[^.!?]{0,40}\b(halal|jain|vegan|kosher|gluten[- ]free|nut[- ]free|dairy[- ]free|eggless)\b", re.I)
+# Slots whose phrasings give the contact address.
+CONTACT_SLOTS = frozenset({"next_step", "next_step_light", "neutral_close", "ask_what_held_back"})
+
 
 @dataclass
 class _Plan:
@@ -2217,8 +2260,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     mode = _tone_mode(stance, analysis, row)
     rating = _rating(row)
 
-    pos_topics = [t for t in topics if t.get("label") == "positive"]
     neg_topics = fault_topics(row, analysis)
+    # A topic praised in one place and faulted in another ("I loved the noodles" ... "the noodles were dry") is
+    # praise too when its strongest clause praises it.
+    pos_topics = [t for t in topics if t.get("label") == "positive" or (
+        t.get("label") == "mixed" and t not in neg_topics and clause_polarity(str(t.get("evidence") or "")) > 0)]
     evidences = [str(t.get("evidence") or t.get("term") or "") for t in topics]
     chunks = noun_chunks([*evidences, text]) if text else None
     kw = {"text": text, "chunks": chunks, "side": review_side(row, analysis)}
@@ -2266,8 +2312,15 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         heads = set(_norm_words(exact[0]))
         neg = [exact[0], *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= heads
                            and (_norm_words(x)[-1:] or [""])[0] not in GENERIC_THINGS]][:2]
+    if stance in ("negative", "mixed") and text and (m := LATE_ARRIVAL_RE.search(text)) and not any(
+            re.search(r"\b(?:wait|delay|late)\b", x) for x in neg):
+        # "my order arrived two weeks late": the delay in their own measure leads
+        n, unit = (m.group(1) or "").lower(), (m.group(2) or "").lower().rstrip("s")
+        late = f"the {n}-{unit} delay" if n and unit else "the late delivery"
+        neg = [late, *[x for x in neg if x not in ("your order", "the delivery")]][:2]
     if stance in ("negative", "mixed") and not neg and text:
-        neg = faulted_in_text(text, staff_names, private, happy)  # a dish no profile lists: "the chopsuey"
+        neg = faulted_in_text(text, staff_names, private, happy,  # a dish no profile lists: "the chopsuey"
+                              notes_ok=rating is not None and rating >= 4)
     if stance in ("negative", "mixed") and (m := IMPROVEMENT_IN_RE.search(text)) and \
             m.group(1).split()[-1] not in PHRASE_STOP:
         neg = [f"the {m.group(1).lower()}", *[x for x in neg if m.group(1).lower() not in x]][:2]
@@ -2473,6 +2526,13 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.add(suggestion_slot, priority=4)
         plan.add("action", priority=3)
         plan.add("next_step", priority=10, required=True)
+    if text and values["contact"] and (m := DIET_QUESTION_RE.search(text)):
+        # "doubtful of it being halal, if anyone knows please let me know": a question that deserves a sure
+        # answer from the business, never a guess in a draft
+        said = (m.group(1) or m.group(2)).lower()
+        diet = "Jain" if said == "jain" else re.sub(r"\s+", "-", said)
+        reaches = any(slot in CONTACT_SLOTS for slot, *_ in plan.items)
+        plan.items.insert(1, ("diet_question" if reaches else "diet_question_contact", {"diet": diet}, 9, True))
     return plan, values
 
 

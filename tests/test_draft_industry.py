@@ -108,7 +108,8 @@ def test_a_shop_order_is_an_order():
     a = analysis("negative", [topic("delivery", "negative", "My order arrived two weeks late", "delivery")])
     replies = [draft_reply({**row, "id": f"s{i}"}, a, SHOP, VOICE)["reply"] for i in range(8)]
     assert not any(re.search(r"\bvisit|your table|came in", r, re.I) for r in replies), replies
-    assert any(re.search(r"\byour order\b", r) for r in replies), replies
+    # the delay in the reviewer's own measure, or the order itself, is what is owned
+    assert all(re.search(r"\byour order\b|\bthe two-week delay\b", r) for r in replies), replies
     assert team_for([a["topics"][0]], family="retail") == "the dispatch team"
 
 

@@ -6,10 +6,19 @@ quoted as praise, a bare "the dish" after a named one, and staff who "did a grea
 
 from __future__ import annotations
 
-from test_draft_round8 import drafted
+import re
+
+from test_draft_round8 import drafted, drafted_for
 
 from nlp.analyze import analyze_rows
-from nlp.draft import IMPROVEMENT_IN_RE, specific_fault
+from nlp.draft import (
+    DIET_QUESTION_RE,
+    IMPROVEMENT_IN_RE,
+    clause_polarity,
+    faulted_in_text,
+    specific_fault,
+    tasting_note,
+)
 
 
 def test_needs_no_introduction_is_praise_and_room_for_improvement_names_what_should_improve():
@@ -65,3 +74,52 @@ def test_two_people_who_did_a_great_job_are_both_named():
     rows = [{"id": "s1", "text": "Pranav and dilip did excellent service, so attentive all night.", "rating": 5}]
     names = {s["name"] for s in analyze_rows(rows)[0]["staff"]}
     assert names == {"Pranav", "Dilip"}, names
+
+
+def test_a_polite_on_the_drier_side_is_a_fault_named_with_its_dish():
+    text = ("Late night order and it came on time. The green chutney is fresh and delicious; but the dumplings "
+            "a little on the drier side. So three stars.")
+    for reply in drafted(text, 3):
+        assert "the dumplings" in reply.lower(), reply
+    assert clause_polarity("the dumplings were on the salty side") < 0
+
+
+def test_the_subject_of_a_faulting_clause_is_named_without_its_determiner():
+    assert faulted_in_text("Ordered a lamb biryani. The rice was undercooked.", [], set()) == ["the rice"]
+
+
+def test_tasting_notes_on_a_happy_review_are_no_complaint():
+    assert tasting_note("the Kolsch was a little bitter")
+    assert not tasting_note("the naan was burnt")
+    text = ("Lovely taproom. We tried four beers: the wheat beer was very mild and the stout was a little bitter. "
+            "Staff were courteous.")
+    for reply in drafted(text, 4):
+        assert "stout" not in reply.lower() or "on us" not in reply.lower(), reply
+
+
+def test_misspelt_disappointment_is_a_fault_on_a_happy_rating():
+    text = "The mango smoothie tasted great. The quantity was a big disapointment though, the cup was tiny."
+    for reply in drafted(text, 4):
+        low = reply.lower()
+        assert "quantity" in low and "appreciated" not in low, reply
+
+
+def test_a_question_about_halal_food_is_answered_without_guessing():
+    text = "Tried the chicken momos and they were tasty, but I'm not sure whether they are halal. Anyone know?"
+    for reply in drafted(text, 4):
+        assert re.search(r"\bhalal\b", reply) and "guess" in reply or "checked answer" in reply, reply
+    assert not DIET_QUESTION_RE.search("Great halal biryani, fully recommend.")
+
+
+def test_what_a_place_is_compared_to_is_not_part_of_it():
+    text = "Tiny joint like a tea stall and always crowded, but the maggi is great. Nothing exceptional though."
+    for reply in drafted(text, 3):
+        assert "the tea stall" not in reply.lower(), reply  # quoting their words is fine; naming it a fault is not
+
+
+def test_a_late_shop_order_names_the_delay_in_their_measure():
+    rows = [{"id": f"late-{i}", "text": "My parcel came 5 days late and nobody answered my emails.", "rating": 1,
+             "author": "Dean Moss", "source": "trustpilot"} for i in range(4)]
+    shop = {"name": "Brightline Supplies", "industry": "online shop"}
+    for reply in drafted_for(rows, "retail", shop):
+        assert "5-day delay" in reply, reply
