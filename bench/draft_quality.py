@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from nlp.draft import draft_many, industry_family, sentence_shares  # noqa: E402
 from reviewcare.config import profile_for_industry  # noqa: E402
+from reviewcare.importer import split_owner_reply  # noqa: E402
 
 DEMO = ROOT / "reviewcare" / "demo_site" / "reviews.json"
 ZOMATO = ROOT / ".." / "shared" / "data" / "reviews" / "zomato_hyderabad_restaurant_reviews.csv"
@@ -93,9 +94,13 @@ def load_site(source: str, sites: Path = SITES) -> list[dict]:
                          "owner_reply": (r.get("partnerReply") or {}).get("reply") or ""})
     elif source == "tripadvisor":
         records = json.loads((sites / "tripadvisor_hotels.json").read_text("utf-8"))["reviews"]
-        rows = [{"id": f"tripadvisor-{i}", "title": r.get("title") or "", "text": r.get("text") or "",
-                 "rating": _stars(r.get("rate")), "author": None, "source": "tripadvisor"}
-                for i, r in enumerate(records)]
+        rows = []
+        for i, r in enumerate(records):
+            # the export glues the hotel's own answer onto some reviews: those are already answered
+            text, reply, addressed = split_owner_reply(r.get("text") or "")
+            rows.append({"id": f"tripadvisor-{i}", "title": r.get("title") or "", "text": text,
+                         "rating": _stars(r.get("rate")), "author": addressed or None, "source": "tripadvisor",
+                         "owner_reply": reply})
     elif source == "google_play":
         records = json.loads((sites / "google-play_reviews.json").read_text("utf-8"))
         rows = [{"id": f"play-{i}", "text": r.get("content") or "", "rating": _stars(r.get("score")),

@@ -212,7 +212,8 @@ EXCUSE_RE = re.compile(
 OWNERSHIP_RE = re.compile(
     r"\b(?:on us|responsibility|our job|we got|we didn't|we did not|we should have|own it|fell short|"
     r"fell below|should not have|shouldn't have|let you down|i'm sorry|i am sorry|we're sorry|we are sorry|"
-    r"missed the mark|you deserved better|no excuse|won't make excuses|will not make excuses|falls on)\b", re.I)
+    r"missed the mark|you deserved better|no excuse|won't make excuses|will not make excuses|falls on|our miss|"
+    r"ours to (?:do|put right|fix|act on)|miss is ours|responsibility is ours|up to us)\b", re.I)
 CHEER_RE = re.compile(r"!|\b(?:glad|happy|delighted|thrilled|wonderful|lovely|great|awesome|fantastic|"
                       r"pleased|excited|smile)\b", re.I)
 EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
@@ -614,9 +615,15 @@ def _private_tokens(text: str) -> set[str]:
     return {f for f in found if f}
 
 
+# Common verbs that pass the length and ending tests: "we got was disappointment" names no "got".
+VERB_WORDS = frozenset("""got get gets had has have did does done made make makes went gone came come comes took take
+takes gave give gives said told felt seemed looked found kept left put saw seen tried ordered asked paid ate eat
+drank brought bought sent let went try tries visit visited""".split())
+
+
 def _nounish(word: str) -> bool:
     """Rough test that a word can end a noun phrase (no spaCy here: the drafter stays pure)."""
-    if word in PHRASE_STOP or len(word) < 3:
+    if word in PHRASE_STOP or word in VERB_WORDS or len(word) < 3:
         return False
     if word in ING_NOUNS:
         return True
@@ -1115,7 +1122,9 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:
             return [f"the missing {m.group(1)}"]  # "sweet was not served with the meal box"
         if (m := (MISSING_THING_HAPPY_RE if happy else MISSING_THING_RE).search(clause.lower())) and \
-                m.group(1).split()[-1] not in NO_IDIOM_NOUNS:
+                m.group(1).split()[-1] not in NO_IDIOM_NOUNS and not re.match(
+                    r"\s+(?:was|were|is|are|tasted|tastes)\s+(?:\w+\s+)?(?:good|great|nice|tasty|fresh|hot|okay|ok|"
+                    r"fine|worth|up|upto|as)\b", clause.lower()[m.end():]):
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
                 return [missing_form(phrase, text, happy)]
@@ -1286,7 +1295,10 @@ def missing_form(phrase: str, text: str, happy: bool = False) -> str:
     name = r"\s+".join(re.escape(w) for w in words)
     low = text.lower()
     before = _missing_before(happy) + r"(?:[a-z]+\s+){0,2}"  # "no extra cheese": up to two words before it
-    if re.search(before + name + r"s?\b", low) or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
+    # "No food was good": "no" denies the verdict that follows, nothing was missing
+    judged = r"(?!\s+(?:was|were|is|are|tasted|tastes)\s+(?!(?:\w+\s+)?(?:served|given|provided|sent|included|there|"
+    judged += r"available|delivered|packed)\b))"
+    if re.search(before + name + r"s?\b" + judged, low) or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
         if words[-1] in LACKED_NOUNS:
             return "the lack of " + " ".join(w for w in phrase.split() if w.lower() not in ("the", "your"))
         return re.sub(r"^(the |your )?", lambda m: (m.group(1) or "the ") + "missing ", phrase, count=1)
@@ -1892,6 +1904,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
                 or not re.search(r"[a-z]", low) or EMOJI_RE.search(quote) or len(quote) > 60
                 or (title and text and quote not in title and quote not in text)):
             continue
+        if any(re.search(r"[a-z][A-Z]", w) for w in words):
+            continue  # "Staff is fRozen": a slip of the keyboard quoted back reads as mockery
         if re.match(r"[a-z]+ed (?:me|us)\b", quote, re.I):
             continue  # "disappointed me is the service", cut from "the only thing which disappointed me is ..."
         if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words):
@@ -2136,6 +2150,15 @@ def needs_human_reason(row: dict, analysis: dict) -> str | None:
     trait, act = PROTECTED_TRAIT_RE.search(text), ADVERSE_ACT_RE.search(text)
     if trait and act and unhappy:
         return f"discrimination claim (mentions \"{trait.group(0)}\" and \"{act.group(0)}\")"
+    veg = VEG_SERVED_MEAT_RE.search(text)
+    if not veg and (diet := STRICT_DIET_RE.search(text)):
+        veg = MEAT_SERVED_RE.search(text)
+        veg = veg if veg and unhappy else None
+        if veg:
+            veg = diet
+    if veg:
+        # a vegetarian served meat (and often eating it unknowingly): a religious and dietary harm a person answers
+        return f"dietary or religious harm: meat served to a vegetarian (mentions \"{veg.group(0)}\")"
     allergy = ALLERGY_RE.search(text)
     incident = ALLERGY_INCIDENT_RE.search(text) if allergy else None
     if allergy and incident and unhappy:
@@ -2153,6 +2176,18 @@ def needs_human_reason(row: dict, analysis: dict) -> str | None:
 
 
 # --- composing ------------------------------------------------------------------------------------------------
+
+# "ordered veg sizzler ... they served me the non veg sizzler"; "I am a pure vegetarian" with meat served.
+VEG_SERVED_MEAT_RE = re.compile(
+    r"\b(?:ordered|order|asked for|requested|chose)\b[^.!?]{0,60}\bveg(?:etarian)?\b[^.!?]{0,120}?"
+    r"\b(?:served|got|gave|given|delivered|sent|received)\b[^.!?]{0,40}\bnon[- ]?veg", re.I)
+STRICT_DIET_RE = re.compile(r"\b(?:i am|i'm|im|we are|we're|being)\s+(?:a\s+)?(?:pure|strict|complete)?\s*"
+                            r"(?:vegetarian|vegeterian|veggie|jain)s?\b", re.I)
+MEAT_SERVED_RE = re.compile(
+    r"\b(?:served|delivered|gave|given|sent|got|found|received)\b[^.!?]{0,40}\b(?:non[- ]?veg|chicken|meat|mutton|"
+    r"beef|pork|egg|fish|prawns?)\b|\b(?:non[- ]?veg|chicken|meat|mutton|beef|pork|egg|fish|prawns?)\b[^.!?]{0,30}"
+    r"\b(?:instead|in (?:my|our|the) (?:veg|paneer))", re.I)
+
 
 # A question about what is in the food: a dietary word with a doubt or a question in the same sentence.
 DIET_QUESTION_RE = re.compile(
@@ -2485,7 +2520,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.add(staff_slot, priority=9, required=True)
         if quote and not neg:
             plan.add("echo_neutral", priority=9)  # the small complaint in their words, calmly
-        plan.add("own_small" if values["neg"] else "own_small_unnamed", {"things": values["neg"]}, priority=9,
+        # The opener named the small thing already: the ownership line points back at it.
+        plan.add("own_small" if values["neg"] else "own_small_unnamed", {"things": "that"}, priority=9,
                  required=True)
         if suggestion:
             plan.add(suggestion_slot, priority=4)
@@ -2687,6 +2723,8 @@ IDEAS: dict[str, re.Pattern[str]] = {
     "time": re.compile(r"\b(?:taking|took|take) (?:the|a) (?:time|moment)\b", re.I),
     "argue": re.compile(r"\bargu(?:e|ing)\b", re.I),
     "talk_through": re.compile(r"\btalk(?:ing)? (?:this|it) through\b", re.I),
+    # "Thank you for such a generous review. Thank you for taking the time to say so.": one thank-you is enough
+    "thanks": re.compile(r"^(?:\w+, )?(?:thank you|thanks)\b", re.I),
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import UTC
 from pathlib import Path
 
@@ -21,6 +22,27 @@ DEFAULT_COLUMNS = {
     "published_at": "published_at", "reply_text": "reply_text",
 }
 STAR_WORDS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
+
+
+# Some exports glue the business's public answer onto the review text: "...lovely stay.Dear David,Thank you for
+# sharing your experience ... Best Regards, Giorgia F. Senior Hospitality Agent". A salutation that opens a thank-you
+# or an apology after the review's own words, and a sign-off after it, mark where the answer begins.
+OWNER_REPLY_RE = re.compile(
+    r"(?:(?<=[.!?…)\]\w])|^)\s*(Dear\s+(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?([A-Za-z][\w'-]*)[\w.' -]{0,30}?\s*,\s*"
+    r"(?:Thank you|Thanks|Many thanks|We |I |On behalf|Greetings)[\s\S]*)$")
+SIGN_OFF_RE = re.compile(r"\b(?:Best Regards|Kind Regards|Warm Regards|Warmest Regards|Regards|Sincerely|Yours|"
+                         r"Best wishes|With thanks|Manager|Hotel|Team|Agent|Director|Owner|Guest Relations)\b", re.I)
+
+
+def split_owner_reply(text: str) -> tuple[str, str, str]:
+    """(review, owner's reply, reviewer's first name from "Dear <name>,") when an answer is glued to the text;
+    (text, "", "") otherwise."""
+    m = OWNER_REPLY_RE.search(text or "")
+    if not m or m.start(1) == 0 or not SIGN_OFF_RE.search(m.group(1)[-200:]):
+        return text, "", ""
+    name = m.group(2)
+    name = name[0].upper() + name[1:] if name.lower() not in {"guest", "sir", "madam", "customer", "valued"} else ""
+    return text[:m.start(1)].rstrip(), m.group(1).strip(), name
 
 
 class ImportFileError(ValueError):
@@ -63,18 +85,23 @@ def parse_rating(value, where: str) -> float | None:
 
 def _row(raw: dict, where: str, source: str) -> dict:
     text = (raw.get("text") or "").strip()
+    reply = (raw.get("reply_text") or "").strip()
+    author = (raw.get("author") or "").strip()
+    if not reply:
+        text, reply, addressed = split_owner_reply(text)
+        author = author or addressed  # "Dear David," names the reviewer the export left anonymous
     rating = parse_rating(raw.get("rating"), where)
     if not text and rating is None:
         raise ImportFileError(f"{where}: the row has neither text nor rating; remove it or fill one in")
     return {
         "source": raw.get("source") or source,
         "external_id": str(raw["id"]) if raw.get("id") not in (None, "") else None,
-        "author": (raw.get("author") or "").strip() or None,
+        "author": author or None,
         "rating": rating,
         "title": (raw.get("title") or "").strip() or None,
         "text": text,
         "published_at": parse_date(raw.get("published_at"), where),
-        "reply_text": (raw.get("reply_text") or "").strip() or None,
+        "reply_text": reply or None,
         "language": raw.get("language"),
     }
 

@@ -16,6 +16,8 @@ from nlp.draft import (
     IMPROVEMENT_IN_RE,
     clause_polarity,
     faulted_in_text,
+    missing_form,
+    needs_human_reason,
     specific_fault,
     tasting_note,
 )
@@ -123,3 +125,32 @@ def test_a_late_shop_order_names_the_delay_in_their_measure():
     shop = {"name": "Brightline Supplies", "industry": "online shop"}
     for reply in drafted_for(rows, "retail", shop):
         assert "5-day delay" in reply, reply
+
+
+def test_meat_served_to_a_vegetarian_goes_to_a_person():
+    for text in ("I ordered a veg wrap but they served me a non veg wrap and I ate half before noticing.",
+                 "I am a pure vegetarian and they delivered chicken fried rice instead. Horrible."):
+        row = {"id": "v", "text": text, "rating": 1}
+        reason = needs_human_reason(row, analyze_rows([row])[0])
+        assert reason and reason.startswith("dietary or religious harm"), (text, reason)
+    row = {"id": "v2", "text": "I'm vegetarian and loved the paneer; my husband's chicken was great too.", "rating": 5}
+    assert needs_human_reason(row, analyze_rows([row])[0]) is None
+
+
+def test_no_denying_a_verdict_is_not_something_missing():
+    text = "Fine for drinks, not for the buffet. No food was good, veg or non veg. Only the mocktail was nice."
+    assert missing_form("the food", text) == "the food"
+    assert missing_form("the raita", "No raita was given with the biryani.") == "the missing raita"
+    for reply in drafted(text, 2):
+        assert "missing" not in reply, reply
+
+
+def test_verbs_are_never_named_as_things_and_keyboard_slips_are_not_quoted():
+    text = "Drove an hour for this. All we got was disappointment. Staff is fRozen and food is archaic."
+    for reply in drafted(text, 1):
+        assert "the got" not in reply and "fRozen" not in reply, reply
+
+
+def test_one_thank_you_opens_a_short_happy_reply():
+    for reply in drafted("Lovely evening, thank you!", 5, n=12):
+        assert len(re.findall(r"\b(?:Thank you|Thanks)\b", reply)) <= 1, reply

@@ -86,3 +86,18 @@ def test_bad_jsonl_line_is_named(tmp_path):
     path.write_text('{"id": 1, "text": "ok"}\n{oops\n')
     with pytest.raises(ImportFileError, match="rows.jsonl:2"):
         read_reviews(path)
+
+
+def test_an_answer_glued_to_the_review_text_is_split_off_and_counts_as_answered(env):
+    text = ("Central spot and a rooftop pool we loved. Thanks to Mira at the desk.Dear tomas,Thank you for staying "
+            "with us and for your kind words about Mira. We hope to welcome you again.Best Regards, Lena K. Guest "
+            "Relations Manager")
+    (env / "glued.jsonl").write_text(json.dumps({"id": "t1", "text": text, "rating": 5}) + "\n")
+    assert "1 new" in CliRunner().invoke(cli, ["import", "glued.jsonl"]).output
+    row = next(store.open_db(env / "r.db").query("select * from reviews where external_id = 't1'"))
+    assert row["text"] == "Central spot and a rooftop pool we loved. Thanks to Mira at the desk."
+    assert row["reply_text"].startswith("Dear tomas,Thank you") and row["author"] == "Tomas"
+    # a review that merely opens with "Dear" or thanks someone keeps its text
+    from reviewcare.importer import split_owner_reply
+    assert split_owner_reply("Dear hotel, thank you for nothing. Rooms were filthy.")[1] == ""
+    assert split_owner_reply("Lovely stay. Dear staff, thank you all!")[1] == ""
