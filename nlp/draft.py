@@ -55,6 +55,7 @@ MAX_SENTENCE_SHARE = 0.15
 FILLERS: dict[str, tuple[str, ...]] = {
     "positive": ("joy",), "stars_pos": ("star_pos_more", "joy"),
     "neutral": ("neutral_more",), "stars_mid": ("star_mid_more",), "stars_neg": ("star_neg_more",),
+    "kind_low": ("star_neg_more",),
     "negative": ("expectation", "action"), "mixed": ("action", "expectation"), "light": ("action", "close_positive"),
 }
 MIN_BATCH_FOR_SHARE = 7
@@ -531,8 +532,8 @@ def _text(row: dict) -> str:
 
 
 # Letter pairs a given name may open or end with when both are consonants ("Shreya", "Kshitij", "Arjun").
-NAME_ONSETS = frozenset("""bh bl br ch cl cr dh dr dw fl fr gh gl gr gw hr jh kh kl kr ks mr ph pl pr qu rh sc sh
-sk sl sm sn sp sr st sv sw th tr ts tw vr wh wr zh""".split())
+NAME_ONSETS = frozenset("""bh bl br ch cl cr dh dm dr dw fl fr gh gl gn gr gw hr jh kh kl kn kr ks kv mr ph pl pr ps
+qu rh sc sh sk sl sm sn sp sr st sv sw th tr ts tw vl vr wh wr zb zd zh""".split())
 NAME_CODAS = frozenset("""bh ch ck ct dh ff ft gh jh kh ld lf lk ll lm lp ls lt mb mp ms nc nd ng nh nk nn ns nt
 ht nz ph rc rd rg rk rl rm rn rp rs rt rv rz sh sk ss st th tt tz wn ws ys""".split())
 VOWELS = frozenset("aeiouy")
@@ -575,11 +576,25 @@ def first_name(author: str | None) -> str | None:
     # "N Bharath Kumar Goud": a leading initial before two or more names; "J Smith" stays unsure (a surname).
     while len(tokens) > 2 and re.fullmatch(r"[A-Z]\.?", tokens[0]):
         tokens.pop(0)
+    if author.islower() and len(tokens) >= 2:
+        # "karla white": a full name typed in lower case (a single lower-case word is more often a handle)
+        tokens = [t.capitalize() for t in tokens]
+    if tokens and "." in tokens[0]:
+        # "K.Bharath Kumar" is an initial and a name; "Sanjaya.bihari" a given and a family name
+        parts = [p for p in tokens[0].split(".") if p]
+        if len(parts) == 2 and len(parts[0]) == 1 and parts[1].isalpha():
+            tokens = [parts[1].capitalize(), *tokens[1:]]
+        elif len(parts) == 2 and all(p.isalpha() and len(p) >= 3 for p in parts):
+            tokens = [parts[0].capitalize(), parts[1].capitalize(), *tokens[1:]]
     if any("." in t for t in tokens):
         return None
-    if not tokens or any(t.lower().strip(",") in NON_NAMES or re.search(r"fo+d", t.lower())
-                         or opinion_valence().get(t.lower().strip(","), 0.0) <= -1.0 for t in tokens):
-        return None  # "Hungry Eyes", "Inner World Of A Super Foodie": a handle, not a name
+    lows = [t.lower().strip(",") for t in tokens]
+    # A handle: its first word is no name ("Hungry Eyes"), or it reads as a phrase ("Inner World Of A Super Foodie");
+    # a family name that is also a word ("Tena Cook", "Karla White", "Soumi Home Roy") is still a name.
+    if not tokens or lows[0] in NON_NAMES or sum(w in NON_NAMES for w in lows) >= 2 or any(
+            re.search(r"fo+d", w) or opinion_valence().get(w, 0.0) <= -1.0 for w in lows) or any(
+            w in NON_NAMES and opinion_valence().get(w, 0.0) >= 1.0 for w in lows[1:]):
+        return None  # "Matthew best friend": a word of praise after the name makes it a phrase
     token = tokens[0].strip(",")
     if token.isupper():
         if len(token) <= 3:
@@ -1496,7 +1511,12 @@ PRAISE_IDIOM_RE = re.compile(
     r"could(?:n'?t| not) (?:be happier|have asked for more|ask for more|be better|fault)|"
     r"no (?:extras?|hidden|additional|surprise) (?:charges?|costs?|fees?)|no (?:issues?|problems?|hassles?|fuss)\b"
     r"(?! with (?:the|our|my) (?:order|booking))|needs? no (?:introduction|intro)|no doubt|"
-    r"no (?:second thoughts?|regrets?)", re.I)
+    r"no (?:second thoughts?|regrets?)|no (?:sales )?tax(?:es)?\b|"
+    # "I do not have to enter my shipping info a second time", "used it without assistance": a chore spared
+    r"(?:do|did|does)(?:n'?t| not) (?:have|need) to (?:wait|ask|queue|call|chase|pay|create|enter|re-?enter|worry|"
+    r"fill|repeat|explain|go|search|type|set)|"
+    r"without (?:any )?(?:assistance|help|hassle|issues?|problems?|fuss|delays?|waiting|glitch\w*|a hitch|trouble)",
+    re.I)
 LIKE_AS_VERB_RE = re.compile(r"\b(?:i|we|they|you|really|would|also|didn't|did not|don't|dint|didnt|dont|"
                              r"doesn't|not|to|who)\s+(?:\w+\s+)?like\b", re.I)
 TITLE_RUN_RE = re.compile(r"(?<=[a-z,] )(?:[A-Z][a-z][\w'-]*\s+)+[A-Z][a-z][\w'-]*")
@@ -1532,6 +1552,8 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"\blate(?=[\s-]+(?:night|nights|evening|evenings|hours|afternoon|lunch|dinner|breakfast|checkout|check-out)\b)|"
     r"\bcold(?=[\s-]+(?:coffee|coffees|drinks?|brews?|beverages?|cuts|press(?:ed)?|pressed|desserts?|mezze|starters?|"
     r"cocktails?)\b)|"
+    # "cold water on arrival", "cold towels at check-in": a welcome, not a fault
+    r"\bcold(?=\s+(?:water|towels?|drinks?|juice|lemonade|welcome drinks?)\s+(?:on|upon|at) (?:arrival|check-?in)\b)|"
     r"(?:(?<=\ba )|(?<=\ban ))(?:small|tiny|little)(?=\s*(?:,|and|but)?\s*(?:cute|cosy|cozy|quaint|charming|"
     r"lovely|nice|beautiful|pretty|friendly|family|place|cafe|café|restaurant|joint|outlet|shop|spot|bistro|hotel|"
     r"town)\b|"
@@ -2055,7 +2077,7 @@ def is_light(row: dict, analysis: dict) -> bool:
 
 
 def _stance(row: dict, analysis: dict) -> str:
-    """One of: stars_pos, stars_mid, stars_neg, positive, mixed, negative, neutral."""
+    """One of: stars_pos, stars_mid, stars_neg, positive, mixed, negative, neutral, kind_low (praise, low stars)."""
     rating = _felt_rating(row)
     text = _text(row)
     topics = analysis.get("topics") or []
@@ -2070,6 +2092,10 @@ def _stance(row: dict, analysis: dict) -> str:
     mixup = bool(BOOKING_MIXUP_RE.search(text) or ORDER_MIXUP_RE.search(text))
     if rating is not None and 2 < rating < 4 and only_lukewarm(text) and not mixup:
         return "neutral"  # "Fine. Food was ok, nothing that blew me away": a middling verdict, not a complaint
+    if rating is not None and rating <= 2 and not has_neg and not mixup and words_side(text) > 0 and not any(
+            clause_polarity(c) < 0 or judgement(c) < 0 for c, _ in review_clauses(text)):
+        # "Very good app" with one star: kind words and a low rating; thank the words, ask about the rating
+        return "kind_low"
     if (rating is not None and rating <= 2) or (label == "negative" and (rating is None or rating < 4)):
         return "mixed" if has_pos and has_neg and rating is not None and rating > 2 else "negative"
     faulting_clause = any(clause_polarity(c) < 0 and not (rating is not None and rating >= 4 and tasting_note(c))
@@ -2098,7 +2124,7 @@ def _stance(row: dict, analysis: dict) -> str:
 def needs_follow_up(row: dict, analysis: dict) -> bool:
     """True when the reply owes the reviewer a next step (a problem was raised or the rating is low)."""
     stance = _stance(row, analysis)
-    if stance in ("negative", "stars_neg"):
+    if stance in ("negative", "stars_neg", "kind_low"):
         return True
     return stance == "mixed" and bool(fault_topics(row, analysis))
 
@@ -2399,7 +2425,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if text and all(t in generic for t in faulted):
         relevant = neg_topics if stance in ("negative", "mixed") else pos_topics or topics
         # The neutral echo ("a fair note", "tells me where to look") answers a complaint, so it quotes one.
-        polarity = 1 if stance == "positive" else -1
+        polarity = 1 if stance in ("positive", "kind_low") else -1
         quote = short_quote(str(row.get("text") or ""), [t.get("evidence", "") for t in relevant], private,
                             staff_names, polarity, title=str(row.get("title") or ""))
 
@@ -2477,6 +2503,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         plan.add("star_mid_open", required=True)
         plan.add("star_mid_more", priority=6)
         plan.add("neutral_close", priority=7, required=bool(values["contact"]))
+    elif stance == "kind_low":
+        plan.add("kind_low_open" if pos else "kind_low_open_generic", {"things": values["pos"]}, required=True)
+        if quote:
+            plan.add("echo_positive", priority=8)
+        plan.add("kind_low_ask", priority=10, required=True)
     elif stance == "stars_neg":
         plan.add("star_neg_open", required=True)
         plan.add("star_neg_more", priority=6)

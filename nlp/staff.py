@@ -264,7 +264,14 @@ def _role_apposition(words: list[str], tags: list[str], lower: list[str], i: int
 
 
 SERVED_BY = frozenset({"service", "services", "served", "helped", "assisted", "hosted", "attended", "hospitality",
-                       "explained", "cooked", "prepared", "recommended", "made", "organised", "organized"})
+                       "explained", "cooked", "prepared", "recommended", "made", "organised", "organized",
+                       "answered", "handled", "resolved", "sorted", "guided", "greeted", "welcomed", "fixed"})
+
+
+def _served_before(lower: list[str], i: int) -> bool:
+    """A service word right before "by" at i, or one adverb earlier ("answered perfectly by Lisa")."""
+    return (i >= 1 and lower[i - 1] in SERVED_BY) or (
+        i >= 2 and lower[i - 1].endswith("ly") and lower[i - 2] in SERVED_BY)
 SINGLING_OUT = frozenset({"especially", "specially", "particularly", "namely", "esp", "specifically", "mainly"})
 PEOPLE = frozenset({"person", "persons", "people", "guy", "guys", "man", "men", "lady", "ladies", "boy", "boys",
                     "girl", "girls", "gentleman", "gentlemen", "staff", "member", "members", "someone", "one"})
@@ -366,12 +373,12 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             while j < n and lower[j].isalpha() and lower[j] not in _vocabulary() and len(lower[j]) >= 3:
                 found.setdefault(lower[j], (j, words[j].capitalize(), None))
                 j += 2 if j + 1 < n and lower[j + 1] in {"and", ","} else n
-        elif w == "by" and i >= 1 and lower[i - 1] in SERVED_BY and i + 1 < n and "&" in lower[i + 1] and all(
+        elif w == "by" and _served_before(lower, i) and i + 1 < n and "&" in lower[i + 1] and all(
                 p.isalpha() and len(p) >= 3 and p not in _vocabulary() for p in lower[i + 1].split("&")):
             # "very good service by govind&suraj": names typed together
             for part in words[i + 1].split("&"):
                 found.setdefault(part.lower(), (i + 1, part.capitalize(), None))
-        elif w == "by" and i >= 1 and lower[i - 1] in SERVED_BY and i + 1 < n and _bare_name(words[i + 1]):
+        elif w == "by" and _served_before(lower, i) and i + 1 < n and _bare_name(words[i + 1]):
             # "excellent service by Nandan and santun"
             named = _name_ending(words, i + 2) if i + 2 < n and _bare_name(words[i + 2]) else (i + 1, words[i + 1])
             found.setdefault(named[1].lower(), (named[0], named[1], None))

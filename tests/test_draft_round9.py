@@ -16,6 +16,7 @@ from nlp.draft import (
     IMPROVEMENT_IN_RE,
     clause_polarity,
     faulted_in_text,
+    first_name,
     missing_form,
     needs_human_reason,
     specific_fault,
@@ -154,3 +155,38 @@ def test_verbs_are_never_named_as_things_and_keyboard_slips_are_not_quoted():
 def test_one_thank_you_opens_a_short_happy_reply():
     for reply in drafted("Lovely evening, thank you!", 5, n=12):
         assert len(re.findall(r"\b(?:Thank you|Thanks)\b", reply)) <= 1, reply
+
+
+def test_real_names_with_word_surnames_lower_case_or_dots_are_greeted():
+    for author, expected in [("Tena Cook", "Tena"), ("karla white", "Karla"), ("Dmitrij Scuka", "Dmitrij"),
+                             ("Sanjaya.bihari", "Sanjaya"), ("K.Bharath Kumar", "Bharath"), ("Soumi Home Roy", "Soumi"),
+                             ("Inner World Of A Super Foodie", None), ("Matthew best friend", None), ("dana", None)]:
+        assert first_name(author) == expected, author
+
+
+def test_a_chore_spared_or_no_tax_is_praise():
+    for clause in ("great price, in stock, no tax, free delivery",
+                   "I do not have to enter my shipping info a second time",
+                   "the website is easy to use without assistance", "cold water on arrival"):
+        assert clause_polarity(clause) >= 0, clause
+    assert clause_polarity("only cold water in the shower") < 0
+    text = "Great price, in stock, no tax, free delivery. I do not have to create a new cart each time."
+    rows = [{"id": f"tax-{i}", "text": text, "rating": 5, "author": "Paul Reed", "source": "trustpilot"}
+            for i in range(6)]
+    for reply in drafted_for(rows, "retail", {"name": "Brightline Supplies", "industry": "online shop"}):
+        assert "on us" not in reply and "sorry" not in reply.lower(), reply
+
+
+def test_staff_who_answered_by_name_are_found():
+    rows = [{"id": "l1", "text": "My questions were answered perfectly by Lisa. Great store.", "rating": 5}]
+    assert [s["name"] for s in analyze_rows(rows, "retail")[0]["staff"]] == ["Lisa"]
+
+
+def test_kind_words_with_one_star_get_thanks_and_a_question_not_an_apology():
+    rows = [{"id": f"k{i}", "text": text, "rating": 1, "author": "Sam Lee", "source": "google_play"}
+            for i, text in enumerate(["Very good app", "nice", "good"] * 2)]
+    app = {"name": "Pocketwise", "industry": "app"}
+    for reply in drafted_for(rows, "app", app):
+        low = reply.lower()
+        assert "one-star" in low and "@" in reply, reply
+        assert "deserved better" not in low and "sorry" not in low, reply
