@@ -56,7 +56,8 @@ FILLERS: dict[str, tuple[str, ...]] = {
     "positive": ("joy",), "stars_pos": ("star_pos_more", "joy"),
     "neutral": ("neutral_more",), "stars_mid": ("star_mid_more",), "stars_neg": ("star_neg_more",),
     "kind_low": ("star_neg_more",),
-    "negative": ("expectation", "action"), "mixed": ("action", "expectation"), "light": ("action", "close_positive"),
+    "negative": ("expectation", "action"), "mixed": ("action", "expectation"),
+    "light": ("action_light", "close_positive"),
 }
 MIN_BATCH_FOR_SHARE = 7
 MIN_SENTENCES, MAX_SENTENCES = 3, 6
@@ -246,7 +247,8 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:my|the|our|his|her|it|this|that|food|dish|plate|meal|curry|rice|biryani)\b|"
         r"(?:live|dead) (?:\w+ )?(?:insects?|worms?|bugs?|flies|fly)|stone (?:chunks|pieces|bits)|"
         r"stones? (?:between|in) (?:my |our )?(?:teeth|mouth)|"
-        r"food safety|health hazard|unsafe|"
+        r"food safety|health hazard|unsafe|carbon monoxide|gas leak|smell(?:ed|s)? (?:of )?gas|"
+        r"(?:fire|smoke) alarms? (?:\w+ ){0,3}(?:rang|ring|went off|goes off|going off|sounded|kept)|"
         r"(?:stones?|pebbles?|glass|metal|plastic|wire|staples?|nails?|screws?)\b.{0,30}\b(?:in|inside) (?:my|the|our|"
         r"his|her) (?:\w+ )?(?:food|soup|dish|biryani|curry|plate|meal|rice|order|drink|salad|pizza|burger|sandwich|"
         r"dal|daal)|found (?:a |some |small )?(?:stones?|pebbles?|glass|pieces? of (?:glass|metal|plastic)|wire|"
@@ -2215,6 +2217,21 @@ MEAT_SERVED_RE = re.compile(
     r"\b(?:instead|in (?:my|our|the) (?:veg|paneer))", re.I)
 
 
+# Praise for the people, unnamed: "the staff were so friendly", "kudos to the team", "everyone was lovely".
+TEAM_PRAISE_RE = re.compile(
+    r"\b(?:staff|team|crew|waiters|servers|people|everyone|hosts|employees|personnel)\b[^.!?]{0,25}?\b(?:was|were|is|are)?"
+    r"\s*(?:so |very |really |extremely |super |absolutely |all )*(?:friendly|lovely|wonderful|fantastic|amazing|"
+    r"excellent|great|helpful|kind|welcoming|attentive|courteous|polite|warm|brilliant|superb|professional)\b|"
+    r"\b(?:kudos|hats off|shout-?out|thanks) to (?:the |all the |your )?(?:staff|team|crew)\b", re.I)
+# A returning customer: "our second stay", "been here many times", "as always", "my go-to place".
+REGULAR_RE = re.compile(
+    r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th) (?:time|visit|stay|order)\b|"
+    r"\b(?:visited|been|come|came|stayed|ordered|eaten)(?: here| there| from here)? (?:many|several|multiple|"
+    r"countless|so many|a lot of|numerous) times\b|\bregular(?:s| customer| guest)?\b(?! (?:price|menu|size|dish))|"
+    r"\bas always\b|\balways (?:come|stay|order|visit|go)\b|\bgo-?to (?:place|spot|restaurant|hotel|shop|app)\b|"
+    r"\b(?:for|over) (?:years|\d+ years|a decade)\b|\bonce again\b", re.I)
+
+
 # A question about what is in the food: a dietary word with a doubt or a question in the same sentence.
 DIET_QUESTION_RE = re.compile(
     r"\b(halal|jain|vegan|kosher|gluten[- ]free|nut[- ]free|dairy[- ]free|eggless)\b(?=[^.!]{0,80}(?:\?|let (?:me|us) "
@@ -2556,7 +2573,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                  required=True)
         if suggestion:
             plan.add(suggestion_slot, priority=4)
-        plan.add("action", priority=3)
+        plan.add("action_light", priority=3)  # a small point is passed on, not investigated as an incident
         plan.add("next_step_light", priority=10, required=True)
     else:  # negative or mixed
         if stance == "mixed" and pos and neg:
@@ -2593,6 +2610,12 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.add(suggestion_slot, priority=4)
         plan.add("action", priority=3)
         plan.add("next_step", priority=10, required=True)
+    if text and stance in ("positive", "mixed") and (stance == "positive" or is_light(row, analysis)):
+        if not praised_staff and TEAM_PRAISE_RE.search(text):
+            # "the staff were wonderful": praise for people is passed on to them, not thanked as a thing
+            plan.items.insert(min(2, len(plan.items)), ("team_pass_on", {}, 7, False))
+        if REGULAR_RE.search(text):
+            plan.items.insert(min(2, len(plan.items)), ("regular_thanks", {}, 6, False))  # "our second stay here"
     if text and values["contact"] and (m := DIET_QUESTION_RE.search(text)):
         # "doubtful of it being halal, if anyone knows please let me know": a question that deserves a sure
         # answer from the business, never a guess in a draft
@@ -2998,6 +3021,8 @@ def _bank_fragments(family: str = "restaurant") -> tuple[re.Pattern[str], ...]:
     for template in sorted(templates):
         for part in re.split(r"{\w+}", template.lower()):
             for m in re.finditer(r"(?=\b((?:the|your)(?:\s+[\w'-]+){1,3})(\s+[\w'-]|))", part):
+                if m.group(1).split()[-1] in {"the", "your", "a", "an", "our"}:
+                    continue  # "your words about the": the reviewer's noun follows, never cut it away
                 out.add((m.group(1), not m.group(2)))
     ordered = sorted(out, key=lambda f: len(f[0]), reverse=True)
     return tuple(re.compile(r"\b" + re.escape(f) + (r"(?![\w'-]|\s+[\w'-])" if ends else r"\b"))

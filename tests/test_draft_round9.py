@@ -190,3 +190,22 @@ def test_kind_words_with_one_star_get_thanks_and_a_question_not_an_apology():
         low = reply.lower()
         assert "one-star" in low and "@" in reply, reply
         assert "deserved better" not in low and "sorry" not in low, reply
+
+
+def test_a_small_point_is_passed_on_not_investigated():
+    for reply in drafted("Lovely dinner, the lamb was superb. Parking is hard to find nearby though.", 4, n=10):
+        assert "what happened" not in reply and "what went wrong" not in reply, reply
+
+
+def test_praise_for_the_staff_unnamed_is_passed_on_and_regulars_are_welcomed():
+    seen_team = seen_regular = False
+    for reply in drafted("Our third visit and as always the staff were so friendly. The lamb was superb.", 5, n=8):
+        seen_team |= "the team" in reply
+        seen_regular |= bool(re.search(r"loyal|with us before|knows us well", reply))
+    assert seen_team and seen_regular
+
+
+def test_a_fire_alarm_going_off_goes_to_a_person():
+    row = {"id": "f", "text": "The fire alarm went off twice at night and nobody told us whether it was real.",
+           "rating": 3}
+    assert needs_human_reason(row, analyze_rows([row], "hotel")[0]).startswith("health or safety incident")
