@@ -172,7 +172,8 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
 # Chat spellings and modifiers that never start "the thing": "dint taste", "ur food", "different environment".
 PHRASE_JUNK = frozenset("""ur u r din dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
 different various other same whole entire usual normal regular total complete certain particular typical
-specific several ordered served tried given famous appropriate proper right wrong exact perfect""".split())
+specific several ordered served tried given famous appropriate proper right wrong exact perfect bucks rupees rs
+dollars""".split())
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
@@ -582,12 +583,10 @@ def first_name(author: str | None) -> str | None:
         # "karla white": a full name typed in lower case (a single lower-case word is more often a handle)
         tokens = [t.capitalize() for t in tokens]
     if tokens and "." in tokens[0]:
-        # "K.Bharath Kumar" is an initial and a name; "Sanjaya.bihari" a given and a family name
+        # "K.Bharath Kumar" is an initial and a name; "Sanjaya.bihari" or "Ghosh.Monica" could be either order
         parts = [p for p in tokens[0].split(".") if p]
         if len(parts) == 2 and len(parts[0]) == 1 and parts[1].isalpha():
             tokens = [parts[1].capitalize(), *tokens[1:]]
-        elif len(parts) == 2 and all(p.isalpha() and len(p) >= 3 for p in parts):
-            tokens = [parts[0].capitalize(), parts[1].capitalize(), *tokens[1:]]
     if any("." in t for t in tokens):
         return None
     lows = [t.lower().strip(",") for t in tokens]
@@ -1084,6 +1083,9 @@ FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet"
 FLAVOUR_FAULT_RE = re.compile(
     r"\b(?:too|very|extremely|so|overly|way too)\s+(spicy|salty|sweet|oily|greasy|sour|bitter)\b|"
     r"\b(?:full of|too much|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b")
+# "Ordered noodles and received without a fork", "the burger came without any sauce".
+CAME_WITHOUT_RE = re.compile(r"\b(?:received|delivered|came|arrived|sent|given|served|packed)\s+(?:it\s+|them\s+)?"
+                             r"without\s+(?:a |an |any |the )?([a-z]{3,})\b")
 # A hygiene fault found in the food, not an injury: "a hair in the crispy corn", "foreign particles in food".
 FOREIGN_IN_FOOD_RE = re.compile(
     r"\b(hairs?|foreign (?:particles?|objects?|bodies|body|matter)|threads?)\s+(?:\w+\s+)?(?:in|inside)\s+"
@@ -1121,6 +1123,12 @@ def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str], ha
         phrase = _unlisted_thing(subject, staff)
         if phrase and not any(p.lower() in phrase for p in private) and names_rightly(phrase, -1, text, side=-1):
             return [phrase]
+    for clause, _ in review_clauses(text):
+        # Last, a plain measure the review faults: "Quantity is very less", "taste was not good"
+        if clause_polarity(clause) < 0 and (m := re.match(
+                r"\W*(?:the\s+|but\s+|and\s+)*(quantity|portions?|portion size|taste|quality|prices?|packing|packaging)"
+                r"\s+(?:is|was|are|were)\b", clause, re.I)):
+            return [f"the {m.group(1).lower()}"]
     return []
 
 
@@ -1134,10 +1142,14 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         dish = m.group(2) if m.group(2) and m.group(2).split()[-1] not in PHRASE_STOP | GENERIC_WORDS else ""
         return [f"{what} in your {dish}" if dish else f"{what} in your food"]
     for clause, _ in review_clauses(text):
-        if clause_polarity(clause) >= 0:
-            continue
+        if m := PESTS_RE.search(clause.lower()):
+            return [f"the {m.group(1) or m.group(2)}"]  # "plagued by wasps the whole meal", "so many flies"
+        if (m := CAME_WITHOUT_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | GENERIC_WORDS:
+            return [f"the missing {m.group(1)}"]  # "received without a fork": what should have come with it
         if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:
             return [f"the missing {m.group(1)}"]  # "sweet was not served with the meal box"
+        if clause_polarity(clause) >= 0:
+            continue
         if (m := (MISSING_THING_HAPPY_RE if happy else MISSING_THING_RE).search(clause.lower())) and \
                 m.group(1).split()[-1] not in NO_IDIOM_NOUNS and not re.match(
                     r"\s+(?:was|were|is|are|tasted|tastes)\s+(?:\w+\s+)?(?:good|great|nice|tasty|fresh|hot|okay|ok|"
@@ -1145,8 +1157,7 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
                 return [missing_form(phrase, text, happy)]
-        if m := PESTS_RE.search(clause.lower()):
-            return [f"the {m.group(1) or m.group(2)}"]  # "plagued by wasps the whole meal"
+
         if m := HARDLY_RE.search(clause.lower()):
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
@@ -1253,7 +1264,8 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
         out = [o for o in out if o != "your visit"]  # the vaguest phrase gives way to a real one
     if len(out) > 1 and _norm_words(out[0])[-1:] and _norm_words(out[0])[-1] not in GENERIC_THINGS:
         # "the mutton biryani and the dish": a bare "the dish" after a named one is the same dish again
-        out = [out[0], *[o for o in out[1:] if o.lower() not in {"the dish", "the item", "the meal", "the order"}]]
+        out = [out[0], *[o for o in out[1:] if o.lower() not in {"the dish", "the item", "the meal", "the order",
+                                                                   "the dishes", "the items", "the meals"}]]
     return out[:limit]
 
 
@@ -1282,15 +1294,15 @@ def _missing_before(happy: bool) -> str:
 
 MISSING_AFTER = (r"\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:missing|not there|absent|forgotten|not provided|"
                  r"not served|not given|not sent|not included|not packed)\b")
-NOT_SERVED_RE = re.compile(r"\b([a-z]{3,})\s+(?:was|were)\s+(?:not|never)\s+(?:served|given|sent|included|packed|"
-                           r"provided)\b")
+NOT_SERVED_RE = re.compile(r"\b([a-z]{3,})\s+(?:which\s+|that\s+)?(?:was|were)\s+(?:not|never)\s+(?:served|given|sent|"
+                           r"included|packed|provided|delivered)\b")
 MISSING_THING_END = (r"((?:[a-z]{3,}\s+)?[a-z]{3,})"
                      r"(?=\s+(?:in|with|for|along|and|or|at|from|on|to|any)\b|\s*[,.!?;)]|\s*$)")
 MISSING_THING_RE = re.compile(_missing_before(False) + MISSING_THING_END)
 MISSING_THING_HAPPY_RE = re.compile(_missing_before(True) + MISSING_THING_END)
 NOT_MISSABLE = frozenset("""taste flavour flavor quality service hygiene ambience ambiance response reply value time
 wait waiting help courtesy manners respect spice salt sense care apology explanation call update confirmation
-record customer customers people guests crowd one""".split())
+record customer customers people guests crowd one cleanliness cleaning hospitality options variety""".split())
 # "needs no introduction", "no doubt", "no wonder": idioms with "no" that name nothing left out of an order
 NO_IDIOM_NOUNS = frozenset("""introduction intro doubt doubts wonder regret regrets complaint complaints issue issues
 problem problems need words idea matter way fuss hesitation comparison match question questions""".split())
@@ -1514,6 +1526,8 @@ PRAISE_IDIOM_RE = re.compile(
     r"no (?:extras?|hidden|additional|surprise) (?:charges?|costs?|fees?)|no (?:issues?|problems?|hassles?|fuss)\b"
     r"(?! with (?:the|our|my) (?:order|booking))|needs? no (?:introduction|intro)|no doubt|"
     r"no (?:second thoughts?|regrets?)|no (?:sales )?tax(?:es)?\b|"
+    # "upto the expectation", "up to the mark": a verdict met ("not up to the mark" stays a fault: "not great")
+    r"\bup ?to (?:the |our |my )?(?:mark|expectations?|standards?|par)\b|"
     # "I do not have to enter my shipping info a second time", "used it without assistance": a chore spared
     r"(?:do|did|does)(?:n'?t| not) (?:have|need) to (?:wait|ask|queue|call|chase|pay|create|enter|re-?enter|worry|"
     r"fill|repeat|explain|go|search|type|set)|"
@@ -1590,6 +1604,8 @@ def clause_polarity(clause: str) -> int:
     flips it ("not fresh"); "ok", "average" and the like count as neither.
     """
     low = _plain_judging_words(clause)
+    if m := PRICE_VERDICT_RE.search(low):
+        return 1 if m.group(1) else -1  # "prices are not beyond limit" is praise; "the price is very high" a fault
     if _fault_phrase(low):
         return -1
     words = re.findall(r"[a-z][a-z'-]*", low)
@@ -1625,6 +1641,12 @@ def clause_polarity(clause: str) -> int:
     return 0
 
 
+# A price judged high, or said not to be: "the price for the quantity is very high", "cost wise it's not very high".
+PRICE_VERDICT_RE = re.compile(
+    r"\b(?:price|prices|pricing|priced|cost|costs|rates?|bill|charges?)\b[^.!?]{0,40}?\b(?:is|are|was|were|'s|its|it's|"
+    r"seems?|seemed|felt|looks?|little|bit|slightly)?\s*(not\s+(?:very\s+|too\s+|that\s+|so\s+)?|n't\s+"
+    r"(?:very\s+|too\s+|that\s+)?)?(?:very\s+|too\s+|quite\s+|really\s+|extremely\s+|a\s+bit\s+|bit\s+|little\s+|"
+    r"slightly\s+|on the\s+)?(?:high|higher|steep|exorbitant|beyond (?:the )?(?:limit|budget|reach))\b")
 PREDICATE_RE = re.compile(r"\b(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|seemed|seems)\s+"
                           r"(?:(?:really|very|so|quite|too|just|totally|completely|absolutely)\s+)?([a-z]+)\W*$")
 
@@ -1722,6 +1744,12 @@ REST_WAS_FINE_RE = re.compile(
     r"(?:fine|good|great|ok|okay|perfect)", re.I)
 
 
+# Words no small complaint uses.
+STRONG_FAULT_RE = re.compile(r"\b(?:rotten|spoilt|spoiled|stale|smelly|stinking|inedible|uneatable|worst|disgusting|"
+                             r"pathetic|horrible|horrendous|terrible|awful|pathetic|cheated|fraud|scam|never again)\b",
+                             re.I)
+
+
 def _felt_rating(row: dict) -> float | None:
     """The stars, unless the words clearly say the opposite: five stars on "Lack of test" reads as a complaint,
     one star on "Good food, quick delivery" as praise. The reply answers the words, not the stars."""
@@ -1733,6 +1761,8 @@ def _felt_rating(row: dict) -> float | None:
     if rating >= 5 and side < 0:
         # "Everything else was fine", "otherwise all good": one fault inside a happy rating, a small complaint.
         return 4.0 if REST_WAS_FINE_RE.search(text) else 2.0
+    if rating >= 4 and side < 0 and STRONG_FAULT_RE.search(text):
+        return 2.0  # "cold and badly smelly rotten food" with four stars: the words are a complaint, not a nit
     # Upward only on plain praise: "please", "should" and negations often carry a low rating's request.
     praised = sum(clause_polarity(c) > 0 for c, _ in review_clauses(text))
     if rating <= 2 and side > 0 and praised >= 2 and not re.search(
@@ -2612,7 +2642,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         plan.add("next_step", priority=10, required=True)
     if text and stance in ("positive", "mixed") and (stance == "positive" or is_light(row, analysis)):
         if not praised_staff and TEAM_PRAISE_RE.search(text):
-            # "the staff were wonderful": praise for people is passed on to them, not thanked as a thing
+            # "the staff were wonderful": praise for people is passed on to them, not thanked as a thing; it also
+            # says the team will hear, so the small point's "passed on" line goes
+            plan.items = [item for item in plan.items if item[0] != "action_light"]
             plan.items.insert(min(2, len(plan.items)), ("team_pass_on", {}, 7, False))
         if REGULAR_RE.search(text):
             plan.items.insert(min(2, len(plan.items)), ("regular_thanks", {}, 6, False))  # "our second stay here"

@@ -189,6 +189,11 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
                 if lower[k] == "and" and k >= 1 and _bare_name(words[k - 1]):
                     return _subject(words, lower, _name_ending(words, k - 1))
         return named
+    if w == "been" and i >= 2 and lower[i - 1] in {"has", "have", "had"}:
+        # "Praveen has been very courteous": step back over the auxiliary to the name
+        w, i = "was", i - 1
+        lower = [*lower[:i], "was", *lower[i + 2:]]
+        words = [*words[:i], "was", *words[i + 2:]]
     if w in {"was", "is", "were", "are"}:
         j = i + 1
         while j < len(words) and (lower[j] in DEGREE or lower[j] == "the"):  # "Raza is the most humble"
