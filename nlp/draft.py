@@ -317,6 +317,10 @@ belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger gamer g
 youtuber streamer house home being chat chatgpt gpt ai bot app siri alexa
 lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
 """.split())
+# Words that make any author field a handle, wherever they stand ("Pyschotic Gamer", "Ravi Eats Out").
+HANDLE_WORDS = frozenset("""gamer gamers player players youtuber streamer vlogger vlogs vlog blogger official lover
+lovers eater eaters eats foodie foodies traveller traveler travels explorer diaries diary tales bites hunter monster
+boss fan fans critic wanderer nomad reviews reviewer tv channel""".split())
 NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
 CONTRACTIONS = {
@@ -593,6 +597,7 @@ def first_name(author: str | None) -> str | None:
     # A handle: its first word is no name ("Hungry Eyes"), or it reads as a phrase ("Inner World Of A Super Foodie");
     # a family name that is also a word ("Tena Cook", "Karla White", "Soumi Home Roy") is still a name.
     if not tokens or lows[0] in NON_NAMES or sum(w in NON_NAMES for w in lows) >= 2 or any(
+            w in HANDLE_WORDS for w in lows) or any(
             re.search(r"fo+d", w) or opinion_valence().get(w, 0.0) <= -1.0 for w in lows) or any(
             w in NON_NAMES and opinion_valence().get(w, 0.0) >= 1.0 for w in lows[1:]):
         return None  # "Matthew best friend": a word of praise after the name makes it a phrase
@@ -881,9 +886,16 @@ def _a_wait(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for m in pattern.finditer(text):
         before = text[:m.start()]
         if not NOT_A_WAIT_AFTER_RE.match(text, m.end()) and not NOT_A_WAIT_BEFORE_RE.search(before) and \
-                not TRAVEL_BEFORE_RE.search(before):
+                not TRAVEL_BEFORE_RE.search(before) and not PROMISED_BEFORE_RE.search(before + m.group(0)):
             return m
     return None
+
+
+# A duration someone promised or estimated, not the wait the reviewer had: "he replied it will take another half an
+# hour", "they said 15 minutes".
+PROMISED_BEFORE_RE = re.compile(
+    r"\b(?:will|would|'ll|should|supposed to|going to|gonna)\s+(?:\w+\s+){0,2}?(?:take|be (?:ready|there|served))\b"
+    r"[^.!?]{0,30}$|\b(?:said|told|promised|estimated|quoted|mentioned|replied)\b(?:(?!\bbut\b)[^.!?;]){0,40}$", re.I)
 
 
 STAFF_TOPICS = frozenset({"staff_attitude", "staff_service", "front_desk", "support"})
@@ -1026,9 +1038,9 @@ REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
 
 def measured_wait(text: str) -> str:
     """The wait in the review's own measure ("the 2-hour wait", "the hours-long wait"), or ""."""
-    if HALF_HOUR_RE.search(text):
+    if _a_wait(HALF_HOUR_RE, text):
         return "the half-hour wait"
-    m = WAIT_TEXT_RE.search(text)
+    m = _a_wait(WAIT_TEXT_RE, text)
     if not m:
         return ""
     if m.group(3):
@@ -2029,6 +2041,13 @@ IMPROVEMENT_IN_RE = re.compile(
     re.I)
 
 
+# Where a reviewer ranks their own complaints: "the biggest problem was the service", "one big minus: parking".
+MAIN_COMPLAINT_RE = re.compile(
+    r"\b(?:biggest|main|major|only|one big|big|real|worst) (?:feedback|complaint|issue|problem|minus|drawback|"
+    r"downside|disappointment|let-?down|gripe|concern|thing|part)\b[^.!?]{0,40}?(?:\bis\b|\bwas\b|:|-|would be)\s*"
+    r"([^.!?]{3,80})", re.I)
+
+
 # Advice to other readers that opens with a condition: "If you are not comfortable sitting on the rug then you can
 # sit on a table", "if you don't like spicy food, ask for the mild version". A choice offered, not a fault.
 IF_YOU_ADVICE_RE = re.compile(
@@ -2125,7 +2144,8 @@ def _stance(row: dict, analysis: dict) -> str:
     if rating is not None and 2 < rating < 4 and only_lukewarm(text) and not mixup:
         return "neutral"  # "Fine. Food was ok, nothing that blew me away": a middling verdict, not a complaint
     if rating is not None and rating <= 2 and not has_neg and not mixup and words_side(text) > 0 and not any(
-            clause_polarity(c) < 0 or judgement(c) < 0 for c, _ in review_clauses(text)):
+            clause_polarity(c) < 0 or judgement(c) < 0 for c, _ in review_clauses(text)) and not (
+            REQUEST_RE.search(text) or REQUEST_CLAUSE_RE.search(text)):  # "please a" asks, it does not praise
         # "Very good app" with one star: kind words and a low rating; thank the words, ask about the rating
         return "kind_low"
     if (rating is not None and rating <= 2) or (label == "negative" and (rating is None or rating < 4)):
@@ -2257,9 +2277,10 @@ TEAM_PRAISE_RE = re.compile(
 REGULAR_RE = re.compile(
     r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th) (?:time|visit|stay|order)\b|"
     r"\b(?:visited|been|come|came|stayed|ordered|eaten)(?: here| there| from here)? (?:many|several|multiple|"
-    r"countless|so many|a lot of|numerous) times\b|\bregular(?:s| customer| guest)?\b(?! (?:price|menu|size|dish))|"
-    r"\bas always\b|\balways (?:come|stay|order|visit|go)\b|\bgo-?to (?:place|spot|restaurant|hotel|shop|app)\b|"
-    r"\b(?:for|over) (?:years|\d+ years|a decade)\b|\bonce again\b", re.I)
+    r"countless|so many|a lot of|numerous) times\b|\b(?:i'?m|i am|we'?re|we are|been|as) (?:a )?regulars?\b|"
+    r"\bregular (?:customer|guest|visitor|here)s?\b|\bas always\b|\balways (?:come|stay|order|visit|go)\b|"
+    r"\bgo-?to (?:place|spot|restaurant|hotel|shop|app)\b|\b(?:coming|visiting|ordering|staying) (?:here )?"
+    r"(?:for|over) (?:years|\d+ years|a decade)\b", re.I)
 
 
 # A question about what is in the food: a dietary word with a doubt or a question in the same sentence.
@@ -2432,6 +2453,17 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and (m := IMPROVEMENT_IN_RE.search(text)) and \
             m.group(1).split()[-1] not in PHRASE_STOP:
         neg = [f"the {m.group(1).lower()}", *[x for x in neg if m.group(1).lower() not in x]][:2]
+    if len(neg) > 1 and text:
+        # The reviewer's own ranking wins: "the biggest problem was the service", "worst thing ... is the wait",
+        # or the fault their title names.
+        labelled = " ".join(m.group(1) for m in MAIN_COMPLAINT_RE.finditer(text)) + " " + str(row.get("title") or "")
+        said = set(_norm_words(labelled))
+        first = [x for x in neg if (_norm_words(x)[-1:] or [""])[0] in said]
+        role = re.search(r"\b(manager|waiter|waitress|server|staff|owner|captain|receptionist|bartender|cashier)\b",
+                         labelled, re.I) if MAIN_COMPLAINT_RE.search(text) else None
+        if not first and role:
+            first = [f"how the {role.group(1).lower()} treated you"]  # "the biggest problem was the manager"
+        neg = [*first, *[x for x in neg if x not in first]][:max(2, len(first))]
     neg = [missing_form(x, text, rating is not None and rating >= 4) for x in neg]
     if stance in ("negative", "mixed") and (m := WITHOUT_RE.search(text)) and not any("lack" in x for x in neg):
         # "without hot water for two days": what they went without is the fault, ahead of anything else named

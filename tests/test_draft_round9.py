@@ -236,3 +236,23 @@ def test_flies_things_not_delivered_and_things_missing_from_an_order_are_named()
 def test_staff_who_has_been_courteous_is_found():
     rows = [{"id": "p", "text": "Rohan has been very courteous with his service. The food was great.", "rating": 5}]
     assert [s["name"] for s in analyze_rows(rows)[0]["staff"]] == ["Rohan"]
+
+
+def test_loyalty_is_only_said_to_real_regulars_and_handles_are_not_names():
+    from nlp.draft import REGULAR_RE
+    assert not REGULAR_RE.search("I thought it would be a regular bakery. Once again thanks")
+    assert REGULAR_RE.search("I am a regular here") and REGULAR_RE.search("been coming here for years")
+    assert first_name("Pyschotic Gamer") is None and first_name("Ravi Eats") is None
+
+
+def test_a_promised_duration_is_not_the_wait():
+    from nlp.draft import measured_wait
+    assert measured_wait("He said it will take another half an hour. The mains came at 10 pm.") == ""
+    assert measured_wait("They told us 15 minutes but we waited 50 minutes for the mains.") == "the 50-minute wait"
+
+
+def test_the_complaint_a_reviewer_ranks_first_is_named_first():
+    text = ("The naan was a bit chewy and the music loud. The biggest problem was the manager, who argued with us "
+            "about the bill.")
+    for reply in drafted(text, 2):
+        assert re.search(r"\bmanager\b", reply), reply
