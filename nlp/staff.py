@@ -36,7 +36,8 @@ NOT_NAMES = frozenset({
 })
 # Before a role word, a capitalised word is usually an adjective at a sentence start ("Friendliest staff",
 # "Rude host"), not a name: such words are checked against these before they count as one.
-SENTENCE_ENDS = frozenset({".", "!", "?", "...", ".."})
+SENTENCE_ENDS = frozenset({".", "!", "?", "...", "..", "!!", "!!!", "??", "....", "\n", "\n\n", "\n\n\n", " \n",
+                           "\n "})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "sir", "dr", "mr.", "mrs.", "ms.", "dr."})
 # After a bare name these verbs make it a person who served the reviewer ("Ranjit served us well").
 SERVICE_VERBS = frozenset({"served", "helped", "attended", "assisted", "looked", "took", "recommended",
@@ -121,6 +122,20 @@ def _bare_name(word: str) -> bool:
     if low.endswith(("med", "ved", "eed")):
         return True
     return not low.endswith(("ly", "est", "ful", "ous", "ive", "ing", "ed"))
+
+
+def _loose_name(word: str) -> bool:
+    """A name typed in lower case where a name is expected ("thanks to shubro", "service by ajay"): a plain word of
+    3-12 letters that is no English or menu word."""
+    low = word.lower()
+    return word.isalpha() and 3 <= len(word) <= 12 and word == low and low not in _vocabulary() \
+        and low.rstrip("s") not in _vocabulary() and low not in NOT_NAMES and low not in CASUAL_WORDS \
+        and not low.endswith(("ed", "ing", "ment", "ance", "ence", "tion", "ness", "ly", "ches", "ates", "ll"))
+
+
+# Casual words typed where a name could stand: "thanks a lot man", "thank you guys", "thanks alot".
+CASUAL_WORDS = frozenset("""man men guys gays guyz dude dudes bro bros buddy team boss sir madam mam maam alot lot
+all everyone everybody again much plus zomato swiggy folks people""".split())
 
 
 def _is_name(word: str, tag: str) -> bool:
@@ -270,7 +285,8 @@ def _role_apposition(words: list[str], tags: list[str], lower: list[str], i: int
 
 SERVED_BY = frozenset({"service", "services", "served", "helped", "assisted", "hosted", "attended", "hospitality",
                        "explained", "cooked", "prepared", "recommended", "made", "organised", "organized",
-                       "answered", "handled", "resolved", "sorted", "guided", "greeted", "welcomed", "fixed"})
+                       "answered", "handled", "resolved", "sorted", "guided", "greeted", "welcomed", "fixed",
+                       "serviced"})
 
 
 def _served_before(lower: list[str], i: int) -> bool:
@@ -353,14 +369,21 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             while j < n and lower[j] in {"to", "you", "a", "lot", "for", "the", "mention", "out", "dear"}:
                 j += 1
             named = _name_at(words, tags, j)
+            if named is None and j < n and _loose_name(words[j]) and j + 1 < n and (
+                    lower[j + 1] == "for" or (lower[j + 1] in {"and", "&"} and j + 2 < n
+                                              and (_loose_name(words[j + 2]) or _bare_name(words[j + 2])))):
+                named = (j, words[j].capitalize())  # "Thanks to shubro and papiya", "Thank you sudhar for"
+                if j + 2 < n and lower[j + 1] in {"and", "&"} and _loose_name(words[j + 2]):
+                    found.setdefault(lower[j + 2], (j + 2, words[j + 2].capitalize(), None))
             if named and lower[named[0]] not in ROLES:
                 found.setdefault(named[1].lower(), (named[0], named[1], None))
                 _more_names(words, lower, named, found, None)
         elif w.rstrip(".") in {"mr", "mrs", "ms", "miss"} and i + 1 < n \
-                and (i == 0 or lower[i - 1] not in THING_BEFORE) and words[i + 1][:1].isupper() \
+                and (i == 0 or lower[i - 1] not in THING_BEFORE) and (words[i + 1][:1].isupper() or (
+                    w.rstrip(".") != "miss" and _loose_name(words[i + 1]))) \
                 and words[i + 1].isalpha() and lower[i + 1] not in NOT_NAMES:
             # "the service by Mr. Subendhu and Mr. Upendra": a title in a restaurant review is someone who served
-            found.setdefault(lower[i + 1], (i + 1, words[i + 1], None))
+            found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))
         elif w.startswith("@") and len(w) > 3 and words[i][1:].isalpha() and words[i][1].isupper():
             # "@Ahmed Khan your service was great": a reviewer tagging the person who served them
             j = i + 2 if i + 1 < n and _bare_name(words[i + 1]) else i + 1
@@ -383,6 +406,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             # "very good service by govind&suraj": names typed together
             for part in words[i + 1].split("&"):
                 found.setdefault(part.lower(), (i + 1, part.capitalize(), None))
+        elif w == "by" and _served_before(lower, i) and lower[i - 1] not in {"served", "made", "prepared", "cooked",
+                                                                             "recommended", "explained"} \
+                and i + 1 < n and _loose_name(words[i + 1]) and (
+                i + 2 >= n or lower[i + 2] in PHRASE_ENDS | {"and", "&", "was", "is", "who"}):
+            found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))  # "Best service by ajay"
         elif w == "by" and _served_before(lower, i) and i + 1 < n and _bare_name(words[i + 1]):
             # "excellent service by Nandan and santun"
             named = _name_ending(words, i + 2) if i + 2 < n and _bare_name(words[i + 2]) else (i + 1, words[i + 1])
@@ -403,6 +431,29 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             end = named[0] + len(named[1].split()) if named else n
             if named and all(_bare_name(x) for x in named[1].split()) and (end >= n or lower[end] in PHRASE_ENDS):
                 found.setdefault(named[1].lower(), (named[0], named[1], None))
+        elif w in {"service", "services", "hospitality"} and i + 2 < n and (
+                _bare_name(words[i + 1]) or _loose_name(words[i + 1])):
+            # "the service Jayanth, Hasihul and Kushal is awesome", "service jayanta kusul hasebul so good"
+            j, names, joined = i + 1, [], False
+            while j < n and len(names) < 4 and (_bare_name(words[j]) or _loose_name(words[j])):
+                names.append(j)
+                joined |= j + 2 < n and lower[j + 1] in {",", "and", "&"}
+                j += 2 if j + 2 < n and lower[j + 1] in {",", "and", "&"} else 1
+            loose = [k for k in names if not _bare_name(words[k])]
+            if j < n and lower[j] in {"is", "are", "was", "were", "so", "very", "really", "awesome", "excellent",
+                                      "great", "good", "amazing"} and (not loose or joined or len(names) >= 3):
+                for k in names:
+                    found.setdefault(lower[k], (k, words[k].capitalize(), None))
+        elif i + 4 < n and lower[i + 1:i + 5] == ["one", "of", "the", "best"] and _bare_name(words[i]) and \
+                (i == 0 or words[i - 1] in SENTENCE_ENDS):
+            found.setdefault(w, (i, words[i], None))  # "Sahoo one of the best here"
+        elif w == "," and 1 <= i < n - 2 and _bare_name(words[i - 1]) and (i == 1 or words[i - 2] in SENTENCE_ENDS) \
+                and (lower[i + 1] in {"thanks", "thank", "kudos"} or lower[i + 1:i + 3] == ["special", "thanks"]):
+            found.setdefault(lower[i - 1], (i - 1, words[i - 1], None))  # "Praveen, special thanks to you"
+        elif w in {"'s", "’s"} and 1 <= i < n - 1 and _bare_name(words[i - 1]) and lower[i + 1] in {
+                "service", "hospitality", "help", "attention", "recommendations", "recommendation", "suggestions"} and \
+                (i == 1 or words[i - 2] in SENTENCE_ENDS | {",", "and"}):
+            found.setdefault(lower[i - 1], (i - 1, words[i - 1], None))  # "Praveen's service was good"
         else:
             named = _service_subject(words, lower, i) if i >= 1 else None
             if named:

@@ -72,6 +72,15 @@ def names(text: str) -> list[tuple[str, str | None]]:
      [("Nandan", None), ("Santun", None)]),
     ("Service was extremely good. Ali and mantu serviceboys were really good.",
      [("Ali", "serviceboy"), ("Mantu", "serviceboy")]),
+    # names typed in lower case where a name is expected, vocatives and possessives
+    ("Lovely dinner. Thanks to tenzin and lobsang for their hospitality.", [("Tenzin", None), ("Lobsang", None)]),
+    ("Best service by arjun, do ask for him.", [("Arjun", None)]),
+    ("Good food. Farhan, special thanks to you.", [("Farhan", None)]),
+    ("Great place!!\nRohit's service was excellent.", [("Rohit", None)]),
+    ("Great starters and service jayesh kunal harsha so good.", [("Jayesh", None), ("Kunal", None), ("Harsha", None)]),
+    ("Good service. Sahil one of the best here.", [("Sahil", None)]),
+    ("Loved being serviced by Imran and staff.", [("Imran", None)]),
+    ("Thank you very much mr deepak for the help.", [("Deepak", None)]),
 ])
 def test_names_found(text, expected):
     assert names(text) == expected
@@ -102,6 +111,12 @@ def test_names_found(text, expected):
     "Paradise was great, he said we should come back.",
     "Gachibowli was great for a walk after dinner.",
     "Dominos made a mess of our order.",
+    "Great service by the team. Thanks a lot man.",
+    "The service provided is simply amazing.",
+    "The service took so long and the food was cold.",
+    "I really miss visiting this place.",
+    "Thank you guys, see you again.",
+    "Dishes served by kritunga are always good.",
 ])
 def test_things_brands_and_sign_offs_are_not_people(text):
     assert [n for n, _ in names(text) if n not in {"Dinesh"}] == []
