@@ -252,7 +252,8 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:fire|smoke) alarms? (?:\w+ ){0,3}(?:rang|ring|went off|goes off|going off|sounded|kept)|"
         r"(?:stones?|pebbles?|glass|metal|plastic|wire|staples?|nails?|screws?)\b.{0,30}\b(?:in|inside) (?:my|the|our|"
         r"his|her) (?:\w+ )?(?:food|soup|dish|biryani|curry|plate|meal|rice|order|drink|salad|pizza|burger|sandwich|"
-        r"dal|daal)|found (?:a |some |small )?(?:stones?|pebbles?|glass|pieces? of (?:glass|metal|plastic)|wire|"
+        r"dal|daal|shake|milkshake|juice|coffee|tea|smoothie|lassi|mojito|cocktail|beer|glass|cup|noodles|pasta|dessert|"
+        r"cake|ice cream)|found (?:a |some |small )?(?:stones?|pebbles?|glass|pieces? of (?:glass|metal|plastic)|wire|"
         r"staples?)|(?:piece|bit|shard)s? of (?:mirror|glass|metal|plastic|wire|stone|steel wool)|"
         r"(?:soil|sand|mud|dirt) particles|(?:lot of|full of|had|with) (?:soil|sand|mud))\b", re.I)),
     ("harassment claim", re.compile(
@@ -583,6 +584,8 @@ def first_name(author: str | None) -> str | None:
     # "N Bharath Kumar Goud": a leading initial before two or more names; "J Smith" stays unsure (a surname).
     while len(tokens) > 2 and re.fullmatch(r"[A-Z]\.?", tokens[0]):
         tokens.pop(0)
+    if len(tokens) >= 2 and tokens[0].lower() == "being":
+        tokens = tokens[1:]  # "Being Prateik": a handle built on the given name
     if author.islower() and len(tokens) >= 2:
         # "karla white": a full name typed in lower case (a single lower-case word is more often a handle)
         tokens = [t.capitalize() for t in tokens]
@@ -1095,6 +1098,13 @@ FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet"
 FLAVOUR_FAULT_RE = re.compile(
     r"\b(?:too|very|extremely|so|overly|way too)\s+(spicy|salty|sweet|oily|greasy|sour|bitter)\b|"
     r"\b(?:full of|too much|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b")
+# Food gone off: "the momo was smelling and tasting really bad.. like rotten meat", "the curd was spoilt".
+SPOILED_RE = re.compile(
+    r"(?:\b((?:the |my |our )?[a-z]{3,}) (?:was|were|is|are|tasted|smelt|smelled|smelling|tasting)\b[^.!?]{0,30}?)?"
+    r"(?:\b(?:rotten|gone off|fungus|mou?ldy)\b|\b(?:spoilt|spoiled|expired) (?:food|meat|milk|curd|paneer|chicken|"
+    r"mutton|fish|eggs?|cream|bread|dahi|raita|juice|curry|rice)\b|\b(?:food|meat|milk|curd|paneer|chicken|mutton|fish|"
+    r"eggs?|cream|bread|dahi|raita|juice|curry|rice) (?:was|were|is|tasted|smelt|smelled) (?:\w+ )?(?:spoilt|spoiled|"
+    r"expired)\b)")
 # "Ordered noodles and received without a fork", "the burger came without any sauce".
 CAME_WITHOUT_RE = re.compile(r"\b(?:received|delivered|came|arrived|sent|given|served|packed)\s+(?:it\s+|them\s+)?"
                              r"without\s+(?:a |an |any |the )?([a-z]{3,})\b")
@@ -1153,6 +1163,10 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         what = "the foreign particles" if m.group(1).startswith("foreign") else f"the {m.group(1)}"
         dish = m.group(2) if m.group(2) and m.group(2).split()[-1] not in PHRASE_STOP | GENERIC_WORDS else ""
         return [f"{what} in your {dish}" if dish else f"{what} in your food"]
+    if m := SPOILED_RE.search(text.lower()):
+        # "the momo was smelling and tasting really bad, like rotten meat"
+        subject = _unlisted_thing(re.sub(r"^(?:the|my|our)\s+", "", m.group(1) or ""), staff) if m.group(1) else ""
+        return [f"the spoiled {subject[4:]}" if subject else "the spoiled food"]
     for clause, _ in review_clauses(text):
         if m := PESTS_RE.search(clause.lower()):
             return [f"the {m.group(1) or m.group(2)}"]  # "plagued by wasps the whole meal", "so many flies"
@@ -1160,6 +1174,11 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
             return [f"the missing {m.group(1)}"]  # "received without a fork": what should have come with it
         if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:
             return [f"the missing {m.group(1)}"]  # "sweet was not served with the meal box"
+        if (m := MISSING_THING_HAPPY_RE.search(clause.lower())) and m.group(1).split()[-1] not in NO_IDIOM_NOUNS:
+            # "Not provided any carry bags": said plainly, whatever the clause's tone
+            phrase = _unlisted_thing(m.group(1), staff)
+            if phrase and not any(p.lower() in phrase for p in private):
+                return [missing_form(phrase, text, True)]
         if clause_polarity(clause) >= 0:
             continue
         if (m := (MISSING_THING_HAPPY_RE if happy else MISSING_THING_RE).search(clause.lower())) and \
@@ -1730,7 +1749,8 @@ def praise_only(text: str) -> bool:
 LUKEWARM_ONLY_RE = re.compile(
     r"\b(?:ok|okay|okayish|ok-ish|average|decent|fine|alright|so-so|mediocre|regular|normal|nothing (?:special|great|"
     r"extraordinary|wow|much|that blew|to write home)|not (?:that|so|very|really) (?:great|special|good|impressive)|"
-    r"(?:could|can) (?:be|have been) better|not as good as (?:the )?(?:hype|expected|before))\b", re.I)
+    r"(?:could|can) (?:be|have been) better|not as good as (?:the )?(?:hype|expected|before)|"
+    r"not (?:too |that |so )?good,? (?:and )?not (?:too |that |so )?bad|neither good nor bad)\b", re.I)
 
 
 def only_lukewarm(text: str) -> bool:
@@ -2288,6 +2308,12 @@ DIET_QUESTION_RE = re.compile(
     r"\b(halal|jain|vegan|kosher|gluten[- ]free|nut[- ]free|dairy[- ]free|eggless)\b(?=[^.!]{0,80}(?:\?|let (?:me|us) "
     r"know|anyone know|confirm))|(?:doubtful|not sure|unsure|wonder\w*|no idea|don'?t know|is it|are they|does it|"
     r"do they)\b[^.!?]{0,40}\b(halal|jain|vegan|kosher|gluten[- ]free|nut[- ]free|dairy[- ]free|eggless)\b", re.I)
+# A reviewer who asks not to be contacted.
+NO_CONTACT_RE = re.compile(
+    r"\b(?:don'?t|do not|dont|never) (?:want to be |wish to be |like to be )?(?:contact(?:ed)?|call(?:ed)?)"
+    r"(?: me| us)?\b|"
+    r"\b(?:don'?t|do not|dont) (?:share|give|pass) (?:out )?my (?:number|phone|mobile|details|email|contact)|"
+    r"\b(?:stop|no more) (?:calling|messaging|texting|contacting) (?:me|us)\b", re.I)
 # Slots whose phrasings give the contact address.
 CONTACT_SLOTS = frozenset({"next_step", "next_step_light", "neutral_close", "ask_what_held_back"})
 
@@ -2343,7 +2369,8 @@ IDEA_RE = re.compile(
     r"(?:add|give|provide) (?:an |the )?options? to|"
     r"(?:please|pls|kindly) (?:add|include|introduce|start|offer|provide|give|keep|bring|send)|"
     r"(?:you|they) (?:should|could|can|must) (?:add|include|introduce|start|offer)|"
-    r"it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could)|"
+    r"it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could)(?! have)|"
+    r"\badd\b[^.!?]{0,40}\b(?:please|pls|plz)\b|"
     r"would love (?:it )?if (?:they|you)|would be (?:nice|great|good|helpful|lovely)(?= if| to have|\s*[.!]|\s*$))",
     re.I)
 IDEA_THING_RE = re.compile(
@@ -2367,6 +2394,18 @@ def idea_thing(text: str, staff_names: Iterable[str], private: set[str]) -> str:
 
 
 LOGIN_RE = re.compile(r"\b(?:log ?in|logging in|login|sign ?in|signing in|password|otp|verification code)\b", re.I)
+DEMAND_RE = re.compile(
+    r"\b(?:please|pls|plz|kindly)\s+(?:send|give|serve|provide|maintain|ensure|make sure|check|take care|improve|"
+    r"keep)\s+(?:\w+\s+){0,3}?(?:proper|good|better|quality|hot|fresh|correct|right|clean|hygien\w*|on time)\b|"
+    r"\b(?:make sure|ensure)\b[^.!?]*|\b(?:could|should) have (?:been |done |responded |handled )[^.!?]*|"
+    r"\b(?:needs?|room for|scope for|scope of) (?:some |a lot of |lots of )?improvement\b[^.!?]*", re.I)
+# An idea with something in it: "they should add a kids menu", "introduce a loyalty card".
+CONCRETE_IDEA_RE = re.compile(
+    r"\b(?:should|could|must|need to|please|pls|plz|kindly|hope (?:they|you)|would love|would like)\s+(?:\w+\s+)?"
+    r"(?:add|adding|include|introduce|offer|stock|open|extend|install|allow|bring back|start|have more|hire|"
+    r"consider)\b", re.I)
+
+
 AWAY_ADVICE_RE = re.compile(
     r"\b(?:suggest|recommend|advise|advice)\w*\s+(?:you\s+|everyone\s+|people\s+)?(?:to\s+)?(?:go|try|visit|order)\s+"
     r"(?:to\s+|from\s+)?(?:some\s*|any\s*)?(?:other|another|elsewhere|different)\b|\b(?:stay away|avoid (?:this|it))\b|"
@@ -2571,7 +2610,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     staff_slot = "staff_praise_many" if len(praised_staff) > 1 else "staff_praise_one"
     # "I suggest you go to some other place" is a verdict, not an idea to thank; "better to add an option to
     # choose the masala" is one, even when the analysis missed it.
-    suggestion = (bool(analysis.get("suggestion")) or bool(IDEA_RE.search(text))) and not AWAY_ADVICE_RE.search(text)
+    # "needs improvement", "please make sure the food is hot", "please send proper food" demand what was owed: the
+    # fault is owned, and no idea is thanked
+    idea_text = DEMAND_RE.sub(" ", text)
+    suggestion = (bool(analysis.get("suggestion")) or bool(IDEA_RE.search(text))) and not AWAY_ADVICE_RE.search(
+        text) and bool(IDEA_RE.search(idea_text) or CONCRETE_IDEA_RE.search(idea_text))
     values["idea"] = idea_thing(text, staff_names, private) if suggestion else ""
     suggestion_slot = "suggestion_named" if values["idea"] else "suggestion"
     if stance == "stars_pos":
@@ -2680,6 +2723,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.items.insert(min(2, len(plan.items)), ("team_pass_on", {}, 7, False))
         if REGULAR_RE.search(text):
             plan.items.insert(min(2, len(plan.items)), ("regular_thanks", {}, 6, False))  # "our second stay here"
+    if text and NO_CONTACT_RE.search(text):
+        # "please don't share my number, I don't want to be contacted": the door stays open, nobody knocks
+        plan.items = [("next_step_passive", *item[1:]) if item[0] in CONTACT_SLOTS else item for item in plan.items]
     if text and values["contact"] and (m := DIET_QUESTION_RE.search(text)):
         # "doubtful of it being halal, if anyone knows please let me know": a question that deserves a sure
         # answer from the business, never a guess in a draft
@@ -2860,6 +2906,9 @@ def _reply_ideas(sentence: str) -> set[str]:
     return sentence_ideas(sentence) | ({"apology"} if APOLOGY_WORDS_RE.search(own) else set())
 
 
+# Sentences that presume a description: wrong after a review of a word or two.
+SHORT_TEXT_FORBID_RE = re.compile(r"\b(?:exactly what you describe|every word|what you describe|the full story|"
+                                  r"the details you (?:gave|wrote))\b", re.I)
 # Sentences that name the reviewer's anger or frustration.
 ANGER_NAMED_RE = re.compile(r"\b(?:angry|anger|frustrat\w*|furious|upset)\b", re.I)
 
@@ -2897,6 +2946,10 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
     banned = [b.lower() for b in phrases["banned"]["phrases"] + list(voice.get("banned_phrases") or [])]
     avoid = avoid_keys(voice)
     forbid = CHEER_RE if values["mode"] == "calm" else None
+    if len(re.findall(r"[A-Za-z']+", _text(row))) < 6:
+        # "bad": a few words describe nothing, so no sentence may claim they did
+        short_forbid = SHORT_TEXT_FORBID_RE
+        forbid = re.compile(f"{forbid.pattern}|{short_forbid.pattern}", re.I) if forbid else short_forbid
     if _dominant_emotion(analysis) not in CALM_EMOTIONS:
         # "left you angry", "your frustration": only said back to someone whose words show it
         forbid = re.compile(f"{forbid.pattern}|{ANGER_NAMED_RE.pattern}", re.I) if forbid else ANGER_NAMED_RE

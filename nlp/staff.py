@@ -216,7 +216,7 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
         if j < len(words) and (lower[j] in SERVICE_ADJECTIVES or lower[j] in PERSON_ADJECTIVES):
             if w in {"were", "are"}:  # "Raza and Narendar were very helpful": the first of the pair
                 return _subject(words, lower, _name_ending(words, i - 3)) if i >= 3 and lower[i - 2] in {
-                    "and", "&"} and _bare_name(words[i - 1]) else None
+                    "and", "&"} and (_bare_name(words[i - 1]) or _loose_name(words[i - 1])) else None
             return _subject(words, lower, _name_ending(words, i - 1))
         if j + 2 < len(words) and lower[j + 1] in {"towards", "to", "with"} and \
                 lower[j + 2] in {"us", "me", "my", "our", "everyone", "guests"}:

@@ -433,7 +433,7 @@ def test_the_word_suggestion_is_never_the_thing_named():
             "disappointing when starters are not hot. I would suggest adding more starters.")
     for reply in drafted(text, 3):
         assert "the suggestion took" not in reply and "the suggestion let" not in reply, reply
-    assert first_name("Being Prateik") is None
+    assert first_name("Being Prateik") == "Prateik"  # a handle built on the given name
 
 
 def test_too_few_of_a_thing_is_named():

@@ -256,3 +256,40 @@ def test_the_complaint_a_reviewer_ranks_first_is_named_first():
             "about the bill.")
     for reply in drafted(text, 2):
         assert re.search(r"\bmanager\b", reply), reply
+
+
+def test_demands_for_what_was_owed_are_not_thanked_as_ideas_and_real_ideas_are():
+    for text in ("The curry was cold. Please send proper food next time.",
+                 "Please make sure the food quality is good, the rice was stale today.",
+                 "Service needs improvement, we waited long for everything."):
+        for reply in drafted(text, 2):
+            assert "suggestion" not in reply.lower() and "idea" not in reply.lower(), reply
+    seen = False
+    for reply in drafted("Lovely biryani and kind staff. Add more desserts in the menu please.", 4):
+        seen |= bool(re.search(r"suggestion|idea", reply))
+    assert seen
+
+
+def test_plastic_in_a_drink_goes_to_a_person_and_spoiled_food_is_named():
+    row = {"id": "p", "text": "There was a plastic piece in my shake, found it while drinking.", "rating": 2}
+    assert needs_human_reason(row, analyze_rows([row])[0]).startswith("health or safety incident")
+    assert specific_fault("The paneer was smelling really bad, like rotten.", [], set()) == ["the spoiled paneer"]
+    assert specific_fault("My voucher had expired when I tried to book.", [], set()) == []
+
+
+def test_a_reviewer_who_asks_not_to_be_contacted_is_not_pressed():
+    text = "The curry tasted stale and the rice was cold. Please don't share my number, I don't want to be contacted."
+    for reply in drafted(text, 1):
+        assert "won't" in reply or "respect" in reply or "Nobody will call" in reply, reply
+        assert "speak with you" not in reply and "talk this through" not in reply, reply
+
+
+def test_neither_good_nor_bad_is_middling_not_a_complaint_and_a_single_word_is_not_described():
+    for reply in drafted("not good not bad", 3):
+        assert "sorry" not in reply.lower() and "stings" not in reply, reply
+    for reply in drafted("bad", 1, n=12):
+        assert "what you describe" not in reply and "every word" not in reply, reply
+
+
+def test_things_not_provided_are_missing_whatever_the_tone():
+    assert specific_fault("Not provided any carry bags. Food was ok.", [], set()) == ["the missing carry bags"]
