@@ -368,20 +368,31 @@ def refine_aspects(doc: Doc, model: AspectModel, categories: frozenset[str], ton
         sent_text = text[offsets[start]: offsets[end - 1] + last]
         sent_scores = [c[2] for c in clauses if start <= c[0] < end] + [m.get("sentiment", 0.0) for m in inside]
         sent_score = combine_scores([c[2] for c in clauses if start <= c[0] < end])
-        if max(sent_scores) >= CLEAR and min(sent_scores) <= -CLEAR:
-            # A sentence that praises one thing and faults another: the clause-level lexicon already
-            # separated them, while the model's sentence-wide words would blur them together.
-            continue
+        # A sentence that praises one thing and faults another: the clause-level lexicon already separated
+        # them, and the model's sentence-wide words would blur them together, so there the model reads each
+        # aspect's own evidence as if it were the whole sentence.
+        mixed = max(sent_scores) >= CLEAR and min(sent_scores) <= -CLEAR
         sent_clauses = [c[2] for c in clauses if start <= c[0] < end]
-        tone_sentence = tone_once(sent_text, sent_clauses)
+        tone_sentence = None if mixed else tone_once(sent_text, sent_clauses)
         judged: dict[tuple, float] = {}  # mentions sharing evidence and category share the verdict
         for m in inside:
             key = (m.get("evidence", sent_text), m["category"], m.get("sentiment", 0.0))
             if key not in judged:
                 tone_evidence = tone_once(key[0], [key[2]])
-                judged[key] = polarity_score(model, polarity_features(
-                    sent_text, key[0], key[1], key[2], sent_score, tone_evidence, tone_sentence))
+                judged[key] = polarity_score(model, mixed_aware_features(
+                    sent_text, key[0], key[1], key[2], sent_score, tone_evidence, tone_sentence, mixed))
             m["sentiment"] = judged[key]
+
+
+def mixed_aware_features(sent_text: str, evidence: str, category: str, clause_score: float, sent_score: float,
+                         tone_evidence: float | None, tone_sentence: float | None,
+                         mixed: bool) -> dict[str, float]:
+    """The polarity model's features for one aspect; in a mixed sentence the evidence stands in for the
+    sentence (its words, lexicon score and tone score), so the other clauses' verdicts do not leak in."""
+    if mixed:
+        return polarity_features(evidence, evidence, category, clause_score, clause_score,
+                                 tone_evidence, tone_evidence)
+    return polarity_features(sent_text, evidence, category, clause_score, sent_score, tone_evidence, tone_sentence)
 
 
 class SentimentScorer:

@@ -1,4 +1,5 @@
-"""Aspect decisions, the cheaper phrase-rule prefilter and the held-out SemEval-2015/16 reader: pure functions."""
+"""Aspect decisions, the cheaper phrase-rule prefilter and the held-out SemEval-2015/16 reader: pure functions
+(and one check of how the real pipeline wires them)."""
 
 import re
 
@@ -11,13 +12,16 @@ from nlp.aspects import (
     decide_categories,
     held_out,
     load_aspect_model,
+    polarity_features,
+    polarity_score,
     save_aspect_model,
     sentence_features,
     weight_totals,
 )
-from nlp.components import concessive_parts, token_texts
+from nlp.components import concessive_parts, mixed_aware_features, token_texts
 from nlp.evaluate import load_semeval1516_held_out
-from nlp.tone import fired_rules, phrase_rules
+from nlp.pipeline import load_pipeline
+from nlp.tone import clause_polarity, fired_rules, phrase_rules
 from nlp.tone_model import marked_words
 from nlp.train.train_aspects import (
     choose_thresholds,
@@ -202,3 +206,29 @@ def test_a_topic_conceded_before_the_comma_keeps_its_own_polarity(text, conceded
     assert {m["evidence"] for m in staff} == {conceded}
     # only the topic's evidence changes: the clauses stay as they were, the first read slightly negative whole
     assert [(s, e) for s, e, _ in doc._.rc_clauses] == clauses and doc._.rc_clauses[0][2] < 0
+
+
+def test_in_a_mixed_sentence_the_polarity_model_reads_the_evidence_alone():
+    sent, ev = "The pasta was delicious but the waiter was rude.", "but the waiter was rude."
+    mixed = mixed_aware_features(sent, ev, "service", -0.68, 0.1, -0.5, 0.2, True)
+    assert "s:delicious" not in mixed and "s:rude" in mixed  # the praised clause does not leak in
+    assert mixed["#sent"] == mixed["#clause"] == -0.68 and mixed["#tone_sent"] == mixed["#tone"] == -0.5
+    assert mixed == polarity_features(ev, ev, "service", -0.68, -0.68, -0.5, -0.5)
+    whole = mixed_aware_features(sent, ev, "service", -0.68, 0.1, -0.5, 0.2, False)
+    assert whole == polarity_features(sent, ev, "service", -0.68, 0.1, -0.5, 0.2) and "s:delicious" in whole
+
+
+def test_the_pipeline_judges_each_aspect_of_a_mixed_sentence_by_the_model_on_its_evidence():
+    nlp = load_pipeline("restaurant")
+    scorer = nlp.get_pipe("reviewcare_sentiment")
+    doc = nlp("The pasta was delicious but the waiter was rude.")
+    by_cat = {m["category"]: m for m in doc._.rc_topics}
+    assert by_cat["food"]["sentiment"] > 0.3 and by_cat["service"]["sentiment"] < -0.3
+    service = by_cat["service"]
+    ev = service["evidence"]
+    assert ev == "but the waiter was rude."
+    # the verdict is the model's on the evidence alone (the lexicon's clause score is only one of its inputs)
+    clause = clause_polarity(ev)
+    want = polarity_score(scorer.model, mixed_aware_features(
+        doc.text, ev, "service", clause, 0.0, scorer.tone.score_text(ev, [clause]), None, True))
+    assert service["sentiment"] == pytest.approx(want) and service["sentiment"] != pytest.approx(clause)

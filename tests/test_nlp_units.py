@@ -429,3 +429,76 @@ def test_clause_polarity_equals_plain_vader_plus_plain_phrase_rules():
         want = tone._compound_from_raw(tone._raw_from_compound(compound) + extra) if extra else compound
         assert tone.clause_polarity(text) == want, text
         assert tone.clause_polarity(text, tone.fired_rules(text)) == want, text
+
+
+# --- review idioms and words added in 0.4.5 (VADER alone misreads each of them) ---------------------------
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("The cheesecake is to die for", 1),  # plain VADER: negative ("die")
+    ("The lunch special is an absolute steal", 1),  # "steal" alone reads negative
+    ("Hats off to the chef", 1),
+    ("I cannot imagine better Indian food", 1),
+    ("The sushi was out of this world", 1),
+    ("Service was top notch", 1),
+    ("The seasoning was spot on", 1),
+    ("Reasonably priced and filling", 1),
+    ("Real bang for the buck", 1),
+    ("The dumplings are a must-try", 1),
+    ("The food was not what I had hoped for", -1),  # "hoped" alone reads positive
+    ("It could have been better", -1),  # "better" alone reads positive
+    ("The service could've been a lot better", -1),
+    ("Don't bother with the brunch", -1),  # negated "bother" reads positive
+    ("We left hungry", -1),
+    ("I would not order it again", -1),
+    ("The dinner was ok, nothing I would have again", -1),
+    ("The kitchen is hit or miss", -1),
+    ("Totally over priced", -1),
+    ("Nothing stands out about the cooking", -1),
+    ("We were treated with attitude", -1),
+    ("The food doesn't quite match up", -1),
+    ("The steak was like rubber", -1),
+    ("The crispy chicken wasn't for us", -1),
+    ("Deliveries take forever", -1),
+    ("The food is usually cold", -1),
+    ("The margaritas were watered down", -1),
+])
+def test_review_idioms_vader_misreads_get_their_sign(text, sign):
+    raw = RAW.polarity_scores(text)["compound"]
+    ours = clause_polarity(text)
+    assert (ours - raw) * sign >= 0.15, (text, raw, ours)  # the rule, not VADER, gives the verdict
+    assert ours * sign >= 0.2, (text, ours)
+
+
+@pytest.mark.parametrize("text", [
+    "Definitely not worth the price!", "It just doesn't seem worth it to me", "It will not be worth it",
+    "It was never worth the money", "The brunch isn't really worth it",
+])
+def test_negated_worth_is_poor_value_and_never_good_value(text):
+    _, why = phrase_valence(text)
+    assert "poor value" in why and "good value" not in why and "worth a visit" not in why
+    assert clause_polarity(text) < 0
+
+
+def test_plain_worth_is_still_good_value():
+    assert phrase_valence("worth every penny")[1] == ["good value"]
+    assert phrase_valence("Totally worth it!")[1] == ["worth a visit"]
+    assert phrase_valence("a restaurant worth visiting")[1] == []  # "-nt worth" is not a negation
+
+
+@pytest.mark.parametrize(("word", "sign"), [
+    ("inexpensive", 1), ("phenomenal", 1), ("knowledgeable", 1), ("accommodating", 1), ("hearty", 1), ("plentiful",
+    1), ("delish", 1), ("speedy", 1), ("unhelpful", -1), ("unattentive", -1), ("unappreciative", -1),
+    ("unaccommodating", -1), ("dismissive", -1), ("surly", -1), ("grumpy", -1), ("curt", -1), ("brusque", -1),
+    ("tacky", -1), ("dingy", -1), ("shabby", -1), ("unbearable", -1), ("flavorless", -1), ("flavourless", -1),
+    ("oversalted", -1), ("underseasoned", -1), ("unseasoned", -1), ("mushy", -1), ("moldy", -1), ("mouldy", -1),
+    ("over-priced", -1), ("over-rated", -1), ("so-so", -1), ("pricy", -1), ("over-cooked", -1), ("under-cooked",
+    -1), ("addictive", 1), ("spotty", -1), ("inconsistent", -1), ("fishy", -1), ("microwaved", -1), ("reheated",
+    -1), ("overcrowded", -1), ("understaffed", -1), ("nonexistent", -1), ("non-existent", -1), ("snippy", -1),
+    ("abrupt", -1), ("standoffish", -1), ("lackluster", -1), ("lacklustre", -1), ("yuck", -1), ("overhyped", -1),
+    ("over-hyped", -1), ("unremarkable", -1), ("bleh", -1), ("top-notch", 1), ("topnotch", 1), ("personable", 1),
+    ("quaint", 1), ("homey", 1), ("laid-back", 1)
+])
+def test_review_words_vader_lacks_carry_their_valence(word, sign):
+    assert RAW.polarity_scores(f"The staff was {word}")["compound"] == 0.0  # unknown to plain VADER
+    assert tone.domain_words()[word] * sign > 0
+    assert clause_polarity(f"The staff was {word}") * sign >= 0.2
