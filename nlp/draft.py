@@ -134,9 +134,12 @@ wedding booking parking seating lighting setting ceiling building morning servin
 packaging ordering billing tasting dining cooking sitting waiting smoking dipping baking""".split())
 PEOPLE_WORDS = frozenset("""staff waiter waiters waitress server servers manager managers owner guy guys lady
 person people employee employees crew team host hostess captain steward attendant cashier bartender chef boy
-boys delivery eaters lovers vegans vegetarians kids children family families friends""".split())
+boys delivery eaters lovers vegans vegetarians kids children family families friends girls ladies women men
+wife husband son daughter colleagues guests parents couple couples""".split())
 GENERIC_THINGS = frozenset({"food", "dish", "meal", "taste", "order", "place", "menu", "drink", "experience",
                             "quality", "quantity"})
+# Adjectives of order and age left without their noun: "the new", "the same".
+ORDER_ADJECTIVES = frozenset("new old same first last next".split())
 # Profile words that are adjectives or verbs, never "the thing" a reply can name.
 NOT_THINGS = frozenset("""hot cold fresh stale spicy tasty yummy bland salty greasy soggy juicy tender crispy sweet
 sour bitter quick fast slow late loud quiet noisy cozy cosy cute trendy classy dark bright clean dirty filthy
@@ -1270,6 +1273,8 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
         if not names_rightly(phrase, want, text, evidence, side):
             continue  # the analyzer's label and the reviewer's clause disagree: name nothing rather than guess
         last = _norm_words(phrase)[-1:] or [""]
+        if last[0] in PEOPLE_WORDS - {"staff", "team", "delivery", "service"} or last[0] in ORDER_ADJECTIVES:
+            continue  # "the girls", "the new": the people they came with, or an adjective, are never the thing
         if last[0] in BUSINESS_NAME_ENDS and re.search(
                 rf"\b(?!(?:The|A|An|Our|My|This|That|Their|Its)\b)[A-Z][\w&'-]*\s+{re.escape(last[0].capitalize())}\b",
                 text):
@@ -1311,7 +1316,10 @@ cafe café restaurant restaurants hotel inn hub factory point plaza mall lounge 
 # often a need ("my dietary needs (no pork)") than something missing.
 MISSING_CUES = (r"\bmissing|"
                 r"\bforg[eo]t(?:ten)?(?: to (?:send|give|add|pack|include|bring|deliver|serve))?|"
+                r"(?:\bdoes ?n[o']?t|\bdoesnt|\bdo ?n[o']?t|\bdid ?n[o']?t|\bdidnt) ha(?:ve|d) "
+                r"(?:much|many|any|enough)|"
                 r"(?:\bdoes ?n[o']?t|\bdoesnt|\bdo ?n[o']?t) have|"
+                r"\b(?:have|has|had) ?(?:not|n'?t) (?:received|got|gotten|been (?:given|served|sent|delivered))|"
                 r"(?:\bdid ?n[o']?t|\bdint|\bdidnt|\bddinot|\bnever|\bhaven'?t|\bhave not) "
                 r"(?:get|receive|provide|send|give|include|add|pack|bring|serve)|"
                 r"\bnot (?:provided|given|sent|included|received|served|packed)")
@@ -1406,7 +1414,8 @@ leaking broken soggy undercooked uncooked overcooked hard noise noisiest dust du
 mouldy moldy damp smelled smelt crashes crashing crashed glitch glitches glitchy buggy laggy lag freezes frozen
 unusable unresponsive nightmare disaster hassle ripoff rip-off scam joke unaccommodating uncooperative unhelpful
 unfriendly unprofessional inattentive dimly strain disapointed disapointing disapointment dissapointed
-dissapointing dissapointment dissappointed disappoited dissatisfied""".split())
+dissapointing dissapointment dissappointed disappoited dissatisfied aweful awfull horrable horrible terible
+terrrible worest wrost pathatic patheticc disgustin""".split())
 PROBLEM_THINGS = {"the noise": "the noise levels", "the dust": "the cleanliness", "the mould": "the cleanliness",
                   "the mold": "the cleanliness", "the damp": "the cleanliness", "the stains": "the cleanliness",
                   "the crashes": "the app's stability", "the glitches": "the app's reliability",
@@ -1576,12 +1585,13 @@ def _plain_judging_words(clause: str) -> str:
     low = clause.lower()
     if not LIKE_AS_VERB_RE.search(low):
         low = re.sub(r"\blike\b", " as ", low)
+    low = re.sub(r"\b(?:dint|didnt|din)\b", "didn't", low)  # the usual typed forms of a negation
+    low = re.sub(r"\b(didn't|did not|doesn't|does not) had\b", r"\1 have", low)  # "it didn't had much toppings"
     # Praise said through a negation ("don't miss it", "never disappoints") is praise, not a fault.
     low = PRAISE_IDIOM_RE.sub(" great ", low)
     # Quote marks hide a word from the lexicon ("not 'exquisite' as advertised"); apostrophes inside words stay.
     low = re.sub(r"[\"“”‘`]|(?<![a-z])['’]|['’](?![a-z])", " ", low)
     low = NAMING_NOT_JUDGING_RE.sub(" ", low)
-    low = re.sub(r"\b(?:dint|didnt|din)\b", "didn't", low)  # the usual typed forms of a negation
     low = re.sub(r"\by+u+c?k+\b", "really disgusting", low)  # "yuk", "yuck": a strong verdict VADER lacks
     low = re.sub(r"\b(i|we) (had|have|knew) no\b", r"\1 \2 little", low)  # "I had no electronic knowledge": about them
     low = TOO_AS_VERY_RE.sub("very ", low)
@@ -2299,6 +2309,8 @@ REGULAR_RE = re.compile(
     r"\b(?:visited|been|come|came|stayed|ordered|eaten)(?: here| there| from here)? (?:many|several|multiple|"
     r"countless|so many|a lot of|numerous) times\b|\b(?:i'?m|i am|we'?re|we are|been|as) (?:a )?regulars?\b|"
     r"\bregular (?:customer|guest|visitor|here)s?\b|\bas always\b|\balways (?:come|stay|order|visit|go)\b|"
+    r"\b(?:twice|once|thrice) a (?:week|month)\b|\bevery (?:week|weekend)\b|\bfrequent (?:visitor|customer|guest|"
+    r"hopper|diner)\b|\bwhenever (?:we'?re|i'?m|we are|i am) (?:in|around|near)\b|"
     r"\bgo-?to (?:place|spot|restaurant|hotel|shop|app)\b|\b(?:coming|visiting|ordering|staying) (?:here )?"
     r"(?:for|over) (?:years|\d+ years|a decade)\b", re.I)
 
@@ -2906,6 +2918,7 @@ def _reply_ideas(sentence: str) -> set[str]:
     return sentence_ideas(sentence) | ({"apology"} if APOLOGY_WORDS_RE.search(own) else set())
 
 
+QUESTION_NAMED_RE = re.compile(r"\b(?:fair question|your question|a question)\b", re.I)
 # Sentences that presume a description: wrong after a review of a word or two.
 SHORT_TEXT_FORBID_RE = re.compile(r"\b(?:exactly what you describe|every word|what you describe|the full story|"
                                   r"the details you (?:gave|wrote))\b", re.I)
@@ -2946,6 +2959,9 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
     banned = [b.lower() for b in phrases["banned"]["phrases"] + list(voice.get("banned_phrases") or [])]
     avoid = avoid_keys(voice)
     forbid = CHEER_RE if values["mode"] == "calm" else None
+    if "?" not in _text(row):
+        # "It's a fair question" answers a question: only where one was asked
+        forbid = re.compile(f"{forbid.pattern}|{QUESTION_NAMED_RE.pattern}", re.I) if forbid else QUESTION_NAMED_RE
     if len(re.findall(r"[A-Za-z']+", _text(row))) < 6:
         # "bad": a few words describe nothing, so no sentence may claim they did
         short_forbid = SHORT_TEXT_FORBID_RE

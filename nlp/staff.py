@@ -227,6 +227,13 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
         if k < len(words) and lower[k] in PRAISE_NOUNS:
             # "Tomasz is a genius", "Keira is an absolute star"
             return _subject(words, lower, _name_ending(words, i - 1))
+        if j < len(words) and lower[j] in {"our", "my"}:
+            return None  # "Adil was our attendant": the role branch keeps the role
+        r = j + 1 if j < len(words) and lower[j] in {"a", "an", "the"} else j
+        while r < len(words) and r - j < 3 and lower[r].isalpha() and lower[r] not in ROLES:
+            r += 1
+        if r < len(words) and lower[r] in ROLES and r - j <= 3 and w in {"is", "was"}:
+            return _subject(words, lower, _name_ending(words, i - 1))  # "Mohit is amazing chef", "Ravi was our host"
         if j < len(words) and lower[j] not in {"our", "my", "the", "a", "an"} and \
                 any(lower[x] in {"he", "she"} for x in range(j + 1, min(len(words), j + 4))):
             return _subject(words, lower, _name_ending(words, i - 1))  # "Jonah was fantastic, he brought a sparkler"

@@ -293,3 +293,33 @@ def test_neither_good_nor_bad_is_middling_not_a_complaint_and_a_single_word_is_n
 
 def test_things_not_provided_are_missing_whatever_the_tone():
     assert specific_fault("Not provided any carry bags. Food was ok.", [], set()) == ["the missing carry bags"]
+
+
+def test_people_they_came_with_and_bare_adjectives_are_never_the_thing():
+    text = ("We asked for a dance floor but there was no dance floor and mostly stags dancing. Our girls were "
+            "uncomfortable. Food was good.")
+    for reply in drafted(text, 3):
+        assert "the girls" not in reply, reply
+    for reply in drafted("One of the new tastes of biryani in town, the packing is also up to mark", 3):
+        assert "the new" not in reply and "sorry" not in reply.lower(), reply
+
+
+def test_typed_negations_of_a_wait_are_praise_and_misspelt_faults_are_faults():
+    for reply in drafted("This was one of the times we dint have to wait for the serving. Lovely food.", 5):
+        assert "on us" not in reply and "wait" not in reply, reply
+    assert clause_polarity("Food was aweful") < 0
+
+
+def test_more_regulars_and_chefs_by_name():
+    from nlp.draft import REGULAR_RE
+    for text in ("We come here at least twice a week", "A frequent visitor to this cafe",
+                 "Whenever we're in Gachibowli we have breakfast here"):
+        assert REGULAR_RE.search(text), text
+    rows = [{"id": "c", "text": "Thanks to Sai for the service. Mohit is amazing chef.", "rating": 5}]
+    assert [s["name"] for s in analyze_rows(rows)[0]["staff"]] == ["Sai", "Mohit"]
+
+
+def test_no_question_no_fair_question():
+    text = "I am concerned about the hygiene, the rice was watery and nobody cared about my concern."
+    for reply in drafted(text, 1, n=10):
+        assert "question" not in reply, reply
