@@ -581,7 +581,9 @@ def first_name(author: str | None) -> str | None:
         family, given = (part.strip() for part in author.split(","))
         author = given if given else family
     # "Dana K." and "Dana K" are a given name and an initial: drop trailing initials.
-    tokens = author.split()
+    tokens = [t for t in author.split() if not re.fullmatch(r"\.?[A-Za-z]\.", t) or t == author.split()[0]]
+    if len(tokens) > 1 and len({t.lower() for t in tokens}) == 1:
+        tokens = tokens[:1]  # "Ibrahimsulaimaniliyasu Ibrahimsulaimaniliyasu": one handle typed twice
     while len(tokens) > 1 and re.fullmatch(r"[A-Z]\.?", tokens[-1]):
         tokens.pop()
     # "N Bharath Kumar Goud": a leading initial before two or more names; "J Smith" stays unsure (a surname).
@@ -1029,6 +1031,10 @@ REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
     "cleanliness": frozenset({"dust", "dusty", "mould", "mold", "mouldy", "moldy", "stains", "stained", "damp",
                               "dirty", "filthy", "unclean", "clean"}),
     "stability": frozenset({"crash", "crashes", "crashing", "crashed"}),
+    "block": frozenset({"ban", "banned", "banning", "blocked", "suspended", "suspension", "restricted", "disabled"}),
+    "updates": frozenset({"update", "updating", "updated"}),
+    "privacy": frozenset({"tracked", "tracking", "hacked", "spying", "privacy"}),
+    "opening": frozenset({"open", "opening", "load", "loading", "start"}),
     "price": frozenset({"rate", "rates", "cost", "costly", "pricey", "expensive", "overpriced", "priced"}),
     "delivery": frozenset({"delivered", "deliver", "delivering"}),
     "order": frozenset({"ordered", "order", "orders", "ordering", "chose", "choose", "asked", "received"}),
@@ -1057,6 +1063,18 @@ def measured_wait(text: str) -> str:
     return f"the {n}-minute wait" if n.isdigit() else ""
 
 
+# App failures in the reviewer's terms, first match wins.
+APP_FAULTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:account|number|profile)\b[^.!?]{0,40}\b(?:banned|suspended|restricted|blocked|disabled|"
+                r"deactivated)\b|\b(?:banned|suspended|blocked|restricted) (?:my|me|our)\b|"
+                r"\bsuspension of (?:my |the )?account\b|\bkeeps? banning\b", re.I), "the block on your account"),
+    (re.compile(r"\b(?:won'?t|wont|doesn'?t|does not|not|isn'?t|is not|cannot|can'?t|stopped|stops)\s+"
+                r"(?:open|opening|load|loading|start|starting)\b", re.I), "the app not opening"),
+    (re.compile(r"\b(?:have to|has to|forced to|force[sd]? (?:me|us|you) to|keeps? asking (?:me )?to|always asking "
+                r"(?:me )?to)\s+update\b", re.I), "the forced updates"),
+    (re.compile(r"\b(?:being tracked|tracking me|track(?:s|ing)? my|spying|hacked|someone (?:is )?(?:reading|"
+                r"accessing))\b", re.I), "the privacy of your data"),
+)
 # "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
 LATE_ARRIVAL_RE = re.compile(
     r"\b(?:order|parcel|package|delivery|item|items|food|shipment)\s+(?:arrived|came|was delivered|got delivered|"
@@ -1344,7 +1362,8 @@ wait waiting help courtesy manners respect spice salt sense care apology explana
 record customer customers people guests crowd one cleanliness cleaning hospitality options variety""".split())
 # "needs no introduction", "no doubt", "no wonder": idioms with "no" that name nothing left out of an order
 NO_IDIOM_NOUNS = frozenset("""introduction intro doubt doubts wonder regret regrets complaint complaints issue issues
-problem problems need words idea matter way fuss hesitation comparison match question questions""".split())
+problem problems need words idea matter way fuss hesitation comparison match question questions reason reasons
+clue""".split())
 
 
 # What a place lacks rather than an item left out of an order: "No parking." is "the lack of parking".
@@ -2157,6 +2176,18 @@ def is_light(row: dict, analysis: dict) -> bool:
     return rating is not None and rating >= 4 and _stance(row, analysis) == "mixed"
 
 
+def no_content(text: str) -> bool:
+    """True for a few words that say nothing a reply could answer: "isaya isaya", "asasas asad", a lone "bhai"."""
+    words = re.findall(r"[a-z']+", text.lower())
+    if len(words) > 4 or re.search(r"\d", text):
+        return False
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from nlp.staff import _topic_words
+    known = opinion_valence().keys() | STOP_WORDS | PRAISE_WORDS | FAULT_WORDS | _topic_words() | LUKEWARM_WORDS
+    return not any(w in known or w.rstrip("s") in known for w in words)
+
+
 def _stance(row: dict, analysis: dict) -> str:
     """One of: stars_pos, stars_mid, stars_neg, positive, mixed, negative, neutral, kind_low (praise, low stars)."""
     rating = _felt_rating(row)
@@ -2166,7 +2197,7 @@ def _stance(row: dict, analysis: dict) -> str:
     faults = fault_topics(row, analysis)
     has_neg = bool(faults)
     label = (analysis.get("sentiment") or {}).get("label", "neutral")
-    if not text:
+    if not text or no_content(text):
         if rating is None:
             return "stars_mid"
         return "stars_pos" if rating >= 4 else "stars_neg" if rating < 3 else "stars_mid"
@@ -2519,6 +2550,15 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and (m := WITHOUT_RE.search(text)) and not any("lack" in x for x in neg):
         # "without hot water for two days": what they went without is the fault, ahead of anything else named
         neg = [f"the lack of {m.group(1).lower()}", *neg][:2]
+    if stance in ("negative", "mixed") and industry_family(business) == "app" and text:
+        # "my account is banned for no reason", "after transferring to a new phone the app won't open": the app's own
+        # failure, named as the reviewer lived it, leads
+        for pattern, phrase in APP_FAULTS:
+            if pattern.search(text) and phrase not in neg:
+                neg = [phrase, *[x for x in neg if x not in ("signing in", "the crashes", "the app")]][:2]
+                if phrase == "the privacy of your data":
+                    mode = "reassure"  # a worry about being tracked is answered with reassurance, not apology
+                break
     if stance in ("negative", "mixed") and not neg and LOGIN_RE.search(text):
         neg = ["the login"]  # "struggeling to log in", "verification code never comes"
     if stance in ("negative", "mixed") and not neg and (m := TREATED_BY_RE.search(text)):
@@ -3198,7 +3238,7 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
                 break
     said_set = set(said)
     for word, others in REFLECT_SYNONYMS.items():
-        if re.search(rf"\b(?:the|your) {word}s?\b", reply) and said_set & others:
+        if re.search(rf"\b(?:the|your) (?:[\w'-]+ ){{0,2}}{word}s?\b", reply) and said_set & others:
             found.append(f"the {word}")
     for m in re.finditer(r"\b(\d+)-(minute|hour)\b", reply):
         if re.search(rf"\b{m.group(1)}\s*-?\s*(?:{m.group(2)[:3]}|{m.group(2)[0]}rs?\b)", review_low):

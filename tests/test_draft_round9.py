@@ -323,3 +323,29 @@ def test_no_question_no_fair_question():
     text = "I am concerned about the hygiene, the rice was watery and nobody cared about my concern."
     for reply in drafted(text, 1, n=10):
         assert "question" not in reply, reply
+
+
+def drafted_play(text: str, rating: int, n: int = 4) -> list[str]:
+    rows = [{"id": f"gp-{i}", "text": text, "rating": rating, "author": "Sam Lee", "source": "google_play"}
+            for i in range(n)]
+    return drafted_for(rows, "app", {"name": "Pocketwise", "industry": "app"})
+
+
+def test_app_failures_are_named_as_the_reviewer_lived_them():
+    for text, phrase in [("keeps banning me for no reason", "the block on your account"),
+                         ("after transferring to new phone app not opening", "the app not opening"),
+                         ("very good but I don't like that you have to update it all the time", "the forced updates")]:
+        for reply in drafted_play(text, 1 if "good" not in text else 2):
+            assert phrase in reply and "missing reason" not in reply, reply
+    for reply in drafted_play("my app keeps stopping. i dont know if am being tracked", 1):
+        assert "privacy of your data" in reply and "make excuses" not in reply, reply
+
+
+def test_a_few_words_that_say_nothing_are_answered_as_a_rating():
+    from nlp.draft import no_content
+    assert no_content("isaya isaya") and no_content("asasas asad") and no_content("bhai")
+    assert not no_content("nice") and not no_content("app crashes") and not no_content("worst")
+    for reply in drafted_play("isaya isaya", 1):
+        assert "going wrong" not in reply and "@" in reply, reply
+    assert first_name("Ayuba .J. Kachiro") == "Ayuba"
+    assert first_name("Ibrahimsulaimaniliyasu Ibrahimsulaimaniliyasu") is None
