@@ -589,7 +589,8 @@ def first_name(author: str | None) -> str | None:
     # "N Bharath Kumar Goud": a leading initial before two or more names; "J Smith" stays unsure (a surname).
     while len(tokens) > 2 and re.fullmatch(r"[A-Z]\.?", tokens[0]):
         tokens.pop(0)
-    if len(tokens) >= 2 and tokens[0].lower() == "being":
+    tokens = [re.sub(r"(?<=[a-z]{2})\.[A-Za-z]\.?$", "", t) for t in tokens]  # "Santosh Reddy.R": a trailing initial
+    if len(tokens) >= 2 and tokens[0].lower() in ("being", "the"):
         tokens = tokens[1:]  # "Being Prateik": a handle built on the given name
     if author.islower() and len(tokens) >= 2:
         # "karla white": a full name typed in lower case (a single lower-case word is more often a handle)
@@ -1075,6 +1076,9 @@ APP_FAULTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:being tracked|tracking me|track(?:s|ing)? my|spying|hacked|someone (?:is )?(?:reading|"
                 r"accessing))\b", re.I), "the privacy of your data"),
 )
+VERDICT_NOUN_RE = re.compile(
+    r"\W*(?:very |really |so |the )?(?:terrible|worst|horrible|awful|pathetic|bad|cold|stale|soggy|burnt|tasteless|"
+    r"bland|undercooked|overcooked|rubbery|oily|greasy|disgusting|poor)\s+([a-z]{3,}(?:\s+[a-z]{3,})?)\s*(?:ever)?\W*$")
 # "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
 LATE_ARRIVAL_RE = re.compile(
     r"\b(?:order|parcel|package|delivery|item|items|food|shipment)\s+(?:arrived|came|was delivered|got delivered|"
@@ -1166,6 +1170,12 @@ def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str], ha
         phrase = _unlisted_thing(subject, staff)
         if phrase and not any(p.lower() in phrase for p in private) and names_rightly(phrase, -1, text, side=-1):
             return [phrase]
+    for clause, _ in review_clauses(text):
+        # "Terrible wings.", "Worst biryani ever": a verdict word, then the thing it judges
+        if m := VERDICT_NOUN_RE.match(clause.lower()):
+            phrase = _unlisted_thing(m.group(1), staff)
+            if phrase and names_rightly(phrase, -1, text, side=-1):
+                return [phrase]
     for clause, _ in review_clauses(text):
         # Last, a plain measure the review faults: "Quantity is very less", "taste was not good"
         if clause_polarity(clause) < 0 and (m := re.match(
@@ -1628,6 +1638,7 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"\blate(?=[\s-]+(?:night|nights|evening|evenings|hours|afternoon|lunch|dinner|breakfast|checkout|check-out)\b)|"
     r"\bcold(?=[\s-]+(?:coffee|coffees|drinks?|brews?|beverages?|cuts|press(?:ed)?|pressed|desserts?|mezze|starters?|"
     r"cocktails?)\b)|"
+    r"\b(?:wood[\s-]?)?fire(?=[\s-]+(?:pizzas?|oven|roasted|grilled|baked|pit|place|side)\b)|"
     # "cold water on arrival", "cold towels at check-in": a welcome, not a fault
     r"\bcold(?=\s+(?:water|towels?|drinks?|juice|lemonade|welcome drinks?)\s+(?:on|upon|at) (?:arrival|check-?in)\b)|"
     r"(?:(?<=\ba )|(?<=\ban ))(?:small|tiny|little)(?=\s*(?:,|and|but)?\s*(?:cute|cosy|cozy|quaint|charming|"
@@ -1716,8 +1727,8 @@ WORTH_IT_RE = re.compile(
     r"\b(?:(?:the )?only (?:con|downside|drawback|complaint|negative) (?:is|was|would be) )?"
     r"(?:(?:on the )?(?:expensive|pricey|costly|high|higher|little|bit) (?:side )?|(?:a )?(?:bit|little) "
     r"(?:expensive|pricey|costly) |(?:pricing|price|prices|cost)(?: is| was| are)?(?: a bit| a little| slightly)?"
-    r"(?: high| on the higher side)? )(?:but|though) (?:it'?s |its |it is |totally |definitely |completely |well )*"
-    r"worth\b", re.I)
+    r"(?: high| on the higher side)?\s?)(?:but|though|,) ?(?:it'?s |its |it is |it was |was |totally |definitely |"
+    r"completely |well )*worth\b", re.I)
 
 
 # "remembered my dietary needs (no pork, no alcohol in the cooking)": what they need, not what was missing.
@@ -2391,6 +2402,9 @@ def _relevant_facts(voice: dict, topics: list[dict], text: str) -> list[str]:
 
 # "ordered mutton family pack, here i got chicken", "chose fried rice but got noodles": the wrong thing came.
 ORDER_MIXUP_RE = re.compile(
+    r"\b(?:in place of|instead of)\b[^.!?]{0,40}\b(?:delivered|delivering|gave|given|sent|got|received|served)\b|"
+    r"\b(?:ordered|order)\b[^.!?]{0,40}\b(?:they|he|she|restaurant)\s+(?:have\s+|has\s+)?(?:given|gave|sent|"
+    r"delivered)\s+(?:me|us)\b|"
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for)\b"
     r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave|delivered)\b"
     r"(?![^.!?]{0,20}"
@@ -2916,6 +2930,8 @@ def _render(template: str, values: dict) -> str | None:
         sentence = f"{greet} {rest}" if greet else rest[0].upper() + rest[1:]
     if not sentence.endswith((".", "!", "?")):
         sentence += "."
+    if re.search(r"\bwhy how\b", sentence):
+        return None  # "I understand why how the manager treated you left you angry"
     if values.get("delivery"):
         return for_delivery(sentence)
     if values.get("unclear"):

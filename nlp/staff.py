@@ -209,6 +209,10 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
         w, i = "was", i - 1
         lower = [*lower[:i], "was", *lower[i + 2:]]
         words = [*words[:i], "was", *words[i + 2:]]
+    if w in {"was", "is"} and i >= 4 and lower[i - 3:i - 1] == ["at", "the"] and lower[i - 1] in {
+            "bar", "desk", "counter", "reception", "door", "front", "entrance", "till", "grill"}:
+        # "Sandeep at the bar was excellent": a name before where someone works is a person, whatever the verdict
+        return _subject(words, lower, _name_ending(words, i - 4))
     if w in {"was", "is", "were", "are"}:
         j = i + 1
         while j < len(words) and (lower[j] in DEGREE or lower[j] == "the"):  # "Raza is the most humble"

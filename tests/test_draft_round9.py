@@ -349,3 +349,28 @@ def test_a_few_words_that_say_nothing_are_answered_as_a_rating():
         assert "going wrong" not in reply and "@" in reply, reply
     assert first_name("Ayuba .J. Kachiro") == "Ayuba"
     assert first_name("Ibrahimsulaimaniliyasu Ibrahimsulaimaniliyasu") is None
+
+
+def test_wrong_dishes_delivered_are_mix_ups_and_verdict_nouns_are_named():
+    for text in ("I have ordered biryani they have given me fried rice",
+                 "I ordered three rotis and in place of rotis they delivered plain rice."):
+        for reply in drafted(text, 1):
+            assert "mix-up with your order" in reply, reply
+    for reply in drafted("Terrible wings. Inedibly spicy. Good fries though.", 1):
+        assert "the wings" in reply, reply
+
+
+def test_a_price_weighed_against_its_worth_is_no_fault_and_wood_fire_is_no_verdict():
+    text = ("Lovely ambience and the pasta was delicious, though the price was a bit on the higher side, it was worth "
+            "the taste.")
+    for reply in drafted(text, 4):
+        assert "on us" not in reply and "ours" not in reply, reply
+    assert clause_polarity("you will get wood fire pizza here") >= 0
+
+
+def test_names_with_trailing_initials_or_a_leading_the_and_staff_at_the_bar():
+    assert first_name("Santosh Reddy.R") == "Santosh" and first_name("The Rajesh Jellelu") == "Rajesh"
+    rows = [{"id": "b", "text": "Great wings. Sandeep at the bar was excellent!", "rating": 5}]
+    assert [s["name"] for s in analyze_rows(rows)[0]["staff"]] == ["Sandeep"]
+    for reply in drafted("Customer service is pathetic. The manager is the worst manager I have ever met.", 1, n=12):
+        assert "why how" not in reply, reply
