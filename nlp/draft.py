@@ -138,6 +138,7 @@ boys delivery eaters lovers vegans vegetarians kids children family families fri
 wife husband son daughter colleagues guests parents couple couples""".split())
 GENERIC_THINGS = frozenset({"food", "dish", "meal", "taste", "order", "place", "menu", "drink", "experience",
                             "quality", "quantity"})
+CHARGE_WORDS = frozenset("charge charges fee fees extras tax taxes surcharge".split())
 # Adjectives of order and age left without their noun: "the new", "the same".
 ORDER_ADJECTIVES = frozenset("new old same first last next".split())
 # Profile words that are adjectives or verbs, never "the thing" a reply can name.
@@ -176,7 +177,7 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
 PHRASE_JUNK = frozenset("""ur u r din dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
 different various other same whole entire usual normal regular total complete certain particular typical
 specific several ordered served tried given famous appropriate proper right wrong exact perfect bucks rupees rs
-dollars""".split())
+dollars uber bolt ola lyft zomato swiggy airbnb jet2 ryanair easyjet""".split())
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
@@ -1394,7 +1395,7 @@ def missing_form(phrase: str, text: str, happy: bool = False) -> str:
     before = _missing_before(happy) + r"(?:[a-z]+\s+){0,2}"  # "no extra cheese": up to two words before it
     # "No food was good": "no" denies the verdict that follows, nothing was missing
     judged = r"(?!\s+(?:was|were|is|are|tasted|tastes)\s+(?!(?:\w+\s+)?(?:served|given|provided|sent|included|there|"
-    judged += r"available|delivered|packed)\b))"
+    judged += r"available|delivered|packed)\b))(?!\s+to\s+[a-z])"  # "no room to walk past": an idiom, not an item
     if re.search(before + name + r"s?\b" + judged, low) or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
         if words[-1] in LACKED_NOUNS:
             return "the lack of " + " ".join(w for w in phrase.split() if w.lower() not in ("the", "your"))
@@ -2596,6 +2597,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             neg = [own, *[x for x in neg if x != own]][:2]
         elif own:
             pos = [own, *[x for x in pos if x != own]][:2]
+    pos = [x for x in pos if (_norm_words(x)[-1:] or [""])[0] not in CHARGE_WORDS]  # "No extra charges!"
     if text and re.search(r"\b(?:room|scope) for improvement\b", text, re.I) and not re.search(
             r"\broom\b(?! for improvement)", text, re.I):
         # "room for improvement in the hospitality": the idiom's "room" is no hotel room or dining room
@@ -2782,7 +2784,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         plan.add("action", priority=3)
         plan.add("next_step", priority=10, required=True)
     if text and stance in ("positive", "mixed") and (stance == "positive" or is_light(row, analysis)):
-        if not praised_staff and TEAM_PRAISE_RE.search(text):
+        if not praised_staff and TEAM_PRAISE_RE.search(text) and not any("treated you" in x for x in neg):
             # "the staff were wonderful": praise for people is passed on to them, not thanked as a thing; it also
             # says the team will hear, so the small point's "passed on" line goes
             plan.items = [item for item in plan.items if item[0] != "action_light"]

@@ -374,3 +374,17 @@ def test_names_with_trailing_initials_or_a_leading_the_and_staff_at_the_bar():
     assert [s["name"] for s in analyze_rows(rows)[0]["staff"]] == ["Sandeep"]
     for reply in drafted("Customer service is pathetic. The manager is the worst manager I have ever met.", 1, n=12):
         assert "why how" not in reply, reply
+
+
+def drafted_hotel_stay(text: str, rating: int, n: int = 4) -> list[str]:
+    rows = [{"id": f"ta-{i}", "text": text, "rating": rating, "author": "Ben Cole", "source": "tripadvisor"}
+            for i in range(n)]
+    return drafted_for(rows, "hotel", {"name": "Harbour Lane Hotel", "industry": "hotel"})
+
+
+def test_no_extra_charges_third_parties_and_no_room_to_walk_are_not_things():
+    for reply in drafted_hotel_stay("Lovely staff and a great breakfast. No extra charges!! Would stay again.", 5):
+        assert "charges" not in reply, reply
+    for reply in drafted_hotel_stay("Great location and friendly reception. Skip the transfer and take an Uber, "
+                                    "it is cheaper. The balcony was tiny, no room to walk past the chairs.", 4):
+        assert "uber" not in reply.lower() and "missing room" not in reply, reply
