@@ -177,7 +177,7 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
 PHRASE_JUNK = frozenset("""ur u r din dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
 different various other same whole entire usual normal regular total complete certain particular typical
 specific several ordered served tried given famous appropriate proper right wrong exact perfect bucks rupees rs
-dollars uber bolt ola lyft zomato swiggy airbnb jet2 ryanair easyjet""".split())
+dollars uber bolt ola lyft zomato swiggy airbnb jet2 ryanair easyjet guys""".split())
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
@@ -1065,6 +1065,12 @@ def measured_wait(text: str) -> str:
     return f"the {n}-minute wait" if n.isdigit() else ""
 
 
+# A request to leave something out, ignored: "ordered paneer categorically saying don't use onion and garlic ...
+# they still used both".
+REQUEST_IGNORED_RE = re.compile(
+    r"\b(?:asked|requested|told|saying|said|mentioned|instructed)\b[^.!?]{0,40}\b(?:no|not to (?:use|add|put)|"
+    r"don'?t (?:use|add|put)|without)\s+([a-z]{3,}(?: (?:and|or|&) [a-z]{3,})?)\b[^!?]{0,120}?\b(?:still|anyway|yet)\b"
+    r"[^.!?]{0,30}\b(?:used|added|put|served|came|had)\b", re.I)
 # App failures in the reviewer's terms, first match wins.
 APP_FAULTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:account|number|profile)\b[^.!?]{0,40}\b(?:banned|suspended|restricted|blocked|disabled|"
@@ -2406,6 +2412,8 @@ ORDER_MIXUP_RE = re.compile(
     r"\b(?:in place of|instead of)\b[^.!?]{0,40}\b(?:delivered|delivering|gave|given|sent|got|received|served)\b|"
     r"\b(?:ordered|order)\b[^.!?]{0,40}\b(?:they|he|she|restaurant)\s+(?:have\s+|has\s+)?(?:given|gave|sent|"
     r"delivered)\s+(?:me|us)\b|"
+    r"\bordered (?:a |an |the |one |two )?(?:[a-z]+ )?([a-z]{3,})\b[^.!?]{0,40}\band (?:got|received) (?:a |an |the )?"
+    r"[a-z]+ \1\b|"
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for)\b"
     r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave|delivered)\b"
     r"(?![^.!?]{0,20}"
@@ -2574,6 +2582,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                 if phrase == "the privacy of your data":
                     mode = "reassure"  # a worry about being tracked is answered with reassurance, not apology
                 break
+    if stance in ("negative", "mixed") and text and (m := REQUEST_IGNORED_RE.search(text)):
+        # "categorically saying don't use onion and garlic ... they still used both": the request they ignored
+        neg = [f"the {m.group(1).lower()} you asked us to leave out", *neg][:2]
     if stance in ("negative", "mixed") and not neg and LOGIN_RE.search(text):
         neg = ["the login"]  # "struggeling to log in", "verification code never comes"
     if stance in ("negative", "mixed") and not neg and (m := TREATED_BY_RE.search(text)):

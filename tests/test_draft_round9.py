@@ -388,3 +388,12 @@ def test_no_extra_charges_third_parties_and_no_room_to_walk_are_not_things():
     for reply in drafted_hotel_stay("Great location and friendly reception. Skip the transfer and take an Uber, "
                                     "it is cheaper. The balcony was tiny, no room to walk past the chairs.", 4):
         assert "uber" not in reply.lower() and "missing room" not in reply, reply
+
+
+def test_a_dish_swapped_for_its_cousin_and_an_ignored_request_are_named():
+    for reply in drafted("Ordered a mutton handi and got chicken handi. How careless.", 1):
+        assert "mix-up with your order" in reply, reply
+    text = ("Ordered paneer masala, clearly saying don't use onion and garlic. The waiter agreed. However, they still "
+            "used both.")
+    for reply in drafted(text, 2):
+        assert "onion and garlic you asked us to leave out" in reply, reply
