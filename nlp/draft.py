@@ -1145,6 +1145,8 @@ FOREIGN_IN_FOOD_RE = re.compile(
     r"\b(hairs?|foreign (?:particles?|objects?|bodies|body|matter)|threads?)\s+(?:\w+\s+)?(?:in|inside)\s+"
     r"(?:the |my |our |his |her |their )?"
     r"(food|[a-z]{3,}(?: [a-z]{3,})?(?= \b(?:and|but|which|that|so|too)\b|[,.!?;]|$))")
+LESS_OF_RE = re.compile(r"\b(oil|salt|spice|sugar|ghee|butter|cheese|grease|sweetness)\s+(?:should|could|must|"
+                        r"needs? to|has to)\s+be\s+(?:a (?:bit|little) )?(?:less|reduced|lower|lesser)\b")
 NEED_MORE_RE = re.compile(r"\bneed (?:some |a few )?([a-z]{3,})(?: and [a-z]{3,})? more\b|"
                           r"\bneed (?:some |a bit |a little )?(?:more|extra) ([a-z]{3,})\b")
 
@@ -1235,6 +1237,8 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
                                                                                        m.group(0))):
             # on five stars "(very spicy)" describes the dish; only "too spicy" is a complaint
             return [FLAVOUR_THINGS[m.group(1) or m.group(2)]]  # "it was very spicy" on the second order
+        if m := LESS_OF_RE.search(clause.lower()):
+            return [FLAVOUR_THINGS.get(m.group(1), f"the {m.group(1)}")]  # "oil should be less"
         if m := NEED_MORE_RE.search(clause.lower()):
             phrase = _unlisted_thing(m.group(1) or m.group(2), staff)
             if phrase and not any(p.lower() in phrase for p in private):
@@ -2969,7 +2973,7 @@ IDEAS: dict[str, re.Pattern[str]] = {
     "argue": re.compile(r"\bargu(?:e|ing)\b", re.I),
     "talk_through": re.compile(r"\btalk(?:ing)? (?:this|it) through\b", re.I),
     # "Thank you for such a generous review. Thank you for taking the time to say so.": one thank-you is enough
-    "thanks": re.compile(r"^(?:\w+, )?(?:thank you|thanks)\b", re.I),
+    "thanks": re.compile(r"^(?:[^,.]{0,40}, )?(?:thank you|thanks)\b", re.I),
 }
 
 

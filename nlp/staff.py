@@ -395,6 +395,9 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                 and words[i + 1].isalpha() and lower[i + 1] not in NOT_NAMES:
             # "the service by Mr. Subendhu and Mr. Upendra": a title in a restaurant review is someone who served
             found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))
+        elif w == "#" and i + 2 < n and (_loose_name(words[i + 1]) or _bare_name(words[i + 1])) and lower[i + 2] in {
+                "helped", "served", "was", "is", "made", "took", "looked", "attended"}:
+            found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))  # "#abdul helped us"
         elif w.startswith("@") and len(w) > 3 and words[i][1:].isalpha() and words[i][1].isupper():
             # "@Ahmed Khan your service was great": a reviewer tagging the person who served them
             j = i + 2 if i + 1 < n and _bare_name(words[i + 1]) else i + 1

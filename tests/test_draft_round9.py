@@ -397,3 +397,12 @@ def test_a_dish_swapped_for_its_cousin_and_an_ignored_request_are_named():
             "used both.")
     for reply in drafted(text, 2):
         assert "onion and garlic you asked us to leave out" in reply, reply
+
+
+def test_oil_that_should_be_less_is_named_and_hashtag_names_are_staff():
+    for reply in drafted("oil should be less", 4):
+        assert "the oil" in reply, reply
+    rows = [{"id": "h", "text": "#abdul helped us to taste the best, wings were yummy", "rating": 4}]
+    assert [s["name"] for s in analyze_rows(rows)[0]["staff"]] == ["Abdul"]
+    for reply in drafted("The taste doubled with the barbeque. Service was quick and food excellent.", 5, n=12):
+        assert len(re.findall(r"\b(?:Thank you|thank you|Thanks|thanks)\b", reply)) <= 1, reply
