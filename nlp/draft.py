@@ -138,6 +138,7 @@ boys delivery eaters lovers vegans vegetarians kids children family families fri
 wife husband son daughter colleagues guests parents couple couples""".split())
 GENERIC_THINGS = frozenset({"food", "dish", "meal", "taste", "order", "place", "menu", "drink", "experience",
                             "quality", "quantity"})
+CURRENCY_WORDS = frozenset("bucks buck rs rupees rupee inr dollars dollar usd euros euro pounds quid".split())
 CHARGE_WORDS = frozenset("charge charges fee fees extras tax taxes surcharge".split())
 # Adjectives of order and age left without their noun: "the new", "the same".
 ORDER_ADJECTIVES = frozenset("new old same first last next".split())
@@ -1312,6 +1313,8 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
         if not names_rightly(phrase, want, text, evidence, side):
             continue  # the analyzer's label and the reviewer's clause disagree: name nothing rather than guess
         last = _norm_words(phrase)[-1:] or [""]
+        if set(_norm_words(phrase)) & CURRENCY_WORDS:
+            continue  # "the bucks", "the rs": money is what they paid, not a thing to praise or own
         if last[0] in PEOPLE_WORDS - {"staff", "team", "delivery", "service"} or last[0] in ORDER_ADJECTIVES:
             continue  # "the girls", "the new": the people they came with, or an adjective, are never the thing
         if last[0] in BUSINESS_NAME_ENDS and re.search(
@@ -1494,6 +1497,8 @@ def plainly_faults(text: str) -> bool:
 def judgement(text: str) -> int:
     """+1 when a phrase praises, -1 when it faults, 0 when it only states ("we ordered alphonso ice cream")."""
     low = _plain_judging_words(text)
+    if m := PRICE_VERDICT_RE.search(low):
+        return 1 if m.group(1) else -1  # "prices are not beyond limit", "the price is very high"
     words = re.findall(r"[a-z']+", low)
     valence = opinion_valence()
     scores = [valence.get(w, 0.0) for w in words]

@@ -406,3 +406,9 @@ def test_oil_that_should_be_less_is_named_and_hashtag_names_are_staff():
     assert [s["name"] for s in analyze_rows(rows)[0]["staff"]] == ["Abdul"]
     for reply in drafted("The taste doubled with the barbeque. Service was quick and food excellent.", 5, n=12):
         assert len(re.findall(r"\b(?:Thank you|thank you|Thanks|thanks)\b", reply)) <= 1, reply
+
+
+def test_money_is_never_a_thing_and_an_affordable_price_is_no_small_point():
+    text = "The kimbap is good, ten pieces for 180 bucks with wasabi and soya sauce. Food prices are not beyond limit."
+    for reply in drafted(text, 4):
+        assert "bucks" not in reply and "on us" not in reply and "small point" not in reply, reply
