@@ -1066,6 +1066,11 @@ def measured_wait(text: str) -> str:
     return f"the {n}-minute wait" if n.isdigit() else ""
 
 
+# Something ordered that they did not have: "they say they don't have it", "prawns were not available".
+UNAVAILABLE_RE = re.compile(
+    r"\b(?:they|he|she|restaurant|waiter|staff)\s+(?:\w+\s+){0,2}?(?:don'?t|do not|didn'?t|did not)\s+have\s+"
+    r"(?:it|that|them|the items?|the dish)\b|\b(?:is|was|were|are)\s+(?:not|n't)\s+available\b|"
+    r"\b(?:isn'?t|wasn'?t|weren'?t)\s+available\b|\bout of stock\b", re.I)
 # A request to leave something out, ignored: "ordered paneer categorically saying don't use onion and garlic ...
 # they still used both".
 REQUEST_IGNORED_RE = re.compile(
@@ -2591,6 +2596,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                 if phrase == "the privacy of your data":
                     mode = "reassure"  # a worry about being tracked is answered with reassurance, not apology
                 break
+    if stance in ("negative", "mixed") and text and UNAVAILABLE_RE.search(text) and not any(
+            "unavailable" in x for x in neg) and industry_family(business) in ("restaurant", "retail"):
+        # "after 40 mins they say they don't have it": the order taken for something they could not serve
+        neg = [*[x for x in neg if "wait" in x][:1], "the item that turned out to be unavailable",
+               *[x for x in neg if "wait" not in x]][:2]
     if stance in ("negative", "mixed") and text and (m := REQUEST_IGNORED_RE.search(text)):
         # "categorically saying don't use onion and garlic ... they still used both": the request they ignored
         neg = [f"the {m.group(1).lower()} you asked us to leave out", *neg][:2]

@@ -412,3 +412,9 @@ def test_money_is_never_a_thing_and_an_affordable_price_is_no_small_point():
     text = "The kimbap is good, ten pieces for 180 bucks with wasabi and soya sauce. Food prices are not beyond limit."
     for reply in drafted(text, 4):
         assert "bucks" not in reply and "on us" not in reply and "small point" not in reply, reply
+
+
+def test_an_order_taken_for_something_they_did_not_have_is_named():
+    text = "They accepted my order and after 40 mins they say they don't have it and didn't even cancel it."
+    for reply in drafted(text, 1):
+        assert "unavailable" in reply, reply
