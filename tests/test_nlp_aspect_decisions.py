@@ -18,7 +18,13 @@ from nlp.aspects import (
     sentence_features,
     weight_totals,
 )
-from nlp.components import concessive_parts, mixed_aware_features, token_texts
+from nlp.components import (
+    LEXICON_KEEP_AT,
+    concessive_parts,
+    keep_clear_lexicon,
+    mixed_aware_features,
+    token_texts,
+)
 from nlp.evaluate import load_semeval1516_held_out
 from nlp.pipeline import load_pipeline
 from nlp.tone import clause_polarity, fired_rules, phrase_rules
@@ -232,3 +238,25 @@ def test_the_pipeline_judges_each_aspect_of_a_mixed_sentence_by_the_model_on_its
     want = polarity_score(scorer.model, mixed_aware_features(
         doc.text, ev, "service", clause, 0.0, scorer.tone.score_text(ev, [clause]), None, True))
     assert service["sentiment"] == pytest.approx(want) and service["sentiment"] != pytest.approx(clause)
+
+
+def test_a_clear_lexicon_verdict_on_price_stands_when_the_model_reads_neutral_or_opposite():
+    assert keep_clear_lexicon(0.01, -0.46, "price") == -0.46  # model neutral
+    assert keep_clear_lexicon(0.27, -0.56, "price") == -0.56  # model the other way
+    assert keep_clear_lexicon(-0.2, 0.5, "price") == 0.5
+    assert keep_clear_lexicon(-0.1, -0.6, "price") == -0.1  # the model agrees: its strength stays
+    assert keep_clear_lexicon(0.3, -(LEXICON_KEEP_AT - 0.01), "price") == 0.3  # the lexicon is not clear enough
+    assert keep_clear_lexicon(0.3, -0.8, "food") == 0.3  # other categories: the model decides
+
+
+def test_the_pipeline_keeps_the_lexicons_verdict_on_outrageous_prices():
+    nlp = load_pipeline("restaurant")
+    scorer = nlp.get_pipe("reviewcare_sentiment")
+    text = "The prices are outrageous."
+    price = next(m for m in nlp(text)._.rc_topics if m["category"] == "price")
+    clause = clause_polarity(price["evidence"])
+    model = polarity_score(scorer.model, mixed_aware_features(
+        text, price["evidence"], "price", clause, clause, scorer.tone.score_text(text, [clause]),
+        scorer.tone.score_text(text, [clause]), False))
+    assert clause <= -LEXICON_KEEP_AT and abs(model) < 0.05  # the model alone reads it neutral
+    assert price["sentiment"] == pytest.approx(clause)

@@ -54,6 +54,27 @@ def test_domain_praise_is_positive(text):
     assert clause_polarity(text) >= 0.3
 
 
+# Price wording of reviews; each line is read only by its own word or phrase entry (the words alone, or plain
+# VADER, leave these neutral or barely signed).
+@pytest.mark.parametrize("text, sign", [
+    ("They handed us a steep bill", -1),
+    ("Exorbitant for a plate of noodles", -1),
+    ("An extortionate corkage fee", -1),
+    ("They ripped us off on the wine", -1),
+    ("The cost is through the roof", -1),
+    ("Dinner costs an arm and a leg", -1),
+    ("It will burn a hole in your wallet", -1),
+    ("A tasting menu that breaks the bank", -1),
+    ("A tasting menu that won't break the bank", 1),
+    ("The prices here are a bit high", -1),
+    ("Higher prices than the place next door", -1),
+    ("It is a bit on the expensive side", -1),
+    ("Low prices", 1),
+])
+def test_price_wording_reads_clearly(text, sign):
+    assert sign * clause_polarity(text) >= 0.3
+
+
 def test_negation_and_intensifier_still_work():
     assert clause_polarity("the waiter was not friendly") < 0
     assert clause_polarity("the food was extremely good") > clause_polarity("the food was good") > 0
