@@ -1071,6 +1071,10 @@ UNAVAILABLE_RE = re.compile(
     r"\b(?:they|he|she|restaurant|waiter|staff)\s+(?:\w+\s+){0,2}?(?:don'?t|do not|didn'?t|did not)\s+have\s+"
     r"(?:it|that|them|the items?|the dish)\b|\b(?:is|was|were|are)\s+(?:not|n't)\s+available\b|"
     r"\b(?:isn'?t|wasn'?t|weren'?t)\s+available\b|\bout of stock\b", re.I)
+# A plea for help rather than a verdict: "I want to get my account back", "waiting for your call".
+PLEA_RE = re.compile(r"\b(?:i|we) (?:want|need|would like) (?:to (?:get|have) )?(?:my|our) [a-z' ]{0,20}\bback\b|"
+                     r"\bwaiting for (?:your|a) (?:call|reply|response|answer)\b|\bplease (?:let me know|help|reply)\b",
+                     re.I)
 # A request to leave something out, ignored: "ordered paneer categorically saying don't use onion and garlic ...
 # they still used both".
 REQUEST_IGNORED_RE = re.compile(
@@ -1081,7 +1085,8 @@ REQUEST_IGNORED_RE = re.compile(
 APP_FAULTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:account|number|profile)\b[^.!?]{0,40}\b(?:banned|suspended|restricted|blocked|disabled|"
                 r"deactivated)\b|\b(?:banned|suspended|blocked|restricted) (?:my|me|our)\b|"
-                r"\bsuspension of (?:my |the )?account\b|\bkeeps? banning\b", re.I), "the block on your account"),
+                r"\bsuspension of (?:my |the )?account\b|\bkeeps? banning\b|\b(?:getting|got|been|being|gets|get) "
+                r"(?:restricted|banned|blocked|suspended)\b", re.I), "the block on your account"),
     (re.compile(r"\b(?:won'?t|wont|doesn'?t|does not|not|isn'?t|is not|cannot|can'?t|stopped|stops)\s+"
                 r"(?:open|opening|load|loading|start|starting)\b", re.I), "the app not opening"),
     (re.compile(r"\b(?:have to|has to|forced to|force[sd]? (?:me|us|you) to|keeps? asking (?:me )?to|always asking "
@@ -2062,8 +2067,10 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         hanging = hanging or any(len(w) == 1 and w.lower() not in ("a", "i") for w in words)
         if hanging or any(w[:1].isupper() for w in words[1:] if w != "I"):
             continue  # a clause cut short, or names and shouting mid-quote
-        if polarity > 0 and (REQUEST_RE.search(quote) or REQUEST_CLAUSE_RE.search(quote)):
-            continue  # "plz help me", "please add dark mode" ask for something: never quoted back as praise
+        if polarity > 0 and (REQUEST_RE.search(quote) or REQUEST_CLAUSE_RE.search(quote) or PLEA_RE.search(quote)):
+            continue  # "plz help me", "I want my account back" ask for something: never quoted back as praise
+        if polarity > 0 and re.search(r"\b(?:i guess|i suppose|kinda|kind of|sort of|not bad)\b", low):
+            continue  # "good. it works i guess": a shrug, not praise to celebrate
         if polarity and clause_polarity(quote) == -polarity:
             continue  # "good to visit for a quick non-nonsense dinner" is praise, whatever one word suggests
         if polarity > 0 and {w.lower().strip("!,.") for w in words} & LUKEWARM_WORDS:
@@ -2787,7 +2794,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             opener = {"calm": "open_calm", "reassure": "open_worried"}.get(mode, "open_disappointed")
             plan.add(opener if neg else "open_negative_generic", {"things": values["neg"]}, required=True)
         if quote:
-            plan.add("echo_negative", priority=8)
+            # "I want to get my account back" is asked for, not suffered: heard, never said to sting
+            plea = bool(PLEA_RE.search(quote) or REQUEST_RE.search(quote) or REQUEST_CLAUSE_RE.search(quote))
+            plan.add("echo_plea" if plea else "echo_negative", priority=8)
         if blamed_staff:
             plan.add("staff_complaint", priority=9, required=True)
         # The opener already named the faults; the ownership line points back at them.

@@ -418,3 +418,12 @@ def test_an_order_taken_for_something_they_did_not_have_is_named():
     text = "They accepted my order and after 40 mins they say they don't have it and didn't even cancel it."
     for reply in drafted(text, 1):
         assert "unavailable" in reply, reply
+
+
+def test_a_plea_is_heard_not_said_to_sting_and_a_shrug_is_not_celebrated():
+    for reply in drafted_play("I want to get my wattsup back", 5):
+        assert "stings" not in reply and "tells me we missed" not in reply, reply
+    for reply in drafted_play("good. it works i guess.", 4):
+        assert "i guess" not in reply.lower(), reply
+    for reply in drafted_play("my WhatsApp keeps getting restricted and banned for no reason", 1):
+        assert "the block on your account" in reply, reply
