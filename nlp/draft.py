@@ -2069,8 +2069,6 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # a clause cut short, or names and shouting mid-quote
         if polarity > 0 and (REQUEST_RE.search(quote) or REQUEST_CLAUSE_RE.search(quote) or PLEA_RE.search(quote)):
             continue  # "plz help me", "I want my account back" ask for something: never quoted back as praise
-        if polarity > 0 and re.search(r"\b(?:i guess|i suppose|kinda|kind of|sort of|not bad)\b", low):
-            continue  # "good. it works i guess": a shrug, not praise to celebrate
         if polarity and clause_polarity(quote) == -polarity:
             continue  # "good to visit for a quick non-nonsense dinner" is praise, whatever one word suggests
         if polarity > 0 and {w.lower().strip("!,.") for w in words} & LUKEWARM_WORDS:
@@ -2215,6 +2213,9 @@ def is_light(row: dict, analysis: dict) -> bool:
     return rating is not None and rating >= 4 and _stance(row, analysis) == "mixed"
 
 
+SHRUG_RE = re.compile(r"\b(?:i guess|i suppose|kinda|sort of|meh)\b", re.I)
+
+
 def no_content(text: str) -> bool:
     """True for a few words that say nothing a reply could answer: "isaya isaya", "asasas asad", a lone "bhai"."""
     words = re.findall(r"[a-z']+", text.lower())
@@ -2250,6 +2251,8 @@ def _stance(row: dict, analysis: dict) -> str:
         return "kind_low"
     if (rating is not None and rating <= 2) or (label == "negative" and (rating is None or rating < 4)):
         return "mixed" if has_pos and has_neg and rating is not None and rating > 2 else "negative"
+    if rating is not None and rating <= 4 and not has_neg and SHRUG_RE.search(text) and len(text) < 120:
+        return "neutral"  # "good. it works i guess": a shrug, answered calmly rather than celebrated
     faulting_clause = any(clause_polarity(c) < 0 and not (rating is not None and rating >= 4 and tasting_note(c))
                           for c, _ in review_clauses(text))
     if rating is not None and rating >= 4:
@@ -2648,7 +2651,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if text and all(t in generic for t in faulted):
         relevant = neg_topics if stance in ("negative", "mixed") else pos_topics or topics
         # The neutral echo ("a fair note", "tells me where to look") answers a complaint, so it quotes one.
-        polarity = 1 if stance in ("positive", "kind_low") else -1
+        polarity = 1 if stance in ("positive", "kind_low") else 0 if stance == "neutral" and not neg else -1
         quote = short_quote(str(row.get("text") or ""), [t.get("evidence", "") for t in relevant], private,
                             staff_names, polarity, title=str(row.get("title") or ""))
 
@@ -2742,7 +2745,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     elif stance == "positive":
         plan.add("open_praise" if pos else "open_praise_generic", {"things": values["pos"]}, required=True)
         if quote:
-            plan.add("echo_positive", priority=8)
+            # "good. it works i guess": a shrug is noted, not celebrated
+            shrug = re.search(r"\b(?:i guess|i suppose|kinda|kind of|sort of|not bad)\b", quote, re.I)
+            plan.add("echo_neutral" if shrug else "echo_positive", priority=8)
         if praised_staff:
             plan.add(staff_slot, priority=9, required=True)
         if extra_pos:

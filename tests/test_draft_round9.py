@@ -424,6 +424,6 @@ def test_a_plea_is_heard_not_said_to_sting_and_a_shrug_is_not_celebrated():
     for reply in drafted_play("I want to get my wattsup back", 5):
         assert "stings" not in reply and "tells me we missed" not in reply, reply
     for reply in drafted_play("good. it works i guess.", 4):
-        assert "i guess" not in reply.lower(), reply
+        assert not re.search(r"wonderful|lovely|smile|high praise|kind thing", reply), reply
     for reply in drafted_play("my WhatsApp keeps getting restricted and banned for no reason", 1):
         assert "the block on your account" in reply, reply
