@@ -523,3 +523,13 @@ def test_review_words_vader_lacks_carry_their_valence(word, sign):
     assert RAW.polarity_scores(f"The staff was {word}")["compound"] == 0.0  # unknown to plain VADER
     assert tone.domain_words()[word] * sign > 0
     assert clause_polarity(f"The staff was {word}") * sign >= 0.2
+
+
+@pytest.mark.parametrize(("word", "sign"), [
+    ("aweful", -1), ("terible", -1), ("horible", -1), ("dissapointed", -1), ("disapointing", -1), ("wrost", -1),
+    ("delicous", 1), ("awsome", 1), ("excelent", 1), ("osm", 1),
+])
+def test_misspelt_strong_words_keep_their_valence(word, sign):
+    assert RAW.polarity_scores(f"The food was {word}")["compound"] == 0.0  # plain VADER misses the misspelling
+    assert tone.domain_words()[word] * sign > 0
+    assert clause_polarity(f"The food was {word}") * sign >= 0.2
