@@ -138,6 +138,9 @@ boys delivery eaters lovers vegans vegetarians kids children family families fri
 wife husband son daughter colleagues guests parents couple couples""".split())
 GENERIC_THINGS = frozenset({"food", "dish", "meal", "taste", "order", "place", "menu", "drink", "experience",
                             "quality", "quantity"})
+# Fixed features of a place, not slips in service: owned as something to make clear, never to "put right".
+STRUCTURAL_THINGS = frozenset({"getting to us", "the location", "the room size", "the parking", "the lift",
+                               "the size of the room", "the view", "the neighbourhood", "the construction work"})
 CURRENCY_WORDS = frozenset("bucks buck rs rupees rupee inr dollars dollar usd euros euro pounds quid".split())
 CHARGE_WORDS = frozenset("charge charges fee fees extras tax taxes surcharge".split())
 # Adjectives of order and age left without their noun: "the new", "the same".
@@ -1148,6 +1151,8 @@ SPOILED_RE = re.compile(
     r"mutton|fish|eggs?|cream|bread|dahi|raita|juice|curry|rice)\b|\b(?:food|meat|milk|curd|paneer|chicken|mutton|fish|"
     r"eggs?|cream|bread|dahi|raita|juice|curry|rice) (?:was|were|is|tasted|smelt|smelled) (?:\w+ )?(?:spoilt|spoiled|"
     r"expired)\b)")
+NOISE_RE = re.compile(r"\b(?:a lot of|lots of|so much|constant|loud|too much) noise\b|\bnoise (?:from|coming|of)\b|"
+                      r"\b(?:very|so|too|extremely|really) noisy\b")
 # "Ordered noodles and received without a fork", "the burger came without any sauce".
 CAME_WITHOUT_RE = re.compile(r"\b(?:received|delivered|came|arrived|sent|given|served|packed)\s+(?:it\s+|them\s+)?"
                              r"without\s+(?:a |an |any |the )?([a-z]{3,})\b")
@@ -1221,6 +1226,9 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
     for clause, _ in review_clauses(text):
         if m := PESTS_RE.search(clause.lower()):
             return [f"the {m.group(1) or m.group(2)}"]  # "plagued by wasps the whole meal", "so many flies"
+        quiet = re.search(r"\bno(?:t)? (?:\w+ )?noise|quiet", clause.lower())
+        if NOISE_RE.search(clause.lower()) and clause_polarity(clause) <= 0 and not quiet:
+            return ["the noise at night" if "night" in clause.lower() else "the noise"]  # "noise from the room above"
         if (m := CAME_WITHOUT_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | GENERIC_WORDS:
             return [f"the missing {m.group(1)}"]  # "received without a fork": what should have come with it
         if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:
@@ -2375,7 +2383,9 @@ TEAM_PRAISE_RE = re.compile(
     r"\b(?:staff|team|crew|waiters|servers|people|everyone|hosts|employees|personnel)\b[^.!?]{0,25}?\b(?:was|were|is|are)?"
     r"\s*(?:so |very |really |extremely |super |absolutely |all )*(?:friendly|lovely|wonderful|fantastic|amazing|"
     r"excellent|great|helpful|kind|welcoming|attentive|courteous|polite|warm|brilliant|superb|professional)\b|"
-    r"\b(?:kudos|hats off|shout-?out|thanks) to (?:the |all the |your )?(?:staff|team|crew)\b", re.I)
+    r"\b(?:kudos|hats off|shout-?out|thanks) to (?:the |all the |your )?(?:staff|team|crew)\b|"
+    r"\b(?:appreciation|gratitude|thanks|thank you)\b[^.!?]{0,20}\b(?:to )?(?:all )?(?:the |your )?(?:staff|team)\b|"
+    r"\bevery (?:team member|staff member|member of (?:the )?staff)\b", re.I)
 # A returning customer: "our second stay", "been here many times", "as always", "my go-to place".
 REGULAR_RE = re.compile(
     r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th) (?:time|visit|stay|order)\b|"
@@ -2783,8 +2793,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.add(staff_slot, priority=9, required=True)
         if quote and not neg:
             plan.add("echo_neutral", priority=9)  # the small complaint in their words, calmly
-        # The opener named the small thing already: the ownership line points back at it.
-        plan.add("own_small" if values["neg"] else "own_small_unnamed", {"things": "that"}, priority=9,
+        # The opener named the small thing already: the ownership line points back at it. A fixed feature ("No
+        # parking.") is owned as what we should say before anyone books, never as something to put right.
+        structural = bool(neg) and all(x.startswith("the lack of") or x in STRUCTURAL_THINGS for x in neg)
+        plan.add("own_structural" if structural else "own_small" if values["neg"] else "own_small_unnamed",
+                 {"things": "that"}, priority=9,
                  required=True)
         if suggestion:
             plan.add(suggestion_slot, priority=4)

@@ -427,3 +427,16 @@ def test_a_plea_is_heard_not_said_to_sting_and_a_shrug_is_not_celebrated():
         assert not re.search(r"wonderful|lovely|smile|high praise|kind thing", reply), reply
     for reply in drafted_play("my WhatsApp keeps getting restricted and banned for no reason", 1):
         assert "the block on your account" in reply, reply
+
+
+def test_a_fixed_feature_is_owned_as_something_to_make_clear_and_noise_is_named():
+    for reply in drafted_hotel_stay("No parking.", 4):
+        assert "put right" not in reply and "fix" not in reply.lower(), reply
+        assert re.search(r"clear|up front|plainly", reply), reply
+    for reply in drafted_hotel_stay("There was a lot of noise coming from the room above us at night.", 4):
+        assert "the noise at night" in reply, reply
+    seen = False
+    for reply in drafted_hotel_stay("I would like to express my sincere appreciation to all the staff. Every team "
+                                    "member greeted us with a smile.", 5):
+        seen |= "team" in reply
+    assert seen
