@@ -191,7 +191,8 @@ HOURS_RE = re.compile(r"\b(?<!half )(?<!half-)(\d{1,2}|an|one|two|three)\s*(?:-\
 # A wait the review measured ("took 2 hrs to prepare", "waited 45 minutes", "waited for hours").
 WAIT_TEXT_RE = re.compile(
     r"\b(?:wait\w*|took|take|takes|taking|delay\w*|late by|need|needs|after)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:at least |almost |over |more than |about |around |nearly )?(?<!half )(\d{1,3}|an|one|two|three)\s*(?:-\s*)?"
+    r"(?:at least |almost |over |more than |about |around |nearly )?(?<!half )(?<![\d.,])(\d{1,3}(?:\.\d)?|an|one|two|"
+    r"three)\s*(?:-\s*)?"
     r"(hours?|hrs?|min|mins|minutes?)\b|\b(?:waited|waiting|wait) (?:for )?(?:almost |nearly )?(hours)\b", re.I)
 # Generic nouns to reflect when the analysis found no topic in a review that has text.
 FALLBACK_NOUNS = ("quality", "portions", "portion", "quantity", "food", "service", "staff", "ambience",
@@ -258,7 +259,8 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"stones? (?:between|in) (?:my |our )?(?:teeth|mouth)|"
         r"food safety|health hazard|unsafe|carbon monoxide|gas leak|smell(?:ed|s)? (?:of )?gas|"
         r"(?:fire|smoke) alarms? (?:\w+ ){0,3}(?:rang|ring|went off|goes off|going off|sounded|kept)|"
-        r"(?:stones?|pebbles?|glass|metal|plastic|wire|staples?|nails?|screws?)\b.{0,30}\b(?:in|inside) (?:my|the|our|"
+        r"fingernails?|finger nails?|(?:stones?|pebbles?|glass|metal|plastic|wire|staples?|nails?|screws?)\b.{0,30}\b"
+        r"(?:in|inside) (?:my|the|our|"
         r"his|her) (?:\w+ )?(?:food|soup|dish|biryani|curry|plate|meal|rice|order|drink|salad|pizza|burger|sandwich|"
         r"dal|daal|shake|milkshake|juice|coffee|tea|smoothie|lassi|mojito|cocktail|beer|glass|cup|noodles|pasta|dessert|"
         r"cake|ice cream)|found (?:a |some |small )?(?:stones?|pebbles?|glass|pieces? of (?:glass|metal|plastic)|wire|"
@@ -323,7 +325,8 @@ tripadvisor trip mom dad mother father nomad critic taste tasty love lover life 
 official admin mister someone somebody unknown name none null owner manager staff diner diners visitor
 of and in on with for world monster tummy eater eaters hunter explorer diaries diary tales bites kitchen cook
 belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger gamer gamers player players fan fans
-youtuber streamer house home being chat chatgpt gpt ai bot app siri alexa
+youtuber streamer house home being chat chatgpt gpt ai bot app siri alexa sardar sardarji gran granny doc
+honesty yum bhai bro
 lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
 """.split())
 # Words that make any author field a handle, wherever they stand ("Pyschotic Gamer", "Ravi Eats Out").
@@ -2451,7 +2454,10 @@ ORDER_MIXUP_RE = re.compile(
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for)\b"
     r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave|delivered)\b"
     r"(?![^.!?]{0,20}"
-    r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))", re.I)
+    r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))"
+    # "received only 1 piece of chicken", "we got slightly uncooked one": less or worse of the same, not a mix-up
+    r"(?!\s+(?:only|just|half|slightly|another|the same|a replacement|\d|one|very (?:little|less)|less|"
+    r"(?:an? )?(?:uncooked|undercooked|burnt|cold|stale|raw)\b))", re.I)
 BOOKING_MIXUP_RE = re.compile(
     r"\b(?:book(?:ed|ing)?|reserv(?:ed|ation)|table for)\b.{0,120}\b(?:no record|not (?:have|find) (?:any |our |the )?"
     r"(?:record|booking|reservation)|(?:lost|cancell?ed|forgot) (?:our|my|the) (?:booking|reservation|table)|"

@@ -440,3 +440,14 @@ def test_a_fixed_feature_is_owned_as_something_to_make_clear_and_noise_is_named(
                                     "member greeted us with a smile.", 5):
         seen |= "team" in reply
     assert seen
+
+
+def test_less_of_the_same_is_no_mix_up_decimal_hours_and_fingernails():
+    from nlp.draft import ORDER_MIXUP_RE, measured_wait
+    assert not ORDER_MIXUP_RE.search("I ordered kadai chicken but received only 1 piece of chicken.")
+    assert not ORDER_MIXUP_RE.search("The roti was burnt; after we asked for another, we got slightly uncooked one")
+    assert ORDER_MIXUP_RE.search("I ordered veg biryani but got chicken biryani")
+    assert measured_wait("It took us more than 2.5 hours just to have dinner.") == "the 2.5-hour wait"
+    row = {"id": "n", "text": "Stale food and on top of it I found a fingernail in the noodles.", "rating": 1}
+    assert needs_human_reason(row, analyze_rows([row])[0]).startswith("health or safety incident")
+    assert first_name("Sardar Singh") is None
