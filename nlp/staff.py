@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 ROLES = frozenset({
@@ -303,7 +304,10 @@ SERVED_BY = frozenset({"service", "services", "served", "helped", "assisted", "h
 def _served_before(lower: list[str], i: int) -> bool:
     """A service word right before "by" at i, or one adverb earlier ("answered perfectly by Lisa")."""
     return (i >= 1 and lower[i - 1] in SERVED_BY) or (
-        i >= 2 and lower[i - 1].endswith("ly") and lower[i - 2] in SERVED_BY)
+        i >= 2 and lower[i - 1].endswith("ly") and lower[i - 2] in SERVED_BY) or (
+        # "Excellent service provided by Anup and Ranjit"
+        i >= 2 and lower[i - 1] in {"provided", "given", "rendered", "extended"} and lower[i - 2] in {
+            "service", "services", "hospitality", "help", "support", "care"})
 SINGLING_OUT = frozenset({"especially", "specially", "particularly", "namely", "esp", "specifically", "mainly"})
 PEOPLE = frozenset({"person", "persons", "people", "guy", "guys", "man", "men", "lady", "ladies", "boy", "boys",
                     "girl", "girls", "gentleman", "gentlemen", "staff", "member", "members", "someone", "one"})
@@ -395,6 +399,13 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                 and words[i + 1].isalpha() and lower[i + 1] not in NOT_NAMES:
             # "the service by Mr. Subendhu and Mr. Upendra": a title in a restaurant review is someone who served
             found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))
+        elif w == "from" and 1 <= i < n - 1 and lower[i - 1] in {"visits", "visit", "help", "attention", "care",
+                                                                 "hospitality", "support", "service"} and \
+                _bare_name(words[i + 1]):
+            named = _name_ending(words, i + 2) if i + 2 < n and _bare_name(words[i + 2]) else (i + 1, words[i + 1])
+            found.setdefault(named[1].lower(), (named[0], named[1], None))  # "Frequent visits from Papiya"
+        elif re.fullmatch(r"(?:mr|mrs|ms)\.[a-z]{3,}", w) and w.split(".")[1] not in _vocabulary():
+            found.setdefault(w.split(".")[1], (i, w.split(".")[1].capitalize(), None))  # "our guy mr.johnson"
         elif w == "#" and i + 2 < n and (_loose_name(words[i + 1]) or _bare_name(words[i + 1])) and lower[i + 2] in {
                 "helped", "served", "was", "is", "made", "took", "looked", "attended"}:
             found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))  # "#abdul helped us"

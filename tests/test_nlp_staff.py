@@ -81,6 +81,9 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Good service. Sahil one of the best here.", [("Sahil", None)]),
     ("Loved being serviced by Imran and staff.", [("Imran", None)]),
     ("Thank you very much mr deepak for the help.", [("Deepak", None)]),
+    ("Service was great. Frequent visits from Papiya to ask about the food.", [("Papiya", None)]),
+    ("Excellent service provided by Anup and Ranjit.", [("Anup", None), ("Ranjit", None)]),
+    ("Our guy mr.johnson was extremely helpful.", [("Johnson", None)]),
 ])
 def test_names_found(text, expected):
     assert names(text) == expected
