@@ -2448,7 +2448,7 @@ def _relevant_facts(voice: dict, topics: list[dict], text: str) -> list[str]:
 ORDER_MIXUP_RE = re.compile(
     r"\b(?:in place of|instead of)\b[^.!?]{0,40}\b(?:delivered|delivering|gave|given|sent|got|received|served)\b|"
     r"\b(?:ordered|order)\b[^.!?]{0,40}\b(?:they|he|she|restaurant)\s+(?:have\s+|has\s+)?(?:given|gave|sent|"
-    r"delivered)\s+(?:me|us)\b|"
+    r"delivered|got|brought|served)\s+(?:me|us)\b(?!\s+(?:only|just|half|slightly|another|the same|\d|one|late|cold))|"
     r"\bordered (?:a |an |the |one |two )?(?:[a-z]+ )?([a-z]{3,})\b[^.!?]{0,40}\band (?:got|received) (?:a |an |the )?"
     r"[a-z]+ \1\b|"
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for)\b"
