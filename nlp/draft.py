@@ -1609,7 +1609,8 @@ def _fault_phrase(low: str) -> bool:
 
 
 NEGATION_RE = re.compile(r"\b(?:not|no|never|hardly|n't|nt|didn't|doesn't|don't|wasn't|isn't|weren't)\b", re.I)
-CONTRAST_SPLIT_RE = re.compile(r"\b(?:but|though|although|however|except|whereas|yet)\b|[;:()]", re.I)
+CONTRAST_SPLIT_RE = re.compile(r"\b(?:but|though|although|however|except|whereas|yet)\b|[;:()]|"
+                               r"\b(?=(?:the )?(?:remaining|rest|others|other items)\s+(?:were|was|are|is)\b)", re.I)
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s*|\n+|\.{2,}|\s-\s|[~*•]")
 
 
@@ -1631,7 +1632,8 @@ PRAISE_IDIOM_RE = re.compile(
     r"could(?:n'?t| not) (?:be happier|have asked for more|ask for more|be better|fault)|"
     r"no (?:extras?|hidden|additional|surprise) (?:charges?|costs?|fees?)|no (?:issues?|problems?|hassles?|fuss)\b"
     r"(?! with (?:the|our|my) (?:order|booking))|needs? no (?:introduction|intro)|no doubt|"
-    r"no (?:second thoughts?|regrets?)|no (?:sales )?tax(?:es)?\b|"
+    r"no (?:second thoughts?|regrets?)|no (?:sales )?tax(?:es)?\b|to die for|(?:insanely|crazy|sinfully|wickedly|"
+    r"ridiculously|stupidly|dangerously) (?:good|tasty|delicious|addictive)|"
     # "upto the expectation", "up to the mark": a verdict met ("not up to the mark" stays a fault: "not great")
     r"\bup ?to (?:the |our |my )?(?:mark|expectations?|standards?|par)\b|"
     # "I do not have to enter my shipping info a second time", "used it without assistance": a chore spared
@@ -2461,9 +2463,10 @@ ORDER_MIXUP_RE = re.compile(
 BOOKING_MIXUP_RE = re.compile(
     r"\b(?:book(?:ed|ing)?|reserv(?:ed|ation)|table for)\b.{0,120}\b(?:no record|not (?:have|find) (?:any |our |the )?"
     r"(?:record|booking|reservation)|(?:lost|cancell?ed|forgot) (?:our|my|the) (?:booking|reservation|table)|"
-    r"(?:didn'?t|did not|dint|couldn'?t|could not) (?:have|find) (?:any |our |the )?(?:record|data|booking|"
-    r"reservation)|no (?:data|booking|reservation) (?:regarding|of|for)|had us down for (?:the )?(?:wrong|following|"
-    r"next|another)|wrong (?:night|day|date|time)|double[- ]booked|over-?booked)", re.I | re.S)
+    r"(?:didn'?t|did not|dint|couldn'?t|could not) (?:have|find) (?:any |our |the |a )?(?:record|data|booking|"
+    r"reservation|table)|no (?:data|booking|reservation) (?:regarding|of|for)|"
+    r"had us down for (?:the )?(?:wrong|following|next|another)|wrong (?:night|day|date|time)|double[- ]booked|"
+    r"over-?booked)", re.I | re.S)
 
 
 WITHOUT_RE = re.compile(
@@ -2637,8 +2640,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and industry_family(business) in ("restaurant", "retail") and \
             ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg):
         neg = ["the mix-up with your order"]  # what came instead is part of the mix-up, not a dish to fault
-    if stance in ("negative", "mixed") and not neg and BOOKING_MIXUP_RE.search(text):
-        neg = ["the mix-up with your booking"]  # "when we arrived they had no record of it"
+    if stance in ("negative", "mixed") and BOOKING_MIXUP_RE.search(text) and not any(
+            re.search(r"mix-up|book|reserv", x) for x in neg):
+        # "when we arrived they had no record of it": the lost booking leads, the wait it caused may follow
+        neg = ["the mix-up with your booking", *[x for x in neg if "wait" in x]][:2]
     if stance == "negative" and not neg:
         neg = fallback
     elif not pos and not neg:

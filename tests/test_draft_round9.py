@@ -451,3 +451,17 @@ def test_less_of_the_same_is_no_mix_up_decimal_hours_and_fingernails():
     row = {"id": "n", "text": "Stale food and on top of it I found a fingernail in the noodles.", "rating": 1}
     assert needs_human_reason(row, analyze_rows([row])[0]).startswith("health or safety incident")
     assert first_name("Sardar Singh") is None
+
+
+def test_to_die_for_is_praise_and_the_rest_being_good_splits_a_clause():
+    for reply in drafted("The gravy is to die for.. Spicy, succulent. Best chicken kolhapuri in years.", 5):
+        assert "on us" not in reply and "mention" not in reply, reply
+    for reply in drafted("Not a great ambiance. Kabab was not cooked well remaining were good in taste.", 3):
+        assert "kabab worked" not in reply.lower(), reply
+
+
+def test_a_booking_they_had_no_table_for_leads():
+    text = ("Reservation was confirmed on the phone twice for 20 people but we didn't have a table when we reached. "
+            "We stood for 15 minutes.")
+    for reply in drafted(text, 3):
+        assert re.search(r"mix-up with your booking|the reservation", reply), reply
