@@ -21,6 +21,9 @@ GROUP_ROLES = frozenset({"staff", "employee", "delivery"})
 THANKS = frozenset({"thanks", "thank", "kudos", "shoutout", "shout", "mention", "props", "cheers", "thankew", "thanku",
                     "thankyou", "thanx", "thnx", "thnks", "thankz"})
 NOT_NAMES = frozenset({
+    # common verbs and nouns that open a sentence in Title Case and no dictionary above lists
+    "took", "came", "went", "got", "gave", "made", "told", "said", "asked", "tried", "ordered", "visited", "points",
+    "standards", "members", "london", "dahivada",
     "i", "we", "he", "she", "they", "it", "the", "a", "an", "our", "my", "you", "food", "service", "place",
     "ambience", "ambiance", "overall", "also", "and", "but", "very", "really", "good", "great", "excellent",
     "nice", "best", "hyderabad", "biryani", "sir", "mr", "mrs", "ms", "chicken", "thanks", "thank", "kudos",
@@ -114,6 +117,8 @@ def _topic_words() -> frozenset[str]:
 def _bare_name(word: str) -> bool:
     """A title-case word that is no English or menu word: with no role beside it, the only evidence of a name."""
     low = word.lower()
+    if re.search(r"(.)\1\1", low):
+        return False  # "Gggggg": a key held down, not a name
     if not (word.isalpha() and len(word) >= 3 and word[0].isupper() and word[1:].islower()):
         return False
     if low in _vocabulary() or low.rstrip("s") in _vocabulary():
@@ -323,9 +328,9 @@ def _more_names(words: list[str], lower: list[str], named: tuple[int, str], foun
     """A list after a found name: "Alivi, Kyn and Arjun"; each further one must be a bare name."""
     n = len(words)
     k = named[0] + len(named[1].split())
-    while k + 1 < n and lower[k] in {",", "and", "&"} and _bare_name(words[k + 1]):
+    while k + 1 < n and lower[k] in {",", "and", "&"} and (_bare_name(words[k + 1]) or _loose_name(words[k + 1])):
         more = _name_ending(words, k + 2) if k + 2 < n and _bare_name(words[k + 2]) else None
-        more = more or (k + 1, words[k + 1])
+        more = more or (k + 1, words[k + 1].capitalize())
         found.setdefault(more[1].lower(), (more[0], more[1], role))
         k = more[0] + len(more[1].split())
 
@@ -339,6 +344,8 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
     """
     found: dict[str, tuple[int, str, str | None]] = {}
     n = len(words)
+    # "......Azad Hussian gave us": a run of dots or an ellipsis ends a sentence like a full stop
+    words = ["." if re.fullmatch(r"\.{2,}|…+", w) else w for w in words]
     lower = [w.lower() for w in words]
     for i, w in enumerate(lower):
         role = w.rstrip("s") if w.rstrip("s") in ROLES and w not in ROLES else w
@@ -350,6 +357,9 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                 named = _name_at(words, tags, i - 3) if i >= 3 else None
                 if named and named[1].split()[0].lower() in _vocabulary():
                     named = None  # "However, the server ...": a sentence adverb, not "Maria, the manager"
+            if named is None and i + 2 < n and _loose_name(words[i + 1]) and lower[i + 2] in {",", "and", "&"} and \
+                    lower[i - 1:i] != ["the"]:
+                named = (i + 1, words[i + 1].capitalize())  # "chef manoj, madhura and Tanurima are amazing"
             if named is None:
                 named = _role_apposition(words, tags, lower, i)
             if named is None and i >= 3 and lower[i - 1] in {"our", "my"} and lower[i - 2] in {"was", "is"} \
@@ -399,6 +409,32 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                 and words[i + 1].isalpha() and lower[i + 1] not in NOT_NAMES:
             # "the service by Mr. Subendhu and Mr. Upendra": a title in a restaurant review is someone who served
             found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))
+        elif w == "with" and i >= 1 and lower[i - 1] == "time" and i + 1 < n and _bare_name(words[i + 1]) and (
+                i + 2 >= n or lower[i + 2] in PHRASE_ENDS | {"and"}):
+            found.setdefault(lower[i + 1], (i + 1, words[i + 1], None))  # "We had a great time with Jayant."
+        elif w == "(" and i + 2 < n and lower[i + 2] == ")" and _bare_name(words[i + 1]) and any(
+                x in {"served", "serving", "waiter", "person", "attended", "host", "server"}
+                for x in lower[max(0, i - 5):i]):
+            found.setdefault(lower[i + 1], (i + 1, words[i + 1], None))  # "the person who served us (Sahoo)"
+        elif w in {"-", ",", "–"} and 1 <= i < n - 1 and lower[i + 1] in {"thanks", "thank", "kudos"} and \
+                _bare_name(words[i - 1]):
+            # "Anup, Arumay and Zakir - thanks guys": a list of names addressed before the thanks
+            k, names = i - 1, []
+            while k >= 0 and _bare_name(words[k]):
+                names.append(k)
+                if k >= 2 and lower[k - 1] in {",", "and", "&"}:
+                    k -= 2
+                else:
+                    break
+            if k == 0 or (k >= 1 and words[k - 1] in SENTENCE_ENDS | {"!"}) or names and names[-1] == 0:
+                for x in names:
+                    found.setdefault(lower[x], (x, words[x], None))
+        elif w in SINGLING_OUT and i + 1 < n and i >= 1 and words[i - 1] in SENTENCE_ENDS and (
+                _bare_name(words[i + 1]) or _loose_name(words[i + 1])) and i + 2 < n and lower[i + 2] in {
+                "and", "&", ",", "."}:
+            # "They are very friendly. Mainly gobind and Manoj."
+            found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))
+            _more_names(words, lower, (i + 1, words[i + 1]), found, None)
         elif w == "from" and 1 <= i < n - 1 and lower[i - 1] in {"visits", "visit", "help", "attention", "care",
                                                                  "hospitality", "support", "service"} and \
                 _bare_name(words[i + 1]):

@@ -47,7 +47,7 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Mini pizza is good here. Thankew Sabir for your awesome service.", [("Sabir", None)]),
     ("Had great fun, exceptional hospitality especially Ranjit. Good variety food.", [("Ranjit", None)]),
     ("Very nice sarvice staff name shekhar and santhu sarvice nice", [("Shekhar", None), ("Santhu", None)]),
-    ("Nice place. Tapan and dharma raj served us very well.", [("Tapan", None)]),
+    ("Nice place. Tapan and dharma raj served us very well.", [("Tapan", None), ("Dharma", None)]),
     ("Booked for my mum's 70th and Rosa had put a little candle in her baklava.", [("Rosa", None)]),
     ("Helen was so organised, the set menu was generous.", [("Helen", None)]),
     ("We expected to be tolerated and instead Jonah brought them crayons.", [("Jonah", None)]),
@@ -84,6 +84,14 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("Service was great. Frequent visits from Papiya to ask about the food.", [("Papiya", None)]),
     ("Excellent service provided by Anup and Ranjit.", [("Anup", None), ("Ranjit", None)]),
     ("Our guy mr.johnson was extremely helpful.", [("Johnson", None)]),
+    ("Great starters. We had a great time with Jayant.", [("Jayant", None)]),
+    ("Highly recommend! Anup, Arumay and Zakir - thanks guys for a great service!",
+     [("Anup", None), ("Arumay", None), ("Zakir", None)]),
+    ("Food is excellent......Azad Hussian gave us a very good service......", [("Azad Hussian", None)]),
+    ("The guys are very polite. Mainly gobind and Manoj. Both serve very well.", [("Gobind", None), ("Manoj", None)]),
+    ("The person who served us (Sahoo) is too good.", [("Sahoo", None)]),
+    ("Amazing food, chef manoj, madhura and Tanurima are equally amazing.",
+     [("Manoj", "chef"), ("Madhura", None), ("Tanurima", None)]),
 ])
 def test_names_found(text, expected):
     assert names(text) == expected
