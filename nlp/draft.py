@@ -253,8 +253,12 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"cut (?:my|his|her) (?:hand|finger|mouth|lip)|broken glass|(?:piece|shard|bits?) of glass|"
         r"(?:slipped|tripped|fell) (?:over|and (?:fell|hurt)|on (?:the|a) (?:wet )?(?:floor|stairs?|steps?))|"
         r"cockroach\w*|roach(?:es)?|maggots?|caught (?:on )?fire|fire broke out|(?:were|was|got) evacuated|evacuation|"
-        r"(?:worms?|insects?|lizard|rat|mouse|mice|bugs?|flies|fly) (?:in|on|inside) "
-        r"(?:my|the|our|his|her|it|this|that|food|dish|plate|meal|curry|rice|biryani)\b|"
+        r"(?:worms?|insects?|lizard|rat|mouse|mice|bugs?|flies|fly|mosquito(?:e?s)?|ants) (?:in|on|inside) "
+        r"(?:my|the|our|his|her|it|this|that|food|dish|plate|meal|curry|rice|biryani|(?:\w+ )?(?:soda|juice|drink|"
+        r"tea|coffee|water|lassi|shake|soup|salad|dessert))\b|"
+        # raw chicken is a food-safety hazard, not a matter of taste
+        r"(?:raw|uncooked|undercooked|half[- ]cooked|pink) (?:\w+ )?(?:chicken|pork)\b|"
+        r"(?:chicken|pork) (?:was|were|is|looked) (?:\w+ )?(?:raw|uncooked|undercooked|half[- ]cooked|pink)\b|"
         r"(?:live|dead) (?:\w+ )?(?:insects?|worms?|bugs?|flies|fly)|stone (?:chunks|pieces|bits)|"
         r"stones? (?:between|in) (?:my |our )?(?:teeth|mouth)|"
         r"food safety|health hazard|unsafe|carbon monoxide|gas leak|smell(?:ed|s)? (?:of )?gas|"
@@ -2344,7 +2348,7 @@ def needs_human_reason(row: dict, analysis: dict) -> str | None:
     trait, act = PROTECTED_TRAIT_RE.search(text), ADVERSE_ACT_RE.search(text)
     if trait and act and unhappy:
         return f"discrimination claim (mentions \"{trait.group(0)}\" and \"{act.group(0)}\")"
-    veg = VEG_SERVED_MEAT_RE.search(text)
+    veg = VEG_SERVED_MEAT_RE.search(text) or (MEAT_IN_VEG_RE.search(text) if unhappy else None)
     if not veg and (diet := STRICT_DIET_RE.search(text)):
         veg = MEAT_SERVED_RE.search(text)
         veg = veg if veg and unhappy else None
@@ -2375,6 +2379,10 @@ def needs_human_reason(row: dict, analysis: dict) -> str | None:
 VEG_SERVED_MEAT_RE = re.compile(
     r"\b(?:ordered|order|asked for|requested|chose)\b[^.!?]{0,60}\bveg(?:etarian)?\b[^.!?]{0,120}?"
     r"\b(?:served|got|gave|given|delivered|sent|received)\b[^.!?]{0,40}\bnon[- ]?veg", re.I)
+# "found chicken pieces in the veg biryani": meat in a dish sold as vegetarian (on an unhappy review)
+MEAT_IN_VEG_RE = re.compile(
+    r"\b(?:chicken|meat|mutton|beef|pork|egg|fish|prawns?|bones?)\b(?: pieces?| bits?)?[^.!?]{0,25}\b(?:in|inside) "
+    r"(?:my |our |the |a )?(?:pure )?veg(?:etarian)?\b(?! and)", re.I)
 STRICT_DIET_RE = re.compile(r"\b(?:i am|i'm|im|we are|we're|being)\s+(?:a\s+)?(?:pure|strict|complete)?\s*"
                             r"(?:vegetarian|vegeterian|veggie|jain)s?\b", re.I)
 MEAT_SERVED_RE = re.compile(

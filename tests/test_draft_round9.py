@@ -465,3 +465,13 @@ def test_a_booking_they_had_no_table_for_leads():
             "We stood for 15 minutes.")
     for reply in drafted(text, 3):
         assert re.search(r"mix-up with your booking|the reservation", reply), reply
+
+
+def test_flies_in_a_drink_raw_chicken_and_meat_in_a_veg_dish_go_to_a_person():
+    for text, reason in [("There were flies in my lime soda.", "health or safety incident"),
+                         ("The chicken was uncooked and stale.", "health or safety incident"),
+                         ("Found chicken pieces in the veg biryani. Shocking.", "dietary or religious harm")]:
+        row = {"id": "s", "text": text, "rating": 1}
+        assert needs_human_reason(row, analyze_rows([row])[0]).startswith(reason), text
+    row = {"id": "s2", "text": "Great menu, and the chicken in the veg section is kept apart.", "rating": 5}
+    assert needs_human_reason(row, analyze_rows([row])[0]) is None
