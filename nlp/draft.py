@@ -333,6 +333,9 @@ youtuber streamer house home being chat chatgpt gpt ai bot app siri alexa sardar
 honesty yum bhai bro
 lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
 """.split())
+# Endings of Telugu family names, which are written before the given name ("Pedapati Rajesh").
+FAMILY_NAME_ENDINGS = ("palli", "palle", "pudi", "pati", "oori", "gula", "mula", "ineni", "konda", "tla", "itta",
+                       "diga", "ddiga")
 # Words that make any author field a handle, wherever they stand ("Pyschotic Gamer", "Ravi Eats Out").
 HANDLE_WORDS = frozenset("""gamer gamers player players youtuber streamer vlogger vlogs vlog blogger official lover
 lovers eater eaters eats foodie foodies traveller traveler travels explorer diaries diary tales bites hunter monster
@@ -622,6 +625,9 @@ def first_name(author: str | None) -> str | None:
             re.search(r"fo+d", w) or opinion_valence().get(w, 0.0) <= -1.0 for w in lows) or any(
             w in NON_NAMES and opinion_valence().get(w, 0.0) >= 1.0 for w in lows[1:]):
         return None  # "Matthew best friend": a word of praise after the name makes it a phrase
+    if len(tokens) >= 2 and tokens[0].lower().endswith(FAMILY_NAME_ENDINGS) and len(tokens[1]) >= 3 \
+            and tokens[1].isalpha():
+        tokens = tokens[1:]  # "Pedapati Rajesh", "Vemulapalli Srinivas": a Telugu family name comes first
     token = tokens[0].strip(",")
     if token.isupper():
         if len(token) <= 3:
@@ -1085,6 +1091,8 @@ UNAVAILABLE_RE = re.compile(
 PLEA_RE = re.compile(r"\b(?:i|we) (?:want|need|would like) (?:to (?:get|have) )?(?:my|our) [a-z' ]{0,20}\bback\b|"
                      r"\bwaiting for (?:your|a) (?:call|reply|response|answer)\b|\bplease (?:let me know|help|reply)\b",
                      re.I)
+SERVICE_CHARGE_RE = re.compile(r"\bservice charges?\b|\b\d{1,2}\s?%\s?(?:service|tips?|extra)\b|\b(?:added|included|"
+                               r"charged|levied|forced)\b[^.!?]{0,30}\b(?:tips?|service charges?)\b", re.I)
 # A request to leave something out, ignored: "ordered paneer categorically saying don't use onion and garlic ...
 # they still used both".
 REQUEST_IGNORED_RE = re.compile(
@@ -1412,7 +1420,7 @@ record customer customers people guests crowd one cleanliness cleaning hospitali
 # "needs no introduction", "no doubt", "no wonder": idioms with "no" that name nothing left out of an order
 NO_IDIOM_NOUNS = frozenset("""introduction intro doubt doubts wonder regret regrets complaint complaints issue issues
 problem problems need words idea matter way fuss hesitation comparison match question questions reason reasons
-clue""".split())
+clue use point sense""".split())
 
 
 # What a place lacks rather than an item left out of an order: "No parking." is "the lack of parking".
@@ -2638,6 +2646,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # "after 40 mins they say they don't have it": the order taken for something they could not serve
         neg = [*[x for x in neg if "wait" in x][:1], "the item that turned out to be unavailable",
                *[x for x in neg if "wait" not in x]][:2]
+    if stance in ("negative", "mixed") and text and SERVICE_CHARGE_RE.search(text) and not any(
+            "charge" in x or "tip" in x for x in neg):
+        # "they added 7% service charge without asking", "included 5% tips for their waiters"
+        neg = ["the service charge on your bill", *neg][:2]
     if stance in ("negative", "mixed") and text and (m := REQUEST_IGNORED_RE.search(text)):
         # "categorically saying don't use onion and garlic ... they still used both": the request they ignored
         neg = [f"the {m.group(1).lower()} you asked us to leave out", *neg][:2]

@@ -475,3 +475,12 @@ def test_flies_in_a_drink_raw_chicken_and_meat_in_a_veg_dish_go_to_a_person():
         assert needs_human_reason(row, analyze_rows([row])[0]).startswith(reason), text
     row = {"id": "s2", "text": "Great menu, and the chicken in the veg section is kept apart.", "rating": 5}
     assert needs_human_reason(row, analyze_rows([row])[0]) is None
+
+
+def test_telugu_family_names_first_a_service_charge_and_no_use():
+    assert first_name("Produtoori Ankith") == "Ankith" and first_name("Vemulapalli Srinivas") == "Srinivas"
+    assert first_name("Priya Natarajan") == "Priya"
+    text = "Food was average and they added 7% service charge to the bill without asking. Not happy."
+    for reply in drafted(text, 2):
+        assert "service charge" in reply, reply
+    assert missing_form("the use", "The food was tasteless and its of no use.") == "the use"
