@@ -181,7 +181,7 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
 PHRASE_JUNK = frozenset("""ur u r din dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
 different various other same whole entire usual normal regular total complete certain particular typical
 specific several ordered served tried given famous appropriate proper right wrong exact perfect bucks rupees rs
-dollars uber bolt ola lyft zomato swiggy airbnb jet2 ryanair easyjet guys""".split())
+dollars uber bolt ola lyft zomato swiggy airbnb jet2 ryanair easyjet guys reg regarding abt""".split())
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
@@ -1345,6 +1345,10 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
             continue
         if not names_rightly(phrase, want, text, evidence, side):
             continue  # the analyzer's label and the reviewer's clause disagree: name nothing rather than guess
+        if want < 0 and LONGED_TO_RE.search(evidence):
+            continue  # "was waiting for a long time to visit": no wait to own
+        if want > 0 and LUKEWARM_ONLY_RE.search(evidence) and clause_polarity(evidence) <= 0:
+            continue  # "food is just ok": never praised as if it had been loved
         last = _norm_words(phrase)[-1:] or [""]
         if set(_norm_words(phrase)) & CURRENCY_WORDS:
             continue  # "the bucks", "the rs": money is what they paid, not a thing to praise or own
@@ -1644,7 +1648,8 @@ PRAISE_IDIOM_RE = re.compile(
     r"could(?:n'?t| not) (?:be happier|have asked for more|ask for more|be better|fault)|"
     r"no (?:extras?|hidden|additional|surprise) (?:charges?|costs?|fees?)|no (?:issues?|problems?|hassles?|fuss)\b"
     r"(?! with (?:the|our|my) (?:order|booking))|needs? no (?:introduction|intro)|no doubt|"
-    r"no (?:second thoughts?|regrets?)|no (?:sales )?tax(?:es)?\b|to die for|(?:insanely|crazy|sinfully|wickedly|"
+    r"no (?:second thoughts?|regrets?)|no (?:sales )?tax(?:es)?\b|to die for|(?:low|light|easy) on (?:the |your |my )?"
+    r"pocket|pocket[- ]friendly|(?:insanely|crazy|sinfully|wickedly|"
     r"ridiculously|stupidly|dangerously) (?:good|tasty|delicious|addictive)|"
     # "upto the expectation", "up to the mark": a verdict met ("not up to the mark" stays a fault: "not great")
     r"\bup ?to (?:the |our |my )?(?:mark|expectations?|standards?|par)\b|"
@@ -1666,6 +1671,8 @@ def _plain_judging_words(clause: str) -> str:
     if not LIKE_AS_VERB_RE.search(low):
         low = re.sub(r"\blike\b", " as ", low)
     low = re.sub(r"\b(?:dint|didnt|din)\b", "didn't", low)  # the usual typed forms of a negation
+    low = re.sub(r"\b(very|so|too|really) taste\b", r"\1 tasty", low)  # "VERY TASTE": very tasty
+    low = LONGED_TO_RE.sub(" wished to visit ", low)  # "waiting for a long time to visit": a wish, not a wait
     low = re.sub(r"\b(didn't|did not|doesn't|does not) had\b", r"\1 have", low)  # "it didn't had much toppings"
     # Praise said through a negation ("don't miss it", "never disappoints") is praise, not a fault.
     low = PRAISE_IDIOM_RE.sub(" great ", low)
@@ -2145,6 +2152,8 @@ def _dominant_emotion(analysis: dict) -> str | None:
     return max(emotions, key=lambda e: float(e.get("intensity") or 0))["emotion"]
 
 
+LONGED_TO_RE = re.compile(r"\b(?:wait(?:ing|ed)?|wanted|longing|dying) (?:for )?(?:a )?(?:long ?time|ages|so long|long|"
+                          r"years|months) to (?:visit|be|try|go|come|eat|experience|check)\b", re.I)
 # "room for improvement in the hospitality front", "scope for improvement on service": what should improve.
 IMPROVEMENT_IN_RE = re.compile(
     r"\b(?:room|scope) for improvement (?:in|on|with|for|regarding|when it comes to) (?:the |their |terms of |your )*"
@@ -2177,6 +2186,8 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
         # The reviewer's clause outranks the label: "a lot of noise" read as neutral, "the room is pretty small
         # and not spacious" read as praise, are faults.
         evidence = str(t.get("evidence") or t.get("term") or "")
+        if LONGED_TO_RE.search(evidence):
+            return False  # "was waiting for a long time to visit": a wish, not a wait
         if IF_YOU_ADVICE_RE.search(evidence):
             return False  # "if you are not comfortable on the rug, you can sit at a table": a tip for readers
         if SUGGEST_RE.search(evidence) and clause_polarity(evidence) >= 0:

@@ -484,3 +484,13 @@ def test_telugu_family_names_first_a_service_charge_and_no_use():
     for reply in drafted(text, 2):
         assert "service charge" in reply, reply
     assert missing_form("the use", "The food was tasteless and its of no use.") == "the use"
+
+
+def test_wishes_shorthand_praise_and_lukewarm_food_are_read_rightly():
+    for reply in drafted("Was waiting for a long time to visit this place. Lovely view and great food.", 3):
+        assert "wait" not in reply, reply
+    for reply in drafted("VERY TASTE. Loved the biryani.", 4):
+        assert "on us" not in reply and "ours" not in reply, reply
+    for reply in drafted("Paneer tikka was good. Food is just ok overall.", 3):
+        assert "smile" not in reply and "kind words about the food" not in reply, reply
+    assert clause_polarity("food is low on your pocket") > 0
