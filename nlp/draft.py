@@ -262,6 +262,8 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:live|dead) (?:\w+ )?(?:insects?|worms?|bugs?|flies|fly)|stone (?:chunks|pieces|bits)|"
         r"stones? (?:between|in) (?:my |our )?(?:teeth|mouth)|"
         r"food safety|health hazard|unsafe|carbon monoxide|gas leak|smell(?:ed|s)? (?:of )?gas|"
+        r"(?:alcohol|vodka|rum|whisky|whiskey|long island|beer|wine|cocktail)\b[^.!?]{0,60}\bpregnant|"
+        r"pregnant\b[^.!?]{0,60}\b(?:alcohol|vodka|rum|whisky|whiskey|long island|beer|wine|cocktail)|"
         r"(?:fire|smoke) alarms? (?:\w+ ){0,3}(?:rang|ring|went off|goes off|going off|sounded|kept)|"
         r"fingernails?|finger nails?|(?:stones?|pebbles?|glass|metal|plastic|wire|staples?|nails?|screws?)\b.{0,30}\b"
         r"(?:in|inside) (?:my|the|our|"
@@ -1415,7 +1417,7 @@ MISSING_AFTER = (r"\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:missing|not there|abse
 NOT_SERVED_RE = re.compile(r"\b([a-z]{3,})\s+(?:which\s+|that\s+)?(?:was|were)\s+(?:not|never)\s+(?:served|given|sent|"
                            r"included|packed|provided|delivered)\b")
 MISSING_THING_END = (r"((?:[a-z]{3,}\s+)?[a-z]{3,})"
-                     r"(?=\s+(?:in|with|for|along|and|or|at|from|on|to|any)\b|\s*[,.!?;)]|\s*$)")
+                     r"(?=\s+(?:in|with|for|along|and|or|nor|at|from|on|to|any|also|either)\b|\s*[,.!?;)]|\s*$)")
 MISSING_THING_RE = re.compile(_missing_before(False) + MISSING_THING_END)
 MISSING_THING_HAPPY_RE = re.compile(_missing_before(True) + MISSING_THING_END)
 NOT_MISSABLE = frozenset("""taste flavour flavor quality service hygiene ambience ambiance response reply value time

@@ -494,3 +494,11 @@ def test_wishes_shorthand_praise_and_lukewarm_food_are_read_rightly():
     for reply in drafted("Paneer tikka was good. Food is just ok overall.", 3):
         assert "smile" not in reply and "kind words about the food" not in reply, reply
     assert clause_polarity("food is low on your pocket") > 0
+
+
+def test_alcohol_served_to_a_pregnant_guest_goes_to_a_person_and_nor_lists_are_missing_items():
+    row = {"id": "p", "text": "They served a Long Island iced tea to my pregnant wife instead of lemon iced tea.",
+           "rating": 1}
+    assert needs_human_reason(row, analyze_rows([row])[0]).startswith("health or safety incident")
+    assert specific_fault("They didn't provide any ketchup nor tissues with the order.", [], set()) == [
+        "the missing ketchup"]
