@@ -1161,6 +1161,10 @@ FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet"
 FLAVOUR_FAULT_RE = re.compile(
     r"\b(?:too|very|extremely|so|overly|way too)\s+(spicy|salty|sweet|oily|greasy|sour|bitter)\b|"
     r"\b(?:full of|too much|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b")
+BAD_SMELL_RE = re.compile(
+    r"\b(?:smell|stench|stink|odou?r)\b[^.!?]{0,30}\b(?:pee|urine|toilet|bathroom|washroom|sewage|drain|garbage|"
+    r"dustbin)\b|\b(?:horrible|foul|awful|terrible|disgusting|unbearable|pungent) (?:smell|stench|odou?r)\b|"
+    r"\bstench\b|\b(?:place|room|restaurant|hall|area|washroom|toilet) (?:\w+ )?(?:stinks|smells|smelled)\b", re.I)
 # Food gone off: "the momo was smelling and tasting really bad.. like rotten meat", "the curd was spoilt".
 SPOILED_RE = re.compile(
     r"(?:\b((?:the |my |our )?[a-z]{3,}) (?:was|were|is|are|tasted|smelt|smelled|smelling|tasting)\b[^.!?]{0,30}?)?"
@@ -1240,6 +1244,8 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         # "the momo was smelling and tasting really bad, like rotten meat"
         subject = _unlisted_thing(re.sub(r"^(?:the|my|our)\s+", "", m.group(1) or ""), staff) if m.group(1) else ""
         return [f"the spoiled {subject[4:]}" if subject else "the spoiled food"]
+    if BAD_SMELL_RE.search(text):
+        return ["the smell"]  # "a smell of bathroom pee when we entered", "a horrible stench"
     for clause, _ in review_clauses(text):
         if m := PESTS_RE.search(clause.lower()):
             return [f"the {m.group(1) or m.group(2)}"]  # "plagued by wasps the whole meal", "so many flies"

@@ -502,3 +502,10 @@ def test_alcohol_served_to_a_pregnant_guest_goes_to_a_person_and_nor_lists_are_m
     assert needs_human_reason(row, analyze_rows([row])[0]).startswith("health or safety incident")
     assert specific_fault("They didn't provide any ketchup nor tissues with the order.", [], set()) == [
         "the missing ketchup"]
+
+
+def test_a_bad_smell_in_the_place_is_named():
+    assert specific_fault("The place had a smell of bathroom pee when we entered.", [], set()) == ["the smell"]
+    text = "The hall had a horrible stench when we walked in and the manager just shrugged. Pizza was too salty."
+    for reply in drafted(text, 2):
+        assert "the smell" in reply, reply
