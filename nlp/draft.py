@@ -1119,7 +1119,7 @@ VERDICT_NOUN_RE = re.compile(
     r"bland|undercooked|overcooked|rubbery|oily|greasy|disgusting|poor)\s+([a-z]{3,}(?:\s+[a-z]{3,})?)\s*(?:ever)?\W*$")
 # "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
 LATE_ARRIVAL_RE = re.compile(
-    r"\b(?:order|parcel|package|delivery|item|items|food|shipment)\s+(?:arrived|came|was delivered|got delivered|"
+    r"\b(?:it|order|parcel|package|delivery|item|items|food|shipment)\s+(?:arrived|came|was delivered|got delivered|"
     r"reached(?: me| us)?)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+"
     r"(days?|weeks?|hours?|minutes?|mins?)\s+)?late\b", re.I)
 
@@ -2628,6 +2628,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             re.search(r"\b(?:wait|delay|late)\b", x) for x in neg):
         # "my order arrived two weeks late": the delay in their own measure leads
         n, unit = (m.group(1) or "").lower(), (m.group(2) or "").lower().rstrip("s")
+        unit = {"min": "minute", "hr": "hour"}.get(unit, unit)
         late = f"the {n}-{unit} delay" if n and unit else "the late delivery"
         neg = [late, *[x for x in neg if x not in ("your order", "the delivery")]][:2]
     if stance in ("negative", "mixed") and not neg and text:
@@ -2863,7 +2864,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.add(opener if neg else "open_negative_generic", {"things": values["neg"]}, required=True)
         if quote:
             # "I want to get my account back" is asked for, not suffered: heard, never said to sting
-            plea = bool(PLEA_RE.search(quote) or REQUEST_RE.search(quote) or REQUEST_CLAUSE_RE.search(quote))
+            plea = bool(PLEA_RE.search(quote))
             plan.add("echo_plea" if plea else "echo_negative", priority=8)
         if blamed_staff:
             plan.add("staff_complaint", priority=9, required=True)

@@ -509,3 +509,11 @@ def test_a_bad_smell_in_the_place_is_named():
     text = "The hall had a horrible stench when we walked in and the manager just shrugged. Pizza was too salty."
     for reply in drafted(text, 2):
         assert "the smell" in reply, reply
+
+
+def test_a_late_delivery_in_minutes_and_a_complaint_is_no_plea():
+    for reply in drafted("it was delivered 25 min late", 2):
+        assert "25-minute delay" in reply, reply
+    text = "Food was good but only a few dishes in the buffet. Needs to improve their service a little."
+    for reply in drafted(text, 3):
+        assert "fair thing to ask" not in reply and "your request" not in reply, reply
