@@ -1168,7 +1168,8 @@ BAD_SMELL_RE = re.compile(
 # Food gone off: "the momo was smelling and tasting really bad.. like rotten meat", "the curd was spoilt".
 SPOILED_RE = re.compile(
     r"(?:\b((?:the |my |our )?[a-z]{3,}) (?:was|were|is|are|tasted|smelt|smelled|smelling|tasting)\b[^.!?]{0,30}?)?"
-    r"(?:\b(?:rotten|gone off|fungus|mou?ldy)\b|\b(?:spoilt|spoiled|expired) (?:food|meat|milk|curd|paneer|chicken|"
+    r"(?:\b(?:rotten|gone off|fungus|mou?ldy)\b|\bexpired (?:\w+ )?(?:sachets?|packets?|sauces?|ketchup|seasoning|"
+    r"oregano|bottles?|drinks?)\b|\b(?:spoilt|spoiled|expired) (?:food|meat|milk|curd|paneer|chicken|"
     r"mutton|fish|eggs?|cream|bread|dahi|raita|juice|curry|rice)\b|\b(?:food|meat|milk|curd|paneer|chicken|mutton|fish|"
     r"eggs?|cream|bread|dahi|raita|juice|curry|rice) (?:was|were|is|tasted|smelt|smelled) (?:\w+ )?(?:spoilt|spoiled|"
     r"expired)\b)")
@@ -1240,6 +1241,9 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         what = "the foreign particles" if m.group(1).startswith("foreign") else f"the {m.group(1)}"
         dish = m.group(2) if m.group(2) and m.group(2).split()[-1] not in PHRASE_STOP | GENERIC_WORDS else ""
         return [f"{what} in your {dish}" if dish else f"{what} in your food"]
+    if m := re.search(r"\bexpired ((?:\w+ )?(?:sachets?|packets?|sauces?|ketchup|seasoning|bottles?|drinks?))\b",
+                      text.lower()):
+        return [f"the expired {m.group(1)}"]  # "expired oregano sachets"
     if m := SPOILED_RE.search(text.lower()):
         # "the momo was smelling and tasting really bad, like rotten meat"
         subject = _unlisted_thing(re.sub(r"^(?:the|my|our)\s+", "", m.group(1) or ""), staff) if m.group(1) else ""

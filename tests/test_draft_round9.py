@@ -517,3 +517,8 @@ def test_a_late_delivery_in_minutes_and_a_complaint_is_no_plea():
     text = "Food was good but only a few dishes in the buffet. Needs to improve their service a little."
     for reply in drafted(text, 3):
         assert "fair thing to ask" not in reply and "your request" not in reply, reply
+
+
+def test_expired_sachets_are_named():
+    assert specific_fault("The pizza came with expired oregano sachets, dated last year.", [], set()) == [
+        "the expired oregano sachets"]
