@@ -1175,6 +1175,10 @@ SPOILED_RE = re.compile(
     r"expired)\b)")
 NOISE_RE = re.compile(r"\b(?:a lot of|lots of|so much|constant|loud|too much) noise\b|\bnoise (?:from|coming|of)\b|"
                       r"\b(?:very|so|too|extremely|really) noisy\b")
+# "The cake tasted exactly like elaichi": a dish that tasted of something else (never "like home" or "like heaven").
+TASTED_LIKE_RE = re.compile(r"\b((?:[a-z]{3,}\s+)?[a-z]{3,})\s+(?:tasted|tastes|tasting|smelled|smelt)\s+"
+                            r"(?:exactly |just |more |only )?like\b(?!\s+(?:home|heaven|homemade|home-made|mom|mum|"
+                            r"grandma|the real|authentic|a dream|magic|butter)\b)")
 # "Ordered noodles and received without a fork", "the burger came without any sauce".
 CAME_WITHOUT_RE = re.compile(r"\b(?:received|delivered|came|arrived|sent|given|served|packed)\s+(?:it\s+|them\s+)?"
                              r"without\s+(?:a |an |any |the )?([a-z]{3,})\b")
@@ -1256,6 +1260,10 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         quiet = re.search(r"\bno(?:t)? (?:\w+ )?noise|quiet", clause.lower())
         if NOISE_RE.search(clause.lower()) and clause_polarity(clause) <= 0 and not quiet:
             return ["the noise at night" if "night" in clause.lower() else "the noise"]  # "noise from the room above"
+        if (m := TASTED_LIKE_RE.search(clause.lower())) and clause_polarity(clause) <= 0:
+            phrase = _unlisted_thing(re.sub(r"^(?:the|my|our)\s+", "", m.group(1)), staff)
+            if phrase:
+                return [f"the taste of {phrase}"]  # "the black forest cake tasted exactly like elaichi"
         if (m := CAME_WITHOUT_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | GENERIC_WORDS:
             return [f"the missing {m.group(1)}"]  # "received without a fork": what should have come with it
         if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:

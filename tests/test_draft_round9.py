@@ -522,3 +522,9 @@ def test_a_late_delivery_in_minutes_and_a_complaint_is_no_plea():
 def test_expired_sachets_are_named():
     assert specific_fault("The pizza came with expired oregano sachets, dated last year.", [], set()) == [
         "the expired oregano sachets"]
+
+
+def test_a_dish_that_tasted_of_something_else_is_named():
+    assert specific_fault("The cake tasted exactly like elaichi. Nothing outstanding.", [], set()) == [
+        "the taste of the cake"]
+    assert specific_fault("The biryani tasted like home, loved it.", [], set()) == []
