@@ -2269,6 +2269,8 @@ def is_light(row: dict, analysis: dict) -> bool:
     return rating is not None and rating >= 4 and _stance(row, analysis) == "mixed"
 
 
+SHORT_MIDDLING_RE = re.compile(r"^\W*(?:it was |its |it's |it is |food (?:is|was) )?(?:a |an )?(?:ok+|okay|ok ok|okish|"
+                               r"average|avg|not bad|fine|so-so|decent|normal)(?: it was)?\W*$", re.I)
 SHRUG_RE = re.compile(r"\b(?:i guess|i suppose|kinda|sort of|meh)\b", re.I)
 
 
@@ -2293,7 +2295,8 @@ def _stance(row: dict, analysis: dict) -> str:
     faults = fault_topics(row, analysis)
     has_neg = bool(faults)
     label = (analysis.get("sentiment") or {}).get("label", "neutral")
-    if not text or no_content(text):
+    if not text or no_content(text) or (rating is not None and rating <= 2 and SHORT_MIDDLING_RE.match(text)):
+        # "ok ok" or "not bad" with one or two stars: the rating speaks, calmly; no complaint to own in their words
         if rating is None:
             return "stars_mid"
         return "stars_pos" if rating >= 4 else "stars_neg" if rating < 3 else "stars_mid"
@@ -2505,7 +2508,8 @@ ORDER_MIXUP_RE = re.compile(
     r"(?![^.!?]{0,20}"
     r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))"
     # "received only 1 piece of chicken", "we got slightly uncooked one": less or worse of the same, not a mix-up
-    r"(?!\s+(?:only|just|half|slightly|another|the same|a replacement|\d|one|very (?:little|less)|less|"
+    r"(?!\s+(?:only|just|half|slightly|another|the same|a replacement|\d|one|very (?:little|less)|less|irritated|"
+    r"angry|upset|annoyed|frustrated|sick|bored|disappointed|"
     r"(?:an? )?(?:uncooked|undercooked|burnt|cold|stale|raw)\b))", re.I)
 BOOKING_MIXUP_RE = re.compile(
     r"\b(?:book(?:ed|ing)?|reserv(?:ed|ation)|table for)\b.{0,120}\b(?:no record|not (?:have|find) (?:any |our |the )?"

@@ -528,3 +528,11 @@ def test_a_dish_that_tasted_of_something_else_is_named():
     assert specific_fault("The cake tasted exactly like elaichi. Nothing outstanding.", [], set()) == [
         "the taste of the cake"]
     assert specific_fault("The biryani tasted like home, loved it.", [], set()) == []
+
+
+def test_a_one_word_middling_verdict_with_low_stars_is_answered_calmly_and_irritation_is_no_mix_up():
+    for text in ("ok ok", "Not bad", "avg it was"):
+        for reply in drafted(text, 2):
+            assert "no excuse" not in reply and "tells me we missed" not in reply and "@" in reply, reply
+    from nlp.draft import ORDER_MIXUP_RE
+    assert not ORDER_MIXUP_RE.search("We ordered Paneer Manchurian but the paneer was hard, got irritated.")
