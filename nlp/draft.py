@@ -1668,7 +1668,8 @@ PRAISE_IDIOM_RE = re.compile(
     r"could(?:n'?t| not) (?:be happier|have asked for more|ask for more|be better|fault)|"
     r"no (?:extras?|hidden|additional|surprise) (?:charges?|costs?|fees?)|no (?:issues?|problems?|hassles?|fuss)\b"
     r"(?! with (?:the|our|my) (?:order|booking))|needs? no (?:introduction|intro)|no doubt|"
-    r"no (?:second thoughts?|regrets?)|no (?:sales )?tax(?:es)?\b|to die for|(?:low|light|easy) on (?:the |your |my )?"
+    r"no (?:second thoughts?|regrets?)|no (?:sales )?tax(?:es)?\b|to die for|\b(?:are|is|was|were) killer\b|"
+    r"killer (?:views?|food|taste|cocktails?|biryani|burgers?)|(?:low|light|easy) on (?:the |your |my )?"
     r"pocket|pocket[- ]friendly|(?:insanely|crazy|sinfully|wickedly|"
     r"ridiculously|stupidly|dangerously) (?:good|tasty|delicious|addictive)|"
     # "upto the expectation", "up to the mark": a verdict met ("not up to the mark" stays a fault: "not great")
@@ -2509,6 +2510,7 @@ ORDER_MIXUP_RE = re.compile(
     r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))"
     # "received only 1 piece of chicken", "we got slightly uncooked one": less or worse of the same, not a mix-up
     r"(?!\s+(?:only|just|half|slightly|another|the same|a replacement|\d|one|very (?:little|less)|less|irritated|"
+    r"it\b|them\b|(?:the|our|my) order\b|"
     r"angry|upset|annoyed|frustrated|sick|bored|disappointed|"
     r"(?:an? )?(?:uncooked|undercooked|burnt|cold|stale|raw)\b))", re.I)
 BOOKING_MIXUP_RE = re.compile(

@@ -536,3 +536,9 @@ def test_a_one_word_middling_verdict_with_low_stars_is_answered_calmly_and_irrit
             assert "no excuse" not in reply and "tells me we missed" not in reply and "@" in reply, reply
     from nlp.draft import ORDER_MIXUP_RE
     assert not ORDER_MIXUP_RE.search("We ordered Paneer Manchurian but the paneer was hard, got irritated.")
+
+
+def test_received_it_is_no_mix_up_and_killer_views_are_praise():
+    from nlp.draft import ORDER_MIXUP_RE
+    assert not ORDER_MIXUP_RE.search("I ordered Gobi Manchurian with noodles, received it in a well packed box")
+    assert clause_polarity("The views from here are killer") > 0
