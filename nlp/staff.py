@@ -407,8 +407,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                 and (i == 0 or lower[i - 1] not in THING_BEFORE) and (words[i + 1][:1].isupper() or (
                     w.rstrip(".") != "miss" and _loose_name(words[i + 1]))) \
                 and words[i + 1].isalpha() and lower[i + 1] not in NOT_NAMES:
-            # "the service by Mr. Subendhu and Mr. Upendra": a title in a restaurant review is someone who served
-            found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))
+            # "the service by Mr. Subendhu and Mr. Upendra": a title in a restaurant review is someone who served;
+            # "Mr. Sk. Alauddin": a short abbreviated first part is passed over for the name after it
+            k = i + 3 if i + 3 < n and len(words[i + 1]) <= 2 and lower[i + 2] == "." and \
+                words[i + 3][:1].isupper() and words[i + 3].isalpha() else i + 1
+            found.setdefault(lower[k], (k, words[k].capitalize(), None))
         elif w == "with" and i >= 1 and lower[i - 1] == "time" and i + 1 < n and _bare_name(words[i + 1]) and (
                 i + 2 >= n or lower[i + 2] in PHRASE_ENDS | {"and"}):
             found.setdefault(lower[i + 1], (i + 1, words[i + 1], None))  # "We had a great time with Jayant."
@@ -526,4 +529,5 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                     # "Nandan and varun did excellent service": a partner's name typed in lower case
                     found.setdefault(lower[k + 1], (k + 1, words[k + 1].capitalize(), None))
     # A name also seen with a role keeps the role.
-    return sorted(found.values())
+    # "Sk" in "Mr. Sk. Alauddin": two letters are an abbreviation, not the name to thank
+    return sorted(v for v in found.values() if not v[1] or len(v[1]) >= 3 or v[2])
