@@ -529,5 +529,6 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                     # "Nandan and varun did excellent service": a partner's name typed in lower case
                     found.setdefault(lower[k + 1], (k + 1, words[k + 1].capitalize(), None))
     # A name also seen with a role keeps the role.
-    # "Sk" in "Mr. Sk. Alauddin": two letters are an abbreviation, not the name to thank
-    return sorted(v for v in found.values() if not v[1] or len(v[1]) >= 3 or v[2])
+    # "Sk" in "Mr. Sk. Alauddin": two letters without a vowel are an abbreviation, not the name to thank ("Jo" is one)
+    return sorted(v for v in found.values()
+                  if not v[1] or len(v[1]) >= 3 or v[2] or re.search("[aeiouy]", v[1].lower()))

@@ -91,6 +91,7 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ("The guys are very polite. Mainly gobind and Manoj. Both serve very well.", [("Gobind", None), ("Manoj", None)]),
     ("The person who served us (Sahoo) is too good.", [("Sahoo", None)]),
     ("Special thanks to Mr. Sk. Alauddin, he took care of us.", [("Alauddin", None)]),
+    ("Thanks to Jo for the lovely service.", [("Jo", None)]),
     ("Amazing food, chef manoj, madhura and Tanurima are equally amazing.",
      [("Manoj", "chef"), ("Madhura", None), ("Tanurima", None)]),
 ])
