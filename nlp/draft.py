@@ -1095,6 +1095,10 @@ PLEA_RE = re.compile(r"\b(?:i|we) (?:want|need|would like) (?:to (?:get|have) )?
                      re.I)
 SERVICE_CHARGE_RE = re.compile(r"\bservice charges?\b|\b\d{1,2}\s?%\s?(?:service|tips?|extra)\b|\b(?:added|included|"
                                r"charged|levied|forced)\b[^.!?]{0,30}\b(?:tips?|service charges?)\b", re.I)
+LIMITED_CHOICE_RE = re.compile(
+    r"\b(?:limited|few|less|very less|not many|not much|not enough|no) (?:food |veg |non[- ]veg |main course )?"
+    r"(?:options?|variety|varieties|choices?|dishes|items)\b|\b(?:options?|variety|choices?|menu) (?:is|are|was|were) "
+    r"(?:very |quite |too )?(?:limited|less|few|small)\b", re.I)
 # A request to leave something out, ignored: "ordered paneer categorically saying don't use onion and garlic ...
 # they still used both".
 REQUEST_IGNORED_RE = re.compile(
@@ -2693,8 +2697,14 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         neg = [f"the {m.group(1).lower()} you asked us to leave out", *neg][:2]
     if stance in ("negative", "mixed") and not neg and LOGIN_RE.search(text):
         neg = ["the login"]  # "struggeling to log in", "verification code never comes"
-    if stance in ("negative", "mixed") and not neg and (m := TREATED_BY_RE.search(text)):
-        neg = [f"how the {m.group(1).lower()} treated you"]  # "not the staff (untrained) ... behave like we owe them"
+    if stance in ("negative", "mixed") and (m := TREATED_BY_RE.search(text)) and not any(
+            re.search(r"treated|staff|service|waiter|manager", x) for x in neg):
+        # "not the staff (untrained) ... behave like we owe them", "the waitress was rude": how they were treated
+        # is named beside the first thing, never dropped for a dish
+        neg = [f"how the {m.group(1).lower()} treated you", *neg][:2]
+    if stance in ("negative", "mixed") and text and LIMITED_CHOICE_RE.search(text) and not any(
+            "choice" in x or "option" in x or "variety" in x for x in neg):
+        neg = [*neg[:1], "the limited choice", *neg[1:]][:2]  # "very less food options", "few dishes in the buffet"
     if stance in ("negative", "mixed") and industry_family(business) in ("restaurant", "retail") and \
             ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg):
         neg = ["the mix-up with your order"]  # what came instead is part of the mix-up, not a dish to fault

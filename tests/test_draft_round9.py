@@ -542,3 +542,10 @@ def test_received_it_is_no_mix_up_and_killer_views_are_praise():
     from nlp.draft import ORDER_MIXUP_RE
     assert not ORDER_MIXUP_RE.search("I ordered Gobi Manchurian with noodles, received it in a well packed box")
     assert clause_polarity("The views from here are killer") > 0
+
+
+def test_rude_staff_and_limited_choice_are_named_beside_the_food():
+    for reply in drafted("The thalis were nice but the waitress was rude and kept rushing us. Taste was okay.", 2):
+        assert "how the waitress treated you" in reply, reply
+    for reply in drafted("Food was good but only few dishes in the buffet, so unhappy with it. Ambiance was good.", 3):
+        assert "limited choice" in reply, reply
