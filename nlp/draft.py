@@ -1558,8 +1558,8 @@ def plainly_faults(text: str) -> bool:
 def judgement(text: str) -> int:
     """+1 when a phrase praises, -1 when it faults, 0 when it only states ("we ordered alphonso ice cream")."""
     low = _plain_judging_words(text)
-    if m := PRICE_VERDICT_RE.search(low):
-        return 1 if m.group(1) else -1  # "prices are not beyond limit", "the price is very high"
+    if price := _price_verdict(low):
+        return price
     words = re.findall(r"[a-z']+", low)
     valence = opinion_valence()
     scores = [valence.get(w, 0.0) for w in words]
@@ -1758,8 +1758,8 @@ def clause_polarity(clause: str) -> int:
     flips it ("not fresh"); "ok", "average" and the like count as neither.
     """
     low = _plain_judging_words(clause)
-    if m := PRICE_VERDICT_RE.search(low):
-        return 1 if m.group(1) else -1  # "prices are not beyond limit" is praise; "the price is very high" a fault
+    if price := _price_verdict(low):
+        return price
     if _fault_phrase(low):
         return -1
     words = re.findall(r"[a-z][a-z'-]*", low)
@@ -1801,6 +1801,15 @@ PRICE_VERDICT_RE = re.compile(
     r"seems?|seemed|felt|looks?|little|bit|slightly)?\s*(not\s+(?:very\s+|too\s+|that\s+|so\s+)?|n't\s+"
     r"(?:very\s+|too\s+|that\s+)?)?(?:very\s+|too\s+|quite\s+|really\s+|extremely\s+|a\s+bit\s+|bit\s+|little\s+|"
     r"slightly\s+|on the\s+)?(?:high|higher|steep|exorbitant|beyond (?:the )?(?:limit|budget|reach))\b")
+
+
+def _price_verdict(low: str) -> int:
+    """+1 for a price said not to be high ("prices are not beyond limit"), -1 for one that is ("very high"), else 0."""
+    if m := PRICE_VERDICT_RE.search(low):
+        return 1 if m.group(1) else -1
+    return 0
+
+
 PREDICATE_RE = re.compile(r"\b(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|seemed|seems)\s+"
                           r"(?:(?:really|very|so|quite|too|just|totally|completely|absolutely)\s+)?([a-z]+)\W*$")
 
@@ -2284,11 +2293,18 @@ def no_content(text: str) -> bool:
     words = re.findall(r"[a-z']+", text.lower())
     if len(words) > 4 or re.search(r"\d", text):
         return False
+    known = _known_words()
+    return not any(w in known or w.rstrip("s") in known for w in words)
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """Words a review could say something with: stop words, the tone lexicon, praise, fault and topic words."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from nlp.staff import _topic_words
-    known = opinion_valence().keys() | STOP_WORDS | PRAISE_WORDS | FAULT_WORDS | _topic_words() | LUKEWARM_WORDS
-    return not any(w in known or w.rstrip("s") in known for w in words)
+    return frozenset(opinion_valence().keys() | STOP_WORDS | PRAISE_WORDS | FAULT_WORDS | _topic_words()
+                     | LUKEWARM_WORDS)
 
 
 def _stance(row: dict, analysis: dict) -> str:
@@ -3152,17 +3168,17 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
     formal = voice.get("tone") == "formal"
     banned = [b.lower() for b in phrases["banned"]["phrases"] + list(voice.get("banned_phrases") or [])]
     avoid = avoid_keys(voice)
-    forbid = CHEER_RE if values["mode"] == "calm" else None
-    if "?" not in _text(row):
+    text = _text(row)
+    forbidden = [
+        *([CHEER_RE] if values["mode"] == "calm" else []),
         # "It's a fair question" answers a question: only where one was asked
-        forbid = re.compile(f"{forbid.pattern}|{QUESTION_NAMED_RE.pattern}", re.I) if forbid else QUESTION_NAMED_RE
-    if len(re.findall(r"[A-Za-z']+", _text(row))) < 6:
+        *([QUESTION_NAMED_RE] if "?" not in text else []),
         # "bad": a few words describe nothing, so no sentence may claim they did
-        short_forbid = SHORT_TEXT_FORBID_RE
-        forbid = re.compile(f"{forbid.pattern}|{short_forbid.pattern}", re.I) if forbid else short_forbid
-    if _dominant_emotion(analysis) not in CALM_EMOTIONS:
+        *([SHORT_TEXT_FORBID_RE] if len(re.findall(r"[A-Za-z']+", text)) < 6 else []),
         # "left you angry", "your frustration": only said back to someone whose words show it
-        forbid = re.compile(f"{forbid.pattern}|{ANGER_NAMED_RE.pattern}", re.I) if forbid else ANGER_NAMED_RE
+        *([ANGER_NAMED_RE] if _dominant_emotion(analysis) not in CALM_EMOTIONS else []),
+    ]
+    forbid = re.compile("|".join(f"(?:{p.pattern})" for p in forbidden), re.I) if forbidden else None
 
     greetings = phrases["greetings"]
     gkey = ("formal" if formal else "warm") + ("_named" if values["name"] else "_anonymous")
