@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from test_draft_round8 import drafted, drafted_for
+from test_draft_round8 import drafted, drafted_for, drafted_hotel, drafted_shop, review_rows
 
 from nlp.analyze import analyze_rows
 from nlp.draft import (
@@ -121,10 +121,7 @@ def test_what_a_place_is_compared_to_is_not_part_of_it():
 
 
 def test_a_late_shop_order_names_the_delay_in_their_measure():
-    rows = [{"id": f"late-{i}", "text": "My parcel came 5 days late and nobody answered my emails.", "rating": 1,
-             "author": "Dean Moss", "source": "trustpilot"} for i in range(4)]
-    shop = {"name": "Brightline Supplies", "industry": "online shop"}
-    for reply in drafted_for(rows, "retail", shop):
+    for reply in drafted_shop("", "My parcel came 5 days late and nobody answered my emails.", 1):
         assert "5-day delay" in reply, reply
 
 
@@ -171,9 +168,7 @@ def test_a_chore_spared_or_no_tax_is_praise():
         assert clause_polarity(clause) >= 0, clause
     assert clause_polarity("only cold water in the shower") < 0
     text = "Great price, in stock, no tax, free delivery. I do not have to create a new cart each time."
-    rows = [{"id": f"tax-{i}", "text": text, "rating": 5, "author": "Paul Reed", "source": "trustpilot"}
-            for i in range(6)]
-    for reply in drafted_for(rows, "retail", {"name": "Brightline Supplies", "industry": "online shop"}):
+    for reply in drafted_shop("", text, 5, n=6):
         assert "on us" not in reply and "sorry" not in reply.lower(), reply
 
 
@@ -326,8 +321,8 @@ def test_no_question_no_fair_question():
 
 
 def drafted_play(text: str, rating: int, n: int = 4) -> list[str]:
-    rows = [{"id": f"gp-{i}", "text": text, "rating": rating, "author": "Sam Lee", "source": "google_play"}
-            for i in range(n)]
+    """Replies for a Google Play review by an author with a real name."""
+    rows = review_rows("gp", n, text=text, rating=rating, author="Sam Lee", source="google_play")
     return drafted_for(rows, "app", {"name": "Pocketwise", "industry": "app"})
 
 
@@ -376,16 +371,10 @@ def test_names_with_trailing_initials_or_a_leading_the_and_staff_at_the_bar():
         assert "why how" not in reply, reply
 
 
-def drafted_hotel_stay(text: str, rating: int, n: int = 4) -> list[str]:
-    rows = [{"id": f"ta-{i}", "text": text, "rating": rating, "author": "Ben Cole", "source": "tripadvisor"}
-            for i in range(n)]
-    return drafted_for(rows, "hotel", {"name": "Harbour Lane Hotel", "industry": "hotel"})
-
-
 def test_no_extra_charges_third_parties_and_no_room_to_walk_are_not_things():
-    for reply in drafted_hotel_stay("Lovely staff and a great breakfast. No extra charges!! Would stay again.", 5):
+    for reply in drafted_hotel("Lovely staff and a great breakfast. No extra charges!! Would stay again.", 5):
         assert "charges" not in reply, reply
-    for reply in drafted_hotel_stay("Great location and friendly reception. Skip the transfer and take an Uber, "
+    for reply in drafted_hotel("Great location and friendly reception. Skip the transfer and take an Uber, "
                                     "it is cheaper. The balcony was tiny, no room to walk past the chairs.", 4):
         assert "uber" not in reply.lower() and "missing room" not in reply, reply
 
@@ -430,13 +419,13 @@ def test_a_plea_is_heard_not_said_to_sting_and_a_shrug_is_not_celebrated():
 
 
 def test_a_fixed_feature_is_owned_as_something_to_make_clear_and_noise_is_named():
-    for reply in drafted_hotel_stay("No parking.", 4):
+    for reply in drafted_hotel("No parking.", 4):
         assert "put right" not in reply and "fix" not in reply.lower(), reply
         assert re.search(r"clear|up front|plainly", reply), reply
-    for reply in drafted_hotel_stay("There was a lot of noise coming from the room above us at night.", 4):
+    for reply in drafted_hotel("There was a lot of noise coming from the room above us at night.", 4):
         assert "the noise at night" in reply, reply
     seen = False
-    for reply in drafted_hotel_stay("I would like to express my sincere appreciation to all the staff. Every team "
+    for reply in drafted_hotel("I would like to express my sincere appreciation to all the staff. Every team "
                                     "member greeted us with a smile.", 5):
         seen |= "team" in reply
     assert seen
