@@ -1,13 +1,15 @@
 """Reply-draft quality on real reviews: CARE.md checks, distinctness and sentence reuse.
 
     .venv/bin/python bench/draft_quality.py --n 300 [--show 5] [--failures] [--demo]
+    .venv/bin/python bench/draft_quality.py --n 40 --seed 7 --show 40 --full   # a random sample to read
     .venv/bin/python bench/draft_quality.py --source booking [--industry "boutique hotel"] --show 30
 
 Reads N Zomato reviews spread evenly over 1-5 stars from ../shared/data, analyzes them with the real pipeline
 (`nlp.analyze.analyze_rows`), drafts them as one batch with `nlp.draft.draft_many`, and prints the share of
 drafts passing each self-check, the share passing all of them, whether all drafts are distinct, and the most
 reused sentence's share. With --demo it drafts the bundled demo restaurant's reviews instead; with --source it
-drafts the real scraped records of another site (booking, tripadvisor, google_play, app_store, trustpilot) as a
+drafts the real scraped records of another site (booking, tripadvisor, google_play, app_store, trustpilot;
+amazon: Amazon product reviews) as a
 business of that site's industry (or of --industry), analyzed with that industry's topic profile.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import random
 import sys
 import time
 from collections import Counter
@@ -38,7 +41,7 @@ BUSINESS_NAMES = {"restaurant": "Spice Route Kitchen", "hotel": "Harbour Lane Ho
                   "health": "Northside Dental"}
 # Each site's own industry, when --industry is not given.
 SOURCE_INDUSTRY = {"zomato": "restaurant", "booking": "hotel", "tripadvisor": "hotel", "google_play": "app",
-                   "app_store": "app", "trustpilot": "online shop"}
+                   "app_store": "app", "trustpilot": "online shop", "amazon": "online shop"}
 VOICE = {
     "signature": "Asha, General Manager",
     "contact": "asha@spiceroute.example",
@@ -49,8 +52,10 @@ VOICE = {
 }
 
 
-def load_zomato(n: int, offset: int = 0, path: Path = ZOMATO) -> list[dict]:
-    """N review rows, the same number per star rating (1-5), spread across the file; empty texts included."""
+def load_zomato(n: int, offset: int = 0, path: Path = ZOMATO, seed: int | None = None) -> list[dict]:
+    """N review rows, the same number per star rating (1-5), spread across the file; empty texts included.
+    With a seed, a random sample of each star rating's reviews with text instead (a fresh sample per seed:
+    the offsets repeat a star rating's reviews once they pass its step)."""
     by_star: dict[int, list[dict]] = {s: [] for s in range(1, 6)}
     with path.open(encoding="utf-8", newline="") as f:
         for i, rec in enumerate(csv.DictReader(f)):
@@ -64,10 +69,25 @@ def load_zomato(n: int, offset: int = 0, path: Path = ZOMATO) -> list[dict]:
                                        "rating": int(star), "author": rec["Reviewer"], "source": "zomato"})
     per_star = max(1, n // 5)
     rows: list[dict] = []
+    if seed is not None:
+        return stratified([r for recs in by_star.values() for r in recs], n, seed)
     for recs in by_star.values():
         step = max(1, len(recs) // per_star)
         rows += recs[offset % step::step][:per_star]
     return rows
+
+
+def stratified(rows: list[dict], n: int, seed: int) -> list[dict]:
+    """A seeded random sample of rows with text, the same number per star rating (fewer where a rating has fewer)."""
+    rng = random.Random(seed)
+    rows_by_star: dict[int, list[dict]] = {}
+    for r in rows:
+        if r["text"] and r.get("rating"):
+            rows_by_star.setdefault(int(r["rating"]), []).append(r)
+    out: list[dict] = []
+    for star in sorted(rows_by_star):
+        out += rng.sample(rows_by_star[star], min(max(1, n // 5), len(rows_by_star[star])))
+    return out
 
 
 def _stars(value: object, scale: float = 5.0) -> int | None:
@@ -115,6 +135,13 @@ def load_site(source: str, sites: Path = SITES) -> list[dict]:
         rows = [{"id": f"trustpilot-{i}", "title": r.get("title") or "", "text": r.get("text") or "",
                  "rating": _stars(r.get("rating")), "author": (r.get("consumer") or {}).get("displayName"),
                  "source": "trustpilot"} for i, r in enumerate(records)]
+    elif source == "amazon":
+        # product reviews of a smart speaker (no author names): read as an online shop's reviews
+        path = sites.parent / "reviews" / "amazon_alexa.tsv"
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows = [{"id": f"amazon-{i}", "text": (r.get("verified_reviews") or "").strip(),
+                     "rating": _stars(r.get("rating")), "author": None, "source": "amazon"}
+                    for i, r in enumerate(csv.DictReader(f, delimiter="\t"))]
     else:
         raise ValueError(f"unknown source {source!r}; use one of {', '.join(SOURCE_INDUSTRY)}")
     return rows
@@ -162,6 +189,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=300, help="reviews to draft (split evenly over 1-5 stars)")
     parser.add_argument("--offset", type=int, default=0, help="shift the sample to other reviews")
+    parser.add_argument("--seed", type=int, help="draw a random sample, the same number per star rating")
+    parser.add_argument("--full", action="store_true", help="print whole review texts with --show / --failures")
     parser.add_argument("--show", type=int, default=0, help="print this many example drafts")
     parser.add_argument("--failures", action="store_true", help="print drafts that fail a check")
     parser.add_argument("--demo", action="store_true", help="draft the bundled demo reviews instead of Zomato")
@@ -178,9 +207,10 @@ def main() -> None:
     if args.demo:
         rows = load_demo()
     elif args.source == "zomato":
-        rows = load_zomato(args.n, args.offset)
+        rows = load_zomato(args.n, args.offset, seed=args.seed)
     else:
-        rows = load_site(args.source)[args.offset:args.offset + args.n]
+        rows = load_site(args.source)
+        rows = stratified(rows, args.n, args.seed) if args.seed is not None else rows[args.offset:args.offset + args.n]
     t0 = time.perf_counter()
     analyses = analyze_rows(rows, profile_for_industry(industry))
     t1 = time.perf_counter()
@@ -204,7 +234,7 @@ def main() -> None:
             row = by_id[d["id"]]
             title = f"[{row['title']}] " if row.get("title") else ""
             print(f"\n--- {d['id']} ({row['rating']} stars, {row['author']}) failed={failed}\n"
-                  f"{title}{row['text'][:400]}\n>>>")
+                  f"{title}{row['text'] if args.full else row['text'][:400]}\n>>>")
             print(d["reply"])
             if row.get("owner_reply"):
                 print(f"(the business's own reply: {row['owner_reply'].strip()[:300]})")

@@ -74,3 +74,33 @@ def _csv_cell(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+# What a failed self-check asks of the person approving, in their words (nlp.draft and nlp.draft_review checks).
+CHECK_HINTS = {
+    "uses_name": "the greeting does not use the reviewer's name",
+    "mentions_specifics": "the reply names nothing the reviewer wrote about",
+    "ownership_no_excuses": "the reply makes an excuse or does not own the fault",
+    "next_step_for_negative": "an unhappy reviewer is not told how to reach you",
+    "no_invented_promises": "the reply promises something or gives a number your facts and policies do not have",
+    "no_personal_data": "the reply repeats personal data from the review",
+    "no_banned_phrases": "the reply uses a banned or deleted phrase",
+    "length_ok": "the reply is too long for this site",
+    "sentence_count_ok": "the reply is too short or too long",
+    "tone_matches_emotion": "the reply sounds cheerful to an angry reviewer",
+    "fits_industry": "the reply uses wording that does not fit your business",
+    "plain_text": "the reply has emoji, hashtags or links",
+    "no_fault_invented": "the reply apologises for a fault a happy reviewer never raised",
+    "worst_complaint_named": "the reply may miss the complaint the reviewer felt most strongly",
+    "words_spelled_right": "the reply repeats a misspelt word",
+}
+
+
+def failed_check_hints(checks: dict) -> list[str]:
+    """Plain-language notes for the checks a draft failed (a check stored as {"ok": ...} counts too)."""
+    hints = []
+    for name, result in (checks or {}).items():
+        ok = result.get("ok", result.get("pass")) if isinstance(result, dict) else result
+        if ok is False or ok == "fail":
+            hints.append(CHECK_HINTS.get(str(name), str(name).replace("_", " ")))
+    return hints

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 from test_dashboard_seed import draft_id_for, seed
 
-from dashboard.ui import csv_bytes, plain
+from dashboard.ui import csv_bytes, failed_check_hints, plain
 from reviewcare import auth, store
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
@@ -123,6 +123,15 @@ def test_inbox_orders_by_urgency_and_shows_needs_human_without_approve(db_path):
     assert f"inbox_approve_{ana}" not in keys
     assert f"inbox_dismiss_{ana}" in keys
     assert any("Self-checks" in c.value for c in at.caption)
+
+
+def test_inbox_asks_for_a_close_read_of_a_draft_that_failed_a_check(db_path):
+    at = open_app("inbox")
+    warnings = [w.value for w in at.warning if w.value.startswith("Read closely before approving")]
+    assert len(warnings) == 1, warnings
+    assert "complaint the reviewer felt most strongly" in warnings[0]
+    assert failed_check_hints({"uses_name": True, "no_fault_invented": False, "custom_rule": {"ok": False}}) == [
+        "the reply apologises for a fault a happy reviewer never raised", "custom rule"]
 
 
 def test_inbox_filters_by_rating(db_path):

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.ui import csv_download, plain, short_date, stars
+from dashboard.ui import csv_download, failed_check_hints, plain, short_date, stars
 from reviewcare import store
 
 PAGE_SIZE = 20
@@ -95,6 +95,9 @@ for item in queue[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]:
                 label = plain(str(name).replace("_", " "))
                 marks.append(f"{'✓' if ok in (True, None) or ok == 'ok' else '⚠'} {label}")
             st.caption("Self-checks: " + " · ".join(marks))
+            hints = failed_check_hints(checks)
+            if hints and item["status"] in ("drafted", "edited"):
+                st.warning("Read closely before approving: " + "; ".join(plain(h) for h in hints) + ".")
 
         status = item["status"]
         buttons = st.columns(4)
