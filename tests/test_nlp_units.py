@@ -533,3 +533,31 @@ def test_misspelt_strong_words_keep_their_valence(word, sign):
     assert RAW.polarity_scores(f"The food was {word}")["compound"] == 0.0  # plain VADER misses the misspelling
     assert tone.domain_words()[word] * sign > 0
     assert clause_polarity(f"The food was {word}") * sign >= 0.2
+
+
+# --- device and product cues added in 0.4.6 (Amazon-style product reviews) --------------------------------
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("Would have been perfect if the screen was bigger", "praise held back by a condition"),
+    ("I would love it if it worked offline", "praise held back by a condition"),
+    ("It keeps disconnecting from the wifi", "a fault that keeps coming back"),
+    ("The batteries do not last", "a device failing at its job"),
+    ("It won't pair with my phone", "a device failing at its job"),
+    ("The speaker is too quiet for the kitchen", "sound or display too weak"),
+    ("Not loud enough for a party", "sound or display too weak"),
+    ("I sent it back the next day", "the product sent back"),
+    ("It hardly ever responds", "a device that barely works"),
+])
+def test_device_faults_are_named_and_read_negative(text, why):
+    _, reasons = phrase_valence(text)
+    assert why in reasons, (text, reasons)
+    assert clause_polarity(text) < RAW.polarity_scores(text)["compound"], text
+
+
+@pytest.mark.parametrize("text", [
+    "If you like spicy food you would love this place",  # no condition after the praise
+    "We would love to come back",
+])
+def test_plain_wishes_to_return_are_not_held_back_praise(text):
+    _, reasons = phrase_valence(text)
+    assert "praise held back by a condition" not in reasons
