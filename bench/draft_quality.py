@@ -172,6 +172,10 @@ def measure(drafts: list[dict]) -> dict:
     per_check = {k: sum(d["checks"][k] for d in drafts if "reply" in d) / max(1, len(replies))
                  for k in check_names}
     all_pass = sum(all(d["checks"].values()) for d in drafts if "reply" in d) / max(1, len(replies))
+    read = [d.get("second_reading", {}) for d in drafts if "reply" in d]
+    flags = sorted({k for r in read for k in r})
+    per_flag = {k: sum(not r.get(k, True) for r in read) / max(1, len(read)) for k in flags}
+    flagged = sum(not all(r.values()) for r in read) / max(1, len(read))
     shares = sentence_shares(replies)
     top = next(iter(shares.items()), ("", 0.0))
     return {
@@ -180,6 +184,7 @@ def measure(drafts: list[dict]) -> dict:
         "distinct": len(set(replies)) == len(replies),
         "all_checks": all_pass,
         "per_check": per_check,
+        "second_reading_flagged": flagged, "per_flag": per_flag,
         "top_sentence": top,
         "reasons": Counter(d["reason"].split(" (")[0] for d in drafts if d.get("needs_human")),
     }
@@ -224,10 +229,13 @@ def main() -> None:
     print(f"drafts passing every check: {m['all_checks']:.1%}")
     for name, rate in m["per_check"].items():
         print(f"  {name:<24} {rate:.1%}")
+    print(f"drafts the second reading asks an owner to read closely: {m['second_reading_flagged']:.1%}")
+    for name, rate in m["per_flag"].items():
+        print(f"  {name:<24} {rate:.1%} flagged")
     by_id = {r["id"]: r for r in rows}
     shown = 0
     for d in drafts:
-        failed = [k for k, v in d.get("checks", {}).items() if not v]
+        failed = [k for k, v in {**d.get("checks", {}), **d.get("second_reading", {})}.items() if not v]
         if "reply" not in d or (args.failures and not failed) or (not args.failures and shown >= args.show):
             continue
         if args.failures or shown < args.show:

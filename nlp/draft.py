@@ -94,6 +94,11 @@ TOPIC_PHRASES: dict[str, tuple[str, str]] = {
     "support": ("our support team", "our support"),
     "account": ("signing in", "signing in"),
     "product_quality": ("the product", "the product"),
+    "sound_quality": ("the sound", "the sound"),
+    "connectivity": ("the connection", "the connection"),
+    "setup_ease": ("the setup", "the setup"),
+    "battery_power": ("the battery", "the battery"),
+    "device_features": ("the features", "the features"),
     "staff_service": ("the service", "the service"),
     "delivery": ("the delivery", "the delivery"),
     "store": ("the store", "the store"),
@@ -114,6 +119,7 @@ CATEGORY_TEAMS: dict[str, str] = {
     "ambience": "the floor team", "price": "the management team", "room": "the housekeeping team",
     "stability": "the developers", "performance": "the developers", "features": "the product team",
     "usability": "the design team", "support": "the support team", "account": "the support team",
+    "product": "the product team",
 }
 
 # Words that make a clause subject useless as "the thing they wrote about".
@@ -245,12 +251,16 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"bug|pain|cramps?)|upset stomach|loose motions?|indigestion|(?:hard|tough|difficult) time digesting|"
         r"(?:had|took|take|taking|needed) (?:a |an |some )?(?:medicine|medicines|medication|tablets?|antacids?)|"
         r"infected (?:my|his|her|our) (?:throat|stomach)|(?:throat|stomach) infection|"
-        r"(?:fell|got|became|felt) (?:very |really |so )?(?:sick|ill) (?:after|from|the)|hospitali[sz]\w*|"
+        r"(?:fell|fall|falls|got|became|felt|falling|getting) (?:very |really |so |both |all )?(?:sick|ill)\b"
+        r"(?! of\b| and tired|-)|"
+        r"made (?:me|us|him|her|them|my \w+) (?:\w+ )?(?:sick|ill)\b(?! of\b|-)|hospitali[sz]\w*|"
+        r"cough(?:s|ed|ing)? (?:in|into|on|over) (?:my|our|the|his|her)|"
         r"(?:in|to) (?:the )?hospital|(?:a&e|a and e)\b|emergency room|allergic reaction|anaphyla\w*|epi-?pens?|"
         r"allerg\w* (?:reaction|attack)|swell(?:ing|ed) up|(?:lips?|throat|tongue|face) (?:started |began )?"
         r"(?:to )?(?:swell\w*|swollen|tighten\w*|clos\w*)|"
         r"injur\w*|burn(?:ed|t) (?:my|his|her|our)|"
         r"cut (?:my|his|her) (?:hand|finger|mouth|lip)|broken glass|(?:piece|shard|bits?) of glass|"
+        r"broke (?:a|the) glass|glass (?:shards|pieces)|shards\b|"
         r"(?:slipped|tripped|fell) (?:over|and (?:fell|hurt)|on (?:the|a) (?:wet )?(?:floor|stairs?|steps?))|"
         r"cockroach\w*|roach(?:es)?|maggots?|caught (?:on )?fire|fire broke out|(?:were|was|got) evacuated|evacuation|"
         r"(?:worms?|insects?|lizard|rat|mouse|mice|bugs?|flies|fly|mosquito(?:e?s)?|ants) (?:in|on|inside) "
@@ -342,6 +352,8 @@ FAMILY_NAME_ENDINGS = ("palli", "palle", "pudi", "pati", "oori", "gula", "mula",
 HANDLE_WORDS = frozenset("""gamer gamers player players youtuber streamer vlogger vlogs vlog blogger official lover
 lovers eater eaters eats foodie foodies traveller traveler travels explorer diaries diary tales bites hunter monster
 boss fan fans critic wanderer nomad reviews reviewer tv channel""".split())
+# Words written before a given name in South Asian Muslim names ("Shaik Shahnaz", "Syed Imran", "Md Arif").
+NAME_PREFIXES = frozenset("shaik shaikh sheikh shaikh sk syed sayed sayyed md mohd".split())
 NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
 CONTRACTIONS = {
@@ -591,6 +603,14 @@ def first_name(author: str | None) -> str | None:
     if not author:
         return None
     author = re.sub(r"\([^)]*\)", " ", author).strip()  # "Masih Uddin (Food Therapy)": drop the aside
+    author = author.strip(" |*~-=+.:;♡♥★☆✨•")  # "|| Viharika Rathode ||": decoration around the name
+    titled = re.match(r"(?:dr|mr|mrs|ms|er|prof|capt)(?:\.\s*|\s+)(?=[A-Za-z]{3})", author, flags=re.I)
+    if titled:
+        # "Dr.Mahesh Reddy": the title goes, the given name stays; "Mr. Singh" is a title and a family name
+        author = author[titled.end():]
+        if len(author.split()) == 1 and not titled.group().lower().startswith("dr"):
+            return None
+    one_word = len(author.split()) == 1
     if re.search(r"[\d_@#/\\<>()]", author):
         return None
     if author.count(",") == 1:
@@ -630,13 +650,19 @@ def first_name(author: str | None) -> str | None:
     if len(tokens) >= 2 and tokens[0].lower().endswith(FAMILY_NAME_ENDINGS) and len(tokens[1]) >= 3 \
             and tokens[1].isalpha():
         tokens = tokens[1:]  # "Pedapati Rajesh", "Vemulapalli Srinivas": a Telugu family name comes first
+    if len(tokens) >= 2 and lows[0] in NAME_PREFIXES and _name_shaped(tokens[1]) and len(tokens[1]) >= 3:
+        tokens = tokens[1:]  # "Shaik Shahnaz", "Syed Imran": a family or honorific prefix before the given name
     token = tokens[0].strip(",")
+    if token[:1].isupper() and token[1:-1].islower() and token[-1:].isupper() and token.isalpha():
+        token = token.capitalize()  # "AnuJ ShankaR": a stray capital at the end of each word
     if token.isupper():
         if len(token) <= 3:
             return None  # "KRS", "AM": initials, not a name
         token = token.capitalize()
-    if len(tokens) == 1 and (len(token) > 12 or len(token) < 3):
-        return None  # one long run-together word is usually a handle
+    if len(tokens) == 1 and (len(token) > (10 if one_word else 12) or len(token) < 3):
+        # one long run-together word is usually a handle or a full name typed as one ("Karthikreddy");
+        # greeting "Hello Karthikreddy" reads worse than no name, so only short single words are trusted
+        return None
     if not NAME_RE.match(token) or not _name_shaped(token):
         return None
     return token
@@ -727,14 +753,20 @@ DROP_POS = frozenset({"DET", "PRON", "NUM", "ADV", "PUNCT", "CCONJ", "SCONJ", "A
                       "SYM", "X"})
 
 
+_VOCAB_AT_LOAD: set[str] = set()
+
+
 @lru_cache(maxsize=1)
 def _chunker():
     """A trained English pipeline with its parser, for noun chunks; None when none is installed."""
     for name in CHUNK_MODELS:
         try:
-            return importlib.import_module(name).load(exclude=["ner"])
+            nlp = importlib.import_module(name).load(exclude=["ner"])
         except (ImportError, OSError):
             continue
+        # The model's own words, taken before any review adds its strings: the English a reply may spell with.
+        _VOCAB_AT_LOAD.update(s.lower() for s in nlp.vocab.strings if s.isalpha())
+        return nlp
     return None
 
 
@@ -804,6 +836,10 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
         while len(kept) > 1 and (kept[0][0].lower() in MEASURE_WORDS or (cut or _loose_modifier(kept[0])) and not (
                 _known_noun(kept[0][0].lower()) or kept[0][0].lower() in words_of_topic)):
             kept = kept[1:]  # "piece chicken biryani" -> "chicken biryani", "prime locations" -> "locations"
+        conduct = [j for j, t in enumerate(kept[:-1]) if t[0].lower() in ABSTRACT_FAULTS]
+        if cut and conduct and kept[-1][0].lower() not in words_of_topic and kept[-1][1] not in words_of_topic:
+            # "too much attitude display": how people behaved is the thing, not the word after it
+            kept = kept[:conduct[-1] + 1]
         head, lemma = kept[-1][0].lower(), kept[-1][1]
         excluded = VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS
         if head in excluded or lemma in excluded or len(head) < 3:
@@ -881,6 +917,81 @@ def likely_typo(word: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Words a reply may spell as written: the parser model's vocabulary, the profiles' nouns and the tone
+    lexicon; empty when no model is installed (then nothing is judged misspelt)."""
+    if _chunker() is None or not _VOCAB_AT_LOAD:
+        return frozenset()
+    nouns = {w for fam in FAMILIES for w in noun_lexicon(fam)}
+    return frozenset(_VOCAB_AT_LOAD | nouns | _known_words()) - FAULT_TYPOS
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=8192)
+def misspelt(word: str) -> bool:
+    """True for a word the vocabulary lacks that is one slip from a word it has ("choclate", "quantitt"): echoed
+    back, a typo reads as mockery or carelessness. Unknown words with no near neighbour (dish or place names
+    like "dunkins") are not judged."""
+    low = word.lower()
+    words = english_words()
+    # Short words are left alone: the model's vocabulary misses some ("drier"), and one letter from a short
+    # word is often another real word.
+    if not words or len(low) < 6 or not low.isalpha() or low in words or low.rstrip("s") in words or (
+            low.endswith("ies") and low[:-3] + "y" in words) or (low.endswith("es") and low[:-2] in words):
+        return False
+    # Only the slips of a hurried hand: a letter left out ("choclate") or two swapped ("lable"). A letter
+    # changed or added is as often a regional spelling or a dish ("chilli", "sambar") as a mistake.
+    splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]
+    near = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    near |= {a + c + b for a, b in splits for c in LETTERS}
+    return any(len(n) >= 6 and n in words for n in near - {low})
+
+
+def not_english(word: str) -> bool:
+    """True for a word a quote should not carry: misspelt, or long and unknown ("discrprency", a run-together
+    "foodwas"), which is more often a slip than a name."""
+    low = word.lower().strip("'!?,.")
+    if misspelt(low):
+        return True
+    words = english_words()
+    # a known word with an ending ("garlicky", "spiciest") is English too
+    stems = {low[:-k] for k in (1, 2, 3) if len(low) - k >= 4}
+    stems |= {re.sub(r"i(?:ness|est|er|ly)$", "y", low), re.sub(r"(?:ness|ment|ful|less)$", "", low)}
+    return bool(words) and len(low) >= 10 and low.isalpha() and low not in words and not stems & words \
+        and not word[:1].isupper()
+
+
+# Real words that a restaurant review almost always means as another: "add deserts in menu" asks for desserts.
+FOOD_SPELLINGS = {"desert": "dessert", "deserts": "desserts", "disert": "dessert", "diserts": "desserts"}
+
+
+def clean_spelling(phrase: str, family: str = "restaurant") -> str:
+    """A lifted phrase fit to echo: a misspelt modifier is dropped with the words before it ("the Dark choclate
+    cakes" -> "the cakes"); a misspelt head becomes the topic word it slipped from ("the quantitt" -> "the
+    quantity") or, with none, the phrase is dropped ("")."""
+    words = phrase.split(" ")
+    if family == "restaurant":
+        words = [FOOD_SPELLINGS.get(w.lower(), w) for w in words]
+    head = words[-1]
+    known = english_words()
+    if known and head.isalpha() and head.islower() and head not in known and (fixed := likely_typo(head)):
+        words[-1] = fixed  # "the quantitt": the topic noun it slipped from
+    if not any(misspelt(w) for w in words):
+        return " ".join(words)
+    if misspelt(head):
+        fixed = likely_typo(head)
+        if not fixed:
+            return ""
+        head = fixed
+    lead = words[0] if words[0].lower() in ("the", "your", "our", "how") else ""
+    if lead == "how" or len(words) > 1 and words[0].lower() == "the" and words[1].lower() in ("lack", "missing"):
+        return ""  # "how the waitre treated you", "the missing chutny": a frame around the typo; none safer
+    return " ".join(w for w in (lead, head) if w)
+
+
 def _keeps_capital(tok: Token) -> bool:
     """Proper names and their adjectives keep their capital ("the Greek red"); shouted words and a capital
     that only marks a sentence start do not."""
@@ -929,13 +1040,29 @@ PROMISED_BEFORE_RE = re.compile(
 
 STAFF_TOPICS = frozenset({"staff_attitude", "staff_service", "front_desk", "support"})
 TREATED_BY_RE = re.compile(
-    r"\b(?:(?:the|our|that|this|a|one)\s+|(?<=but )|(?<=and )|(?<=\. )|^)"
-    r"(managers?|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|receptionists?|hosts?|hostess(?:es)?|bartenders?|cashiers?|owners?|employees?|agents?|guards?|security)\b"
-    r"(?=.{0,60}\b(?<!our )(?<!my )(?:rude|worst|impolite|unmannered|arrogant|unprofessional|ignored|misbehav\w*|"
+    r"\b(?:(?:the|our|that|this|a|one)\s+|(?<=but )|(?<=and )|(?<=\. )|(?<=[a-z]\.)|^)"
+    r"(managers?|management|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|receptionists?|hosts?|hostess(?:es)?|bartenders?|cashiers?|owners?|employees?|agents?|guards?|security)\b"
+    r"(?=.{0,60}\b(?<!our )(?<!my )(?:rude|worst|impolite|unmannered|arrogant|unprofessional|ignored|ignorant|"
+    r"misbehav\w*|"
     r"shouted|yelled|"
     r"careless|unhelpful|bad|horrible|pathetic|terrible|attitude|disrespect\w*|argued|insult\w*|untrained|"
     r"behav\w* like|favou?r for us|owe them|asked us to leave|called (?:the )?bouncers|threw us out|kicked us out|"
     r"shouted|yelled))", re.I)
+
+
+# The verdict before the person: "Rude waitress.", "such horrible and unorganized staff", "worst manager ever".
+RUDE_ROLE_RE = re.compile(
+    r"\b(?:rude|arrogant|impolite|unprofessional|horrible|terrible|pathetic|worst|careless|unorgani[sz]ed|"
+    r"disorgani[sz]ed|unmannered|ill-mannered|useless|ignorant|lazy|untrained|indifferent|unhelpful|"
+    r"clueless|inattentive|irresponsible)\s+(?:and\s+[a-z]+\s+)?"
+    r"(managers?|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|receptionists?|hostess(?:es)?|"
+    r"bartenders?|cashiers?|owners?|employees?|delivery (?:boy|guy|person|executive))\b", re.I)
+
+
+def treated_by(text: str) -> str:
+    """The person a review faults for how they treated the reviewer ("staff", "waitress"), or ""."""
+    m = TREATED_BY_RE.search(text) or RUDE_ROLE_RE.search(text)
+    return m.group(1).lower() if m else ""
 
 
 def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozenset(), text: str = "",
@@ -953,8 +1080,8 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
             return "the hour-long wait" if n in ("an", "one", "1") else f"the {n}-hour wait"
         if m := _a_wait(MINUTES_RE, evidence) or (_a_wait(MINUTES_RE, text) if "wait" in name else None):
             return f"the {m.group(1)}-minute wait"
-    if not positive and name in STAFF_TOPICS and (m := TREATED_BY_RE.search(evidence)):
-        return f"how the {m.group(1).lower()} treated you"  # "The managers are the worst ... impolite"
+    if not positive and name in STAFF_TOPICS and (role := treated_by(evidence)):
+        return f"how the {role} treated you"  # "The managers are the worst ... impolite", "Rude waitress"
     if name == "wait_time" and not positive:
         phrase = ""  # a wait's thing is the wait: "late for our booking" is not what kept them waiting
     elif chunks is not None:
@@ -1045,6 +1172,7 @@ SHORT_REVIEW_THINGS: dict[str, str] = {
     "ambience": "the ambience", "ambiance": "the ambiance", "atmosphere": "the atmosphere",
     "hospitality": "the hospitality", "staff": "the staff", "service": "the service", "food": "the food",
     "spicy": "the spice level", "spice": "the spice level", "salty": "the salt level", "oily": "the oil",
+    "late": "the delay", "delay": "the delay", "delayed": "the delay",
 }
 SHORT_REVIEW_WORDS = 12
 # Words a reply may use for the reviewer's own ("the prices" for "Rate is on the higher side").
@@ -1163,6 +1291,8 @@ FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet"
                   "oil": "the oil", "salt": "the salt level", "spice": "the spice level", "sugar": "the sweetness",
                   "grease": "the grease"}
 FLAVOUR_FAULT_RE = re.compile(
+    # "wasn't too sweet or bitter, it was just apt", "not too spicy": a flavour denied is praise, not a fault
+    r"(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!wasn’t )(?<!isn’t )"
     r"\b(?:too|very|extremely|so|overly|way too)\s+(spicy|salty|sweet|oily|greasy|sour|bitter)\b|"
     r"\b(?:full of|too much|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b")
 BAD_SMELL_RE = re.compile(
@@ -1193,6 +1323,19 @@ FOREIGN_IN_FOOD_RE = re.compile(
     r"(food|[a-z]{3,}(?: [a-z]{3,})?(?= \b(?:and|but|which|that|so|too)\b|[,.!?;]|$))")
 LESS_OF_RE = re.compile(r"\b(oil|salt|spice|sugar|ghee|butter|cheese|grease|sweetness)\s+(?:should|could|must|"
                         r"needs? to|has to)\s+be\s+(?:a (?:bit|little) )?(?:less|reduced|lower|lesser)\b")
+# A change for the worse since last time: "Quantity reduced", "portions have become smaller", "prices went up".
+SHRUNK_RE = re.compile(r"\b(quantity|quantities|portions?|portion sizes?|servings?)\s+"
+                       r"(?:has |have |is |are |was |were |got |getting )?(?:been |become |gone |got )?"
+                       r"(?:reduced|decreased|shrunk|cut down|down|smaller|less now|lesser now)\b", re.I)
+PRICE_RISE_RE = re.compile(r"\b(price|prices|rates?|costs?)\s+(?:has |have |is |are |was |were |got )?(?:been )?"
+                           r"(?:increased|hiked|raised|gone up|went up|doubled)\b|\b(price) (?:hike|rise|increase)\b",
+                           re.I)
+IMPROVE_CLAUSE_RE = re.compile(
+    r"\b(?:can|could|would|should)(?!n'?t| not) (?:become|be|get|taste|have been) (?:a (?:little|bit|lot) |much |even |"
+    r"more |far )?better (?:if|with|by)\b|\b(?:if|with|using|use|add|put)\s+(?:a\s+)?(?:little\s+)?(?:bit\s+)?"
+    r"(?:less|lesser)\s+(?:oil|salt|spice|sugar|ghee|butter|cheese|grease)\b", re.I)
+LESS_USED_RE = re.compile(r"\b(?:if|with|using|use|add|put)\s+(?:a\s+)?(?:little\s+)?(?:bit\s+)?(?:less|lesser)\s+"
+                          r"(oil|salt|spice|sugar|ghee|butter|cheese|grease)\b")
 NEED_MORE_RE = re.compile(r"\bneed (?:some |a few )?([a-z]{3,})(?: and [a-z]{3,})? more\b|"
                           r"\bneed (?:some |a bit |a little )?(?:more|extra) ([a-z]{3,})\b")
 
@@ -1252,6 +1395,9 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
     if m := re.search(r"\bexpired ((?:\w+ )?(?:sachets?|packets?|sauces?|ketchup|seasoning|bottles?|drinks?))\b",
                       text.lower()):
         return [f"the expired {m.group(1)}"]  # "expired oregano sachets"
+    if m := re.search(r"\b(sachets?|packets?|bottles?|cans?|tins?) of ([a-z]+(?: [a-z]+)?) (?:had |have |were |was |"
+                      r"had already |were already )?expired\b", text.lower()):
+        return [f"the expired {m.group(2)} {m.group(1)}"]  # "the sachets of oregano seasoning expired in June"
     if m := SPOILED_RE.search(text.lower()):
         # "the momo was smelling and tasting really bad, like rotten meat"
         subject = _unlisted_thing(re.sub(r"^(?:the|my|our)\s+", "", m.group(1) or ""), staff) if m.group(1) else ""
@@ -1277,6 +1423,9 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
             phrase = _unlisted_thing(m.group(1), staff)
             if phrase and not any(p.lower() in phrase for p in private):
                 return [missing_form(phrase, text, True)]
+        if m := LESS_USED_RE.search(clause.lower()):
+            # "it can become better if a little less oil is used": said kindly, still the one thing to change
+            return [FLAVOUR_THINGS.get(m.group(1), f"the {m.group(1)}")]
         if clause_polarity(clause) >= 0:
             continue
         if (m := (MISSING_THING_HAPPY_RE if happy else MISSING_THING_RE).search(clause.lower())) and \
@@ -1373,6 +1522,8 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
             continue  # "was waiting for a long time to visit": no wait to own
         if want > 0 and LUKEWARM_ONLY_RE.search(evidence) and clause_polarity(evidence) <= 0:
             continue  # "food is just ok": never praised as if it had been loved
+        if want > 0 and held_back(phrase, text):
+            continue  # "the zafrani chicken .. just about fine", "service could be faster": not the highlight
         last = _norm_words(phrase)[-1:] or [""]
         if set(_norm_words(phrase)) & CURRENCY_WORDS:
             continue  # "the bucks", "the rs": money is what they paid, not a thing to praise or own
@@ -1507,7 +1658,10 @@ PROFANITY_RE = re.compile(r"\b(?:f+u+c+k\w*|shit\w*|crap|damn|bloody|bastard\w*|
 
 
 # Restaurant and service words that judge but that VADER's lexicon lacks, by sign.
-FAULT_WORDS = frozenset("""yuk yuck yucky gross roasting sweltering stuffy boiling wobbly waft plagued
+# Common misspellings of fault words: judged as faults, never echoed (english_words leaves them out).
+FAULT_TYPOS = frozenset("detoriated detoriating deteriated".split())
+FAULT_WORDS = FAULT_TYPOS | frozenset("""yuk yuck yucky gross roasting sweltering stuffy boiling wobbly waft plagued
+deteriorated deteriorating
 cold stale bland late slow overpriced pricey expensive costly raw undercooked overcooked
 oily greasy salty soggy burnt burned chewy rubbery tasteless flavourless flavorless watery diluted clumpy sour
 soggy dirty filthy smelly unhygienic crowded cramped noisy loud small tiny less lacking missing wrong rude
@@ -1560,6 +1714,9 @@ def judgement(text: str) -> int:
     low = _plain_judging_words(text)
     if price := _price_verdict(low):
         return price
+    low = DENIED_FAULT_RE.sub(" ", low)  # "wasn't too sweet": a fault denied judges nothing badly
+    # "the beverage too was consistent", "loved the fries too.": "too" as "also" faults nothing
+    low = re.sub(r"\btoo\b(?=\s+(?:was|is|were|are|has|had|did)\b|\s*[,.!?]|\s*$)", " ", low)
     words = re.findall(r"[a-z']+", low)
     valence = opinion_valence()
     scores = [valence.get(w, 0.0) for w in words]
@@ -1749,6 +1906,15 @@ TOO_AS_VERY_RE = re.compile(
     r"\btoo(?:o+)? (?=(?:\w+ (?:and|n|&) )?(?:good|yummy|tasty|delicious|nice|awesome|amazing|great|cute)\b)")
 
 
+CHOICE_RE = re.compile(r"\b(?:you|u|one|we) (?:can|could|may) (?:order|choose|ask for|get|have|pick|opt for|go for)\b"
+                       r"[^.!?]{0,40}\bor\b", re.I)
+DENIED_FAULT_RE = re.compile(
+    r"\b(?:not|never|wasn'?t|isn'?t|weren'?t|aren'?t|wasn’t|isn’t)\s+(?:at all\s+)?(?:too|overly|very|that|so)\s+"
+    r"(?:sweet|spicy|salty|oily|greasy|sour|bitter|heavy|rich|dry|loud|noisy|crowded|hot)\b"
+    r"(?:\s+(?:or|nor)\s+(?:too\s+)?(?:sweet|spicy|salty|oily|greasy|sour|bitter|heavy|rich|dry|loud|noisy|crowded|hot|"
+    r"bland))?", re.I)
+
+
 @lru_cache(maxsize=8192)
 def clause_polarity(clause: str) -> int:
     """+1 when a clause praises, -1 when it faults, 0 when it only states or only rates lukewarmly.
@@ -1760,6 +1926,12 @@ def clause_polarity(clause: str) -> int:
     low = _plain_judging_words(clause)
     if price := _price_verdict(low):
         return price
+    if CHOICE_RE.search(low) and not NEGATION_RE.search(low):
+        return 0  # "you can order spicy or less spicy, what you want": a choice offered, not a complaint
+    if denied := DENIED_FAULT_RE.search(low):
+        # "wasn't too sweet or bitter": a fault denied is quiet praise; the rest of the clause may still fault
+        rest = clause_polarity(low[:denied.start()] + " " + low[denied.end():])
+        return rest if rest < 0 else 1
     if _fault_phrase(low):
         return -1
     words = re.findall(r"[a-z][a-z'-]*", low)
@@ -1976,11 +2148,59 @@ LUKEWARM_AFTER_RE = re.compile(
     r"(?:just about\s+|just\s+|only\s+|quite\s+|pretty\s+|kinda\s+|fairly\s+|also\s+)?"
     r"(?:ok|okay|okk|ok-ish|okish|average|decent|fine|alright|so-so|manageable|normal)\b"
     r"(?!\s+(?:with|but|and not|except))", re.I)
+# A verdict that holds a thing back: "could be a little faster", "can be made better", "just about fine",
+# "pretty average", "not that great". Said of a thing, it is never that thing's praise.
+HELD_BACK_AFTER_RE = re.compile(
+    r"^(?P<skip>(?:[\w'-]+\s+){0,3}?)(?:which\s+|that\s+)?(?:(?:was|is|were|are|tasted|tastes|looked|seemed|felt)\s+)?"
+    r"(?:(?:could|can|should|needs? to|has to)\s+(?:be\s+|have been\s+)?(?:made\s+)?(?:a\s+)?(?:little|bit|lot|tad|"
+    r"much|bit more|little more)?\s*(?:better|faster|quicker|improved|improve|hotter|fresher|tastier)\b|"
+    r"(?:just about|just|only|quite|pretty|kinda|fairly|rather)\s+(?:ok|okay|okk|ok-ish|okish|average|decent|fine|"
+    r"alright|so-so|manageable|normal|mediocre)\b|(?:ok|okay|average|mediocre|so-so|below average)\b|"
+    r"not (?:that|so|very|really|too) (?:great|good|special|impressive|tasty)\b)", re.I)
+HELD_BACK_BEFORE_RE = re.compile(r"\b(?:average|mediocre|so-so|okay-ish|okayish|ok-ish|just ok|just okay|below average)"
+                                 r"\s+(?:[a-z]+\s+)?$", re.I)
+
+
+def held_back(phrase: str, text: str) -> bool:
+    """True when the review rates the thing only middling or as wanting somewhere ("the zafrani chicken .. just
+    about fine", "Service could a little faster"), and never loves it elsewhere: such a thing is not praised."""
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", phrase.lower()) if w not in ("the", "your")]
+    if not words or not text:
+        return False
+    pattern = r"\b" + r"\W+".join(re.escape(w.rstrip("s")) + r"(?:e?s)?" for w in words) + r"\b"
+    held = loved = False
+    for m in re.finditer(pattern, text, re.I):
+        # the verdict may sit past ".." or a dash: "zafrani chicken .. just about fine"
+        after = re.sub(r"^\s*(?:\.{2,}|[-–~:,])?\s*", "", text[m.end():m.end() + 80])
+        before = text[max(0, m.start() - 30):m.start()]
+        verdict = HELD_BACK_AFTER_RE.match(after)
+        if verdict and any(opinion_valence().get(w, 0.0) > 0 for w in re.findall(r"[a-z']+", verdict["skip"].lower())):
+            verdict = None  # "Dal tadka awesome, rajma chawal so-so": the middling word is another dish's
+        if verdict or HELD_BACK_BEFORE_RE.search(before):
+            held = True
+        elif re.match(r"^(?:[\w'-]+\s+){0,3}?(?:was|were|is|are)\s+(?:\w+\s+)?(?:amazing|awesome|excellent|superb|"
+                      r"outstanding|delicious|fantastic|loved|the best)\b", after, re.I) or re.search(
+                          r"\b(?:loved|love|best|amazing|awesome|excellent|delicious|great|superb|fantastic)\s+"
+                          r"(?:the\s+)?$", before, re.I):
+            loved = True
+    return held and not loved
+
+
 REQUEST_CLAUSE_RE = re.compile(
     r"\b(?:request\w*|please|pls|plz|kindly|should|must|need to|needs to|have to|has to|would be (?:nice|great|"
     r"good|better)|hope (?:you|they)|wish|could you|can you|make sure|add|improve|suggest\w*|"
     r"(?:would|'d) like (?:to|if|you|them|the management)|if (?:only )?(?:they|you|it) (?:would|could)|"
     r"there should be|would (?:make|be) (?:it )?(?:a )?better|i wish)\b", re.I)
+
+
+# "Despite having a prior booking ... they sat us at the back": what they had done right, not the fault.
+DESPITE_BEFORE_RE = re.compile(r"\b(?:despite|in ?spite of|even though we had|although we had)\s+"
+                               r"(?:having\s+|making\s+)?(?:a |an |the |our |my )?(?:[a-z]+\s+)?$", re.I)
+
+
+# "too pricy for the portion they serve": the price is the fault; the portion is only what it is weighed against.
+PRICED_FOR_BEFORE_RE = re.compile(r"\b(?:pric[e]?y|expensive|costly|overpriced|over-priced|high)\s+for\s+"
+                                  r"(?:the\s+|such\s+(?:a\s+)?|this\s+)?(?:[a-z]+\s+)?$", re.I)
 
 
 def _mention_contexts(phrase: str, text: str) -> list[tuple[str, str, str]]:
@@ -2006,7 +2226,9 @@ def context_verdict(phrase: str, text: str, want: int) -> bool | None:
     if not mentions:
         return None
     head = re.findall(r"[a-z][a-z'-]*", phrase.lower())[-1]
-    untried = [UNTRIED_BEFORE_RE.search(b) or LANDMARK_BEFORE_RE.search(b) or UNTRIED_AFTER_RE.search(a)
+    untried = [UNTRIED_BEFORE_RE.search(b) or LANDMARK_BEFORE_RE.search(b) or DESPITE_BEFORE_RE.search(b)
+               or PRICED_FOR_BEFORE_RE.search(b)
+               or UNTRIED_AFTER_RE.search(a)
                or UNAVAILABLE_AFTER_RE.search(a)
                or (head in OCCASION_WORDS and OCCASION_BEFORE_RE.search(b)) for b, _, a in mentions]
     if all(untried):
@@ -2124,6 +2346,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue
         if any(re.search(r"[a-z][A-Z]", w) for w in words):
             continue  # "Staff is fRozen": a slip of the keyboard quoted back reads as mockery
+        if any(not_english(w) for w in words):
+            continue  # "this order discrprency", "abs gochibowli": a typo quoted back reads as mockery too
         if re.match(r"[a-z]+ed (?:me|us)\b", quote, re.I):
             continue  # "disappointed me is the service", cut from "the only thing which disappointed me is ..."
         if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words):
@@ -2248,8 +2472,10 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
     if rating is not None and 2 < rating < 4:
         # Three stars: the analyzer's "negative" must show in the reviewer's own clause ("my favourite since I
         # prefer small chunks" faults nothing).
-        return [t for t in topics if clause_polarity(str(t.get("evidence") or t.get("term") or "")) < 0
-                or judgement(str(t.get("evidence") or t.get("term") or "")) < 0]
+        # "Tiny little cafe near the metro." describes; it faults nothing.
+        return [t for t in topics if (clause_polarity(str(t.get("evidence") or t.get("term") or "")) < 0
+                                      or judgement(str(t.get("evidence") or t.get("term") or "")) < 0)
+                and not _only_describes(str(t.get("evidence") or t.get("term") or ""))]
     if rating is None or rating < 4:
         return topics
     topics = [t for t in topics if judgement(str(t.get("evidence") or t.get("term") or "")) < 0
@@ -2280,7 +2506,17 @@ def _only_describes(evidence: str) -> bool:
 def is_light(row: dict, analysis: dict) -> bool:
     """A happy rating with a small complaint: thank first, note the small thing, no heavy apology."""
     rating = _felt_rating(row)
-    return rating is not None and rating >= 4 and _stance(row, analysis) == "mixed"
+    if rating is None or rating < 3 or _stance(row, analysis) != "mixed":
+        return False
+    if rating >= 4:
+        return True
+    # Three stars on words that mostly praise, with one mild "could be a bit more steamed" or "scope for
+    # improvement": a small point to note, not an incident to apologise for at length.
+    verdicts = [(clause_polarity(c), complaint_strength(c)) for c, _ in review_clauses(_text(row))]
+    praised = sum(v > 0 for v, _ in verdicts)
+    faulted = sum(v < 0 for v, _ in verdicts)
+    return praised >= 2 and praised > faulted and max((k for _, k in verdicts), default=0) < 3 and not any(
+        t.get("label") == "negative" for t in fault_topics(row, analysis))
 
 
 SHORT_MIDDLING_RE = re.compile(r"^\W*(?:it was |its |it's |it is |food (?:is|was) )?(?:a |an )?(?:ok+|okay|ok ok|okish|"
@@ -2305,6 +2541,45 @@ def _known_words() -> frozenset[str]:
     from nlp.staff import _topic_words
     return frozenset(opinion_valence().keys() | STOP_WORDS | PRAISE_WORDS | FAULT_WORDS | _topic_words()
                      | LUKEWARM_WORDS)
+
+
+# A thing a happy review rates only middling: "the food here was average", "service is just ok", "so-so desserts".
+MIDDLING_THING_RE = re.compile(
+    r"\b(?:the\s+)?(food|service|ambience|ambiance|music|drinks|desserts|starters|main course|biryani|taste|"
+    r"quality|portions?|quantity|staff)\s+(?:here\s+|there\s+)?(?:was|is|were|are)\s+(?:just\s+|only\s+|pretty\s+|"
+    r"quite\s+|kind of\s+|kinda\s+)?(?:average|ok|okay|so-so|mediocre|below average|nothing special|"
+    r"not (?:that|so) (?:great|good))\b", re.I)
+# What a low rating asks to be made better: "I suggest them to increase the hospitality", "please improve the taste".
+ASKED_TO_IMPROVE_RE = re.compile(
+    r"\b(?:improve|increase|work on|upgrade|better)\s+(?:the\s+|their\s+|your\s+|its\s+)?(hospitality|service|food|"
+    r"quality|ambience|ambiance|hygiene|cleanliness|taste|menu|variety|portions?|quantity|packaging|packing|seating|"
+    r"music|staff behaviou?r|behaviou?r|speed)\b", re.I)
+# A vague name with the reviewer's verdict right after it: "the food was served cold" -> "the cold food".
+VERDICT_AFTER_RE = r"\s+(?:was|were|is|are)\s+(?:served\s+|delivered\s+|brought\s+|always\s+)?(?:very\s+|too\s+|" \
+                   r"completely\s+|totally\s+|stone\s+|ice\s+)?(cold|stale|raw|undercooked|overcooked|burnt|soggy|" \
+                   r"tasteless|bland|uncooked|half-cooked|rubbery|dry|oily|greasy|salty)\b"
+
+
+def _with_verdict(phrase: str, text: str) -> str:
+    """ "the food" as "the cold food" when the review says "the food was served cold"; else the phrase."""
+    m = re.fullmatch(r"the (food|meal|dish|dishes|order)", phrase)
+    if not m or not text:
+        return phrase
+    said = re.search(rf"\b{m.group(1)}{VERDICT_AFTER_RE}", text, re.I)
+    return f"the {said.group(1).lower()} {m.group(1)}" if said else phrase
+
+
+ASKED_ACTION_RE = re.compile(r"\b(?:add|adding|include|introduce|start|open|provide|serve|offer|bring|keep more|"
+                             r"have more|put)\b", re.I)
+
+
+def requests_only(text: str) -> bool:
+    """True when every clause asks for something and none judges ("add desserts in menu please"): "please" is
+    politeness, not praise."""
+    clauses = [c for c, _ in review_clauses(text) if re.search(r"[a-z]", c, re.I)]
+    return bool(clauses) and all(
+        REQUEST_CLAUSE_RE.search(c) and ASKED_ACTION_RE.search(c)
+        and judgement(re.sub(r"\b(?:please|pls|plz|kindly)\b", " ", c, flags=re.I)) == 0 for c in clauses)
 
 
 def _stance(row: dict, analysis: dict) -> str:
@@ -2333,13 +2608,17 @@ def _stance(row: dict, analysis: dict) -> str:
         return "mixed" if has_pos and has_neg and rating is not None and rating > 2 else "negative"
     if rating is not None and rating <= 4 and not has_neg and SHRUG_RE.search(text) and len(text) < 120:
         return "neutral"  # "good. it works i guess": a shrug, answered calmly rather than celebrated
+    # "Small little Chinese joint." describes the place; only "too small" or "not spacious" would fault it.
     faulting_clause = any(clause_polarity(c) < 0 and not (rating is not None and rating >= 4 and tasting_note(c))
-                          for c, _ in review_clauses(text))
+                          and not _only_describes(c) for c, _ in review_clauses(text))
+    if rating is not None and rating >= 4 and requests_only(text):
+        return "neutral"  # "add desserts in menu please": an idea to answer, not praise to celebrate
     if rating is not None and rating >= 4:
         # A happy rating: on five stars only a review that also praises something is a true mixed one; four
         # stars with a complaint, or words that fault something, is a small complaint to note.
-        if rating < 5 and (has_neg or faulting_clause):
-            return "mixed"
+        if rating < 5 and (has_neg or faulting_clause or IMPROVE_CLAUSE_RE.search(text)
+                           or MIDDLING_THING_RE.search(text)):
+            return "mixed"  # "it can become better if a little less oil is used" is a small point, kindly put
         # Five stars with a plain fault and no praise ("I was unable to change the billing address. Everything
         # else was fine.") is a small complaint too, never answered as pure praise.
         plain = any(plainly_faults(str(t.get("evidence") or "")) for t in faults)
@@ -2349,8 +2628,10 @@ def _stance(row: dict, analysis: dict) -> str:
     if has_neg or mixup or (rating is not None and faulting_clause):
         return "mixed"  # a fault named (or written in words no topic caught) alongside a middling rating
     if rating is not None and rating < 4:
-        # Three stars on words that only praise ("Best pancakes in town... really good"): answer the praise.
-        return "positive" if praise_only(text) else "neutral"
+        # Three stars on words that only praise ("Best pancakes in town... really good"): answer the praise; with
+        # a middling word anywhere ("food is just ok", "pretty average fare", "can be made better"), calmly.
+        middling = any(LUKEWARM_ONLY_RE.search(c) or HELD_BACK_AFTER_RE.search(c) for c, _ in review_clauses(text))
+        return "positive" if praise_only(text) and not middling else "neutral"
     if label == "positive" or has_pos:
         return "positive"
     return "neutral"
@@ -2456,9 +2737,11 @@ MEAT_SERVED_RE = re.compile(
 
 # Praise for the people, unnamed: "the staff were so friendly", "kudos to the team", "everyone was lovely".
 TEAM_PRAISE_RE = re.compile(
-    r"\b(?:staff|team|crew|waiters|servers|people|everyone|hosts|employees|personnel)\b[^.!?]{0,25}?\b(?:was|were|is|are)?"
+    r"\b(?:staffs?|team|crew|waiters|servers|people|everyone|hosts|employees|personnel|chefs?|cooks?)\b[^.!?]{0,25}?"
+    r"\b(?:was|were|is|are)?"
     r"\s*(?:so |very |really |extremely |super |absolutely |all )*(?:friendly|lovely|wonderful|fantastic|amazing|"
-    r"excellent|great|helpful|kind|welcoming|attentive|courteous|polite|warm|brilliant|superb|professional)\b|"
+    r"excellent|great|helpful|kind|welcoming|attentive|courteous|polite|warm|brilliant|superb|professional|"
+    r"tremendous|well[- ]mannered|humble|cordial)\b|"
     r"\b(?:kudos|hats off|shout-?out|thanks) to (?:the |all the |your )?(?:staff|team|crew)\b|"
     r"\b(?:appreciation|gratitude|thanks|thank you)\b[^.!?]{0,20}\b(?:to )?(?:all )?(?:the |your )?(?:staff|team)\b|"
     r"\bevery (?:team member|staff member|member of (?:the )?staff)\b", re.I)
@@ -2525,11 +2808,12 @@ ORDER_MIXUP_RE = re.compile(
     r"\bordered (?:a |an |the |one |two )?(?:[a-z]+ )?([a-z]{3,})\b[^.!?]{0,40}\band (?:got|received) (?:a |an |the )?"
     r"[a-z]+ \1\b|"
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for)\b"
-    r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave|delivered)\b"
+    r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave|delivered|sent)\b"
     r"(?![^.!?]{0,20}"
     r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))"
     # "received only 1 piece of chicken", "we got slightly uncooked one": less or worse of the same, not a mix-up
-    r"(?!\s+(?:only|just|half|slightly|another|the same|a replacement|\d|one|very (?:little|less)|less|irritated|"
+    r"(?!\s+(?:only|just|half|slightly|another|the same|a replacement|\d(?!\d*\s*(?:rs|rupees|inr)\b)|one|"
+    r"very (?:little|less)|less|irritated|"
     r"it\b|them\b|(?:the|our|my) order\b|"
     r"angry|upset|annoyed|frustrated|sick|bored|disappointed|"
     r"(?:an? )?(?:uncooked|undercooked|burnt|cold|stale|raw)\b))", re.I)
@@ -2596,6 +2880,128 @@ AWAY_ADVICE_RE = re.compile(
     r"(?:to\s+)?(?:go|going|visit|visiting|come|coming|try|trying|order|ordering|book|booking)\b|"
     r"\b(?:i|we) (?:had )?(?:suggested|recommended) (?:this|the|that) (?:place|restaurant|hotel|cafe|app)\b",
     re.I)
+
+
+# Words that turn a complaint up: "very", "completely unacceptable", "so bad", "!". With STRONG_FAULT_RE ("rotten",
+# "worst") they say which of several faults the reviewer minded most.
+INTENSITY_RE = re.compile(r"\b(?:very|too|so|soo+|extremely|highly|completely|totally|utterly|absolutely|really|"
+                          r"seriously|at all|ridiculous|shocking|shocked|irresponsible|hell|ever)\b|!", re.I)
+# Names too vague to stand for a complaint the review made about something it named.
+VAGUE_THINGS = frozenset("taste food order visit experience quality meal dish dishes place items item".split())
+# What a clause says about people, which the staff wording ("how the staff treated you") names better.
+ABSTRACT_FAULTS = frozenset("behaviour behavior attitude manner manners behave".split())
+STRONG_COMPLAINT = 4  # a faulting clause with a strong word and an intensifier, or three intensifiers
+# Strong fault words in any of their forms, typed as they come ("rottened", "wrost", "undercooked").
+STRONG_WORD_RE = re.compile(r"\b(?:rott\w*|spoil(?:t|ed)|stale|smelly|smelling|stink\w*|inedible|uneatable|worst|wrost|"
+                            r"disgust\w*|pathetic|horri(?:ble|bly|d)|terribl[ey]|awful|cheat\w*|fraud|scam|"
+                            r"unacceptable|uncooked|undercooked|half[- ]cooked|raw|expired|insult\w*|rude\w*|"
+                            r"never again)\b", re.I)
+
+
+def complaint_strength(clause: str) -> int:
+    """How hard a clause complains: 0 when it faults nothing; strong fault words count double, intensifiers
+    once ("Highly disappointed about the curries, which were rotten" outweighs "pudding was a bit sweet")."""
+    if clause_polarity(clause) >= 0 and judgement(clause) >= 0:
+        return 0
+    return 1 + 2 * len(STRONG_WORD_RE.findall(clause)) + len(INTENSITY_RE.findall(clause))
+
+
+def _thing_words(phrase: str) -> list[str]:
+    """The words of a named thing a clause would use for it: "how the staff treated you" -> ["staff"]."""
+    if m := re.match(r"how the ([a-z ]+?) treated you$", phrase):
+        return _norm_words(m.group(1))
+    words = [w for w in _norm_words(phrase) if w not in PHRASE_STOP and w not in {"missing", "lack", "spoiled",
+                                                                                   "expired", "wait"}]
+    if re.search(r"\bwait\b|\bdelay\b", phrase):
+        words.append("wait")
+    return words
+
+
+ORDERED_RE = re.compile(r"\b(?:ordered|order|tried|had|got|bought|took)\s+(?:for\s+)?"
+                        r"(?:a |an |the |some |one |two |our |my )?([a-z]+(?:\s+[a-z]+){0,2})", re.I)
+PRONOUN_SUBJECT_RE = re.compile(r"^\W*(?:but\s+|and\s+)?(?:it|they|this|these|that|those)\s+(?:was|were|is|are|tasted|"
+                                r"tastes|had|has|came|looked|smelt|smelled)\b", re.I)
+
+
+def _ordered_before(text: str, staff: set[str]) -> str:
+    """What the reviewer last said they ordered before a point in the text ("We have ordered dunkins but"), for a
+    complaint that only says "it was not fresh"; "" when unsure."""
+    found = ""
+    for m in ORDERED_RE.finditer(text):
+        words: list[str] = []
+        for w in m.group(1).lower().split():
+            if w in PHRASE_STOP or w in ("but", "and", "from", "at", "in", "with", "which", "that", "it", "for"):
+                break
+            words.append(w)
+        found = _unlisted_thing(" ".join(words), staff) if words else ""
+    return found
+
+
+def strongest_complaint(text: str, neg: list[str], staff_names: Iterable[str], private: set[str],
+                        praised: Iterable[str] = (), strict: bool = False) -> list[str]:
+    """`neg` led by what the reviewer complained about hardest, when that is something else.
+
+    A long review names many things; the one said with the strongest words ("rotten", "completely
+    unacceptable", "worst"), or said again and again, is what they will look for in the reply. The thing of the
+    strongest clause leads when it clearly outweighs everything `neg` names; the first of `neg` follows it. A thing
+    the reply praises (`praised`) is never also named as the fault; with `strict`, a clause that praises anything
+    ("cold and refreshing with unbelievable views") supplies nothing."""
+    praised_heads = {_thing_words(x)[-1] for x in praised if _thing_words(x)}
+    clauses = [c for c, _ in review_clauses(text)]
+    scored = [(complaint_strength(c), c) for c in clauses]
+    if not any(score for score, _ in scored):
+        return neg
+
+    def weight(words: list[str]) -> int:
+        # the strongest clause naming it, plus one for each other faulting clause that names it again
+        said = [score for score, c in scored if score and words and any(_mentions(c, [w]) for w in words)]
+        return max(said) + len(said) - 1 if said else 0
+
+    # A vague name ("the taste", "your order") gives way to any plainly faulted thing said at least as hard.
+    vague = all((_norm_words(x)[-1:] or [""])[0] in VAGUE_THINGS for x in neg)
+    held = max((weight(_thing_words(x)) for x in neg), default=0)
+    floor = 1 if vague else STRONG_COMPLAINT
+    chunks = noun_chunks([c for score, c in scored if score >= floor]) or {}
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    best: tuple[int, str] | None = None
+    for score, clause in scored:
+        if score < floor or (score < STRONG_COMPLAINT and clause_polarity(clause) >= 0):
+            continue  # a mild clause leads only when it plainly faults ("on recommendation" is no complaint)
+        unnegated = _plain_judging_words(re.sub(r"\b(?:not|no|never|\w+n['’]?t)\s+(?:\w+\s+){0,1}\w+", " ",
+                                                clause.lower()))
+        if strict and any(opinion_valence().get(w, 0.0) > 0 for w in re.findall(r"[a-z']+", unnegated)):
+            continue  # "didn't like" is no praise; "refreshing with unbelievable views" is
+        options = [phrase_from_chunks(chunks.get(clause, ()), (), staff_names)]
+        if m := FAULTED_NOUN_RE.search(clause):
+            options.append(_unlisted_thing(re.sub(r"^(?:the|our|my|their|both|all)\s+", "", m.group(1), flags=re.I),
+                                           staff))
+        if PRONOUN_SUBJECT_RE.match(clause) and (at := text.find(clause)) > 0:
+            options.append(_ordered_before(text[:at], staff))  # "We ordered dunkins but it was not fresh"
+        phrase = next((o for o in options if o and (_norm_words(o)[-1:] or [""])[0] not in GENERIC_THINGS), "")
+        if not phrase or any(p.lower() in phrase.lower() for p in private):
+            continue
+        words = _thing_words(phrase)
+        if words and words[-1] in praised_heads:
+            continue  # "the room" praised and faulted in one reply reads as a contradiction
+        if not words or words[-1] in GENERIC_THINGS or words[-1] in ABSTRACT_FAULTS or any(
+                set(words) & set(_thing_words(x)) or (_norm_words(x)[-1:] or [""])[0] not in VAGUE_THINGS and any(
+                    _mentions(clause, [w]) for w in _thing_words(x)) for x in neg):
+            continue  # already named (or its clause is about something named), or as vague as "the food"
+        head = phrase.split()[-1].lower()
+        if english_words() and not (head in english_words() or _known_noun(head) or misspelt(head) is False and (
+                head.endswith("ies") and head[:-3] + "y" in english_words())) and not PRONOUN_SUBJECT_RE.match(clause):
+            continue  # "The service at gachibowli was poor": a place name is not the thing faulted
+        if not names_rightly(phrase, -1, text, side=-1):
+            continue
+        if best is None or max(score, weight(words)) > best[0]:
+            best = (max(score, weight(words)), phrase)  # a clause that says only "it" still counts for its thing
+    if best is None:
+        return neg
+    if best[0] > held or vague:
+        return [best[1], *neg[:1]] if not vague else [best[1]]
+    if best[0] >= STRONG_COMPLAINT and neg:
+        return [neg[0], best[1]]  # two strong faults: both named, the lesser second one gives way
+    return neg
 
 
 def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan, dict]:
@@ -2686,6 +3092,12 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         if not first and role:
             first = [f"how the {role.group(1).lower()} treated you"]  # "the biggest problem was the manager"
         neg = [*first, *[x for x in neg if x not in first]][:max(2, len(first))]
+    if stance in ("negative", "mixed") and text:
+        # On a happy review with nothing named, a sour word is more often a misreading than the complaint: only a
+        # clause with no praise in it may supply one.
+        light = is_light(row, analysis)
+        neg = strongest_complaint(text, neg, staff_names, private, praised=pos,
+                                  strict=light and not neg)[:1 if light else 2]
     neg = [missing_form(x, text, rating is not None and rating >= 4) for x in neg]
     if stance in ("negative", "mixed") and (m := WITHOUT_RE.search(text)) and not any("lack" in x for x in neg):
         # "without hot water for two days": what they went without is the fault, ahead of anything else named
@@ -2708,16 +3120,30 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             "charge" in x or "tip" in x for x in neg):
         # "they added 7% service charge without asking", "included 5% tips for their waiters"
         neg = ["the service charge on your bill", *neg][:2]
+    if stance == "mixed" and not neg and text and is_light(row, analysis) and (m := MIDDLING_THING_RE.search(text)):
+        neg = [f"the {m.group(1).lower()}"]  # "the food here was average" on four stars: the one thing held back
+    if stance in ("negative", "mixed") and text and (SHRUNK_RE.search(text) or PRICE_RISE_RE.search(text)):
+        # "Quantity reduced and price increased": a change for the worse since their last order, named as such
+        found = []
+        for change, pattern in (("cut", SHRUNK_RE), ("rise", PRICE_RISE_RE)):
+            if m := pattern.search(text):
+                noun = next(g for g in m.groups() if g)  # the reviewer's own word: "quantity", "portions", "rates"
+                found.append(f"the {change} in the {noun.lower()}")
+        neg = [*found, *[x for x in neg if not re.search(r"\b(?:quantity|portions?|prices?|price|value)\b", x)]][:2]
     if stance in ("negative", "mixed") and text and (m := REQUEST_IGNORED_RE.search(text)):
         # "categorically saying don't use onion and garlic ... they still used both": the request they ignored
         neg = [f"the {m.group(1).lower()} you asked us to leave out", *neg][:2]
+    if stance in ("negative", "mixed") and not neg and (m := ASKED_TO_IMPROVE_RE.search(text)):
+        neg = [f"the {m.group(1).lower()}"]  # "I suggest them to increase the hospitality" on two stars
+    # "The food was served cold": the vague name takes the reviewer's own verdict ("the cold food").
+    neg = [_with_verdict(x, text) for x in neg]
     if stance in ("negative", "mixed") and not neg and LOGIN_RE.search(text):
         neg = ["the login"]  # "struggeling to log in", "verification code never comes"
-    if stance in ("negative", "mixed") and (m := TREATED_BY_RE.search(text)) and not any(
+    if stance in ("negative", "mixed") and (role := treated_by(text)) and not any(
             re.search(r"treated|staff|service|waiter|manager", x) for x in neg):
         # "not the staff (untrained) ... behave like we owe them", "the waitress was rude": how they were treated
         # is named beside the first thing, never dropped for a dish
-        neg = [f"how the {m.group(1).lower()} treated you", *neg][:2]
+        neg = [f"how the {role} treated you", *[x for x in neg if role not in _norm_words(x) + x.split()]][:2]
     if stance in ("negative", "mixed") and text and LIMITED_CHOICE_RE.search(text) and not any(
             "choice" in x or "option" in x or "variety" in x for x in neg):
         neg = [*neg[:1], "the limited choice", *neg[1:]][:2]  # "very less food options", "few dishes in the buffet"
@@ -2796,6 +3222,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         return [t for t in out if bank["drop"] is None or not bank["drop"].search(t)]
 
     pos, neg = in_family(pos), in_family(neg)
+    # A typo lifted from the review is never echoed back: the plain word, or nothing (checked after the
+    # family's rewording, so the stock phrases stay as they are).
+    pos = [c for c in dict.fromkeys(clean_spelling(x, family) for x in pos) if c]
+    neg = [c for c in dict.fromkeys(clean_spelling(x, family) for x in neg) if c]
+    extra_pos = [c for c in (clean_spelling(x, family) for x in extra_pos) if c]
     values = {
         "name": first_name(row.get("author")),
         "pos": _join(pos),
@@ -2828,7 +3259,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     idea_text = DEMAND_RE.sub(" ", text)
     suggestion = (bool(analysis.get("suggestion")) or bool(IDEA_RE.search(text))) and not AWAY_ADVICE_RE.search(
         text) and bool(IDEA_RE.search(idea_text) or CONCRETE_IDEA_RE.search(idea_text))
-    values["idea"] = idea_thing(text, staff_names, private) if suggestion else ""
+    values["idea"] = clean_spelling(idea_thing(text, staff_names, private), family) if suggestion else ""
     suggestion_slot = "suggestion_named" if values["idea"] else "suggestion"
     if stance == "stars_pos":
         plan.add("star_pos_open", required=True)
@@ -2870,7 +3301,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.add("echo_neutral", priority=8)
         if suggestion:
             plan.add(suggestion_slot, priority=8)
-        plan.add("neutral_more", priority=6)
+        if not (suggestion and requests_only(text)):
+            plan.add("neutral_more", priority=6)  # a bare request says nothing of how the visit went
         if praised_staff:
             plan.add(staff_slot, priority=7)
         plan.add("neutral_close", priority=5, required=bool(values["contact"]))
@@ -3052,6 +3484,9 @@ OBJECT_ONLY_RE = re.compile(
 
 PROBLEM_WORDS = frozenset("""wait waiting delay delays missing lack mix hair hairs stone stones insect insects bug
 bugs fly flies cockroach worm worms glass plastic""".split())
+# Too much or too little of a seasoning is a problem too: "expecting more than we gave you with the oil" would read as
+# a wish for more oil, "even if the salt didn't" as praise withheld from the salt.
+SEASONING_WORDS = frozenset("oil grease salt sweetness sourness bitterness spice sugar ghee".split())
 PROBLEM_ONLY_RE = re.compile(r"spotted \{things\}")
 
 
@@ -3059,7 +3494,8 @@ def is_problem(phrase: str) -> bool:
     """True when a named fault is a problem, not a thing: "the missing raita", "the 20-minute wait", "the dark
     ambience" (a fault word inside it)."""
     words = re.findall(r"[a-z]+", phrase.lower())
-    return phrase.startswith("how ") or any(w in FAULT_WORDS or w in PROBLEM_WORDS for w in words)
+    return phrase.startswith("how ") or any(w in FAULT_WORDS or w in PROBLEM_WORDS for w in words) or bool(
+        words and (words[-1] in SEASONING_WORDS or words[-2:-1] == ["spice"] or words[-2:-1] == ["salt"]))
 
 
 def _render(template: str, values: dict) -> str | None:
@@ -3294,7 +3730,8 @@ def _draft_reply(row: dict, analysis: dict, business: dict, voice: dict, rid: st
                 usage.full(x) for x in split_sentences(candidate))
             if fresh and all(checks.values()):
                 usage.record(candidate)
-                return {"id": rid, "reply": candidate, "checks": checks, "drafted_by": "llm"}
+                return {"id": rid, "reply": candidate, "checks": checks, "drafted_by": "llm",
+                        "second_reading": second_reading(candidate, row)}
     short = bool(limit and limit < 600)
     reply = ""
     for salt in range(12):
@@ -3303,7 +3740,9 @@ def _draft_reply(row: dict, analysis: dict, business: dict, voice: dict, rid: st
             break
     usage.record(reply)
     checks = check_reply(reply, row, analysis, voice, platform_limit=limit, business=business)
-    return {"id": rid, "reply": reply, "checks": checks, "drafted_by": "composer"}
+    # a second reading by simpler means: where it disagrees with the composer, the owner is asked to read closely
+    return {"id": rid, "reply": reply, "checks": checks, "drafted_by": "composer",
+            "second_reading": second_reading(reply, row)}
 
 
 def draft_many(rows_with_analysis: Iterable[tuple[dict, dict]], business: dict, voice: dict, *,
@@ -3385,6 +3824,9 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
     staff member the review named. Words every reply may use, and the bank's own nouns, do not count.
     """
     found: list[str] = []
+    if family == "restaurant":  # "deserts" in the review is the reply's "desserts"
+        review = re.sub(r"\b(?:desert|deserts|disert|diserts)\b", lambda m: FOOD_SPELLINGS[m.group(0).lower()], review,
+                        flags=re.I)
     said = _norm_words(review)
     said_text = " " + " ".join(said) + " "
     review_low = review.lower()
@@ -3515,6 +3957,12 @@ def _check_reply(reply: str, row: dict, analysis: dict, voice: dict, platform_li
         "plain_text": not EMOJI_RE.search(reply) and not HASHTAG_RE.search(reply)
         and not URL_RE.search(reply_without_contact),
     }
+
+
+def second_reading(reply: str, row: dict) -> dict[str, bool]:
+    from nlp.draft_review import second_reading as read  # imports this module: loaded on first use
+
+    return read(reply, row)
 
 
 def draft_with_analyzer(rows: list[dict], business: dict, voice: dict, **kwargs) -> list[dict]:

@@ -50,7 +50,8 @@ GUSH_RE = re.compile(r"\bmade (?:our|my) day\b|\bsmile on\b|\btalking about (?:i
                      r"\bexactly the experience\b|\bmade ours\b|\bover the moon\b|\bmusic to our ears\b", re.I)
 STOP_WORDS = frozenset("""this that with there their they them then than have from were what when which would could
 should about after before really very just also only even more most much some such your yours ours the and but
-for not our you are had has its it's i'm we're didn't wasn't don't been being into over here came went got""".split())
+for not our you are had has its it's i'm we're didn't wasn't don't been being into over here came went got quite
+usually write review reviews still though while made make felt feel know think""".split())
 
 
 @lru_cache(maxsize=1)
@@ -60,9 +61,11 @@ def _vader():
 
 
 def content_stems(text: str) -> set[str]:
-    """Five-letter stems of the words of four letters or more that carry content ("service" and "served" meet
-    at "servi"/"serve": near enough for a check that only asks whether the reply touched the clause at all)."""
-    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in STOP_WORDS}
+    """Four-letter stems of the words of four letters or more that carry content, and the numbers ("waited 35
+    mins" and "the 35-minute wait" meet at "wait" and "35"): near enough for a check that only asks whether the
+    reply touched the clause at all."""
+    low = text.lower()
+    return {w[:4] for w in re.findall(r"[a-z]{4,}", low) if w not in STOP_WORDS} | set(re.findall(r"\d{2,}", low))
 
 
 def reply_body(reply: str) -> str:
@@ -79,10 +82,24 @@ def faulting_clauses(text: str) -> list[tuple[str, str]]:
     return [(clause, stretch) for clause, stretch in review_clauses(text) if clause_polarity(clause) < 0]
 
 
+# Words that name no thing the business could fix: "Had the worst experience today. Never again."
+VERDICT_WORDS = frozenset("experience time times place visit today again restaurant ever life".split())
+
+
+def thing_stems(text: str) -> set[str]:
+    """Content stems of the words that name something, not judge it: opinion words (VADER's lexicon, |v| >= 1:
+    "furious", "worst", "pathetic") and bare verdict words are left out."""
+    lexicon = _vader().lexicon
+    return {w[:4] for w in re.findall(r"[a-z]{4,}", text.lower())
+            if w not in STOP_WORDS and w not in VERDICT_WORDS and abs(lexicon.get(w, 0.0)) < 1.0}
+
+
 def worst_clauses(clauses: list[tuple[str, str]], k: int = 1) -> list[tuple[str, str]]:
-    """The k (clause, stretch) pairs whose clause plain VADER reads most negative."""
+    """The k (clause, stretch) pairs whose clause plain VADER reads most negative, among those whose sentence
+    names something (a bare verdict like "Waste of time." has nothing for a reply to name)."""
     vader = _vader()
-    return sorted(clauses, key=lambda c: vader.polarity_scores(c[0])["compound"])[:k]
+    naming = [c for c in clauses if thing_stems(c[1])]
+    return sorted(naming, key=lambda c: vader.polarity_scores(c[0])["compound"])[:k]
 
 
 def second_reading(reply: str, row: dict) -> dict[str, bool]:
@@ -100,8 +117,8 @@ def second_reading(reply: str, row: dict) -> dict[str, bool]:
         said, plain = content_stems(body), _plain(body)
         # a clause is answered when the reply shares a content word with it or quotes it whole ("very bad")
         # the stretch, not the bare clause: "..., which was humiliating" is about the subject before the comma
-        named = any(content_stems(stretch) & said or _plain(clause) in plain
-                    for clause, stretch in worst_clauses(faulting))
+        worst = worst_clauses(faulting)
+        named = not worst or any(content_stems(stretch) & said or _plain(clause) in plain for clause, stretch in worst)
     return {"no_fault_invented": not invented, "worst_complaint_named": named,
             "praise_is_grounded": not misplaced_praise(body, text), "no_gushing": not gushing(body, text, rating),
             "words_spelled_right": not _echoed_typo(body)}
@@ -121,8 +138,8 @@ def misplaced_praise(body: str, text: str) -> set[str]:
         if PRAISE_RE.search(sentence) and not PRAISE_WITH_FAULT_RE.search(sentence):
             # the thing after "the", or after "the <word>" ("the chicken biryani")
             low = sentence.lower()
-            celebrated |= {w[:5] for w in re.findall(r"\bthe ([a-z]{4,})", low)}
-            celebrated |= {w[:5] for w in re.findall(r"\bthe [a-z]+ ([a-z]{4,})", low)}
+            celebrated |= {w[:4] for w in re.findall(r"\bthe ([a-z]{4,})", low)}
+            celebrated |= {w[:4] for w in re.findall(r"\bthe [a-z]+ ([a-z]{4,})", low)}
     return {w for w in celebrated if w in faulted and w not in praised}
 
 

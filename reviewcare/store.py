@@ -474,9 +474,11 @@ def save_drafts(db: sqlite_utils.Database, results: Iterable[tuple[dict, dict]])
     with db.conn:
         for row, result in results:
             needs_human = bool(result.get("needs_human"))
+            # the rules' checks and the second reading's flags side by side: the inbox shows both
+            checks = {**result.get("checks", {}), **result.get("second_reading", {})}
             record = {
                 "review_id": int(row["id"]), "reply": result.get("reply", ""),
-                "original_reply": result.get("reply", ""), "checks": json.dumps(result.get("checks", {})),
+                "original_reply": result.get("reply", ""), "checks": json.dumps(checks),
                 "needs_human": int(needs_human), "reason": result.get("reason"),
                 "status": "needs_human" if needs_human else "drafted", "content_hash": row.get("content_hash"),
                 "drafted_by": result.get("drafted_by"),

@@ -64,3 +64,26 @@ def test_delight_on_a_middling_review_is_flagged_but_not_on_a_rave():
     gush = "Hi Dana, your review made our day and the whole team will be talking about it for a while." + SIGN
     assert second_reading(gush, middling)["no_gushing"] is False
     assert second_reading(gush, rave)["no_gushing"] is True
+
+
+def test_a_bare_verdict_is_not_the_complaint_to_name():
+    row = {"text": "Worst experience ever. Waste of time. The naan was burnt and the dal was watery.", "rating": 1}
+    reply = ("Hi Dana, I'm sorry about the burnt naan and the watery dal; that is on us. "
+             "Please write to me at asha@x.example." + SIGN)
+    assert second_reading(reply, row)["worst_complaint_named"] is True
+
+
+def test_every_composed_draft_carries_its_second_reading():
+    from nlp.analyze import analyze_rows
+    from nlp.draft import draft_many
+
+    rows = [{"id": "a", "text": "Worst night out. The waiter ignored us for an hour and the curry was cold.",
+             "rating": 1, "author": "Dana Reyes", "source": "zomato"},
+            {"id": "b", "text": "Gorgeous dosa and the sambar was spot on.", "rating": 5, "author": "Lee Park",
+             "source": "zomato"}]
+    drafts = draft_many(zip(rows, analyze_rows(rows), strict=True), {"name": "Spice Route", "industry": "restaurant"},
+                        {"signature": "Asha", "contact": "asha@x.example", "tone": "warm"})
+    for d, row in zip(drafts, rows, strict=True):
+        assert set(d["second_reading"]) == {"no_fault_invented", "worst_complaint_named", "praise_is_grounded",
+                                            "no_gushing", "words_spelled_right"}
+        assert d["second_reading"] == second_reading(d["reply"], row)

@@ -1,3 +1,4 @@
+import json
 import sqlite3
 
 import pytest
@@ -104,6 +105,17 @@ def test_analysis_and_draft_are_incremental(db, source_id):
     # An edited review is re-analyzed.
     store.save_review(db, source_id, item(text="Changed text"))
     assert len(store.reviews_to_analyze(db, "v1")) == 1
+
+
+def test_a_drafts_second_reading_is_stored_beside_its_checks(db, source_id):
+    store.save_review(db, source_id, item())
+    row = store.reviews_to_analyze(db, "v1")[0]
+    store.save_analyses(db, [(row, _analysis(str(row["id"])))], "v1")
+    result = {"id": "1", "reply": "Hi Dana, sorry about the food.", "checks": {"uses_name": True},
+              "second_reading": {"worst_complaint_named": False}}
+    store.save_drafts(db, [(store.reviews_to_draft(db)[0], result)])
+    draft_id = db.execute("select id from drafts").fetchone()[0]
+    assert json.loads(store.get_draft(db, draft_id)["checks"]) == {"uses_name": True, "worst_complaint_named": False}
 
 
 def test_reviews_the_business_answered_are_not_drafted(db, source_id):

@@ -1,0 +1,62 @@
+"""Names and incidents from a blind read of real drafts: titles, prefixes and decorations around a reviewer's
+name, run-together handles, stray capitals; falling sick, coughing into a drink and broken glass as incidents
+that a person answers."""
+
+from __future__ import annotations
+
+import pytest
+from test_draft_round8 import drafted, review_rows
+
+from nlp.analyze import analyze_rows
+from nlp.draft import draft_many, first_name, needs_human_reason
+
+
+@pytest.mark.parametrize("author, expected", [
+    ("|| Meera Iyer ||", "Meera"),  # decoration around the name
+    ("Dr.Kavitha Nair", "Kavitha"),  # a title glued to the given name
+    ("Dr. Anand Rao", "Anand"),
+    ("Mr. Kapoor", None),  # a title and a family name: no given name to use
+    ("Mrs Sharma", None),
+    ("Shaik Rehana", "Rehana"),  # a prefix written before the given name
+    ("Syed Farhan Ali", "Farhan"),
+    ("Md Tanveer", "Tanveer"),
+    ("MOHD IRFAN", "Irfan"),
+    ("KiraN KumaR", "Kiran"),  # a stray capital at the end of each word
+    ("Sunilkumarreddy", None),  # one run-together word: a handle or a full name typed as one
+    ("Pavanteja", "Pavanteja"),  # a single given name of ordinary length is still used
+    ("Nandakishore A", "Nandakishore"),  # a long given name with an initial stays
+    ("Eric Moss", "Eric"),  # "Er" as a title must not eat a name starting with it
+])
+def test_first_name_reads_titles_prefixes_and_decorations(author, expected):
+    assert first_name(author) == expected
+
+
+def test_prefixed_name_greets_the_given_name_in_the_draft():
+    text = "The mutton mandi was generous and the staff were quick to refill our drinks. Lovely evening."
+    for reply in drafted(text, 5, author="Syed Farhan Ali", n=3):
+        assert "Farhan" in reply and "Syed" not in reply, reply
+
+
+@pytest.mark.parametrize("text", [
+    "We ordered the prawn curry and both of us fell sick that night. Never again.",
+    "The fish smelled off and it made me sick the next morning.",
+    "I watched the bartender cough into my glass before serving it. Disgusting.",
+    "The server broke a glass at the counter and swept the shards under the ice cream tub.",
+])
+def test_falling_sick_coughing_into_a_drink_and_broken_glass_go_to_a_person(text):
+    row = {"id": "x", "text": text, "rating": 1, "author": "Kavya Rao", "source": "zomato"}
+    assert (needs_human_reason(row, analyze_rows([row])[0]) or "").startswith("health or safety incident")
+    rows = review_rows("ns", 2, text=text, rating=1, author="Kavya Rao", source="zomato")
+    drafts = draft_many(zip(rows, analyze_rows(rows), strict=True), {"name": "Spice Route", "industry": "restaurant"},
+                        {"signature": "Asha", "contact": "asha@spice.example", "tone": "warm"})
+    assert all(d.get("needs_human") and "reply" not in d for d in drafts), drafts
+
+
+@pytest.mark.parametrize("text", [
+    "I got sick of waiting for the bill, forty minutes for a card machine.",
+    "Honestly I am sick and tired of the same menu every month.",
+    "We were ill-treated at the door by the bouncer and the food was cold.",
+])
+def test_sick_of_and_ill_treated_are_complaints_not_incidents(text):
+    row = {"id": "x", "text": text, "rating": 1, "author": "Kavya Rao", "source": "zomato"}
+    assert not (needs_human_reason(row, analyze_rows([row])[0]) or "").startswith("health or safety")
