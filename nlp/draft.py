@@ -269,6 +269,9 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         # raw chicken is a food-safety hazard, not a matter of taste
         r"(?:raw|uncooked|undercooked|half[- ]cooked|pink) (?:\w+ )?(?:chicken|pork)\b|"
         r"(?:chicken|pork) (?:was|were|is|looked) (?:\w+ )?(?:raw|uncooked|undercooked|half[- ]cooked|pink)\b|"
+        # "Chicken is not boiled or fried. Its all raw": the verdict a sentence after the meat it judges
+        r"\b(?:chicken|pork)\b[^!?]{0,50}\b(?:its|it's|it is|it was|they are|they were|all) "
+        r"(?:all |totally |completely |still )?(?:raw|uncooked|undercooked)(?=\s*(?:[.!?]|$))|"
         r"(?:live|dead) (?:\w+ )?(?:insects?|worms?|bugs?|flies|fly)|stone (?:chunks|pieces|bits)|"
         r"stones? (?:between|in) (?:my |our )?(?:teeth|mouth)|"
         r"food safety|health hazard|unsafe|carbon monoxide|gas leak|smell(?:ed|s)? (?:of )?gas|"
@@ -342,7 +345,7 @@ official admin mister someone somebody unknown name none null owner manager staf
 of and in on with for world monster tummy eater eaters hunter explorer diaries diary tales bites kitchen cook
 belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger gamer gamers player players fan fans
 youtuber streamer house home being chat chatgpt gpt ai bot app siri alexa sardar sardarji gran granny doc
-honesty yum bhai bro
+honesty yum bhai bro get got hi hey hello bye daily
 lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
 """.split())
 # Endings of Telugu family names, which are written before the given name ("Pedapati Rajesh").
@@ -623,8 +626,10 @@ def first_name(author: str | None) -> str | None:
         tokens = tokens[:1]  # "Ibrahimsulaimaniliyasu Ibrahimsulaimaniliyasu": one handle typed twice
     while len(tokens) > 1 and re.fullmatch(r"[A-Z]\.?", tokens[-1]):
         tokens.pop()
-    # "N Bharath Kumar Goud": a leading initial before two or more names; "J Smith" stays unsure (a surname).
-    while len(tokens) > 2 and re.fullmatch(r"[A-Z]\.?", tokens[0]):
+    # "N Bharath Kumar Goud": a leading initial before two or more names; "J Smith" stays unsure (a surname),
+    # but two initials before one name ("N K Kiran") are the South Indian order: the name is the given name.
+    two_initials = len(tokens) == 3 and all(re.fullmatch(r"[A-Z]\.?", t) for t in tokens[:2])
+    while (len(tokens) > 2 or two_initials and len(tokens) > 1) and re.fullmatch(r"[A-Z]\.?", tokens[0]):
         tokens.pop(0)
     tokens = [re.sub(r"(?<=[a-z]{2})\.[A-Za-z]\.?$", "", t) for t in tokens]  # "Santosh Reddy.R": a trailing initial
     if len(tokens) >= 2 and tokens[0].lower() in ("being", "the"):
@@ -1330,12 +1335,13 @@ SHRUNK_RE = re.compile(r"\b(quantity|quantities|portions?|portion sizes?|serving
 PRICE_RISE_RE = re.compile(r"\b(price|prices|rates?|costs?)\s+(?:has |have |is |are |was |were |got )?(?:been )?"
                            r"(?:increased|hiked|raised|gone up|went up|doubled)\b|\b(price) (?:hike|rise|increase)\b",
                            re.I)
+# "with a little less oil", "use lesser salt": a seasoning asked to be used more lightly (group 1 is the seasoning)
+LESS_USED = (r"\b(?:if|with|using|use|add|put)\s+(?:a\s+)?(?:little\s+)?(?:bit\s+)?(?:less|lesser)\s+"
+             r"(oil|salt|spice|sugar|ghee|butter|cheese|grease)\b")
+LESS_USED_RE = re.compile(LESS_USED)
 IMPROVE_CLAUSE_RE = re.compile(
     r"\b(?:can|could|would|should)(?!n'?t| not) (?:become|be|get|taste|have been) (?:a (?:little|bit|lot) |much |even |"
-    r"more |far )?better (?:if|with|by)\b|\b(?:if|with|using|use|add|put)\s+(?:a\s+)?(?:little\s+)?(?:bit\s+)?"
-    r"(?:less|lesser)\s+(?:oil|salt|spice|sugar|ghee|butter|cheese|grease)\b", re.I)
-LESS_USED_RE = re.compile(r"\b(?:if|with|using|use|add|put)\s+(?:a\s+)?(?:little\s+)?(?:bit\s+)?(?:less|lesser)\s+"
-                          r"(oil|salt|spice|sugar|ghee|butter|cheese|grease)\b")
+    r"more |far )?better (?:if|with|by)\b|" + LESS_USED, re.I)
 NEED_MORE_RE = re.compile(r"\bneed (?:some |a few )?([a-z]{3,})(?: and [a-z]{3,})? more\b|"
                           r"\bneed (?:some |a bit |a little )?(?:more|extra) ([a-z]{3,})\b")
 
@@ -2082,7 +2088,7 @@ REST_WAS_FINE_RE = re.compile(
 
 # Words no small complaint uses.
 STRONG_FAULT_RE = re.compile(r"\b(?:rotten|spoilt|spoiled|stale|smelly|stinking|inedible|uneatable|worst|disgusting|"
-                             r"pathetic|horrible|horrendous|terrible|awful|pathetic|cheated|fraud|scam|never again)\b",
+                             r"pathetic|horrible|horrendous|terrible|awful|cheated|fraud|scam|never again)\b",
                              re.I)
 
 

@@ -34,9 +34,14 @@ def _free_port() -> int:
 
 
 def _wait_until(predicate, what: str, timeout: float = WAIT_S):
+    from selenium.common.exceptions import StaleElementReferenceException
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        result = predicate()
+        try:
+            result = predicate()
+        except StaleElementReferenceException:
+            result = None  # Streamlit re-rendered the page between finding an element and reading it: look again
         if result:
             return result
         time.sleep(0.25)

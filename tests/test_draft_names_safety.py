@@ -26,6 +26,10 @@ from nlp.draft import draft_many, first_name, needs_human_reason
     ("Pavanteja", "Pavanteja"),  # a single given name of ordinary length is still used
     ("Nandakishore A", "Nandakishore"),  # a long given name with an initial stays
     ("Eric Moss", "Eric"),  # "Er" as a title must not eat a name starting with it
+    ("R S PRAVEEN", "Praveen"),  # two initials before one name: the South Indian order, a given name
+    ("J Smith", None),  # one initial before one name: a family name, unsure
+    ("Get Hooked", None),  # a handle opening with a common word
+    ("Hi Bye", None),
 ])
 def test_first_name_reads_titles_prefixes_and_decorations(author, expected):
     assert first_name(author) == expected
@@ -42,6 +46,7 @@ def test_prefixed_name_greets_the_given_name_in_the_draft():
     "The fish smelled off and it made me sick the next morning.",
     "I watched the bartender cough into my glass before serving it. Disgusting.",
     "The server broke a glass at the counter and swept the shards under the ice cream tub.",
+    "Ordered the chicken wings. They are not grilled at all. Its all raw",  # the verdict a sentence later
 ])
 def test_falling_sick_coughing_into_a_drink_and_broken_glass_go_to_a_person(text):
     row = {"id": "x", "text": text, "rating": 1, "author": "Kavya Rao", "source": "zomato"}
@@ -56,6 +61,7 @@ def test_falling_sick_coughing_into_a_drink_and_broken_glass_go_to_a_person(text
     "I got sick of waiting for the bill, forty minutes for a card machine.",
     "Honestly I am sick and tired of the same menu every month.",
     "We were ill-treated at the door by the bouncer and the food was cold.",
+    "The chicken starter was fine but the salad came with raw onions.",  # raw vegetables are no hazard
 ])
 def test_sick_of_and_ill_treated_are_complaints_not_incidents(text):
     row = {"id": "x", "text": text, "rating": 1, "author": "Kavya Rao", "source": "zomato"}
