@@ -1091,6 +1091,8 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
         phrase = ""  # a wait's thing is the wait: "late for our booking" is not what kept them waiting
     elif chunks is not None:
         phrase = phrase_from_chunks(chunks, topic_patterns().get(name, ()), staff_names)
+        if phrase and len(_norm_words(phrase)) <= 2 and used_as_verb(phrase.lower().split()[-1], text or evidence):
+            phrase = ""  # "Works perfectly": the parser took the verb for a noun
         if name == "location_parking" and phrase.endswith("parking"):
             phrase = "the parking"  # "the indra nagar parking": the street is not ours to fix
         if not phrase and (word := _pattern_word(evidence.lower(), topic_patterns().get(name, ()))) and \
@@ -1140,11 +1142,33 @@ def _thing_by_pattern(evidence: str, name: str, positive: bool, staff_names: set
     return "the " + " ".join(phrase) if phrase else ""
 
 
+# Words after which a profile word is a verb ("it works", "to buy", "didn't connect"), not the thing written about.
+SUBJECT_BEFORE_VERB = frozenset("""it this that which everything i we you they he she still not t to will would can
+could does doesn did didn never""".split())
+# Words that follow a verb, not a noun: "Works perfectly", "connects fine".
+MANNER_AFTER_VERB = frozenset("""well perfectly fine flawlessly smoothly properly correctly beautifully great fast
+like""".split())
+
+
+def _verb_at(words: list[str], i: int) -> bool:
+    """The word at i is used as a verb: after a subject or auxiliary, or before a word of manner."""
+    return bool(i and words[i - 1] in SUBJECT_BEFORE_VERB) or (i + 1 < len(words) and words[i + 1] in MANNER_AFTER_VERB)
+
+
+def used_as_verb(word: str, text: str) -> bool:
+    """Every use of the word in the text is a verb's ("Works perfectly", "it works"): "the works" names nothing."""
+    words = re.findall(r"[a-z]+", text.lower())
+    at = [i for i, w in enumerate(words) if w == word]
+    return bool(at) and all(_verb_at(words, i) for i in at)
+
+
 def _pattern_word(text: str, patterns: Iterable[str]) -> str | None:
     """The first noun-like profile word the text uses (plural allowed), specific words before generic ones."""
     first: dict[str, int] = {}
-    for i, w in enumerate(re.findall(r"[a-z]+", text)):
-        first.setdefault(w, i)
+    words = re.findall(r"[a-z]+", text)
+    for i, w in enumerate(words):
+        if not _verb_at(words, i):
+            first.setdefault(w, i)  # "it works great", "to buy": a verb, never "the works" or "the buy"
     best: tuple[bool, int, str] | None = None
     for word in patterns:
         if word in NOT_THINGS or word in VAGUE_NOUNS or not _nounish(word):
@@ -1162,6 +1186,8 @@ def text_things(text: str, chunks: tuple[Chunk, ...] | None = None) -> list[str]
     """A thing the review names when the analysis found none ("the shawarma")."""
     if chunks is not None:
         phrase = phrase_from_chunks(chunks)
+        if phrase and len(_norm_words(phrase)) <= 2 and used_as_verb(phrase.lower().split()[-1], text):
+            return []  # "Works perfectly": the parser took the verb for a noun
         return [phrase] if phrase else []
     words = [w for ws in topic_patterns().values() for w in ws] + list(FALLBACK_NOUNS)
     word = _pattern_word(text.lower(), words)
@@ -1479,6 +1505,7 @@ def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], ta
             # "Shwarma was really good": the praised noun needs no profile to be named back.
             phrase = _unlisted_thing(m.group(1), staff)
         if (phrase and not any(p.lower() in phrase.lower() for p in private) and _norm_words(phrase)[-1] not in heads
+                and not used_as_verb(phrase.lower().split()[-1], text)
                 and (names_rightly(phrase, 1, text) or _only_praised(phrase, text))):
             return [phrase]
     return []
@@ -1541,6 +1568,8 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
             continue  # "not expected from a BBQ Nation": a business's name, not a dish or a room
         if last[0] in FAULT_WORDS or abs(opinion_valence().get(last[0], 0.0)) >= 1.0:
             continue  # "the unhygienic": an adjective left without its noun
+        if len(_norm_words(phrase)) <= 2 and used_as_verb(phrase.lower().split()[-1], text):
+            continue  # "Works perfectly": the verb taken for a noun
         if last[0] and re.search(rf"\blike (?:a|an) (?:[a-z]+ )?{re.escape(last[0])}\b", low_text) and \
                 len(re.findall(rf"\b{re.escape(last[0])}\b", low_text)) == 1:
             continue  # "a small joint like a pan shop": what the place was compared to, not part of it

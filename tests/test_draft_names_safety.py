@@ -66,3 +66,16 @@ def test_falling_sick_coughing_into_a_drink_and_broken_glass_go_to_a_person(text
 def test_sick_of_and_ill_treated_are_complaints_not_incidents(text):
     row = {"id": "x", "text": text, "rating": 1, "author": "Kavya Rao", "source": "zomato"}
     assert not (needs_human_reason(row, analyze_rows([row])[0]) or "").startswith("health or safety")
+
+
+def test_a_verb_is_never_named_as_the_thing():
+    from nlp.draft import used_as_verb
+
+    assert used_as_verb("works", "Works perfectly, setup took a minute.")
+    assert used_as_verb("buy", "I would buy it again")
+    assert not used_as_verb("works", "The works of art on the walls were lovely.")
+    rows = review_rows("vb", 3, text="Works perfectly", rating=5, author=None, source="amazon")
+    drafts = draft_many(zip(rows, analyze_rows(rows), strict=True), {"name": "Brightline", "industry": "online shop"},
+                        {"signature": "Asha", "contact": "asha@bright.example", "tone": "warm"})
+    for d in drafts:
+        assert "the works" not in d["reply"].lower(), d["reply"]
