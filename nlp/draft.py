@@ -234,6 +234,7 @@ OWNERSHIP_RE = re.compile(
     r"ours to (?:do|put right|fix|act on)|miss is ours|responsibility is ours|up to us)\b", re.I)
 CHEER_RE = re.compile(r"!|\b(?:glad|happy|delighted|thrilled|wonderful|lovely|great|awesome|fantastic|"
                       r"pleased|excited|smile)\b", re.I)
+EMOTICON_RE = re.compile(r"(?:^|\s)[:;=]-?[()\[\]DPp/|]")
 EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 HASHTAG_RE = re.compile(r"(?<!\w)#\w+")
 
@@ -2367,6 +2368,9 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # "rotten.. pathetic": two thoughts; their clauses are tried on their own below
         cleaned = re.sub(r"(?<=[A-Za-z])[’'](?=[A-Za-z])", "'", str(cand or ""))  # "it’s" stays one word
         cleaned = re.sub(r"[\"“”‘’`]|(?<![A-Za-z])'|'(?![A-Za-z])|\.{2,}", " ", cleaned).strip().strip(".!?,;: ")
+        cleaned = re.sub(r"\s*[:;=]-?[()\[\]DPp/|]+$", "", cleaned).strip()  # "... playlist :(": no emoticon quoted
+        if cleaned.isupper() and len(cleaned) > 12:
+            cleaned = cleaned.lower()  # a review typed in capitals is quoted in plain case, not shouted back
         words = LEAD_WORDS_RE.sub("", cleaned).split()
         while len(words) > 2 and words[-1].lower() in TRIM_END:
             words.pop()  # "it's unhygienic even" (cut before "though"): the clause ends before the dangling word
@@ -2376,7 +2380,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         low = quote.lower()
         if (re.search(r"[\d@#/]", quote) or PROFANITY_RE.search(quote) or sum(w.isupper() for w in words) > 1
                 or any(p.lower() in low for p in private) or any(n and n.lower() in low for n in names)
-                or not re.search(r"[a-z]", low) or EMOJI_RE.search(quote) or len(quote) > 60
+                or not re.search(r"[a-z]", low) or EMOJI_RE.search(quote) or EMOTICON_RE.search(quote)
+                or len(quote) > 60
                 or (title and text and quote not in title and quote not in text)):
             continue
         if any(re.search(r"[a-z][A-Z]", w) for w in words):

@@ -4,6 +4,8 @@ that a person answers."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_draft_round8 import drafted, review_rows
 
@@ -79,3 +81,14 @@ def test_a_verb_is_never_named_as_the_thing():
                         {"signature": "Asha", "contact": "asha@bright.example", "tone": "warm"})
     for d in drafts:
         assert "the works" not in d["reply"].lower(), d["reply"]
+
+
+def test_capitals_and_emoticons_are_not_quoted_back_as_typed():
+    shop = {"name": "Brightline", "industry": "online shop"}
+    voice = {"signature": "Asha", "contact": "asha@bright.example", "tone": "warm"}
+    for text in ("NOT CONNECTED TO MY PHONE PLAYLIST", "Not connected to my phone playlist :("):
+        rows = review_rows("cap", 3, text=text, rating=1, author=None, source="amazon")
+        for d in draft_many(zip(rows, analyze_rows(rows), strict=True), shop, voice):
+            assert "not connected to my phone playlist" in d["reply"].lower(), d["reply"]  # their words, heard
+            assert not re.search(r"[A-Z]{4,}", d["reply"].replace("Asha", "")), d["reply"]
+            assert ":(" not in d["reply"], d["reply"]
