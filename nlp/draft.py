@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.tone import phrase_valence
 from reviewcare.language import other_script
 
 PHRASES_PATH = Path(__file__).resolve().parent / "reply_phrases.toml"
@@ -1832,13 +1833,19 @@ FAULT_PHRASE_RE = re.compile(
 NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|wasn'?t|isn'?t|aren'?t|weren'?t|wasnt|isnt|n't|nt)\s+$")
 
 
+# The analyzer's phrase rules (nlp/lexicon/phrases.tsv) for devices that fail at their job, by their reason.
+DEVICE_FAULTS = frozenset({"a fault that keeps coming back", "a device failing at its job", "sound or display too weak",
+                           "the product sent back", "a device that barely works"})
+
+
 def _fault_phrase(low: str) -> bool:
     """True when a fault phrase occurs that no negation undoes ("wasn't very sweet" is praise of the syrup)."""
     for m in FAULT_PHRASE_RE.finditer(low):
         degree = re.match(r"(?:too|very|extremely|so|overly|over)\b", m.group(0))
         if not (degree and NEGATED_BEFORE_RE.search(low[:m.start()])):
             return True
-    return False
+    # "hardly came on", "keeps disconnecting": the analyzer's device-fault rules
+    return bool(DEVICE_FAULTS & set(phrase_valence(low)[1]))
 
 
 NEGATION_RE = re.compile(r"\b(?:not|no|never|hardly|n't|nt|didn't|doesn't|don't|wasn't|isn't|weren't)\b", re.I)

@@ -92,3 +92,10 @@ def test_capitals_and_emoticons_are_not_quoted_back_as_typed():
             assert "not connected to my phone playlist" in d["reply"].lower(), d["reply"]  # their words, heard
             assert not re.search(r"[A-Z]{4,}", d["reply"].replace("Asha", "")), d["reply"]
             assert ":(" not in d["reply"], d["reply"]
+
+
+def test_a_device_fault_the_analyzer_knows_is_a_fault_the_drafter_answers():
+    from nlp.draft import clause_polarity, judgement
+
+    for clause in ("It keeps disconnecting from the wifi", "The batteries don't last", "Too quiet for the kitchen"):
+        assert clause_polarity(clause) == -1 and judgement(clause) == -1, clause
