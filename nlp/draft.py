@@ -192,8 +192,10 @@ dollars uber bolt ola lyft zomato swiggy airbnb jet2 ryanair easyjet guys reg re
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
-MINUTES_RE = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:min|mins|minutes?)\b", re.I)
-HOURS_RE = re.compile(r"\b(?<!half )(?<!half-)(\d{1,2}|an|one|two|three)\s*(?:-\s*)?(?:hours?|hrs?)\b", re.I)
+# (?<![\d.]): "2.5 hours" is no 5-hour wait
+MINUTES_RE = re.compile(r"(?<![\d.])\b(\d{1,3})\s*(?:-\s*)?(?:min|mins|minutes?)\b", re.I)
+HOURS_RE = re.compile(r"(?<![\d.])\b(?<!half )(?<!half-)(\d{1,2}|an|one|two|three)\s*(?:-\s*)?(?:hours?|hrs?)\b",
+                      re.I)
 
 # A wait the review measured ("took 2 hrs to prepare", "waited 45 minutes", "waited for hours").
 WAIT_TEXT_RE = re.compile(
@@ -291,6 +293,8 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:harass\w*|sexual\w*|grop\w*|molest\w*|assault\w*|stalk(?:ed|ing|er) (?:me|us|her)|"
         r"touched (?:me|my \w+) inappropriately|inappropriate(?:ly)? touch\w*|threaten(?:ed|ing) (?:me|us|my)|"
         r"hit me|slapped (?:me|us|my)|punched (?:me|us|my)|pushed me|abused (?:me|us|my)|"
+        r"eve[- ]?teas\w*|catcall\w*|(?:lewd|vulgar|dirty) (?:comments?|remarks?|gestures?)|"
+        r"teas(?:ed|ing) (?:our|my|the) (?:friends?|girls?|wife|sister|daughter|girlfriend)|"
         r"physically (?:assault\w*|attack\w*|abus\w*|hurt|harm\w*|push\w*|threaten\w*))\b", re.I)),
     ("discrimination claim", re.compile(
         r"\b(?:racis\w*|discriminat\w*|sexist|homophob\w*|transphob\w*|bigot\w*|xenophob\w*|"
@@ -2355,6 +2359,11 @@ any all also even still there here then than a an the and or but of to in on at 
 out about again ever""".split())
 
 
+# A reviewer's own apology or self-blame ("sorry for the negative review", "our fault for not checking"): never
+# quoted back as the complaint, which would read as agreeing that they were to blame.
+SELF_BLAME_RE = re.compile(r"\b(?:sorry|apologi[sz]e|(?:my|our) (?:fault|bad|mistake))\b", re.I)
+
+
 def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str],
                 polarity: int = 0, title: str = "") -> str | None:
     """A few of the reviewer's own words safe to quote back ("a little bland for my liking").
@@ -3232,6 +3241,16 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         polarity = 1 if stance in ("positive", "kind_low") else 0 if stance == "neutral" and not neg else -1
         quote = short_quote(str(row.get("text") or ""), [t.get("evidence", "") for t in relevant], private,
                             staff_names, polarity, title=str(row.get("title") or ""))
+    rating = _rating(row)
+    if text and quote is None and neg and stance in ("negative", "mixed") and rating is not None and rating <= 2:
+        # The things named may miss what the reviewer felt most ("the raita" when the service was "very very
+        # poor"): their own words for the worst complaint are quoted back beside them.
+        from nlp.draft_review import thing_stems, unnamed_worst  # imports this module
+
+        if worst := unnamed_worst(text, " ".join(neg)):
+            said = short_quote(worst[0], [worst[0]], private, staff_names, -1)
+            if said and said.lower() in worst[1].lower() and thing_stems(said) and not SELF_BLAME_RE.search(said):
+                quote = said  # only words that name what went wrong ("the bill was doubled"), not "worst ever"
 
     praised_staff: list[str] = []
     for s in staff:

@@ -102,6 +102,16 @@ def worst_clauses(clauses: list[tuple[str, str]], k: int = 1) -> list[tuple[str,
     return sorted(naming, key=lambda c: vader.polarity_scores(c[0])["compound"])[:k]
 
 
+def unnamed_worst(text: str, named: str) -> tuple[str, str] | None:
+    """The (clause, sentence) of the review's worst named complaint when `named` (what a reply names) does not
+    touch it; None when it does or there is none."""
+    worst = worst_clauses(faulting_clauses(text))
+    if not worst:
+        return None
+    clause, stretch = worst[0]
+    return None if content_stems(stretch) & content_stems(named) else (clause, stretch)
+
+
 def second_reading(reply: str, row: dict) -> dict[str, bool]:
     """The three second-opinion checks of a drafted reply to `row` (its "text" and "rating")."""
     text = " ".join(p for p in (row.get("title") or "", row.get("text") or "") if p).strip()

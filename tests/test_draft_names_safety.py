@@ -99,3 +99,32 @@ def test_a_device_fault_the_analyzer_knows_is_a_fault_the_drafter_answers():
 
     for clause in ("It keeps disconnecting from the wifi", "The batteries don't last", "Too quiet for the kitchen"):
         assert clause_polarity(clause) == -1 and judgement(clause) == -1, clause
+
+
+def test_a_decimal_duration_is_not_misread_as_a_longer_wait():
+    from nlp.draft import HOURS_RE, MINUTES_RE
+
+    assert HOURS_RE.search("We spent 2.5 hours waiting for starters") is None  # never "the 5-hour wait"
+    assert MINUTES_RE.search("the bill took 1.5 mins") is None
+    assert HOURS_RE.search("waited 2 hours").group(1) == "2"
+    for reply in drafted("We spent 2.5 hours just for starters and mains. Pathetic service.", 1):
+        assert "5-hour" not in reply, reply
+
+
+def test_the_worst_complaint_is_heard_in_their_words_when_the_named_things_miss_it():
+    text = ("The kebabs were dry. They added a service charge we never agreed to and the cashier laughed at us when "
+            "we asked about it. Disgusting behaviour.")
+    for reply in drafted(text, 1):
+        assert "disgusting behaviour" in reply.lower(), reply
+
+
+def test_a_reviewers_own_apology_is_never_quoted_as_the_complaint():
+    text = "The kebabs were dry. Sorry for the harsh review but the staff behaviour was really bad."
+    for reply in drafted(text, 1):
+        assert "sorry for the harsh" not in reply.lower(), reply
+
+
+def test_friends_teased_by_other_guests_go_to_a_person():
+    text = "We went with a few girls and the men at the next table kept teasing our friends. The manager did nothing."
+    row = {"id": "x", "text": text, "rating": 1, "author": "Kavya Rao", "source": "zomato"}
+    assert (needs_human_reason(row, analyze_rows([row])[0]) or "").startswith("harassment claim")
