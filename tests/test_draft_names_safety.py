@@ -43,6 +43,12 @@ def test_prefixed_name_greets_the_given_name_in_the_draft():
         assert "Farhan" in reply and "Syed" not in reply, reply
 
 
+def reason_for(text: str) -> str:
+    """Why a one-star review with this text goes to a person ("" when it is drafted)."""
+    row = {"id": "x", "text": text, "rating": 1, "author": "Kavya Rao", "source": "zomato"}
+    return needs_human_reason(row, analyze_rows([row])[0]) or ""
+
+
 @pytest.mark.parametrize("text", [
     "We ordered the prawn curry and both of us fell sick that night. Never again.",
     "The fish smelled off and it made me sick the next morning.",
@@ -51,8 +57,7 @@ def test_prefixed_name_greets_the_given_name_in_the_draft():
     "Ordered the chicken wings. They are not grilled at all. Its all raw",  # the verdict a sentence later
 ])
 def test_falling_sick_coughing_into_a_drink_and_broken_glass_go_to_a_person(text):
-    row = {"id": "x", "text": text, "rating": 1, "author": "Kavya Rao", "source": "zomato"}
-    assert (needs_human_reason(row, analyze_rows([row])[0]) or "").startswith("health or safety incident")
+    assert reason_for(text).startswith("health or safety incident")
     rows = review_rows("ns", 2, text=text, rating=1, author="Kavya Rao", source="zomato")
     drafts = draft_many(zip(rows, analyze_rows(rows), strict=True), {"name": "Spice Route", "industry": "restaurant"},
                         {"signature": "Asha", "contact": "asha@spice.example", "tone": "warm"})
@@ -66,8 +71,7 @@ def test_falling_sick_coughing_into_a_drink_and_broken_glass_go_to_a_person(text
     "The chicken starter was fine but the salad came with raw onions.",  # raw vegetables are no hazard
 ])
 def test_sick_of_and_ill_treated_are_complaints_not_incidents(text):
-    row = {"id": "x", "text": text, "rating": 1, "author": "Kavya Rao", "source": "zomato"}
-    assert not (needs_human_reason(row, analyze_rows([row])[0]) or "").startswith("health or safety")
+    assert not reason_for(text).startswith("health or safety")
 
 
 def test_a_verb_is_never_named_as_the_thing():
@@ -126,5 +130,4 @@ def test_a_reviewers_own_apology_is_never_quoted_as_the_complaint():
 
 def test_friends_teased_by_other_guests_go_to_a_person():
     text = "We went with a few girls and the men at the next table kept teasing our friends. The manager did nothing."
-    row = {"id": "x", "text": text, "rating": 1, "author": "Kavya Rao", "source": "zomato"}
-    assert (needs_human_reason(row, analyze_rows([row])[0]) or "").startswith("harassment claim")
+    assert reason_for(text).startswith("harassment claim")
