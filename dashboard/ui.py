@@ -96,11 +96,12 @@ CHECK_HINTS = {
 }
 
 
+def check_outcome(result: object) -> object:
+    """A stored check's outcome: the value itself, or its "ok" / "pass" field when stored as a dict."""
+    return result.get("ok", result.get("pass")) if isinstance(result, dict) else result
+
+
 def failed_check_hints(checks: dict) -> list[str]:
     """Plain-language notes for the checks a draft failed (a check stored as {"ok": ...} counts too)."""
-    hints = []
-    for name, result in (checks or {}).items():
-        ok = result.get("ok", result.get("pass")) if isinstance(result, dict) else result
-        if ok is False or ok == "fail":
-            hints.append(CHECK_HINTS.get(str(name), str(name).replace("_", " ")))
-    return hints
+    return [CHECK_HINTS.get(str(name), str(name).replace("_", " ")) for name, result in (checks or {}).items()
+            if check_outcome(result) is False or check_outcome(result) == "fail"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from nlp.tone import phrase_valence
+from nlp.tone import phrase_rules
 from reviewcare.language import other_script
 
 PHRASES_PATH = Path(__file__).resolve().parent / "reply_phrases.toml"
@@ -362,7 +362,7 @@ HANDLE_WORDS = frozenset("""gamer gamers player players youtuber streamer vlogge
 lovers eater eaters eats foodie foodies traveller traveler travels explorer diaries diary tales bites hunter monster
 boss fan fans critic wanderer nomad reviews reviewer tv channel""".split())
 # Words written before a given name in South Asian Muslim names ("Shaik Shahnaz", "Syed Imran", "Md Arif").
-NAME_PREFIXES = frozenset("shaik shaikh sheikh shaikh sk syed sayed sayyed md mohd".split())
+NAME_PREFIXES = frozenset("shaik shaikh sheikh sk syed sayed sayyed md mohd".split())
 NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
 CONTRACTIONS = {
@@ -1849,7 +1849,13 @@ def _fault_phrase(low: str) -> bool:
         if not (degree and NEGATED_BEFORE_RE.search(low[:m.start()])):
             return True
     # "hardly came on", "keeps disconnecting": the analyzer's device-fault rules
-    return bool(DEVICE_FAULTS & set(phrase_valence(low)[1]))
+    return any(rule.pattern.search(low) for rule in _device_rules())
+
+
+@lru_cache(maxsize=1)
+def _device_rules() -> tuple:
+    """The analyzer's phrase rules whose reason is a device fault (looked up once, tried only those)."""
+    return tuple(rule for rule in phrase_rules() if rule.why in DEVICE_FAULTS)
 
 
 NEGATION_RE = re.compile(r"\b(?:not|no|never|hardly|n't|nt|didn't|doesn't|don't|wasn't|isn't|weren't)\b", re.I)
@@ -2127,10 +2133,10 @@ REST_WAS_FINE_RE = re.compile(
     r"(?:fine|good|great|ok|okay|perfect)", re.I)
 
 
-# Words no small complaint uses.
-STRONG_FAULT_RE = re.compile(r"\b(?:rotten|spoilt|spoiled|stale|smelly|stinking|inedible|uneatable|worst|disgusting|"
-                             r"pathetic|horrible|horrendous|terrible|awful|cheated|fraud|scam|never again)\b",
-                             re.I)
+# Words no small complaint uses; STRONG_FAULT_RE takes their plain spellings, STRONG_WORD_RE every form.
+STRONG_FAULTS = r"stale|smelly|inedible|uneatable|worst|pathetic|awful|fraud|scam|never again"
+STRONG_FAULT_RE = re.compile(r"\b(?:" + STRONG_FAULTS + r"|rotten|spoilt|spoiled|stinking|disgusting|horrible|"
+                             r"horrendous|terrible|cheated)\b", re.I)
 
 
 def _felt_rating(row: dict) -> float | None:
@@ -2948,10 +2954,9 @@ VAGUE_THINGS = frozenset("taste food order visit experience quality meal dish di
 ABSTRACT_FAULTS = frozenset("behaviour behavior attitude manner manners behave".split())
 STRONG_COMPLAINT = 4  # a faulting clause with a strong word and an intensifier, or three intensifiers
 # Strong fault words in any of their forms, typed as they come ("rottened", "wrost", "undercooked").
-STRONG_WORD_RE = re.compile(r"\b(?:rott\w*|spoil(?:t|ed)|stale|smelly|smelling|stink\w*|inedible|uneatable|worst|wrost|"
-                            r"disgust\w*|pathetic|horri(?:ble|bly|d)|terribl[ey]|awful|cheat\w*|fraud|scam|"
-                            r"unacceptable|uncooked|undercooked|half[- ]cooked|raw|expired|insult\w*|rude\w*|"
-                            r"never again)\b", re.I)
+STRONG_WORD_RE = re.compile(r"\b(?:" + STRONG_FAULTS + r"|rott\w*|spoil(?:t|ed)|smelling|stink\w*|wrost|disgust\w*|"
+                            r"horri(?:ble|bly|d)|terribl[ey]|cheat\w*|unacceptable|uncooked|undercooked|"
+                            r"half[- ]cooked|raw|expired|insult\w*|rude\w*)\b", re.I)
 
 
 def complaint_strength(clause: str) -> int:

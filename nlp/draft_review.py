@@ -23,9 +23,8 @@ spelling list) and flag a draft an owner should read closely before approving:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from nlp.draft import clause_polarity, misspelt, review_clauses
+from nlp.draft import _vader, clause_polarity, misspelt, opinion_valence, review_clauses
 
 # Apology, ownership and shortfall wording: what a reply says when it answers a fault.
 FAULT_LANGUAGE_RE = re.compile(
@@ -54,18 +53,16 @@ for not our you are had has its it's i'm we're didn't wasn't don't been being in
 usually write review reviews still though while made make felt feel know think""".split())
 
 
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    return SentimentIntensityAnalyzer()
+def _content_words(text: str) -> list[str]:
+    """Lower-case words of four letters or more, stop words left out."""
+    return [w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in STOP_WORDS]
 
 
 def content_stems(text: str) -> set[str]:
     """Four-letter stems of the words of four letters or more that carry content, and the numbers ("waited 35
     mins" and "the 35-minute wait" meet at "wait" and "35"): near enough for a check that only asks whether the
     reply touched the clause at all."""
-    low = text.lower()
-    return {w[:4] for w in re.findall(r"[a-z]{4,}", low) if w not in STOP_WORDS} | set(re.findall(r"\d{2,}", low))
+    return {w[:4] for w in _content_words(text)} | set(re.findall(r"\d{2,}", text.lower()))
 
 
 def reply_body(reply: str) -> str:
@@ -89,9 +86,8 @@ VERDICT_WORDS = frozenset("experience time times place visit today again restaur
 def thing_stems(text: str) -> set[str]:
     """Content stems of the words that name something, not judge it: opinion words (VADER's lexicon, |v| >= 1:
     "furious", "worst", "pathetic") and bare verdict words are left out."""
-    lexicon = _vader().lexicon
-    return {w[:4] for w in re.findall(r"[a-z]{4,}", text.lower())
-            if w not in STOP_WORDS and w not in VERDICT_WORDS and abs(lexicon.get(w, 0.0)) < 1.0}
+    valence = opinion_valence()
+    return {w[:4] for w in _content_words(text) if w not in VERDICT_WORDS and abs(valence.get(w, 0.0)) < 1.0}
 
 
 def worst_clauses(clauses: list[tuple[str, str]], k: int = 1) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.ui import csv_download, failed_check_hints, plain, short_date, stars
+from dashboard.ui import check_outcome, csv_download, failed_check_hints, plain, short_date, stars
 from reviewcare import store
 
 PAGE_SIZE = 20
@@ -91,7 +91,7 @@ for item in queue[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]:
         if checks:
             marks = []
             for name, result in checks.items():
-                ok = result.get("ok", result.get("pass")) if isinstance(result, dict) else result
+                ok = check_outcome(result)
                 label = plain(str(name).replace("_", " "))
                 marks.append(f"{'✓' if ok in (True, None) or ok == 'ok' else '⚠'} {label}")
             st.caption("Self-checks: " + " · ".join(marks))
