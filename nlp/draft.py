@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.staff import ROLES
 from nlp.tone import phrase_rules
 from reviewcare.language import other_script
 
@@ -1739,6 +1740,19 @@ TRIM_END = frozenset("even also and but so or though".split())
 HANGING_START = frozenset("is are was were be of to with for in on at by from as than about".split())
 
 
+def sour_word_in_praise(clause: str, stretch: str) -> bool:
+    """True when a clause reads negative only by one mild word inside a stretch of praise ("it's great at playing
+    music, and setting alarms"): no fault word, no negation, nothing stronger than "alarm"."""
+    if clause_polarity(stretch) <= 0:
+        return False
+    low = _plain_judging_words(clause)
+    words = re.findall(r"[a-z']+", low)
+    valence = opinion_valence()
+    return not (any(w in FAULT_WORDS or w in LUKEWARM_WORDS or valence.get(w, 0.0) <= -1.5 for w in words)
+                or FAULT_RE.search(low) or _fault_phrase(low)
+                or re.search(r"\b(?:not|no|never|nothing|nobody|none|without|too)\b|n't", low))
+
+
 def plainly_faults(text: str) -> bool:
     """True when a phrase carries a complaint of its own: a fault word or phrase, a negation or "too", a
     lukewarm rating, or a clearly negative word ("leave" or "want" alone is not one)."""
@@ -2435,6 +2449,9 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         if polarity < 0 and clause_polarity(quote) >= 0 and (
                 not plainly_faults(quote) or NEGATED_FAULT_RE.search(quote)):
             continue  # "probably because they want to leave early": one sour word, no complaint to call fair
+        if polarity < 0 and any(low in clause.lower() and sour_word_in_praise(clause, stretch)
+                                for clause, stretch in review_clauses(text)):
+            continue  # "great at playing music, and setting alarms": one sour word in a list of praise
         at = text.lower().find(low)
         if at > 0 and re.search(r"\b(?:nothing|not|no)\s+\w+\s*[,;]\s*$", text[max(0, at - 25):at].lower()):
             continue  # "Nothing bad, nothing good": half of a balanced pair misquotes the whole
@@ -2617,18 +2634,45 @@ ASKED_TO_IMPROVE_RE = re.compile(
     r"quality|ambience|ambiance|hygiene|cleanliness|taste|menu|variety|portions?|quantity|packaging|packing|seating|"
     r"music|staff behaviou?r|behaviou?r|speed)\b", re.I)
 # A vague name with the reviewer's verdict right after it: "the food was served cold" -> "the cold food".
-VERDICT_AFTER_RE = r"\s+(?:was|were|is|are)\s+(?:served\s+|delivered\s+|brought\s+|always\s+)?(?:very\s+|too\s+|" \
-                   r"completely\s+|totally\s+|stone\s+|ice\s+)?(cold|stale|raw|undercooked|overcooked|burnt|soggy|" \
-                   r"tasteless|bland|uncooked|half-cooked|rubbery|dry|oily|greasy|salty)\b"
+VERDICT_AFTER_RE = (r"\s+(?:was|were|is|are)\s+(?:served\s+|delivered\s+|brought\s+|always\s+)?(?:very\s+|too\s+|"
+                    r"completely\s+|totally\s+|stone\s+|ice\s+)?(?:(?:horrible|horrendous|terrible|awful|disgusting|"
+                    r"pathetic|bad|tasteless|bland|cold|stale|oily|salty|dry|greasy)\s+and\s+)?(cold|stale|raw|"
+                    r"undercooked|overcooked|burnt|soggy|tasteless|bland|uncooked|half-cooked|rubbery|dry|oily|greasy|"
+                    r"salty|inedible)\b")
+# What a named thing was, in the review's own word, when that word sits well before the noun: "The butter chicken
+# had gone stale" -> "the stale butter chicken"; a hedged verdict ("a bit dirty") is left to the reviewer.
+THING_VERDICT_RE = (r"\s+(?:was|were|is|are|had\s+gone|has\s+gone|went|came|arrived|tasted|turned\s+out|seemed|looked)"
+                    r"\s+(?:served\s+|delivered\s+|always\s+|still\s+|already\s+)?"
+                    r"(?:(a\s+(?:bit|little|tad)|slightly|bit|kind\s+of|somewhat)\s+|(?:very|too|so|completely|totally|"
+                    r"extremely|really|quite|stone|ice|super)\s+)?"
+                    r"(cold|stale|raw|undercooked|overcooked|burnt|burned|soggy|tasteless|bland|uncooked|half-cooked|"
+                    r"rubbery|dry|oily|greasy|salty|soggy|chewy|watery|mushy|sour|lukewarm|insipid|flavou?rless|"
+                    r"spoiled|spoilt|rotten|expired|inedible|smelly|dirty|filthy|unclean|noisy|overpriced|"
+                    r"overcrowded|cramped|broken|late|slow)\b(?!\s+(?:but|though|yet)\s+(?:good|great|tasty|nice|fine))")
+THING_VERDICT_NOT_BEFORE = frozenset({"food", "meal", "dish", "dishes", "order", "service", "experience", "place",
+                                      "restaurant", "visit", "quality", "taste", "everything", "it", "staff",
+                                      "quantity", "portion", "portions", "price", "prices", "cost", "bill", "rates",
+                                      "packing", "packaging", "delivery"})
 
 
 def _with_verdict(phrase: str, text: str) -> str:
-    """ "the food" as "the cold food" when the review says "the food was served cold"; else the phrase."""
+    """ "the food" as "the cold food" when the review says "the food was served cold", "the butter chicken" as
+    "the stale butter chicken" when it "had gone stale"; else the phrase."""
     m = re.fullmatch(r"the (food|meal|dish|dishes|order)", phrase)
-    if not m or not text:
+    if not text:
         return phrase
-    said = re.search(rf"\b{m.group(1)}{VERDICT_AFTER_RE}", text, re.I)
-    return f"the {said.group(1).lower()} {m.group(1)}" if said else phrase
+    if m:
+        said = re.search(rf"\b{m.group(1)}{VERDICT_AFTER_RE}", text, re.I)
+        return f"the {said.group(1).lower()} {m.group(1)}" if said else phrase
+    thing = re.fullmatch(r"the ((?:[a-z]+ ){0,2}[a-z]{3,})", phrase)
+    if not thing or thing.group(1).split()[-1] in THING_VERDICT_NOT_BEFORE | set(ROLES):
+        return phrase
+    said = re.search(rf"\b{re.escape(thing.group(1))}{THING_VERDICT_RE}", text, re.I)
+    if not said or said.group(2).lower() in thing.group(1).split():
+        return phrase
+    if said.group(1):
+        return phrase  # "a bit chewy": a hedged verdict is theirs to soften; an adjective would overstate it
+    return f"the {said.group(2).lower()} {thing.group(1)}"
 
 
 ASKED_ACTION_RE = re.compile(r"\b(?:add|adding|include|introduce|start|open|provide|serve|offer|bring|keep more|"
@@ -2893,7 +2937,8 @@ WITHOUT_RE = re.compile(
     r"power|electricity|a/?c|air conditioning|heating|towels|toilet paper|soap)\b(?!\s+(?:issues?|problems?))"
     r"(?=.{0,40}\b(?:for|days?|nights?|hours?|whole|entire|again|still|since|despite|all)\b)", re.I)
 IDEA_RE = re.compile(
-    r"\b(?:better to (?:add|have|give|provide|include|offer|introduce|keep)|"
+    # not "better to have it at the place rather than ordering online": advice to diners about the thing
+    r"\b(?:better to (?:add|have|give|provide|include|offer|introduce|keep)(?! (?:it|them|this|that)\b)|"
     r"(?:add|give|provide) (?:an |the )?options? to|"
     r"(?:please|pls|kindly) (?:add|include|introduce|start|offer|provide|give|keep|bring|send)|"
     r"(?:you|they) (?:should|could|can|must) (?:add|include|introduce|start|offer)|"
@@ -2910,9 +2955,12 @@ def idea_thing(text: str, staff_names: Iterable[str], private: set[str]) -> str:
     """What a suggestion is about ("add an option to choose the masala" -> "the masala"), or ""."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
     for clause, _ in review_clauses(text):
-        if not (IDEA_RE.search(clause) or SUGGEST_RE.search(clause)):
+        lower = clause.lower()
+        idea = IDEA_RE.search(lower) or SUGGEST_RE.search(lower)
+        if not idea:
             continue
-        if m := IDEA_THING_RE.search(clause.lower()):
+        # the thing comes with the idea, not before it ("they have a wide variety ... better to add")
+        if m := IDEA_THING_RE.search(lower, idea.start()):
             words = m.group(1).split()
             phrase = (_unlisted_thing(m.group(1), staff) or _unlisted_thing(words[0], staff)
                       or _unlisted_thing(words[-1], staff))

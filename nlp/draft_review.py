@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.draft import _vader, clause_polarity, misspelt, opinion_valence, review_clauses
+from nlp.draft import _vader, clause_polarity, misspelt, opinion_valence, review_clauses, sour_word_in_praise
 
 # Apology, ownership and shortfall wording: what a reply says when it answers a fault.
 FAULT_LANGUAGE_RE = re.compile(
@@ -76,7 +76,8 @@ def _plain(text: str) -> str:
 
 def faulting_clauses(text: str) -> list[tuple[str, str]]:
     """(clause, its sentence stretch) for every clause of the review that faults something."""
-    return [(clause, stretch) for clause, stretch in review_clauses(text) if clause_polarity(clause) < 0]
+    return [(clause, stretch) for clause, stretch in review_clauses(text)
+            if clause_polarity(clause) < 0 and not sour_word_in_praise(clause, stretch)]
 
 
 # Words that name no thing the business could fix: "Had the worst experience today. Never again."

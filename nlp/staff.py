@@ -197,10 +197,15 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
     before = i - 1
     while before >= 1 and lower[before] in ADVERBS:
         before -= 1  # "Jonah again looked after us", "Keira clearly noticed"
-    if w == "did" and any(x in {"job", "service", "work"} for x in lower[i + 1:i + 5]):
-        w = "served"  # "Nandan did excellent service", "Ravi did a great job": a person's work
+    if w in {"did", "provided", "gave", "given", "rendered"} and \
+            any(x in {"job", "service", "work", "hospitality"} for x in lower[i + 1:i + 6]):
+        # "Nandan did excellent service", "Ravi did a great job", "Ratul has provided me with the best
+        # service": a person's work
+        w = "served"
+        if before >= 1 and lower[before] in {"has", "have", "had"}:
+            before -= 1
     if w in SERVICE_VERBS:
-        need = VERB_NEXT.get(w) if lower[i] != "did" else None
+        need = VERB_NEXT.get(w) if lower[i] == w else None
         if need is not None and (i + 1 >= len(words) or lower[i + 1] not in need):
             return None
         named = _subject(words, lower, _name_ending(words, before))

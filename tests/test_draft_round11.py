@@ -1,0 +1,89 @@
+"""Round 11: faults from a strict read of fresh real drafts, each pinned with reviews written for the test: a
+person thanked for "providing the best service" missed, a judgement denied past VADER's reach ("I didn't find the
+dessert very tasty") read as praise, "find" taken for the location, and advice to other diners taken for an idea.
+"""
+
+from __future__ import annotations
+
+import spacy
+from test_draft_round8 import drafted
+
+from nlp.analyze import analyze_rows
+from nlp.draft import idea_thing
+from nlp.staff import find_staff
+from nlp.tone import clause_polarity
+
+_tokenizer = spacy.blank("en").tokenizer
+
+
+def staff_names(text: str) -> list[str]:
+    words = [t.text for t in _tokenizer(text)]
+    return [name for _, name, _ in find_staff(words, [""] * len(words)) if name]
+
+
+def test_a_person_who_provided_the_service_is_staff():
+    assert staff_names("Lovely evening. Tarun has provided us with the best service here.") == ["Tarun"]
+    assert staff_names("Meera gave us excellent service all night.") == ["Meera"]
+    assert staff_names("Joseph rendered very warm hospitality.") == ["Joseph"]
+    # a place or a dish giving something is not a person
+    assert staff_names("The restaurant has provided good service.") == []
+    assert staff_names("Biryani gave us a great time.") == []
+
+
+def test_the_person_who_provided_the_service_is_thanked_by_name():
+    for reply in drafted("Great food and a calm room. Tarun has provided us with the best service here.", 5):
+        assert "Tarun" in reply, reply
+
+
+def test_a_judgement_denied_past_three_words_is_negative():
+    for text in ("I didn't find the dessert very tasty.", "We don't find their cocktails much interesting.",
+                 "I did not think the curry was good."):
+        assert clause_polarity(text) < -0.05, text
+    # not denied, or denied for something else: unchanged
+    assert clause_polarity("I found the dessert very tasty.") > 0.3
+    assert clause_polarity("We didn't find our table, the food was great") > 0.3
+
+
+def test_a_denied_judgement_is_never_celebrated():
+    text = ("The wine list is good and the starters were lovely. But I don't find their cocktails much "
+            "interesting here.")
+    result = analyze_rows([{"id": "c", "text": text, "rating": 4}])[0]
+    drinks = [t for t in result["topics"] if t["topic"] == "drinks"]
+    # the wine is praised in the same review: the drinks are mixed, never plain praise
+    assert drinks and all(t["label"] in {"negative", "mixed"} for t in drinks), result["topics"]
+    for reply in drafted(text, 4):
+        low = reply.lower()
+        assert not any(p in low for p in ("glad the cocktails", "enjoyed the cocktails", "loved the cocktails")), reply
+
+
+def test_finding_something_is_not_the_location():
+    result = analyze_rows([{"id": "f", "text": "I didn't find the soup very hot.", "rating": 2},
+                           {"id": "g", "text": "The place is hard to find at night.", "rating": 3}])
+    assert all(t["topic"] != "location_parking" for t in result[0]["topics"]), result[0]["topics"]
+    assert any(t["topic"] == "location_parking" for t in result[1]["topics"]), result[1]["topics"]
+
+
+def test_advice_to_other_diners_is_not_an_idea_for_the_business():
+    text = ("They have a wide range of rolls and I would always pick the paneer one, better to have it there "
+            "than ordering online.")
+    assert idea_thing(text, [], set()) == ""
+    # a real idea still names its thing, not something said before it
+    assert "paneer" in idea_thing("They have a wide range of rolls, better to add a paneer tikka roll too.", [], set())
+    for reply in drafted(text, 4):
+        assert "suggestion about" not in reply.lower() and "range" not in reply.lower(), reply
+
+
+def test_a_named_fault_carries_the_reviewers_own_word_for_it():
+    from nlp.draft import _with_verdict
+    text = ("We ordered the lamb curry and two naans. The lamb curry had gone stale and the naans were a bit "
+            "chewy. The dishes were greasy and inedible. The dal was not cold. The pasta was cold but tasty.")
+    assert _with_verdict("the lamb curry", text) == "the stale lamb curry"
+    assert _with_verdict("the naans", text) == "the naans"  # "a bit chewy": their hedge, not our adjective
+    assert _with_verdict("the dishes", text) == "the inedible dishes"
+    # not said, denied, or taken back at once: the name stays as it was; people are never given an adjective
+    assert _with_verdict("the dal", text) == "the dal"
+    assert _with_verdict("the pasta", text) == "the pasta"
+    assert _with_verdict("the waiter", "The waiter was slow.") == "the waiter"
+    for reply in drafted("Ordered the lamb curry for a family dinner. The lamb curry had gone stale and smelt odd. "
+                         "Very upsetting.", 1):
+        assert "stale lamb curry" in reply, reply
