@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from nlp.staff import ROLES
-from nlp.tone import phrase_rules
+from nlp.tone import domain_words, phrase_rules
 from reviewcare.language import other_script
 
 PHRASES_PATH = Path(__file__).resolve().parent / "reply_phrases.toml"
@@ -1715,7 +1715,10 @@ mouldy moldy damp smelled smelt crashes crashing crashed glitch glitches glitchy
 unusable unresponsive nightmare disaster hassle ripoff rip-off scam joke unaccommodating uncooperative unhelpful
 unfriendly unprofessional inattentive dimly strain disapointed disapointing disapointment dissapointed
 dissapointing dissapointment dissappointed disappoited dissatisfied aweful awfull horrable horrible terible
-terrrible worest wrost pathatic patheticc disgustin""".split())
+terrrible worest wrost pathatic patheticc disgustin""".split()) | frozenset(
+    # the analyzer's own review-domain fault words ("subpar", "skimpy", "tinny"): the drafter reads a clause as the
+    # analysis did
+    w for w, v in domain_words().items() if v <= -1.0 and w.replace("-", "").isalpha())
 PROBLEM_THINGS = {"the noise": "the noise levels", "the dust": "the cleanliness", "the mould": "the cleanliness",
                   "the mold": "the cleanliness", "the damp": "the cleanliness", "the stains": "the cleanliness",
                   "the crashes": "the app's stability", "the glitches": "the app's reliability",
@@ -1728,7 +1731,9 @@ PRAISE_RE = re.compile(r"\b(?:on time|must try|worth (?:it|the money|every|a vis
 PRAISE_WORDS = frozenset("""addictive addicting moreish
 tasty yummy delicious fresh crispy tender juicy friendly polite courteous prompt quick
 fast cozy cosy clean lovely superb excellent amazing awesome great good nice perfect fantastic wonderful
-heavenly authentic flavourful flavorful worth recommended recommend loved love best helpful attentive""".split())
+heavenly authentic flavourful flavorful worth recommended recommend loved love best helpful attentive""".split()) | \
+    frozenset(w for w, v in domain_words().items() if v >= 1.0 and w.replace("-", "").isalpha()
+              and w not in {"decent", "hospitality", "reasonable", "affordable", "inexpensive"})
 FAULT_RE = re.compile(r"\b(?:too|not|no|never|nothing|n't|wasn't|isn't|didn't|doesn't|don't|could have been|"
                       r"could be|should be|needs? to|lack of|instead of)\b", re.I)
 # A quote must not end on a word that leaves the clause hanging ("the place is really very good can").

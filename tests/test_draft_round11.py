@@ -87,3 +87,18 @@ def test_a_named_fault_carries_the_reviewers_own_word_for_it():
     for reply in drafted("Ordered the lamb curry for a family dinner. The lamb curry had gone stale and smelt odd. "
                          "Very upsetting.", 1):
         assert "stale lamb curry" in reply, reply
+
+
+def test_the_drafter_reads_the_analyzers_domain_fault_words():
+    from nlp.draft import FAULT_WORDS, clause_polarity
+    assert {"subpar", "skimpy", "tinny", "puny", "condescending"} <= FAULT_WORDS
+    assert clause_polarity("Very puny sound") < 0 and clause_polarity("The portions were skimpy") < 0
+
+
+def test_a_product_fault_on_four_stars_is_owned_not_celebrated():
+    from test_draft_round8 import drafted_for, review_rows
+    rows = review_rows("puny", 4, text="Very puny sound, but works great.", rating=4, author=None, source="amazon")
+    for reply in drafted_for(rows, "retail", {"name": "Brightline Supplies", "industry": "online shop"}):
+        low = reply.lower()
+        assert "sound" in low and "wonderful" not in low, reply
+        assert any(w in low for w in ("on us", "ours", "our responsibility", "we missed", "sorry")), reply
