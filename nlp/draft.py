@@ -2404,6 +2404,9 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
                for c in re.split(r"[,;:.!?()\n]|\s-\s|\bbut\b|\beven (?:though|if)\b|\bthough\b", str(p or ""))]
     # Last, the parts of long clauses: "nobody said sorry and we had to ask twice" -> "nobody said sorry".
     pieces += [c for p in pieces for c in re.split(r"\b(?:and|when|which|so|because)\b", str(p or ""))]
+    # Last of all, what follows "I dislike that", "the problem is that": "it confuses my requests all the time".
+    pieces += [m.group(1) for p in pieces if (m := re.search(
+        r"\b(?:that|if|whenever)\s+((?:it|she|he|they|the|this|you)\b.*)", str(p or ""), re.I))]
     for cand in pieces:
         if "…" in str(cand or "") or re.search(r"\.{2,}", str(cand or "").strip().strip(". ")):
             continue  # "rotten.. pathetic": two thoughts; their clauses are tried on their own below

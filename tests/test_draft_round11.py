@@ -102,3 +102,9 @@ def test_a_product_fault_on_four_stars_is_owned_not_celebrated():
         low = reply.lower()
         assert "sound" in low and "wonderful" not in low, reply
         assert any(w in low for w in ("on us", "ours", "our responsibility", "we missed", "sorry")), reply
+
+
+def test_what_follows_i_dislike_that_is_quoted_when_nothing_is_named():
+    from nlp.draft import short_quote
+    text = "I dislike that it confuses simple requests far too often."
+    assert short_quote(text, [], set(), set(), -1) == "it confuses simple requests far too often"
