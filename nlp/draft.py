@@ -3688,7 +3688,9 @@ APOLOGY_WORDS_RE = re.compile(r"\b(?:sorry|apologi[sz]e\w*|apolog(?:y|ies))\b", 
 def _reply_ideas(sentence: str) -> set[str]:
     """`sentence_ideas` plus "apology": one "I'm sorry" per reply; a second reads as a form letter."""
     own = re.sub(r"\"[^\"]*\"", " ", sentence)  # the reviewer's quoted "nobody said sorry" is not ours
-    return sentence_ideas(sentence) | ({"apology"} if APOLOGY_WORDS_RE.search(own) else set())
+    # Two sentences opening alike ("It's wonderful to read ... It's wonderful to hear") read as a template.
+    opener = " ".join(re.findall(r"[a-z']+", sentence.lower())[:2])
+    return sentence_ideas(sentence) | ({"apology"} if APOLOGY_WORDS_RE.search(own) else set()) | {f"opens:{opener}"}
 
 
 QUESTION_NAMED_RE = re.compile(r"\b(?:fair question|your question|a question)\b", re.I)

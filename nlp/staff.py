@@ -61,6 +61,10 @@ SERVICE_ADJECTIVES = frozenset({"helpful", "courteous", "polite", "friendly", "r
 PERSON_VERBS = frozenset("""brought came remembered put explained checked greeted welcomed arranged organised organized
 sorted handled offered told gave knew walked showed surprised treated went serving attending noticed stopped
 flagged hid written wrote baked decorated""".split())
+# Present forms read as their past ("sunil who take care of our table", "Ravi helps us every time").
+PRESENT_FORMS = {"take": "took", "takes": "took", "taking": "took", "help": "helped", "helps": "helped",
+                 "serve": "served", "serves": "served", "look": "looked", "looks": "looked", "attend": "attended",
+                 "attends": "attended", "assist": "assisted", "assists": "assisted"}
 PRAISE_NOUNS = frozenset("""star superstar genius gem legend asset credit sweetheart delight pro professional angel
 hero darling""".split())
 ADVERBS = frozenset("again always also really even personally kindly just clearly then immediately quickly".split())
@@ -141,7 +145,7 @@ def _loose_name(word: str) -> bool:
 
 # Casual words typed where a name could stand: "thanks a lot man", "thank you guys", "thanks alot".
 CASUAL_WORDS = frozenset("""man men guys gays guyz dude dudes bro bros buddy team boss sir madam mam maam alot lot
-all everyone everybody again much plus zomato swiggy folks people""".split())
+all everyone everybody again much plus zomato swiggy folks people bhai bhaiya anna yaar dost ji""".split())
 
 
 def _is_name(word: str, tag: str) -> bool:
@@ -193,10 +197,18 @@ def _name_ending(words: list[str], end: int) -> tuple[int, str] | None:
 
 def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, str] | None:
     """The name right before a service verb or "was very helpful" at i, if the phrase is complete."""
-    w = lower[i]
+    w = PRESENT_FORMS.get(lower[i], lower[i])
     before = i - 1
     while before >= 1 and lower[before] in ADVERBS:
         before -= 1  # "Jonah again looked after us", "Keira clearly noticed"
+    if before >= 1 and lower[before] == "who" and w in SERVICE_VERBS and (
+            i + 1 < len(words) and lower[i + 1] in VERB_NEXT.get(w, {"us", "me", "our"})):
+        # "Karunakar who helped us", "sunil who take care of our table": the person, even typed in lower case
+        if _loose_name(words[before - 1]) and (before == 1 or lower[before - 2] not in THING_BEFORE):
+            if before >= 2 and _bare_name(words[before - 2]):
+                return before - 2, words[before - 2]  # "served by Balia lima who took care": the first name
+            return before - 1, words[before - 1].capitalize()
+        before -= 1
     if w in {"did", "provided", "gave", "given", "rendered"} and \
             any(x in {"job", "service", "work", "hospitality"} for x in lower[i + 1:i + 6]):
         # "Nandan did excellent service", "Ravi did a great job", "Ratul has provided me with the best
@@ -205,7 +217,10 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
         if before >= 1 and lower[before] in {"has", "have", "had"}:
             before -= 1
     if w in SERVICE_VERBS:
-        need = VERB_NEXT.get(w) if lower[i] == w else None
+        need = VERB_NEXT.get(w) if PRESENT_FORMS.get(lower[i], lower[i]) == w else None
+        if lower[i] in PRESENT_FORMS and lower[before] != "who" and (
+                i + 1 >= len(words) or lower[i + 1] not in {"us", "me", "care", "after"}):
+            return None  # "Behrouz serves it in a plate": a place in the present tense, not a person
         if need is not None and (i + 1 >= len(words) or lower[i + 1] not in need):
             return None
         named = _subject(words, lower, _name_ending(words, before))
@@ -265,7 +280,7 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
         named = _name_ending(words, k)
         start = named[0] if named else -1
         if named and (start == 0 or words[start - 1] in SENTENCE_ENDS | {",", "!", "(", "-"} or
-                      lower[start - 1] in {"and", "but", "&", "instead", "then", "so", "also", "when"}):
+                      lower[start - 1] in {"and", "but", "&", "instead", "then", "so", "also", "when", "if"}):
             return _subject(words, lower, named)
     return None
 
@@ -399,6 +414,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             while j < n and lower[j] in {"to", "you", "a", "lot", "for", "the", "mention", "out", "dear"}:
                 j += 1
             named = _name_at(words, tags, j)
+            # not at a phrase end: "thanks bdubs." and "thanx zomatoo" thank the place
+            if named is None and j + 1 < n and _loose_name(words[j]) and lower[j + 1] in {"will", "again"} and any(
+                    x in {"service", "staff", "served", "serving", "helped", "waiter", "hospitality"}
+                    for x in lower[:i]):
+                named = (j, words[j].capitalize())  # "... best service ... thanks roshan will visit again"
             if named is None and j < n and _loose_name(words[j]) and j + 1 < n and (
                     lower[j + 1] == "for" or (lower[j + 1] in {"and", "&"} and j + 2 < n
                                               and (_loose_name(words[j + 2]) or _bare_name(words[j + 2])))):
@@ -458,8 +478,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             j = i + 2 if i + 1 < n and _bare_name(words[i + 1]) else i + 1
             if j < n and lower[j] in {"your", "you", "thanks", "thank", "was", "is", "did", "made", "served"}:
                 found.setdefault(lower[i][1:], (i, words[i][1:], None))
-        elif w in SINGLING_OUT and i + 1 < n and _bare_name(words[i + 1]) and i >= 1 and \
-                lower[i - 1] in {"hospitality", "service", "services", "team", "staff", ",", "and"} and \
+        elif w in SINGLING_OUT and i + 1 < n and _bare_name(words[i + 1]) and i >= 1 and (
+                lower[i - 1] in {"hospitality", "service", "services", "team", "staff", ",", "and"} or
+                # "staff was good especially Shahrukh": the people praised a few words before
+                any(x in {"hospitality", "service", "team", "staff", "waiters", "servers"}
+                    for x in lower[max(0, i - 4):i - 1])) and \
                 not (i + 2 < n and lower[i + 2] in _menu_words()):  # "especially Chana Dal Poori" is a dish
             # "exceptional hospitality especially Ranjit"
             named = _name_ending(words, i + 2) if i + 2 < n and _bare_name(words[i + 2]) else (i + 1, words[i + 1])

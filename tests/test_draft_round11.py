@@ -108,3 +108,27 @@ def test_what_follows_i_dislike_that_is_quoted_when_nothing_is_named():
     from nlp.draft import short_quote
     text = "I dislike that it confuses simple requests far too often."
     assert short_quote(text, [], set(), set(), -1) == "it confuses simple requests far too often"
+
+
+def test_people_thanked_in_the_shapes_real_reviews_use():
+    assert staff_names("Great evening. Tarun who helped us with the menu was lovely.") == ["Tarun"]
+    assert staff_names("staff is good meena who take care of our table.") == ["Meena"]
+    assert staff_names("We were served by Kavya rao who took care of everything.") == ["Kavya"]
+    assert staff_names("You are lucky if Imran is attending you.") == ["Imran"]
+    assert staff_names("The staff was good especially Farhan with his quick service.") == ["Farhan"]
+    assert staff_names("best service in town, thanks dilip will visit again") == ["Dilip"]
+    assert staff_names("Deepa serve us very well.") == ["Deepa"]
+    # a place in the present tense, a place thanked, a dish: no person
+    assert staff_names("Behrouz serves it in a flat box with cutlery.") == []
+    assert staff_names("great service thanks bdubs.") == []
+    assert staff_names("The biryani who helped us") == []
+
+
+def test_no_two_sentences_of_a_reply_open_alike():
+    import re
+    text = ("Very good place for food and drinks and good ambiance. I would like to thank Tarun who helped us "
+            "with his service, we are very thankful to him.")
+    for reply in drafted(text, 5):
+        openers = [" ".join(re.findall(r"[a-z']+", s.lower())[:2]) for s in re.split(r"(?<=[.!?])\s+", reply)]
+        assert len(openers) == len(set(openers)), reply
+        assert "Tarun" in reply, reply
