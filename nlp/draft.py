@@ -189,7 +189,8 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
 PHRASE_JUNK = frozenset("""ur u r din dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
 different various other same whole entire usual normal regular total complete certain particular typical
 specific several ordered served tried given famous appropriate proper right wrong exact perfect bucks rupees rs
-dollars uber bolt ola lyft zomato swiggy airbnb jet2 ryanair easyjet guys reg regarding abt""".split())
+dollars uber bolt ola lyft zomato swiggy airbnb jet2 ryanair easyjet guys reg regarding abt
+sake think thought guess works ka ki ke wala wale wali""".split())  # "for god sake", "I think", "Ulte Tawa ka Paratha"
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
@@ -1151,7 +1152,7 @@ def _thing_by_pattern(evidence: str, name: str, positive: bool, staff_names: set
 
 # Words after which a profile word is a verb ("it works", "to buy", "didn't connect"), not the thing written about.
 SUBJECT_BEFORE_VERB = frozenset("""it this that which everything i we you they he she still not t to will would can
-could does doesn did didn never""".split())
+could does doesn did didn never barely hardly rarely usually sometimes""".split())  # "This thing barely works"
 # Words that follow a verb, not a noun: "Works perfectly", "connects fine".
 MANNER_AFTER_VERB = frozenset("""well perfectly fine flawlessly smoothly properly correctly beautifully great fast
 like""".split())

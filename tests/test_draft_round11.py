@@ -132,3 +132,12 @@ def test_no_two_sentences_of_a_reply_open_alike():
         openers = [" ".join(re.findall(r"[a-z']+", s.lower())[:2]) for s in re.split(r"(?<=[.!?])\s+", reply)]
         assert len(openers) == len(set(openers)), reply
         assert "Tarun" in reply, reply
+
+
+def test_idioms_particles_and_verbs_are_never_named_as_things():
+    from nlp.draft import _unlisted_thing, used_as_verb
+    for words in ("sake", "think", "works", "ka paratha"):
+        assert _unlisted_thing(words, set()) == "", words
+    assert used_as_verb("works", "This speaker barely works and I'm returning it.")
+    for reply in drafted("Ordered a cheese pizza, for god sake there was no cheese on the pizza at all.", 1):
+        assert "the sake" not in reply and "cheese" in reply, reply
