@@ -281,6 +281,10 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:live|dead) (?:\w+ )?(?:insects?|worms?|bugs?|flies|fly)|stone (?:chunks|pieces|bits)|"
         r"stones? (?:between|in) (?:my |our )?(?:teeth|mouth)|"
         r"food safety|health hazard|unsafe|carbon monoxide|gas leak|smell(?:ed|s)? (?:of )?gas|"
+        # breathing harmed by the room itself: "slowly the suffocation started", "throat irritation from the smoke"
+        r"(?:the|started|start|began|felt|feeling|was|were|got|getting) (?:really |very |so |totally |almost )?"
+        r"suffocat(?:ion|ed)|(?:couldn't|could not|unable to) breathe(?! from)|breathing (?:problems?|difficult\w*|"
+        r"issues?)|(?:throat|eye|eyes) (?:irritation|burning)|asthma attack|wheez\w*|"
         r"(?:alcohol|vodka|rum|whisky|whiskey|long island|beer|wine|cocktail)\b[^.!?]{0,60}\bpregnant|"
         r"pregnant\b[^.!?]{0,60}\b(?:alcohol|vodka|rum|whisky|whiskey|long island|beer|wine|cocktail)|"
         r"(?:fire|smoke) alarms? (?:\w+ ){0,3}(?:rang|ring|went off|goes off|going off|sounded|kept)|"
@@ -297,7 +301,19 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"hit me|slapped (?:me|us|my)|punched (?:me|us|my)|pushed me|abused (?:me|us|my)|"
         r"eve[- ]?teas\w*|catcall\w*|(?:lewd|vulgar|dirty) (?:comments?|remarks?|gestures?)|"
         r"teas(?:ed|ing) (?:our|my|the) (?:friends?|girls?|wife|sister|daughter|girlfriend)|"
+        # "stags misbehaving with girls, trying to feel them": unwanted touching, said without the legal word
+        r"misbehav\w* (?:with|towards) (?:the |our |my )?(?:girls?|women|ladies|lady|wife|sister|daughter|"
+        r"girlfriend|her|female)|trying to (?:feel|touch) (?:them|her|girls|women|ladies|us)|"
+        r"touch(?:ed|ing) (?:girls|women|ladies|her|my (?:wife|sister|daughter|girlfriend))|"
         r"physically (?:assault\w*|attack\w*|abus\w*|hurt|harm\w*|push\w*|threaten\w*))\b", re.I)),
+    ("possible fraud or security incident", re.compile(
+        # a stranger with the reviewer's computer or money: "they did have control of my computer and network"
+        r"\b(?:(?:had|took|got|gave (?:them|him|her)|have) (?:remote )?(?:control|access) (?:of|to) my "
+        r"(?:computer|pc|laptop|phone|network|account|bank)|remote (?:access|desktop|control) (?:to|of|on) my|"
+        r"stole my (?:card|identity|details|money|password)|identity theft|phishing|"
+        r"(?:card|account) (?:was |got )?(?:charged|debited) without (?:my )?"
+        r"(?:permission|consent|authori[sz]ation))\b",
+        re.I)),
     ("discrimination claim", re.compile(
         r"\b(?:racis\w*|discriminat\w*|sexist|homophob\w*|transphob\w*|bigot\w*|xenophob\w*|"
         r"because (?:i|we) (?:am|are|was|were) (?:black|brown|gay|lesbian|trans|muslim|jewish|disabled|"

@@ -131,3 +131,23 @@ def test_a_reviewers_own_apology_is_never_quoted_as_the_complaint():
 def test_friends_teased_by_other_guests_go_to_a_person():
     text = "We went with a few girls and the men at the next table kept teasing our friends. The manager did nothing."
     assert reason_for(text).startswith("harassment claim")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Men on the dance floor kept misbehaving with girls, trying to feel them, and no bouncer stopped it.",
+     "harassment claim"),
+    ("Nobody smokes outside here. After an hour the suffocation started and my eyes were burning.",
+     "health or safety incident"),
+    ("Their support line charged me $79 and they had control of my computer for an hour.",
+     "possible fraud or security incident"),
+])
+def test_quiet_wording_of_incidents_still_goes_to_a_person(text, reason):
+    assert reason_for(text).startswith(reason)
+
+
+@pytest.mark.parametrize("text", [
+    "Huge smoking zone, so one doesn't feel suffocated in here. Great music.",
+    "The desserts were so good I could not breathe from laughing with friends.",
+])
+def test_incident_words_said_in_passing_are_drafted(text):
+    assert reason_for(text) == ""
