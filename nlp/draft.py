@@ -1305,6 +1305,13 @@ VERDICT_NOUN_RE = re.compile(
     r"\W*(?:very |really |so |the )?(?:terrible|worst|horrible|awful|pathetic|bad|cold|stale|soggy|burnt|tasteless|"
     r"bland|undercooked|overcooked|rubbery|oily|greasy|disgusting|poor)\s+([a-z]{3,}(?:\s+[a-z]{3,})?)\s*(?:ever)?\W*$")
 # "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
+# An order that never came: cancelled on them, or "they cant delivered the food, as they have many orders".
+UNDELIVERED_RE = re.compile(
+    r"\b(?P<cancel>(?:cancel+ed|cancel+ing) (?:the |my |our )?order|order (?:was |got |has been )?cancel+ed)\b|"
+    r"\b(?:can'?t|cannot|could not|couldn'?t|unable to|won'?t|will not|didn'?t|did not|never) (?:be )?"
+    r"deliver(?:ed)?\b(?!\s+(?:on|what|as|the goods|quality|taste))|"
+    r"\b(?:not|never|didn'?t|did not) (?:the )?receive[d]? (?:the |my |our |any )?(?:food|order|parcel|package|meal)\b|"
+    r"\border (?:never|didn'?t|did not) (?:arrive|come|reach)", re.I)
 LATE_ARRIVAL_RE = re.compile(
     r"\b(?:it|order|parcel|package|delivery|item|items|food|shipment)\s+(?:arrived|came|was delivered|got delivered|"
     r"reached(?: me| us)?)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+"
@@ -3209,6 +3216,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         unit = {"min": "minute", "hr": "hour"}.get(unit, unit)
         late = f"the {n}-{unit} delay" if n and unit else "the late delivery"
         neg = [late, *[x for x in neg if x not in ("your order", "the delivery")]][:2]
+    if stance in ("negative", "mixed") and text and (m := UNDELIVERED_RE.search(text)):
+        # the order itself never came: that leads, ahead of the food it never brought
+        gone = "the cancelled order" if m.group("cancel") else "the order that never reached you"
+        neg = [gone, *[x for x in neg if x not in ("your order", "the delivery", "the food", "the order", "the meal")
+                       and "cancel" not in x]][:2]
     if stance in ("negative", "mixed") and not neg and text:
         neg = faulted_in_text(text, staff_names, private, happy,  # a dish no profile lists: "the chopsuey"
                               notes_ok=rating is not None and rating >= 4)

@@ -141,3 +141,13 @@ def test_idioms_particles_and_verbs_are_never_named_as_things():
     assert used_as_verb("works", "This speaker barely works and I'm returning it.")
     for reply in drafted("Ordered a cheese pizza, for god sake there was no cheese on the pizza at all.", 1):
         assert "the sake" not in reply and "cheese" in reply, reply
+
+
+def test_an_order_that_never_came_is_what_the_reply_owns():
+    for reply in drafted("They cancelled our order after an hour of waiting. Not acceptable at all.", 1):
+        assert "cancelled order" in reply, reply
+    for reply in drafted("Never received the food, they said they cant deliver as they have many orders.", 1):
+        assert "never reached you" in reply and "about the food" not in reply, reply
+    # "didn't deliver on taste" is a verdict on the food, not a missing order
+    for reply in drafted("The biryani didn't deliver on taste at all, very bland and dry.", 2):
+        assert "never reached you" not in reply, reply
