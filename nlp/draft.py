@@ -1304,7 +1304,6 @@ APP_FAULTS: tuple[tuple[re.Pattern[str], str], ...] = (
 VERDICT_NOUN_RE = re.compile(
     r"\W*(?:very |really |so |the )?(?:terrible|worst|horrible|awful|pathetic|bad|cold|stale|soggy|burnt|tasteless|"
     r"bland|undercooked|overcooked|rubbery|oily|greasy|disgusting|poor)\s+([a-z]{3,}(?:\s+[a-z]{3,})?)\s*(?:ever)?\W*$")
-# "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
 # An order that never came: cancelled on them, or "they cant delivered the food, as they have many orders".
 UNDELIVERED_RE = re.compile(
     r"\b(?P<cancel>(?:cancel+ed|cancel+ing) (?:the |my |our )?order|order (?:was |got |has been )?cancel+ed)\b|"
@@ -1312,6 +1311,90 @@ UNDELIVERED_RE = re.compile(
     r"deliver(?:ed)?\b(?!\s+(?:on|what|as|the goods|quality|taste))|"
     r"\b(?:not|never|didn'?t|did not) (?:the )?receive[d]? (?:the |my |our |any )?(?:food|order|parcel|package|meal)\b|"
     r"\border (?:never|didn'?t|did not) (?:arrive|come|reach)", re.I)
+# What a device or app would not let them do: "Can't recognize my sprinkler wifi controller", "won't connect to wifi",
+# "CANNOT CANCEL SNOOZE". The verb is one a product is for; its object, when plain, comes along.
+CANT_DO_RE = re.compile(
+    r"\b(?:can'?t|cannot|can not|couldn'?t|could not|won'?t|wont|will not|unable to|(?:not|never) (?:been )?able to|"
+    r"doesn'?t let (?:me|us|you)|does not let (?:me|us|you)|no way to)\s+(?:even\s+|seem to\s+)?"
+    r"(sync|connect|pair|link|play|hear|understand|turn|set|call|cancel|change|find|log|sign|watch|stream|control|"
+    r"record|download|update|open|load|dismiss|snooze|answer|recogni[sz]e|charge|install|access|cast|switch|adjust)\b"
+    r"(?:\s+(?:it|this|them)(?=\s+(?:to|with|into)\b))?"  # "connect this to youtube"
+    r"((?:\s+(?:up|on|off|in|out|to|into|with))?)"
+    r"(?:\s+(my|the|a|an|your|her|its|any|our)?\s*((?:[a-z]{3,}\s+)?[a-z]{3,}))?", re.I)
+CANT_DO_ALONE = frozenset("sync connect pair hear understand charge".split())
+CLAUSE_WORDS = frozenset("after before without unless until while since because about anymore properly".split())
+
+
+# A part or service of the product that failed, in the reviewer's words: "Hulu stopped working", "my old fire stick
+# kept crashing", "Menu doesn't work", "the remote won't even turn on".
+FAILS_RE = re.compile(
+    r"\b((?:[A-Za-z]{3,} )?[A-Za-z]{3,}) (?:just |also |still |suddenly |randomly )?"
+    r"(?:doesn'?t|does not|didn'?t|did not|stopped|stops|won'?t|wont|will not|kept|keeps|would not|wouldn'?t|never) "
+    r"(?:even |ever )?"
+    r"(work(?:s|ing)?|respond(?:s|ing)?|crash(?:es|ing)?|turn(?:s|ing)? on|load(?:s|ing)?|connect(?:s|ing)?|"
+    r"charg(?:e|es|ing)|freez(?:e|es|ing)|disconnect(?:s|ing)?)\b")
+MONTHS = frozenset("""january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec""".split())
+FAILING = {"work": "not working", "respond": "not responding", "crash": "crashing", "turn on": "not turning on",
+           "load": "not loading", "connect": "not connecting", "charg": "not charging", "freez": "freezing",
+           "disconnect": "disconnecting"}
+
+
+FAILING_STATES = tuple(FAILING.values()) + tuple(v.removeprefix("not ") for v in FAILING.values())
+
+
+def failing_part(text: str) -> str:
+    """ "the fire stick crashing", "Hulu not working": the part of a product the review says failed, or ""."""
+    for m in FAILS_RE.finditer(text):
+        words = m.group(1).split()
+        # the thing is a noun, not "it", "this one" or a verb ("Alexa hardly came")
+        while words and (words[0].lower() in PHRASE_STOP | PHRASE_JUNK | CLAUSE_WORDS | MONTHS | FAULT_WORDS |
+                         PRAISE_WORDS or not _nounish(words[0].lower())):
+            words = words[1:]
+        if not words or words[-1].lower() in PHRASE_STOP | PHRASE_JUNK | GENERIC_WORDS | VAGUE_NOUNS or \
+                not _nounish(words[-1].lower()):
+            continue
+        verb = m.group(2).lower()
+        key = next(k for k in FAILING if verb.startswith(k))
+        # "kept crashing" crashes; "doesn't work" is not working, whatever the auxiliary
+        state = FAILING[key] if key in ("crash", "freez", "disconnect") or not re.match(
+            r"(?:kept|keeps)\b", text[m.end(1):].strip()) else FAILING[key].removeprefix("not ")
+        # a brand or service keeps its capital and takes no article ("Hulu not working")
+        name = " ".join(words)
+        start = m.start(1) + len(m.group(1)) - len(name)
+        before = text[:start]
+        sentence_start = bool(re.search(r"(?:^|[.!?]\s*)$", before))
+        named = name if name[:1].isupper() and not sentence_start and not before.lower().endswith(("the ", "my ")) \
+            else "the " + name.lower()
+        return f"{named} {state}"
+    return ""
+
+
+def cant_do(text: str) -> str:
+    """ "not being able to connect to your wifi" for the first thing a product would not let them do, or ""."""
+    m = CANT_DO_RE.search(text)
+    if not m:
+        return ""
+    verb, part = m.group(1).lower(), (m.group(2) or "").strip().lower()
+    words = (m.group(4) or "").lower().split()
+    # the object stops at a word that is no thing ("connect to wifi and", "play unless it")
+    kept = []
+    for w in words:
+        if w in PHRASE_STOP | PHRASE_JUNK | CLAUSE_WORDS or w in opinion_valence() or not _nounish(w):
+            break
+        kept.append(w)
+    det = {"my": "your", "our": "your", "your": "your", "her": "her", "its": "its"}.get((m.group(3) or "").lower(), "")
+    obj = " ".join(kept)
+    if obj:
+        obj = f"{det} {obj}".strip() if det or part else obj
+    elif not part and verb not in CANT_DO_ALONE:
+        return ""  # "can't use", "can't set": too little to name
+    if part and not obj and (part in ("to", "into", "with") or verb in ("turn", "switch", "set", "log", "sign")):
+        return ""  # "connect to" with nothing after it; "won't even turn on" is the thing failing, not a task
+    return " ".join(x for x in ("not being able to", verb, part, obj) if x)
+
+
+# "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
 LATE_ARRIVAL_RE = re.compile(
     r"\b(?:it|order|parcel|package|delivery|item|items|food|shipment)\s+(?:arrived|came|was delivered|got delivered|"
     r"reached(?: me| us)?)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+"
@@ -3257,6 +3340,13 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                 if phrase == "the privacy of your data":
                     mode = "reassure"  # a worry about being tracked is answered with reassurance, not apology
                 break
+    if stance in ("negative", "mixed") and industry_family(business) in ("retail", "app") and text and (
+            cannot := cant_do(text) or failing_part(text)) and not any(is_problem(x) for x in neg):
+        # "Can't recognize my sprinkler wifi controller": what the product would not do is the complaint, ahead of
+        # "your purchase" or "the device"
+        said = set(_norm_words(cannot))
+        neg = [cannot, *[x for x in neg if x not in ("your purchase", "the device", "the product", "the app")
+                         and not set(_norm_words(x)) - {"the", "your"} <= said]][:2]
     if stance in ("negative", "mixed") and text and UNAVAILABLE_RE.search(text) and not any(
             "unavailable" in x for x in neg) and industry_family(business) in ("restaurant", "retail"):
         # "after 40 mins they say they don't have it": the order taken for something they could not serve
@@ -3639,7 +3729,7 @@ OBJECT_ONLY_RE = re.compile(
 
 
 PROBLEM_WORDS = frozenset("""wait waiting delay delays missing lack mix hair hairs stone stones insect insects bug
-bugs fly flies cockroach worm worms glass plastic""".split())
+bugs fly flies cockroach worm worms glass plastic never""".split())
 # Too much or too little of a seasoning is a problem too: "expecting more than we gave you with the oil" would read as
 # a wish for more oil, "even if the salt didn't" as praise withheld from the salt.
 SEASONING_WORDS = frozenset("oil grease salt sweetness sourness bitterness spice sugar ghee".split())
@@ -3650,7 +3740,8 @@ def is_problem(phrase: str) -> bool:
     """True when a named fault is a problem, not a thing: "the missing raita", "the 20-minute wait", "the dark
     ambience" (a fault word inside it)."""
     words = re.findall(r"[a-z]+", phrase.lower())
-    return phrase.startswith("how ") or any(w in FAULT_WORDS or w in PROBLEM_WORDS for w in words) or bool(
+    return phrase.startswith(("how ", "not being able")) or phrase.endswith(FAILING_STATES) or any(
+        w in FAULT_WORDS or w in PROBLEM_WORDS for w in words) or bool(
         words and (words[-1] in SEASONING_WORDS or words[-2:-1] == ["spice"] or words[-2:-1] == ["salt"]))
 
 
@@ -4013,6 +4104,9 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
     for m in re.finditer(r"\b(\d+)-(minute|hour)\b", reply):
         if re.search(rf"\b{m.group(1)}\s*-?\s*(?:{m.group(2)[:3]}|{m.group(2)[0]}rs?\b)", review_low):
             found.append(m.group(0))
+    for cannot in (cant_do(review), failing_part(review)):
+        if cannot and cannot.lower() in reply:
+            found.append(cannot)  # "not being able to load netflix" for "it won't load netflix"
     for m in re.finditer(r"\bhow the ([a-z]+) treated you\b", reply):
         if re.search(rf"\b{m.group(1)}\b", review_low):
             found.append(m.group(0))  # the people the reviewer faulted, named as they named them

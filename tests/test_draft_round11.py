@@ -151,3 +151,19 @@ def test_an_order_that_never_came_is_what_the_reply_owns():
     # "didn't deliver on taste" is a verdict on the food, not a missing order
     for reply in drafted("The biryani didn't deliver on taste at all, very bland and dry.", 2):
         assert "never reached you" not in reply, reply
+
+
+def test_what_a_product_would_not_do_is_named_as_the_complaint():
+    from nlp.draft import cant_do
+    assert cant_do("It can't recognize my garden wifi controller.") == "not being able to recognize your garden wifi"
+    assert cant_do("Could not connect this to youtube, sadly.") == "not being able to connect to youtube"
+    assert cant_do("CANNOT CANCEL SNOOZE AFTER THE ALARM GOES OFF.") == "not being able to cancel snooze"
+    assert cant_do("The speakers won't sync.") == "not being able to sync"
+    # the thing itself failing, or too little to name: nothing
+    assert cant_do("The remote won't even turn on.") == ""
+    assert cant_do("I cannot use many of her features.") == ""
+    from test_draft_round8 import drafted_for, review_rows
+    rows = review_rows("cant", 3, text="Sound is fine. It won't load netflix and keeps buffering. Very disappointing.",
+                       rating=2, author=None, source="amazon")
+    for reply in drafted_for(rows, "retail", {"name": "Brightline Supplies", "industry": "online shop"}):
+        assert "not being able to load netflix" in reply, reply
