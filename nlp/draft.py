@@ -1447,7 +1447,11 @@ BAD_SMELL_RE = re.compile(
 # Food gone off: "the momo was smelling and tasting really bad.. like rotten meat", "the curd was spoilt".
 SPOILED_RE = re.compile(
     r"(?:\b((?:the |my |our )?[a-z]{3,}) (?:was|were|is|are|tasted|smelt|smelled|smelling|tasting)\b[^.!?]{0,30}?)?"
-    r"(?:\b(?:rotten|gone off|fungus|mou?ldy)\b|\bexpired (?:\w+ )?(?:sachets?|packets?|sauces?|ketchup|seasoning|"
+    r"(?:\b(?:rotten|fungus|mou?ldy)\b|"
+    # "gone off" of a food only: an alarm goes off too
+    r"\b(?:food|meat|milk|curd|paneer|chicken|mutton|fish|eggs?|cream|bread|dahi|raita|juice|curry|rice|prawns?|"
+    r"seafood|salad|sauce|dessert|cake) (?:had |has |have |was |were )?(?:already )?gone off\b|"
+    r"\bexpired (?:\w+ )?(?:sachets?|packets?|sauces?|ketchup|seasoning|"
     r"oregano|bottles?|drinks?)\b|\b(?:spoilt|spoiled|expired) (?:food|meat|milk|curd|paneer|chicken|"
     r"mutton|fish|eggs?|cream|bread|dahi|raita|juice|curry|rice)\b|\b(?:food|meat|milk|curd|paneer|chicken|mutton|fish|"
     r"eggs?|cream|bread|dahi|raita|juice|curry|rice) (?:was|were|is|tasted|smelt|smelled) (?:\w+ )?(?:spoilt|spoiled|"
@@ -2042,6 +2046,12 @@ def _plain_judging_words(clause: str) -> str:
     low = NAMING_NOT_JUDGING_RE.sub(" ", low)
     low = re.sub(r"\by+u+c?k+\b", "really disgusting", low)  # "yuk", "yuck": a strong verdict VADER lacks
     low = re.sub(r"\b(i|we) (had|have|knew) no\b", r"\1 \2 little", low)  # "I had no electronic knowledge": about them
+    # "I just wonder how people praise the food": others' praise, doubted, is the reviewer's fault with it
+    low = re.sub(r"\b(?:wonder|don't (?:know|understand|get)|no idea|can't understand) (?:how|why) (?:people|"
+                 r"everyone|others|so many(?: people)?|folks|reviewers) (?:\w+ )?(?:praise|praising|like|love|rate|"
+                 r"recommend|rave)\b", " find overrated ", low)
+    # "so mesmerising that we forgot to click the pics": the reviewer's own forgetting faults nobody
+    low = re.sub(r"\b(i|we) (?:even |totally |completely |almost )?(?:forgot|forget)\b", r"\1 skipped", low)
     low = TOO_AS_VERY_RE.sub("very ", low)
     low = re.sub(r"(worth [^.!?]{0,60}?) alone\b", r"\1", low)  # "worth a visit for the octopus alone"
     # "prices are fair for the quality", "fairly priced": fair about a price is praise, not a lukewarm verdict
@@ -2054,6 +2064,7 @@ def _plain_judging_words(clause: str) -> str:
 
 # Fault words that only name a thing or a time: "in the late night", "cold coffee", "a small, cute cafe".
 NAMING_NOT_JUDGING_RE = re.compile(
+    r"\bwaiting(?=\s+(?:area|areas|room|rooms|hall|lounge|list|staff|section|bench|benches)\b)|"  # a place, not a wait
     r"\blate(?=[\s-]+(?:night|nights|evening|evenings|hours|afternoon|lunch|dinner|breakfast|checkout|check-out)\b)|"
     r"\bcold(?=[\s-]+(?:coffee|coffees|drinks?|brews?|beverages?|cuts|press(?:ed)?|pressed|desserts?|mezze|starters?|"
     r"cocktails?)\b)|"

@@ -167,3 +167,26 @@ def test_what_a_product_would_not_do_is_named_as_the_complaint():
                        rating=2, author=None, source="amazon")
     for reply in drafted_for(rows, "retail", {"name": "Brightline Supplies", "industry": "online shop"}):
         assert "not being able to load netflix" in reply, reply
+
+
+def test_words_that_look_like_faults_but_fault_nobody():
+    from nlp.draft import clause_polarity as drafter_polarity
+    from nlp.draft import specific_fault
+    # the reviewer's own forgetting, a waiting area, an alarm going off
+    assert drafter_polarity("the biryani was so good that we forgot to click the pics") >= 0
+    assert drafter_polarity("you will see a big statue near the waiting area") == 0
+    assert drafter_polarity("we were waiting for an hour") < 0
+    assert specific_fault("Cancelling an alarm that has gone off is fiddly on the screen.", [], set()) == []
+    for reply in drafted("An old favourite. The kebabs were so good that we forgot to click the pics. You will see a "
+                         "big statue near the waiting area.", 5):
+        low = reply.lower()
+        assert "on us" not in low and "sorry" not in low and "point you raised" not in low, reply
+
+
+def test_praise_by_other_people_doubted_is_a_complaint():
+    assert clause_polarity("I just wonder how people praise the food here.") < -0.05
+    text = ("I just wonder how people praise the food and service here. The mandi was overhyped and the raita came "
+            "after we had finished. The ambience is nicer than other places.")
+    for reply in drafted(text, 2):
+        low = reply.lower()
+        assert "kind words about the food" not in low and "praise for the food" not in low, reply
