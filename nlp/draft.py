@@ -1910,7 +1910,8 @@ FAULT_PHRASE_RE = re.compile(
     r"not (?:up to|upto|worth|so much|that great|great|as expected|satisfied|satisfying|happy)|lack\w*|"
     # "the subscription part is not it", "which I didn't personally like", "food is not their forte"
     r"(?:is|was|are|were) (?:just |simply )?not it(?=\W*$)|isn'?t it(?=\W*$)|"
-    r"(?:did|do|does|would|could)(?: not|n'?t|nt) (?:\w+ )?(?:like|enjoy|love)\b|could (?:get|do|be) better|"
+    r"(?:did|do|does|would|could)(?: not|n'?t|nt) (?:\w+ )?(?:like|enjoy|love)\b|"
+    r"(?:could|can) (?:get|do|be) (?:much |a lot |a bit |way )?better|"
     r"(?:could|should) have been (?:\w+ ){0,3}(?:more|better|cleaner|neater|faster|quicker)|should have been|"
     r"(?:please |pls |plz )?try to (?:make|improve|keep|be)\b|"
     r"not (?:their|its|the|our|his|her) (?:fort[eè]|strength|strong (?:point|suit))|"
@@ -2634,7 +2635,9 @@ MAIN_COMPLAINT_RE = re.compile(
 # Advice to other readers that opens with a condition: "If you are not comfortable sitting on the rug then you can
 # sit on a table", "if you don't like spicy food, ask for the mild version". A choice offered, not a fault.
 IF_YOU_ADVICE_RE = re.compile(
-    r"^\W*(?:and |but |so )?if (?:you|u)\b[^.!?]{0,80}?\b(?:then )?(?:you|u) (?:can|could|may|might|should)\b", re.I)
+    r"^\W*(?:and |but |so )?if (?:you|u)\b[^.!?]{0,80}?\b(?:then )?(?:you|u) (?:can|could|may|might|should)\b|"
+    # "a little spicy (in case you don't like spicy food)": a tip for other diners, not a complaint
+    r"\bin case (?:you|u) (?:don'?t|do not|dont) (?:like|prefer|enjoy|eat)\b", re.I)
 
 
 def fault_topics(row: dict, analysis: dict) -> list[dict]:

@@ -190,3 +190,9 @@ def test_praise_by_other_people_doubted_is_a_complaint():
     for reply in drafted(text, 2):
         low = reply.lower()
         assert "kind words about the food" not in low and "praise for the food" not in low, reply
+
+
+def test_can_do_better_is_a_complaint_not_a_warm_comment():
+    for reply in drafted("can do better", 2):
+        low = reply.lower()
+        assert "warm comment" not in low and "kind" not in low, reply
