@@ -965,6 +965,8 @@ def misspelt(word: str) -> bool:
     back, a typo reads as mockery or carelessness. Unknown words with no near neighbour (dish or place names
     like "dunkins") are not judged."""
     low = word.lower()
+    if low in COMMON_TYPOS:
+        return True
     words = english_words()
     # Short words are left alone: the model's vocabulary misses some ("drier"), and one letter from a short
     # word is often another real word.
@@ -977,6 +979,12 @@ def misspelt(word: str) -> bool:
     near = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     near |= {a + c + b for a, b in splits for c in LETTERS}
     return any(len(n) >= 6 and n in words for n in near - {low})
+
+
+# Misspellings so common that no vocabulary check is needed, short ones included (written for this project).
+COMMON_TYPOS = frozenset("""thier recieve recieved definately definitly wierd seperate seperately untill tommorow
+occured begining beleive freind freinds restuarant resturant restraunt resturent restaurent accomodate accomodation
+delicous tastey excellant experiance expirience reccomend recomend recommand extrememly extreamly""".split())
 
 
 def not_english(word: str) -> bool:

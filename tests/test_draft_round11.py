@@ -196,3 +196,9 @@ def test_can_do_better_is_a_complaint_not_a_warm_comment():
     for reply in drafted("can do better", 2):
         low = reply.lower()
         assert "warm comment" not in low and "kind" not in low, reply
+
+
+def test_common_misspellings_are_never_echoed():
+    from nlp.draft import misspelt
+    assert misspelt("thier") and misspelt("restuarant") and misspelt("extrememly")
+    assert not misspelt("biriyani") and not misspelt("marinated") and not misspelt("flavoured")
