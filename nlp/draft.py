@@ -3835,6 +3835,30 @@ def _reply_ideas(sentence: str) -> set[str]:
     return sentence_ideas(sentence) | ({"apology"} if APOLOGY_WORDS_RE.search(own) else set()) | {f"opens:{opener}"}
 
 
+GUSH_RE = re.compile(r"\b(?:put a smile on|mean a great deal|made our day|made your day|makes? the team's day|"
+                     r"talking about for a while|real lift|best kind of news|exactly why we do this|such a generous|"
+                     r"such a warm review|so glad|thrilled|means a lot)\b", re.I)
+GENEROUS_RE = re.compile(r"\bgenerous\b", re.I)
+HEATED_WORDS_RE = re.compile(r"\b(?:angry|anger|furious|fuming|frustrat\w*|pathetic|worst|disgust\w*|horrible|"
+                             r"terrible|ridiculous|cheat\w*|fraud|useless|waste|shameful|rude|never again|unacceptable|"
+                             r"outrage\w*|rubbish|trash|garbage|hate|hated|scam)\b", re.I)
+
+
+def heated(text: str) -> bool:
+    """True when the review's own words carry heat: strong fault words, "!!" or a shouted word."""
+    return bool(HEATED_WORDS_RE.search(text) or "!!" in text or re.search(r"\b[A-Z]{4,}\b", text) or any(
+        opinion_valence().get(w, 0.0) <= -2.5 for w in re.findall(r"[a-z]+", text.lower())))
+
+
+def mild_praise(text: str, rating: float | None) -> bool:
+    """True when praise is plain or middling ("good", "nice", three stars): thanks, not celebration."""
+    if rating is not None and rating <= 3:
+        return True
+    valence = opinion_valence()
+    strong = any(valence.get(w, 0.0) >= 2.5 for w in re.findall(r"[a-z]+", text.lower())) or "!" in text
+    return not strong and (rating is None or rating <= 4 or len(re.findall(r"[A-Za-z']+", text)) <= 8)
+
+
 QUESTION_NAMED_RE = re.compile(r"\b(?:fair question|your question|a question)\b", re.I)
 # Sentences that presume a description: wrong after a review of a word or two.
 SHORT_TEXT_FORBID_RE = re.compile(r"\b(?:exactly what you describe|every word|what you describe|the full story|"
@@ -3883,7 +3907,11 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         # "bad": a few words describe nothing, so no sentence may claim they did
         *([SHORT_TEXT_FORBID_RE] if len(re.findall(r"[A-Za-z']+", text)) < 6 else []),
         # "left you angry", "your frustration": only said back to someone whose words show it
-        *([ANGER_NAMED_RE] if _dominant_emotion(analysis) not in CALM_EMOTIONS else []),
+        *([ANGER_NAMED_RE] if _dominant_emotion(analysis) not in CALM_EMOTIONS or not heated(text) else []),
+        # "made our day", "a real lift for everyone": not for "good", "nice" or a middling rating
+        *([GUSH_RE] if mild_praise(text, _rating(row)) else []),
+        # "thanks for the generous review" to three stars or fewer reads as sarcasm
+        *([GENEROUS_RE] if (_rating(row) or 5) <= 3 else []),
     ]
     forbid = re.compile("|".join(f"(?:{p.pattern})" for p in forbidden), re.I) if forbidden else None
 

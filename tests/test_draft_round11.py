@@ -202,3 +202,25 @@ def test_common_misspellings_are_never_echoed():
     from nlp.draft import misspelt
     assert misspelt("thier") and misspelt("restuarant") and misspelt("extrememly")
     assert not misspelt("biriyani") and not misspelt("marinated") and not misspelt("flavoured")
+
+
+GUSH = ("made your day", "made our day", "talking about for a while", "real lift", "best kind of news",
+        "exactly why we do this", "such a generous", "put a smile on", "mean a great deal", "means a lot")
+
+
+def test_plain_praise_is_thanked_not_celebrated():
+    for text, rating in (("good", 5), ("Nice place, food was fine.", 4), ("Good food. Service ok.", 3)):
+        for reply in drafted(text, rating):
+            low = reply.lower()
+            assert not any(g in low for g in GUSH), reply
+    # strong words still get joy
+    assert any(any(g in r.lower() for g in GUSH) or "glad" in r.lower() or "pleasure" in r.lower()
+               for r in drafted("Amazing biryani and the best service in town, loved it!", 5, n=8))
+
+
+def test_three_stars_is_never_a_generous_review_and_calm_words_are_not_called_anger():
+    for reply in drafted("Disappointed, really disappointed. The biryani here is nothing like the other outlet.", 3):
+        assert "generous" not in reply.lower(), reply
+    for reply in drafted("The sound of the live band could improve, the volume was uneven.", 2):
+        low = reply.lower()
+        assert "angry" not in low and "upset" not in low and "frustrat" not in low, reply
