@@ -281,6 +281,10 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:live|dead) (?:\w+ )?(?:insects?|worms?|bugs?|flies|fly)|stone (?:chunks|pieces|bits)|"
         r"stones? (?:between|in) (?:my |our )?(?:teeth|mouth)|"
         r"food safety|health hazard|unsafe|carbon monoxide|gas leak|smell(?:ed|s)? (?:of )?gas|"
+        # water not fit to drink, leftovers served again: hazards a reply must not call "fair" in public
+        r"(?:dirty|stinky|smelly|contaminated|muddy|unfiltered)[, ]+(?:and |\w+[, ]+)?(?:drinking )?water|"
+        r"(?:resold|re-sold|reused|recycled|re-?served) (?:the |their |our )?(?:leftover|left over|old|stale)|"
+        r"(?:leftover|left over|stale)\b[^.!?]{0,40}\b(?:resold|re-sold|reused|recycled|re-?served|remodel\w*)|"
         # breathing harmed by the room itself: "slowly the suffocation started", "throat irritation from the smoke"
         r"(?:the|started|start|began|felt|feeling|was|were|got|getting) (?:really |very |so |totally |almost )?"
         r"suffocat(?:ion|ed)|(?:couldn't|could not|unable to) breathe(?! from)|breathing (?:problems?|difficult\w*|"
@@ -292,7 +296,9 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:in|inside) (?:my|the|our|"
         r"his|her) (?:\w+ )?(?:food|soup|dish|biryani|curry|plate|meal|rice|order|drink|salad|pizza|burger|sandwich|"
         r"dal|daal|shake|milkshake|juice|coffee|tea|smoothie|lassi|mojito|cocktail|beer|glass|cup|noodles|pasta|dessert|"
-        r"cake|ice cream)|found (?:a |some |small )?(?:stones?|pebbles?|glass|pieces? of (?:glass|metal|plastic)|wire|"
+        r"cake|ice cream|donuts?|doughnuts?|bread|buns?|rolls?|wraps?|momos?|dosas?|idlis?|parathas?|rotis?|naans?|"
+        r"samosas?|puffs?|pastry|pastries|cookies?|kebabs?|starters?|gravy|chutney|sauce|sweets?|shawarma|fries)|"
+        r"found (?:a |some |small )?(?:stones?|pebbles?|glass|pieces? of (?:glass|metal|plastic)|wire|"
         r"staples?)|(?:piece|bit|shard)s? of (?:mirror|glass|metal|plastic|wire|stone|steel wool)|"
         r"(?:soil|sand|mud|dirt) particles|(?:lot of|full of|had|with) (?:soil|sand|mud))\b", re.I)),
     ("harassment claim", re.compile(

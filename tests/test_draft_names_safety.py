@@ -140,6 +140,10 @@ def test_friends_teased_by_other_guests_go_to_a_person():
      "health or safety incident"),
     ("Their support line charged me $79 and they had control of my computer for an hour.",
      "possible fraud or security incident"),
+    ("We asked for tap water and they brought dirty, smelly water so we would buy bottles.",
+     "health or safety incident"),
+    ("The prawns were stale, clearly leftover stuff that was reheated and resold to us.", "health or safety incident"),
+    ("Loved the first box, but the second time there was a stone in the donut.", "health or safety incident"),
 ])
 def test_quiet_wording_of_incidents_still_goes_to_a_person(text, reason):
     assert reason_for(text).startswith(reason)
