@@ -3621,7 +3621,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # The opener already named the faults; the ownership line points back at them.
         own_slot = "own_light" if stance == "mixed" and pos and neg else "own"
         plan.add(own_slot, {"things": "that" if neg else "this"}, priority=9, required=True)
-        if mode == "calm":
+        # Three stars or more in words without heat ("average food, okayish ambience"): owned once, plainly; a second
+        # line of contrition ("you were right to expect better", "I won't defend it") would outweigh the review.
+        rating_now = _rating(row)
+        measured = rating_now is not None and rating_now >= 3 and not heated(text)
+        if mode == "calm" and not measured:
             plan.add("calm", priority=5)
         elif mode == "reassure":
             facts = _relevant_facts(voice, neg_topics, text)
@@ -3633,7 +3637,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                 plan.add("fact", {"fact": fact}, priority=7)
             else:
                 plan.add("reassure", priority=6)
-        elif mode == "disappointed":
+        elif mode == "disappointed" and not measured:
             plan.add("expectation", priority=5)
         if praised_staff:
             plan.add(staff_slot, priority=6)

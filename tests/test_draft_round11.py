@@ -224,3 +224,10 @@ def test_three_stars_is_never_a_generous_review_and_calm_words_are_not_called_an
     for reply in drafted("The sound of the live band could improve, the volume was uneven.", 2):
         low = reply.lower()
         assert "angry" not in low and "upset" not in low and "frustrat" not in low, reply
+
+
+def test_a_measured_three_star_complaint_is_owned_once():
+    text = "Average place with average food and ambience. The food is just ok with okayish ambience."
+    for reply in drafted(text, 3):
+        low = reply.lower()
+        assert "right to" not in low and "won't defend" not in low and "every right" not in low, reply
