@@ -536,7 +536,8 @@ def test_times_of_day_are_never_the_thing_named():
 
 
 def test_an_adjective_cut_from_its_noun_is_never_quoted():
-    text = ("We asked for regular water, and they brought dirty, stinky water just to sell the bottled water. The "
+    # (dirty water served to drink now goes to a person: the same shape with menus)
+    text = ("We asked for the menu, and they brought dirty, sticky menus just to rush us out. The "
             "waiter made facial remarks.")
     for reply in drafted(text, 2):
         assert '"they brought dirty"' not in reply.lower(), reply
