@@ -2977,7 +2977,12 @@ MEAT_IN_VEG_RE = re.compile(
     r"\b(?:chicken|meat|mutton|beef|pork|egg|fish|prawns?|bones?)\b(?: pieces?| bits?)?[^.!?]{0,25}\b(?:in|inside) "
     r"(?:my |our |the |a )?(?:pure )?veg(?:etarian)?\b(?! and)", re.I)
 STRICT_DIET_RE = re.compile(r"\b(?:i am|i'm|im|we are|we're|being)\s+(?:a\s+)?(?:pure|strict|complete)?\s*"
-                            r"(?:vegetarian|vegeterian|veggie|jain)s?\b", re.I)
+                            r"(?:vegetarian|vegeterian|veggie|jain)s?\b|"
+                            # "two of us dont eat chicken or meat": the diet said as what they never eat
+                            r"\b(?:i|we|us|both of us|two of us|"
+                            r"my (?:friends?|wife|husband|mother|father|parents|family))"
+                            r"\s+(?:don'?t|dont|do not|doesn'?t|does not|never)\s+(?:eat|take|touch)\s+"
+                            r"(?:any\s+)?(?:chicken|meat|non[- ]?veg|egg|eggs|fish|pork|beef|mutton)\b", re.I)
 MEAT_SERVED_RE = re.compile(
     r"\b(?:served|delivered|gave|given|sent|got|found|received)\b[^.!?]{0,40}\b(?:non[- ]?veg|chicken|meat|mutton|"
     r"beef|pork|egg|fish|prawns?)\b|\b(?:non[- ]?veg|chicken|meat|mutton|beef|pork|egg|fish|prawns?)\b[^.!?]{0,30}"

@@ -155,3 +155,11 @@ def test_quiet_wording_of_incidents_still_goes_to_a_person(text, reason):
 ])
 def test_incident_words_said_in_passing_are_drafted(text):
     assert reason_for(text) == ""
+
+
+def test_meat_served_to_people_who_said_they_never_eat_it_goes_to_a_person():
+    text = ("The waiter took the bowl back to add masala and served it with chicken pieces in it. Two of us dont eat "
+            "chicken or meat and it was served on our plates.")
+    assert reason_for(text).startswith("dietary or religious harm")
+    row = {"id": "y", "text": "We don't eat fish, so we had the paneer, which was lovely.", "rating": 5}
+    assert needs_human_reason(row, analyze_rows([row])[0]) is None
