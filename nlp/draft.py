@@ -190,7 +190,8 @@ PHRASE_JUNK = frozenset("""ur u r din dint didnt dont cant wont isnt wasnt doesn
 different various other same whole entire usual normal regular total complete certain particular typical
 specific several ordered served tried given famous appropriate proper right wrong exact perfect bucks rupees rs
 dollars uber bolt ola lyft zomato swiggy airbnb jet2 ryanair easyjet guys reg regarding abt
-sake think thought guess works ka ki ke wala wale wali""".split())  # "for god sake", "I think", "Ulte Tawa ka Paratha"
+sake think thought guess works ka ki ke wala wale wali ifs ands buts""".split())
+# (the last line: "for god sake", "I think", "Ulte Tawa ka Paratha", "no ifs, ands or buts")
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
@@ -1334,7 +1335,7 @@ CANT_DO_RE = re.compile(
     r"record|download|update|open|load|dismiss|snooze|answer|recogni[sz]e|charge|install|access|cast|switch|adjust)\b"
     r"(?:\s+(?:it|this|them)(?=\s+(?:to|with|into)\b))?"  # "connect this to youtube"
     r"((?:\s+(?:up|on|off|in|out|to|into|with))?)"
-    r"(?:\s+(my|the|a|an|your|her|its|any|our)?\s*((?:[a-z]{3,}\s+)?[a-z]{3,}))?", re.I)
+    r"(?:\s+(?:(my|the|a|an|your|her|its|any|our)\s+)?((?:[a-z]{3,}\s+)?[a-z]{3,}))?", re.I)
 CANT_DO_ALONE = frozenset("sync connect pair hear understand charge".split())
 CLAUSE_WORDS = frozenset("after before without unless until while since because about anymore properly".split())
 
@@ -1394,13 +1395,15 @@ def cant_do(text: str) -> str:
     # the object stops at a word that is no thing ("connect to wifi and", "play unless it")
     kept = []
     for w in words:
-        if w in PHRASE_STOP | PHRASE_JUNK | CLAUSE_WORDS or w in opinion_valence() or not _nounish(w):
+        if w in PHRASE_STOP | PHRASE_JUNK | CLAUSE_WORDS or abs(opinion_valence().get(w, 0.0)) >= 1.0 or \
+                not _nounish(w):
             break
         kept.append(w)
-    det = {"my": "your", "our": "your", "your": "your", "her": "her", "its": "its"}.get((m.group(3) or "").lower(), "")
+    det = (m.group(3) or "").lower()
+    det = {"my": "your", "our": "your"}.get(det, det)
     obj = " ".join(kept)
     if obj:
-        obj = f"{det} {obj}".strip() if det or part else obj
+        obj = f"{det} {obj}".strip()
     elif not part and verb not in CANT_DO_ALONE:
         return ""  # "can't use", "can't set": too little to name
     if part and not obj and (part in ("to", "into", "with") or verb in ("turn", "switch", "set", "log", "sign")):

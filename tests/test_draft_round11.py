@@ -159,6 +159,9 @@ def test_what_a_product_would_not_do_is_named_as_the_complaint():
     assert cant_do("Could not connect this to youtube, sadly.") == "not being able to connect to youtube"
     assert cant_do("CANNOT CANCEL SNOOZE AFTER THE ALARM GOES OFF.") == "not being able to cancel snooze"
     assert cant_do("The speakers won't sync.") == "not being able to sync"
+    # a determiner is kept, never glued to its noun ("connect to amazon network", not "mazon network")
+    assert cant_do("Says it can't connect to amazon network.") == "not being able to connect to amazon network"
+    assert cant_do("It won't play a song I ask for.") == "not being able to play a song"
     # the thing itself failing, or too little to name: nothing
     assert cant_do("The remote won't even turn on.") == ""
     assert cant_do("I cannot use many of her features.") == ""
