@@ -381,7 +381,9 @@ lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
 """.split())
 # Endings of Telugu family names, which are written before the given name ("Pedapati Rajesh").
 FAMILY_NAME_ENDINGS = ("palli", "palle", "pudi", "pati", "oori", "gula", "mula", "ineni", "konda", "tla", "itta",
-                       "diga", "ddiga")
+                       "diga", "ddiga", "setty", "shetty", "yala", "varu")
+# Two-letter given names common enough to trust before a family name ("Jo March", "Li Wei").
+SHORT_GIVEN_NAMES = frozenset("jo li bo ty lu yu om al ed".split())
 # Words that make any author field a handle, wherever they stand ("Pyschotic Gamer", "Ravi Eats Out").
 HANDLE_WORDS = frozenset("""gamer gamers player players youtuber streamer vlogger vlogs vlog blogger official lover
 lovers eater eaters eats foodie foodies traveller traveler travels explorer diaries diary tales bites hunter monster
@@ -638,7 +640,8 @@ def first_name(author: str | None) -> str | None:
         return None
     author = re.sub(r"\([^)]*\)", " ", author).strip()  # "Masih Uddin (Food Therapy)": drop the aside
     author = author.strip(" |*~-=+.:;♡♥★☆✨•")  # "|| Viharika Rathode ||": decoration around the name
-    titled = re.match(r"(?:dr|mr|mrs|ms|er|prof|capt)(?:\.\s*|\s+)(?=[A-Za-z]{3})", author, flags=re.I)
+    # titles, Indian professional ones too: "CA Sai Sita" (chartered accountant), "Adv. Meera" (advocate)
+    titled = re.match(r"(?:dr|mr|mrs|ms|er|prof|capt|ca|adv|col|maj)(?:\.\s*|\s+)(?=[A-Za-z]{3})", author, flags=re.I)
     if titled:
         # "Dr.Mahesh Reddy": the title goes, the given name stays; "Mr. Singh" is a title and a family name
         author = author[titled.end():]
@@ -689,6 +692,8 @@ def first_name(author: str | None) -> str | None:
     if len(tokens) >= 2 and lows[0] in NAME_PREFIXES and _name_shaped(tokens[1]) and len(tokens[1]) >= 3:
         tokens = tokens[1:]  # "Shaik Shahnaz", "Syed Imran": a family or honorific prefix before the given name
     token = tokens[0].strip(",")
+    if len(tokens) >= 2 and len(token) == 2 and token.lower() not in SHORT_GIVEN_NAMES:
+        return None  # "Va Hini": a name split in two, or an initial; unsure, so no name
     if token[:1].isupper() and token[1:-1].islower() and token[-1:].isupper() and token.isalpha():
         token = token.capitalize()  # "AnuJ ShankaR": a stray capital at the end of each word
     if token.isupper():

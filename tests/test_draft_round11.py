@@ -234,3 +234,13 @@ def test_a_measured_three_star_complaint_is_owned_once():
     for reply in drafted(text, 3):
         low = reply.lower()
         assert "right to" not in low and "won't defend" not in low and "every right" not in low, reply
+
+
+def test_name_forms_family_name_first_titles_and_split_names():
+    from nlp.draft import first_name
+    assert first_name("Kothasetty Ramya") == "Ramya"  # a Telugu family name first
+    assert first_name("Gunnavaru Kiran") == "Kiran"
+    assert first_name("CA Ritu Sharma") == "Ritu"  # a chartered accountant's title
+    assert first_name("Adv. Meera Rao") == "Meera"
+    assert first_name("Ka Vya") is None  # a name split in two: unsure, so no name
+    assert first_name("Jo March") == "Jo" and first_name("Ravi Shetty") == "Ravi"
