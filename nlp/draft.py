@@ -2639,7 +2639,9 @@ def _dominant_emotion(analysis: dict) -> str | None:
 
 
 LONGED_TO_RE = re.compile(r"\b(?:wait(?:ing|ed)?|wanted|longing|dying) (?:for )?(?:a )?(?:long ?time|ages|so long|long|"
-                          r"years|months) to (?:visit|be|try|go|come|eat|experience|check)\b", re.I)
+                          r"years|months) to (?:visit|be|try|go|come|eat|experience|check)\b|"
+                          # "eagerly waiting for the next visit": looking forward, not kept waiting
+                          r"\b(?:eagerly|excitedly|impatiently) (?:wait(?:ing)?|await(?:ing)?)\b", re.I)
 # "room for improvement in the hospitality front", "scope for improvement on service": what should improve.
 IMPROVEMENT_IN_RE = re.compile(
     r"\b(?:room|scope) for improvement (?:in|on|with|for|regarding|when it comes to) (?:the |their |terms of |your )*"

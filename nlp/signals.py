@@ -35,6 +35,12 @@ SUGGESTION_FORMS = (
     r"\bhope\s+(?:they|you)\s+(?:add|improve|bring|consider|fix|work)",
     r"\bif\s+only\s+(?:they|you)",
     r"\bwould\s+be\s+(?:nice|great|better)\s+to\s+(?:have|see|add)",
+    # "instead of packing both in one big box, you can use 2 small ones"
+    r"instead\s+of\s+[^.!?]{1,60}?\b(?:you|they)\s+(?:can|could|should|may)\s+(?:use|try|give|serve|pack|keep|"
+    r"put|add|have|make|offer|send)",
+    # "their mocktails and coffee menu should grow now"
+    r"(?:menu|options|variety|selection|choices?|range)\s+(?:should|could|needs?\s+to|must)\s+(?:really\s+)?"
+    r"(?:grow|expand|be\s+expanded|be\s+extended|be\s+bigger|have\s+more|include)",
 )
 SUGGESTION = re.compile(r"\b(?:" + "|".join(SUGGESTION_FORMS) + ")", re.IGNORECASE)
 # The same, form by form, each tried only when the text holds its words: most texts hold none of them, which

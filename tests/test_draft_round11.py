@@ -244,3 +244,16 @@ def test_name_forms_family_name_first_titles_and_split_names():
     assert first_name("Adv. Meera Rao") == "Meera"
     assert first_name("Ka Vya") is None  # a name split in two: unsure, so no name
     assert first_name("Jo March") == "Jo" and first_name("Ravi Shetty") == "Ravi"
+
+
+def test_ideas_in_other_shapes_are_heard():
+    from nlp.signals import is_suggestion
+    assert is_suggestion("Instead of packing both in one big box, you can use two small ones.")
+    assert is_suggestion("I think their mocktail menu should grow now.")
+    assert not is_suggestion("Instead of rice I had naan.")
+
+
+def test_eagerly_waiting_is_looking_forward_not_a_wait():
+    from nlp.draft import clause_polarity as drafter_polarity
+    assert drafter_polarity("eagerly waiting for my next visit") == 0
+    assert drafter_polarity("we were waiting for 40 minutes") < 0
