@@ -1108,9 +1108,18 @@ RUDE_ROLE_RE = re.compile(
     r"bartenders?|cashiers?|owners?|employees?|delivery (?:boy|guy|person|executive))\b", re.I)
 
 
+# "The staff at X don't know anything about customer service. They were very rude and mean to us.": the people
+# named in one sentence, faulted by a pronoun in the next.
+RUDE_NEXT_RE = re.compile(
+    r"\b(managers?|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|receptionists?|bartenders?|cashiers?|"
+    r"owners?|employees?)\b[^.!?]{0,80}[.!?]\s*(?:they|he|she) (?:were|was|are|is) (?:very |so |extremely |really |"
+    r"quite |too )?(?:rude|mean|arrogant|impolite|unprofessional|condescending|dismissive|hostile|nasty|insulting)\b",
+    re.I)
+
+
 def treated_by(text: str) -> str:
     """The person a review faults for how they treated the reviewer ("staff", "waitress"), or ""."""
-    m = TREATED_BY_RE.search(text) or RUDE_ROLE_RE.search(text)
+    m = TREATED_BY_RE.search(text) or RUDE_ROLE_RE.search(text) or RUDE_NEXT_RE.search(text)
     return m.group(1).lower() if m else ""
 
 

@@ -257,3 +257,13 @@ def test_eagerly_waiting_is_looking_forward_not_a_wait():
     from nlp.draft import clause_polarity as drafter_polarity
     assert drafter_polarity("eagerly waiting for my next visit") == 0
     assert drafter_polarity("we were waiting for 40 minutes") < 0
+
+
+def test_staff_faulted_by_a_pronoun_in_the_next_sentence_are_named():
+    from nlp.draft import treated_by
+    text = ("The staff at the counter don't know anything about customer service. They were very rude and mean to "
+            "us. The cupcakes were fine.")
+    assert treated_by(text) == "staff"
+    for reply in drafted(text, 2):
+        assert "how the staff treated you" in reply, reply
+    assert treated_by("The staff were lovely. They were quick too.") == ""
