@@ -1425,6 +1425,11 @@ def cant_do(text: str) -> str:
     return " ".join(x for x in ("not being able to", verb, part, obj) if x)
 
 
+# Hurried by the staff: "we were rushed into placing the order", "they rushed us out", "told us to place our last
+# orders instantly".
+RUSHED_RE = re.compile(r"\b(?:were|was|got|felt|being) (?:\w+ )?rushed\b|\brushed (?:us|me)\b|"
+                       r"\b(?:asked|told|forced) (?:us|me) to (?:leave|hurry|place (?:our|my|the) (?:last )?orders?)\b",
+                       re.I)
 # "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
 LATE_ARRIVAL_RE = re.compile(
     r"\b(?:it|order|parcel|package|delivery|item|items|food|shipment)\s+(?:arrived|came|was delivered|got delivered|"
@@ -3356,6 +3361,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         gone = "the cancelled order" if m.group("cancel") else "the order that never reached you"
         neg = [gone, *[x for x in neg if x not in ("your order", "the delivery", "the food", "the order", "the meal")
                        and "cancel" not in x]][:2]
+    if stance in ("negative", "mixed") and text and RUSHED_RE.search(text) and not any("rush" in x for x in neg):
+        # being hurried out is about how they were treated, and outranks a dish named beside it
+        neg = ["being rushed", *neg][:2]
     if stance in ("negative", "mixed") and not neg and text:
         neg = faulted_in_text(text, staff_names, private, happy,  # a dish no profile lists: "the chopsuey"
                               notes_ok=rating is not None and rating >= 4)
@@ -4188,6 +4196,8 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
     for m in re.finditer(r"\b(\d+)-(minute|hour)\b", reply):
         if re.search(rf"\b{m.group(1)}\s*-?\s*(?:{m.group(2)[:3]}|{m.group(2)[0]}rs?\b)", review_low):
             found.append(m.group(0))
+    if "being rushed" in reply and RUSHED_RE.search(review):
+        found.append("being rushed")  # "we were rushed into placing the order"
     for cannot in (cant_do(review), failing_part(review)):
         if cannot and cannot.lower() in reply:
             found.append(cannot)  # "not being able to load netflix" for "it won't load netflix"

@@ -267,3 +267,10 @@ def test_staff_faulted_by_a_pronoun_in_the_next_sentence_are_named():
     for reply in drafted(text, 2):
         assert "how the staff treated you" in reply, reply
     assert treated_by("The staff were lovely. They were quick too.") == ""
+
+
+def test_being_rushed_is_the_complaint_not_the_dish_beside_it():
+    text = ("Lovely quiet place. We ordered the grilled mushrooms and the ribs, but we were rushed into placing the "
+            "order at 10pm and told to place our last orders instantly.")
+    for reply in drafted(text, 3):
+        assert "rushed" in reply and "mushrooms" not in reply.split(".")[0], reply
