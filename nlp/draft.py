@@ -2816,6 +2816,9 @@ THING_VERDICT_RE = (r"\s+(?:was|were|is|are|had\s+gone|has\s+gone|went|came|arri
                     r"rubbery|dry|oily|greasy|salty|soggy|chewy|watery|mushy|sour|lukewarm|insipid|flavou?rless|"
                     r"spoiled|spoilt|rotten|expired|inedible|smelly|dirty|filthy|unclean|noisy|overpriced|"
                     r"overcrowded|cramped|broken|late|slow)\b(?!\s+(?:but|though|yet)\s+(?:good|great|tasty|nice|fine))")
+PRENOMINAL_FAULTS = (r"stale|burnt|burned|soggy|undercooked|overcooked|uncooked|raw|rubbery|watery|tasteless|bland|"
+                     r"cold|lukewarm|oily|greasy|salty|spoiled|spoilt|rotten|expired|dirty|filthy|smelly|broken|"
+                     r"chewy|mushy|dry|inedible")
 THING_VERDICT_NOT_BEFORE = frozenset({"food", "meal", "dish", "dishes", "order", "service", "experience", "place",
                                       "restaurant", "visit", "quality", "taste", "everything", "it", "staff",
                                       "quantity", "portion", "portions", "price", "prices", "cost", "bill", "rates",
@@ -2835,7 +2838,13 @@ def _with_verdict(phrase: str, text: str) -> str:
     if not thing or thing.group(1).split()[-1] in THING_VERDICT_NOT_BEFORE | set(ROLES):
         return phrase
     said = re.search(rf"\b{re.escape(thing.group(1))}{THING_VERDICT_RE}", text, re.I)
-    if not said or said.group(2).lower() in thing.group(1).split():
+    if not said:
+        # the verdict before the noun: "burnt naan", "stale bread and cold soup"
+        before = re.search(rf"\b({PRENOMINAL_FAULTS})\s+{re.escape(thing.group(1))}\b", text, re.I)
+        return f"the {before.group(1).lower()} {thing.group(1)}" if before and not re.search(
+            rf"\b(?:not|no|never|wasn't|isn't|weren't)\s+(?:\w+\s+)?{before.group(1)}\s", text[:before.end()][-30:],
+            re.I) else phrase
+    if said.group(2).lower() in thing.group(1).split():
         return phrase
     if said.group(1):
         return phrase  # "a bit chewy": a hedged verdict is theirs to soften; an adjective would overstate it

@@ -274,3 +274,9 @@ def test_being_rushed_is_the_complaint_not_the_dish_beside_it():
             "order at 10pm and told to place our last orders instantly.")
     for reply in drafted(text, 3):
         assert "rushed" in reply and "mushrooms" not in reply.split(".")[0], reply
+
+
+def test_a_verdict_before_the_noun_is_kept_too():
+    from nlp.draft import _with_verdict
+    assert _with_verdict("the naan", "We got burnt naan and cold dal.") == "the burnt naan"
+    assert _with_verdict("the bread", "It was not stale bread at all, just a bit hard.") == "the bread"
