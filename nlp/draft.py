@@ -996,7 +996,9 @@ def misspelt(word: str) -> bool:
 # Misspellings so common that no vocabulary check is needed, short ones included (written for this project).
 COMMON_TYPOS = frozenset("""thier recieve recieved definately definitly wierd seperate seperately untill tommorow
 occured begining beleive freind freinds restuarant resturant restraunt resturent restaurent accomodate accomodation
-delicous tastey excellant experiance expirience reccomend recomend recommand extrememly extreamly""".split())
+delicous tastey excellant experiance expirience reccomend recomend recommand extrememly extreamly
+dissapointed dissapointing dissapointment disapointed disapointing disapointment dissappointed dissappointing
+blant tastless tasteles servise sevice quantitiy quantiy reasonble resonable""".split())
 
 
 def not_english(word: str) -> bool:

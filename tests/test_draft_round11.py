@@ -204,6 +204,7 @@ def test_can_do_better_is_a_complaint_not_a_warm_comment():
 def test_common_misspellings_are_never_echoed():
     from nlp.draft import misspelt
     assert misspelt("thier") and misspelt("restuarant") and misspelt("extrememly")
+    assert misspelt("dissapointed") and misspelt("blant")
     assert not misspelt("biriyani") and not misspelt("marinated") and not misspelt("flavoured")
 
 
