@@ -382,6 +382,8 @@ lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
 # Endings of Telugu family names, which are written before the given name ("Pedapati Rajesh").
 FAMILY_NAME_ENDINGS = ("palli", "palle", "pudi", "pati", "oori", "gula", "mula", "ineni", "konda", "tla", "itta",
                        "diga", "ddiga", "setty", "shetty", "yala", "varu")
+# Given names that are also sour words, trusted only before a family name ("Harsh Kohli", not "Harsh Critic").
+GIVEN_NAMES_THAT_ARE_WORDS = frozenset({"harsh"})
 # Two-letter given names common enough to trust before a family name ("Jo March", "Li Wei").
 SHORT_GIVEN_NAMES = frozenset("jo li bo ty lu yu om al ed".split())
 # Words that make any author field a handle, wherever they stand ("Pyschotic Gamer", "Ravi Eats Out").
@@ -638,7 +640,23 @@ def first_name(author: str | None) -> str | None:
     """
     if not author:
         return None
-    author = re.sub(r"\([^)]*\)", " ", author).strip()  # "Masih Uddin (Food Therapy)": drop the aside
+    aside = re.search(r"\(([^)]*)\)", author)
+    outside = re.sub(r"\([^)]*\)", " ", author).strip()  # "Masih Uddin (Food Therapy)": drop the aside
+    if aside and outside != author:
+        # "Age Of Foodies (Suraj Karambe)": a handle with the real name beside it in brackets
+        named = _first_name(outside)
+        inner = aside.group(1).strip()
+        # only a name written as one ("Suraj Karambe", "Pranitha"), not a handle's acronym ("FaB")
+        if named or not all(NAME_RE.match(t) for t in inner.split()):
+            return named
+        return _first_name(inner)
+    return _first_name(author)
+
+
+def _first_name(author: str) -> str | None:
+    """first_name for an author field without brackets."""
+    if not author:
+        return None
     author = author.strip(" |*~-=+.:;♡♥★☆✨•")  # "|| Viharika Rathode ||": decoration around the name
     # titles, Indian professional ones too: "CA Sai Sita" (chartered accountant), "Adv. Meera" (advocate)
     titled = re.match(r"(?:dr|mr|mrs|ms|er|prof|capt|ca|adv|col|maj)(?:\.\s*|\s+)(?=[A-Za-z]{3})", author, flags=re.I)
@@ -681,11 +699,17 @@ def first_name(author: str | None) -> str | None:
     lows = [t.lower().strip(",") for t in tokens]
     # A handle: its first word is no name ("Hungry Eyes"), or it reads as a phrase ("Inner World Of A Super Foodie");
     # a family name that is also a word ("Tena Cook", "Karla White", "Soumi Home Roy") is still a name.
+    # "Harsh Jhunjhunwala": a given name that is also a sour word, beside a family name that is no English word
+    family_beside = len(tokens) == 2 and lows[0] in GIVEN_NAMES_THAT_ARE_WORDS and lows[1] not in english_words() \
+        and _name_shaped(tokens[1]) and len(tokens[1]) >= 4
     if not tokens or lows[0] in NON_NAMES or sum(w in NON_NAMES for w in lows) >= 2 or any(
             w in HANDLE_WORDS for w in lows) or any(
-            re.search(r"fo+d", w) or opinion_valence().get(w, 0.0) <= -1.0 for w in lows) or any(
-            w in NON_NAMES and opinion_valence().get(w, 0.0) >= 1.0 for w in lows[1:]):
-        return None  # "Matthew best friend": a word of praise after the name makes it a phrase
+            re.search(r"fo+d", w) or (opinion_valence().get(w, 0.0) <= -1.0 and not family_beside)
+            for w in lows) or any(
+            w in NON_NAMES and opinion_valence().get(w, 0.0) >= 1.0 for w in lows[1:]) or any(
+            w in {"of", "and", "for", "with", "in", "on", "to"} for w in lows[1:]):
+        # "Matthew best friend": a word of praise after the name makes it a phrase; "The Voice Of Youth" a title
+        return None
     if len(tokens) >= 2 and tokens[0].lower().endswith(FAMILY_NAME_ENDINGS) and len(tokens[1]) >= 3 \
             and tokens[1].isalpha():
         tokens = tokens[1:]  # "Pedapati Rajesh", "Vemulapalli Srinivas": a Telugu family name comes first

@@ -281,3 +281,12 @@ def test_a_verdict_before_the_noun_is_kept_too():
     from nlp.draft import _with_verdict
     assert _with_verdict("the naan", "We got burnt naan and cold dal.") == "the burnt naan"
     assert _with_verdict("the bread", "It was not stale bread at all, just a bit hard.") == "the bread"
+
+
+def test_names_beside_handles_and_given_names_that_are_words():
+    from nlp.draft import first_name
+    assert first_name("Hungry Hearts (Meghna Rao)") == "Meghna"  # the real name in brackets beside a handle
+    assert first_name("Masih Uddin (Food Therapy)") == "Masih"  # an aside after a real name
+    assert first_name("Food&Bikes (FaB)") is None  # a handle's acronym is no name
+    assert first_name("Harsh Malhotra") == "Harsh"  # a given name that is also a word, before a family name
+    assert first_name("Killer Faraz") is None and first_name("The Voice Of Youth") is None
