@@ -1923,21 +1923,17 @@ def sour_word_in_praise(clause: str, stretch: str) -> bool:
     music, and setting alarms"): no fault word, no negation, nothing stronger than "alarm"."""
     if clause_polarity(stretch) <= 0:
         return False
-    low = _plain_judging_words(clause)
-    words = re.findall(r"[a-z']+", low)
-    valence = opinion_valence()
-    return not (any(w in FAULT_WORDS or w in LUKEWARM_WORDS or valence.get(w, 0.0) <= -1.5 for w in words)
-                or FAULT_RE.search(low) or _fault_phrase(low)
-                or re.search(r"\b(?:not|no|never|nothing|nobody|none|without|too)\b|n't", low))
+    negation = re.search(r"\b(?:none|without)\b|n't", _plain_judging_words(clause))
+    return not (plainly_faults(clause, strong=-1.5) or negation)
 
 
-def plainly_faults(text: str) -> bool:
+def plainly_faults(text: str, strong: float = -1.0) -> bool:
     """True when a phrase carries a complaint of its own: a fault word or phrase, a negation or "too", a
-    lukewarm rating, or a clearly negative word ("leave" or "want" alone is not one)."""
+    lukewarm rating, or a word at least `strong` negative ("leave" or "want" alone is not one)."""
     low = _plain_judging_words(text)
     words = re.findall(r"[a-z']+", low)
     valence = opinion_valence()
-    return (any(w in FAULT_WORDS or w in LUKEWARM_WORDS or valence.get(w, 0.0) <= -1.0 for w in words)
+    return (any(w in FAULT_WORDS or w in LUKEWARM_WORDS or valence.get(w, 0.0) <= strong for w in words)
             or bool(FAULT_RE.search(low)) or _fault_phrase(low)
             or bool(re.search(r"\b(?:nobody|no one|none of)\b", low)))  # "nobody said sorry"
 
@@ -2826,25 +2822,33 @@ ASKED_TO_IMPROVE_RE = re.compile(
     r"\b(?:improve|increase|work on|upgrade|better)\s+(?:the\s+|their\s+|your\s+|its\s+)?(hospitality|service|food|"
     r"quality|ambience|ambiance|hygiene|cleanliness|taste|menu|variety|portions?|quantity|packaging|packing|seating|"
     r"music|staff behaviou?r|behaviou?r|speed)\b", re.I)
+# A named thing's fault in the reviewer's word: the food words, then dish faults, then faults of any thing.
+FOOD_VERDICTS = frozenset("""cold stale raw undercooked overcooked burnt soggy tasteless bland uncooked half-cooked
+rubbery dry oily greasy salty inedible""".split())
+DISH_VERDICTS = FOOD_VERDICTS | frozenset("""burned watery lukewarm spoiled spoilt rotten expired dirty filthy smelly
+broken chewy mushy""".split())
+THING_VERDICTS = DISH_VERDICTS | frozenset("""sour insipid flavourless flavorless unclean noisy overpriced overcrowded
+cramped late slow""".split())
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    """The words as one regex alternation, longest first."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
 # A vague name with the reviewer's verdict right after it: "the food was served cold" -> "the cold food".
 VERDICT_AFTER_RE = (r"\s+(?:was|were|is|are)\s+(?:served\s+|delivered\s+|brought\s+|always\s+)?(?:very\s+|too\s+|"
                     r"completely\s+|totally\s+|stone\s+|ice\s+)?(?:(?:horrible|horrendous|terrible|awful|disgusting|"
-                    r"pathetic|bad|tasteless|bland|cold|stale|oily|salty|dry|greasy)\s+and\s+)?(cold|stale|raw|"
-                    r"undercooked|overcooked|burnt|soggy|tasteless|bland|uncooked|half-cooked|rubbery|dry|oily|greasy|"
-                    r"salty|inedible)\b")
+                    r"pathetic|bad|tasteless|bland|cold|stale|oily|salty|dry|greasy)\s+and\s+)?"
+                    rf"({_alternatives(FOOD_VERDICTS)})\b")
 # What a named thing was, in the review's own word, when that word sits well before the noun: "The butter chicken
 # had gone stale" -> "the stale butter chicken"; a hedged verdict ("a bit dirty") is left to the reviewer.
 THING_VERDICT_RE = (r"\s+(?:was|were|is|are|had\s+gone|has\s+gone|went|came|arrived|tasted|turned\s+out|seemed|looked)"
                     r"\s+(?:served\s+|delivered\s+|always\s+|still\s+|already\s+)?"
                     r"(?:(a\s+(?:bit|little|tad)|slightly|bit|kind\s+of|somewhat)\s+|(?:very|too|so|completely|totally|"
                     r"extremely|really|quite|stone|ice|super)\s+)?"
-                    r"(cold|stale|raw|undercooked|overcooked|burnt|burned|soggy|tasteless|bland|uncooked|half-cooked|"
-                    r"rubbery|dry|oily|greasy|salty|soggy|chewy|watery|mushy|sour|lukewarm|insipid|flavou?rless|"
-                    r"spoiled|spoilt|rotten|expired|inedible|smelly|dirty|filthy|unclean|noisy|overpriced|"
-                    r"overcrowded|cramped|broken|late|slow)\b(?!\s+(?:but|though|yet)\s+(?:good|great|tasty|nice|fine))")
-PRENOMINAL_FAULTS = (r"stale|burnt|burned|soggy|undercooked|overcooked|uncooked|raw|rubbery|watery|tasteless|bland|"
-                     r"cold|lukewarm|oily|greasy|salty|spoiled|spoilt|rotten|expired|dirty|filthy|smelly|broken|"
-                     r"chewy|mushy|dry|inedible")
+                    rf"({_alternatives(THING_VERDICTS)})\b(?!\s+(?:but|though|yet)\s+(?:good|great|tasty|nice|fine))")
+PRENOMINAL_FAULTS = _alternatives(DISH_VERDICTS)  # "burnt naan", "stale bread"
 THING_VERDICT_NOT_BEFORE = frozenset({"food", "meal", "dish", "dishes", "order", "service", "experience", "place",
                                       "restaurant", "visit", "quality", "taste", "everything", "it", "staff",
                                       "quantity", "portion", "portions", "price", "prices", "cost", "bill", "rates",
@@ -3690,8 +3694,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         plan.add(own_slot, {"things": "that" if neg else "this"}, priority=9, required=True)
         # Three stars or more in words without heat ("average food, okayish ambience"): owned once, plainly; a second
         # line of contrition ("you were right to expect better", "I won't defend it") would outweigh the review.
-        rating_now = _rating(row)
-        measured = rating_now is not None and rating_now >= 3 and not heated(text)
+        measured = rating is not None and rating >= 3 and not heated(text)
         if mode == "calm" and not measured:
             plan.add("calm", priority=5)
         elif mode == "reassure":
@@ -3977,6 +3980,7 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
     banned = [b.lower() for b in phrases["banned"]["phrases"] + list(voice.get("banned_phrases") or [])]
     avoid = avoid_keys(voice)
     text = _text(row)
+    rating = _rating(row)
     forbidden = [
         *([CHEER_RE] if values["mode"] == "calm" else []),
         # "It's a fair question" answers a question: only where one was asked
@@ -3986,9 +3990,9 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         # "left you angry", "your frustration": only said back to someone whose words show it
         *([ANGER_NAMED_RE] if _dominant_emotion(analysis) not in CALM_EMOTIONS or not heated(text) else []),
         # "made our day", "a real lift for everyone": not for "good", "nice" or a middling rating
-        *([GUSH_RE] if mild_praise(text, _rating(row)) else []),
+        *([GUSH_RE] if mild_praise(text, rating) else []),
         # "thanks for the generous review" to three stars or fewer reads as sarcasm
-        *([GENEROUS_RE] if (_rating(row) or 5) <= 3 else []),
+        *([GENEROUS_RE] if (rating or 5) <= 3 else []),
     ]
     forbid = re.compile("|".join(f"(?:{p.pattern})" for p in forbidden), re.I) if forbidden else None
 
