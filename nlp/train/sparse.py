@@ -112,14 +112,18 @@ def softmax_regression(x: Csr, labels: np.ndarray, n_classes: int, l2: float, ep
 
 
 def logistic_regression(x: Csr, y: np.ndarray, l2: float, epochs: int = 600, lr: float = 1.0,
-                        unpenalised: Sequence[int] = ()) -> np.ndarray:
-    """Independent binary logistic regressions, one per column of y (n_rows, k); returns (n_cols, k)."""
+                        unpenalised: Sequence[int] = (), sample_weight: np.ndarray | None = None) -> np.ndarray:
+    """Independent binary logistic regressions, one per column of y (n_rows, k); returns (n_cols, k).
+
+    Targets may be soft (probabilities, e.g. a teacher's); `sample_weight` scales each row's loss, and the
+    L2 term is divided by the total weight (the plain row count when no weights are given)."""
     w = np.zeros((x.n_cols, y.shape[1]))
-    n = x.n_rows
+    s = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)[:, None]
+    n = x.n_rows if s is None else float(s.sum())
     free = list(unpenalised)
     for _ in range(epochs):
         p = 1.0 / (1.0 + np.exp(-np.clip(x.dot(w), -30, 30)))
         reg = l2 / n * w
         reg[free] = 0.0
-        w -= lr * (x.tdot(p - y) / n + reg)
+        w -= lr * (x.tdot(p - y if s is None else s * (p - y)) / n + reg)
     return w

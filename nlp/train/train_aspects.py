@@ -14,6 +14,8 @@ annotation style `nlp.evaluate` uses).
 from __future__ import annotations
 
 import csv
+import gzip
+import hashlib
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -205,6 +207,64 @@ def cluster_row(feats: list[str], clusters: dict[str, int]) -> dict[str, float]:
     return row
 
 
+# Teacher-labelled sentences. A transformer fine-tuned on the same training sentences (`nlp.train.teacher`,
+# optional, needs torch) read every sentence of the zomato reviews of the training restaurants; its category
+# probabilities are kept in TEACHER_LABELS under a hash of each sentence (no review text is stored). The
+# linear model learns from them as soft targets at a lower weight: thousands of real review sentences labelled
+# by a stronger reader teach it words and shapes the 2,000 annotated sentences never had.
+TEACHER_LABELS = Path(__file__).resolve().parent / "teacher_labels.tsv.gz"
+TEACHER_WEIGHT = 1.0
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def zomato_sentences(data_dir: Path) -> list[str]:
+    """Distinct sentences (12-300 characters, with a word) of the zomato reviews of the training restaurants,
+    in file order: the sentences the teacher labels."""
+    out, seen = [], set()
+    with (data_dir / "reviews" / "zomato_hyderabad_restaurant_reviews.csv").open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            text = (rec.get("Review") or "").strip()
+            if not text or held_out_business(rec.get("Restaurant") or ""):
+                continue
+            for sentence in SENTENCE_SPLIT.split(text):
+                sentence = sentence.strip()
+                if 12 <= len(sentence) <= 300 and re.search("[a-zA-Z]{3}", sentence) and sentence.lower() not in seen:
+                    seen.add(sentence.lower())
+                    out.append(sentence)
+    return out
+
+
+def sentence_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def save_teacher_labels(path: Path, sentences: list[str], probs: np.ndarray) -> None:
+    lines = ["key\t" + "\t".join(LABELS)]
+    lines.extend(sentence_key(t) + "\t" + "\t".join(f"{p:.3f}" for p in row)
+                 for t, row in zip(sentences, probs, strict=True))
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(lines) + "\n")
+
+
+def load_teacher_labels(path: Path) -> dict[str, tuple[float, ...]]:
+    """Sentence key -> the teacher's probability per category (LABELS order); empty when there is no file."""
+    if not path.exists():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        header, *rows = fh.read().splitlines()
+    if tuple(header.split("\t")[1:]) != LABELS:
+        raise ValueError(f"{path}: columns {header!r} are not key + {LABELS}; relabel with nlp.train.teacher")
+    return {key: tuple(float(v) for v in vals) for key, *vals in (r.split("\t") for r in rows if r)}
+
+
+def teacher_examples(data_dir: Path, labels: dict[str, tuple[float, ...]]) -> tuple[list[Example], np.ndarray]:
+    """The labelled zomato sentences as examples (their pattern hits found as for any sentence) and their
+    soft targets; a sentence the labels lack (the data changed) is skipped."""
+    taught = [(t, labels[sentence_key(t)]) for t in zomato_sentences(data_dir) if sentence_key(t) in labels]
+    examples = [Example(t, frozenset(), False, frozenset(pattern_categories(t))) for t, _ in taught]
+    return examples, np.array([p for _, p in taught], dtype=np.float64).reshape(-1, len(LABELS))
+
+
 def design(examples: list[Example], *, min_count: int, clusters: dict[str, int] | None = None):
     """The CSR design matrix, its vocabulary and the (rows, categories) targets."""
     feats = [sentence_features(e.text, e.hits) for e in examples]
@@ -226,25 +286,37 @@ def shipped_weights(w: np.ndarray, vocab: dict[str, int], clusters: dict[str, in
 
 
 def fit(examples: list[Example], *, min_count: int = 2, l2: float = 4.0, epochs: int = 1000, lr: float = 1.0,
-        clusters: dict[str, int] | None = None, log: bool = True) -> tuple[AspectModel, dict[str, float]]:
-    """The model and its thresholds (5-fold CV on `examples`); also returns the cross-validated figures."""
+        clusters: dict[str, int] | None = None, taught: list[Example] | None = None,
+        taught_targets: np.ndarray | None = None, taught_weight: float = TEACHER_WEIGHT,
+        log: bool = True) -> tuple[AspectModel, dict[str, float]]:
+    """The model and its thresholds (5-fold CV on `examples`); also returns the cross-validated figures.
+
+    `taught` sentences (with the teacher's probabilities as soft targets, each row weighing `taught_weight`)
+    join every training fold; the folds and the scores are the annotated sentences' only."""
     clusters = clusters or {}
-    x, vocab, y = design(examples, min_count=min_count, clusters=clusters)
+    taught = taught or []
+    x, vocab, y = design([*examples, *taught], min_count=min_count, clusters=clusters)
+    n = len(examples)
+    if taught:
+        y[n:] = taught_targets
+    weight = np.concatenate([np.ones(n), np.full(len(taught), taught_weight)]) if taught else None
+    extra = np.arange(n, n + len(taught))
     free = [vocab[BIAS]]
     hits = np.array([[lab in e.hits for lab in LABELS] for e in examples])
     is14 = np.array([e.is14 for e in examples])
 
     def train_rows(rows: np.ndarray) -> np.ndarray:
-        return logistic_regression(x.take(rows), y[rows], l2, epochs=epochs, lr=lr, unpenalised=free)
+        rows = np.concatenate([rows, extra]) if taught else rows
+        return logistic_regression(x.take(rows), y[rows], l2, epochs=epochs, lr=lr, unpenalised=free,
+                                   sample_weight=None if weight is None else weight[rows])
 
-    n = len(examples)
     fold = np.random.default_rng(SEED).integers(0, 5, size=n)
-    probs = np.zeros_like(y)
+    probs = np.zeros((n, len(LABELS)))
     for k in range(5):
         w = train_rows(np.flatnonzero(fold != k))
         te = np.flatnonzero(fold == k)
         probs[te] = 1.0 / (1.0 + np.exp(-np.clip(x.take(te).dot(w), -30, 30)))
-    gold = y > 0
+    gold = y[:n] > 0
     pairs = choose_thresholds(probs[is14], gold[is14], hits[is14])
     chosen = probs >= np.where(hits, [a for a, _ in pairs], [b for _, b in pairs])
     report = {"cv_f1_14": micro_f1(chosen[is14], gold[is14]), "cv_f1_14_at_half": micro_f1(probs[is14] >= 0.5,
@@ -254,13 +326,15 @@ def fit(examples: list[Example], *, min_count: int = 2, l2: float = 4.0, epochs:
     if log:
         print(f"thresholds {dict(zip(LABELS, pairs, strict=True))}; cross-validated micro-F1 on SemEval-2014 "
               f"training sentences {report['cv_f1_14']:.3f} (all at 0.5: {report['cv_f1_14_at_half']:.3f}); "
-              f"trained on {n} sentences, {len(vocab)} features, {len(clusters)} clustered words", file=sys.stderr)
+              f"trained on {n} sentences and {len(taught)} teacher-labelled ones, {len(vocab)} features, "
+              f"{len(clusters)} clustered words", file=sys.stderr)
     return AspectModel(LABELS, weights, 0.5, dict(zip(LABELS, pairs, strict=True))), report
 
 
 def train(data_dir: Path, **params) -> AspectModel:
     clusters = word_clusters(cluster_corpus(data_dir))
-    return fit(load_examples(data_dir), clusters=clusters, **params)[0]
+    taught, targets = teacher_examples(data_dir, load_teacher_labels(TEACHER_LABELS))
+    return fit(load_examples(data_dir), clusters=clusters, taught=taught, taught_targets=targets, **params)[0]
 
 
 if __name__ == "__main__":
