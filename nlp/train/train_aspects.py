@@ -4,7 +4,8 @@
 
 Training data: SemEval-2015/16 sentences plus the SemEval-2014 sentences outside the evaluation half
 (`nlp.aspects.held_out`); any sentence of the evaluation half is removed from every source, so
-`nlp.evaluate` scores the model only on sentences it never saw. Plain L2-regularised logistic regression,
+`nlp.evaluate` scores the model only on sentences it never saw. Also the zomato sentences a transformer teacher
+labelled (`nlp.train.teacher`), with its probabilities as soft targets. Plain L2-regularised logistic regression,
 one per category, in numpy. The L2 strength and the feature set were chosen by the cross-validation below.
 The decision thresholds, one pair per category (with / without a profile pattern naming the category), are
 chosen by 5-fold cross-validation on the training sentences, scored on the SemEval-2014 ones (the
@@ -210,8 +211,9 @@ def cluster_row(feats: list[str], clusters: dict[str, int]) -> dict[str, float]:
 # Teacher-labelled sentences. A transformer fine-tuned on the same training sentences (`nlp.train.teacher`,
 # optional, needs torch) read every sentence of the zomato reviews of the training restaurants; its category
 # probabilities are kept in TEACHER_LABELS under a hash of each sentence (no review text is stored). The
-# linear model learns from them as soft targets at a lower weight: thousands of real review sentences labelled
-# by a stronger reader teach it words and shapes the 2,000 annotated sentences never had.
+# linear model learns from them as soft targets, each weighing as much as an annotated sentence (0.3 and 3.0 did
+# worse, see nlp/README.md): thousands of real review sentences labelled by a stronger reader teach it words and
+# shapes the 2,000 annotated sentences never had.
 TEACHER_LABELS = Path(__file__).resolve().parent / "teacher_labels.tsv.gz"
 TEACHER_WEIGHT = 1.0
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
