@@ -40,9 +40,6 @@ MAX_TOKENS = 96
 
 
 def main(argv: list[str] | None = None) -> None:
-    import torch
-    from transformers import AutoModel, AutoTokenizer
-
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("model_dir", type=Path)
     ap.add_argument("data_dir", type=Path, nargs="?",
@@ -53,6 +50,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=TEACHER_LABELS)
     args = ap.parse_args(argv)
+    try:
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+    except ImportError as exc:
+        sys.exit(f"the teacher needs torch and transformers ({exc}); install them with "
+                 "pip install -e '.[teacher]' --extra-index-url https://download.pytorch.org/whl/cpu")
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
 
