@@ -147,13 +147,17 @@ WINDOW = 4
 DIMS = 100
 
 
+def training_reviews(data_dir: Path) -> list[str]:
+    """The non-empty zomato reviews of the training restaurants (`held_out_business` keeps the others for
+    evaluation), as written."""
+    with (data_dir / "reviews" / "zomato_hyderabad_restaurant_reviews.csv").open(encoding="utf-8", newline="") as fh:
+        return [rec["Review"] for rec in csv.DictReader(fh)
+                if (rec.get("Review") or "").strip() and not held_out_business(rec.get("Restaurant") or "")]
+
+
 def cluster_corpus(data_dir: Path) -> list[str]:
     """Unlabelled restaurant text: zomato reviews of the training restaurants and the SemEval training sentences."""
-    texts = []
-    with (data_dir / "reviews" / "zomato_hyderabad_restaurant_reviews.csv").open(encoding="utf-8", newline="") as fh:
-        for rec in csv.DictReader(fh):
-            if (rec.get("Review") or "").strip() and not held_out_business(rec.get("Restaurant") or ""):
-                texts.append(rec["Review"])
+    texts = training_reviews(data_dir)
     skip = evaluation_sentences(data_dir)
     seen = set()
     for name in RESTAURANT_FILES:
@@ -223,16 +227,12 @@ def zomato_sentences(data_dir: Path) -> list[str]:
     """Distinct sentences (12-300 characters, with a word) of the zomato reviews of the training restaurants,
     in file order: the sentences the teacher labels."""
     out, seen = [], set()
-    with (data_dir / "reviews" / "zomato_hyderabad_restaurant_reviews.csv").open(encoding="utf-8", newline="") as fh:
-        for rec in csv.DictReader(fh):
-            text = (rec.get("Review") or "").strip()
-            if not text or held_out_business(rec.get("Restaurant") or ""):
-                continue
-            for sentence in SENTENCE_SPLIT.split(text):
-                sentence = sentence.strip()
-                if 12 <= len(sentence) <= 300 and re.search("[a-zA-Z]{3}", sentence) and sentence.lower() not in seen:
-                    seen.add(sentence.lower())
-                    out.append(sentence)
+    for review in training_reviews(data_dir):
+        for sentence in SENTENCE_SPLIT.split(review.strip()):
+            sentence = sentence.strip()
+            if 12 <= len(sentence) <= 300 and re.search("[a-zA-Z]{3}", sentence) and sentence.lower() not in seen:
+                seen.add(sentence.lower())
+                out.append(sentence)
     return out
 
 
@@ -301,16 +301,16 @@ def fit(examples: list[Example], *, min_count: int = 2, l2: float = 4.0, epochs:
     n = len(examples)
     if taught:
         y[n:] = taught_targets
-    weight = np.concatenate([np.ones(n), np.full(len(taught), taught_weight)]) if taught else None
-    extra = np.arange(n, n + len(taught))
+    weight = np.concatenate([np.ones(n), np.full(len(taught), taught_weight)])
+    extra = np.arange(n, n + len(taught))  # in every fold
     free = [vocab[BIAS]]
     hits = np.array([[lab in e.hits for lab in LABELS] for e in examples])
     is14 = np.array([e.is14 for e in examples])
 
     def train_rows(rows: np.ndarray) -> np.ndarray:
-        rows = np.concatenate([rows, extra]) if taught else rows
+        rows = np.concatenate([rows, extra])
         return logistic_regression(x.take(rows), y[rows], l2, epochs=epochs, lr=lr, unpenalised=free,
-                                   sample_weight=None if weight is None else weight[rows])
+                                   sample_weight=weight[rows])
 
     fold = np.random.default_rng(SEED).integers(0, 5, size=n)
     probs = np.zeros((n, len(LABELS)))
