@@ -2566,6 +2566,64 @@ out about again ever""".split())
 SELF_BLAME_RE = re.compile(r"\b(?:sorry|apologi[sz]e|(?:my|our) (?:fault|bad|mistake))\b", re.I)
 
 
+# Grammar a quote would hold up to the reviewer: "I didn't liked it", "it was smelling bad", "I don't like food"
+# (food in general), "one of the worst experience", "ill update" (I'll). Readers take it as mockery.
+DID_RE = re.compile(r"\b(?:did|didn't|didnt|dint|does|doesn't|doesnt|don't|dont|do)\s+(?:not\s+|even\s+|really\s+|"
+                    r"never\s+)*([a-z]+)\b", re.I)
+IRREGULAR_PAST = frozenset("""went came got gave took ate saw told said brought bought found made felt sent had knew
+thought kept left paid served""".split())
+ED_NOT_PAST = frozenset("need needs feed seed bleed speed proceed exceed succeed breed shed bed red wed heed".split())
+STATIVE_ING_RE = re.compile(r"\b(?:is|was|were|are|am|'s|'re)\s+(?:not\s+|also\s+|really\s+)?(?:matching|smelling|"
+                            r"liking|knowing|wanting|needing|belonging|containing|understanding|loving|hating|"
+                            r"preferring|costing|deserving)\b", re.I)
+BARE_GENERIC_RE = re.compile(r"\b(?:like|liked|love|loved|hate|hated|enjoy|enjoyed|dislike|disliked)\s+(?:food|service|"
+                             r"ambience|ambiance|taste|staff|place|restaurant|quality)\b", re.I)
+ONE_OF_RE = re.compile(r"\bone of the (?:most \w+|worst|best|finest|nicest|greatest|\w+est)\s+(?:\w+\s+)?(?:experience|"
+                       r"place|restaurant|food|dish|thing|service|meal|time|visit|cafe|day|order)\b(?!s)", re.I)
+ILL_RE = re.compile(r"(?:^|[.,!?]\s*)ill\b|\bill (?:update|come|visit|be|never|go|try|order|definitely|surely|give|"
+                    r"recommend|not)\b", re.I)
+# Real words a review often means as another ("not cocked", "great buffer"): the spell check cannot see them.
+WORD_SLIPS = frozenset("cocked buffer dinning testy receipe".split())
+
+
+def _past_form(word: str) -> bool:
+    low = word.lower()
+    if low in IRREGULAR_PAST:
+        return True
+    if not low.endswith("ed") or low in ED_NOT_PAST or len(low) < 5:
+        return False
+    words = english_words()
+    stems = {low[:-1], low[:-2], low[:-3] if len(low) > 5 and low[-3] == low[-4] else "",
+             low[:-3] + "y" if low.endswith("ied") else ""}
+    return bool(stems & words) if words else True
+
+
+def broken_grammar(quote: str) -> bool:
+    """True for words that would read as mockery quoted back: a past tense after "did"/"doesn't", a stative verb in
+    "-ing", a liking of food in general, "one of the best experience", "ill" for I'll, a real-word slip
+    ("not cocked"), or a word one stray letter from English ("serveing", "higly")."""
+    if any(_past_form(m.group(1)) for m in DID_RE.finditer(quote)):
+        return True
+    if STATIVE_ING_RE.search(quote) or BARE_GENERIC_RE.search(quote) or ONE_OF_RE.search(quote) or ILL_RE.search(
+            quote):
+        return True
+    words = english_words()
+    for m in re.finditer(r"[A-Za-z]+", quote):
+        low = m.group(0).lower()
+        if low in WORD_SLIPS:
+            return True
+        stems = {re.sub(r"i(?:ness|est|er|ly)$", "y", low),  # "drier" is English, "serveing" is not
+                 re.sub(r"(?:ness|ment|ful|less|er|est|ly|ed|es|s)$", "", low)}
+        if words and len(low) >= 5 and low not in words and not stems & words and not _known_noun(low) and (
+                m.start() == 0 or not m.group(0)[:1].isupper()):  # a capital mid-quote is a name
+            # a letter too many inside the word ("serveing"); a last letter dropped is as often a dish ("sambar")
+            near = {low[:i] + low[i + 1:] for i in range(len(low) - 1)} if len(low) >= 6 else set()
+            near |= {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in LETTERS}  # a letter left out
+            if near & words:
+                return True
+    return False
+
+
 def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str],
                 polarity: int = 0, title: str = "") -> str | None:
     """A few of the reviewer's own words safe to quote back ("a little bland for my liking").
@@ -2607,8 +2665,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue
         if any(re.search(r"[a-z][A-Z]", w) for w in words):
             continue  # "Staff is fRozen": a slip of the keyboard quoted back reads as mockery
-        if any(not_english(w) for w in words):
-            continue  # "this order discrprency", "abs gochibowli": a typo quoted back reads as mockery too
+        if any(not_english(w) for w in words) or broken_grammar(quote):
+            continue  # "this order discrprency", "I didn't liked it": a typo quoted back reads as mockery too
         if re.match(r"[a-z]+ed (?:me|us)\b", quote, re.I):
             continue  # "disappointed me is the service", cut from "the only thing which disappointed me is ..."
         if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words):
@@ -2879,6 +2937,163 @@ def _with_verdict(phrase: str, text: str) -> str:
     if said.group(1):
         return phrase  # "a bit chewy": a hedged verdict is theirs to soften; an adjective would overstate it
     return f"the {said.group(2).lower()} {thing.group(1)}"
+
+
+# What the reviewer said was wrong with a named dish, in forms a reply can say back plainly. "not cooked properly"
+# is one word ("undercooked"); a good quality denied ("not fresh", "not even warm") stays a denial ("that wasn't
+# fresh"); a flavour turned up ("super sweet", "extremely salty") is a fault only because it is turned up.
+COOKED_DENIED_RE = re.compile(r"(?:not|never)\s+(?:even\s+|been\s+|at all\s+)*(?:properly\s+|well\s+|fully\s+)?"
+                              r"(?:cooked|done|baked|boiled|grilled|roasted)(?:\s+(?:properly|well|fully|enough|"
+                              r"nicely|thoroughly|through|completely|at all))*|half[- ]cooked|under[- ]cooked|uncooked")
+QUALITY_DENIED_RE = re.compile(r"(?:not|never)\s+((?:even\s+)?(?:fresh|hot|warm|crispy|crisp|boneless|soft|tender|"
+                               r"juicy|chilled|ripe))(?:\s+at all|\s+enough|\s+either)?")
+TURNED_UP = r"(?:super|very|too|so|really|way too|crazy|insanely|[a-z]{3,}ly)"
+HEDGES = frozenset("""slightly mildly fairly reasonably barely hardly relatively moderately partially lightly nicely
+perfectly properly usually normally generally actually literally mostly quite bit little tad somewhat kinda""".split())
+FLAVOUR_LEVELS = frozenset("sweet salty spicy sour bitter tangy sugary oily greasy heavy".split())
+TEXTURE_FAULTS = frozenset("hard dry chewy rubbery soggy bland cold stale tasteless".split())
+TURNED_UP_RE = re.compile(rf"((?:{TURNED_UP}\s+)+)({_alternatives(FLAVOUR_LEVELS | TEXTURE_FAULTS)})"
+                          r"(?:\s+and\s+[a-z]+)?")
+GONE_RE = re.compile(r"(?:(had|has|have)|(?:felt|seemed|looked|tasted|smelt|smelled)\s+(?:to have|like (?:it|they) "
+                     r"(?:had|have))|seemed|looked|tasted)\s+gone\s+(bad|off|sour)")
+# A dish's predicate: after its name ("the pizza is", "brownie which was") or after "it"/"they" that picks it up
+# ("ordered salt and pepper prawns: it was extremely salty").
+PREDICATE_END_RE = re.compile(r"[.,;:!?()\n]|\s(?:but|though|because|as|so|when|&)\s|\s(?:and|n)\s+(?:i|we|they|it|"
+                              r"the|he|she|you|also|then|so|my|our|this|that|couldn't|could|didn't|did)\b", re.I)
+DISH_HEAD_OK = frozenset({"food", "meal", "dish", "dishes"})
+NOT_SAID_OF_IT_RE = re.compile(r"\b(?:if|whether|unless|hope|hoping|make sure|ensure|expected|expect|usually|"
+                               r"normally|should|would)\b[^.!?]*$", re.I)
+STILL_GOOD_RE = re.compile(r"^\s*,?\s*(?:but|though|yet|however)\s+(?:still\s+|very\s+|really\s+)?(?:good|great|tasty|"
+                           r"nice|fine|ok|okay|delicious|decent|yummy|edible)\b", re.I)
+
+
+def _predicates(name: str, text: str) -> list[tuple[str, str]]:
+    """(verb, predicate) pairs the review says of a named dish: "The pizza is not cooked properly" ->
+    ("is", "not cooked properly"); a predicate runs to the end of its clause."""
+    forms = {name, name + "s", name + "es", name[:-1] if name.endswith("s") else name}
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    verbs = r"(was|were|is|are|had|has|have|felt|seemed|looked|tasted|smelt|smelled)"
+    found: list[tuple[str, str]] = []
+    for m in re.finditer(rf"\b(?:{names})\b", text, re.I):
+        rest = text[m.end():]
+        own = re.match(rf"\s+(?:(?:which|that)\s+)?(?:\w+\s+)?{verbs}\b", rest, re.I)
+        if own and own.group(0).split()[0].lower() not in ("which", "that", "was", "were", "is", "are", "had", "has",
+                                                           "have", "felt", "seemed", "looked", "tasted", "smelt",
+                                                           "smelled", "also", "really", "still", "always", "all"):
+            own = None  # "the pizza guy was rude": another word's verb
+        if not own:
+            # "ordered salt and pepper prawns : it was extremely salty": "it" right after the dish picks it up
+            own = re.match(rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they)\s+{verbs}\b", rest, re.I)
+        if not own or NOT_SAID_OF_IT_RE.search(text[max(0, m.start() - 60):m.start()].split(".")[-1]):
+            continue
+        for _ in range(2):  # its own predicate, then one "it was ..." that follows it straight away
+            after = rest[own.end():]
+            cut = PREDICATE_END_RE.search(after)
+            predicate = (after[:cut.start()] if cut else after).strip().lower()
+            if cut and STILL_GOOD_RE.match(after[cut.start():]):
+                break  # "cold but tasty": taken back at once
+            for part in re.split(r"\s+and\s+(?:was|were|is|are)\s+", predicate):
+                found.append((own.group(1).lower(), part.strip()))
+            rest = after[cut.start():] if cut else ""
+            own = re.match(rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they)\s+{verbs}\b", rest, re.I)
+            if not own:
+                break
+    return found
+
+
+def _with_complaint(phrase: str, text: str) -> str:
+    """A faulted dish named with what the reviewer said was wrong with it: "the pizza" -> "the undercooked pizza"
+    ("Pizza is not cooked properly"), "the burger" -> "the overly sweet burger" ("super sweet"), "the brownie" ->
+    "the dry brownie that wasn't fresh" ("completely dry and was not fresh at all"); else `_with_verdict`."""
+    said = _with_verdict(phrase, text)
+    thing = re.fullmatch(r"the ((?:[a-z]+ ){0,3}[a-z]{3,})", phrase)
+    if not text or not thing:
+        return said
+    name = thing.group(1)
+    head = name.split()[-1]
+    if head in (THING_VERDICT_NOT_BEFORE - DISH_HEAD_OK) | set(ROLES) | PEOPLE_WORDS:
+        return said
+    adjective, clause = "", ""
+    for verb, predicate in _predicates(name, text):
+        plural = verb in ("were", "are", "have")
+        if re.match(r"(?:[a-z]+\s+){0,2}(?:but|though)\b", predicate) or predicate.startswith(("no ", "never been")):
+            continue
+        if COOKED_DENIED_RE.fullmatch(predicate):
+            adjective = adjective or "undercooked"
+        elif m := QUALITY_DENIED_RE.fullmatch(predicate):
+            if verb in ("was", "were", "is", "are"):
+                clause = clause or f"that {'weren' if plural else 'wasn'}'t {m.group(1)}"
+        elif (m := TURNED_UP_RE.fullmatch(predicate)) and verb in ("was", "were", "is", "are", "tasted"):
+            if not set(m.group(1).split()) & HEDGES and "not" not in m.group(1).split():
+                word = m.group(2)
+                adjective = adjective or (f"overly {word}" if word in FLAVOUR_LEVELS else word)
+        elif m := GONE_RE.match(f"{verb} {predicate}" if verb in ("had", "has", "have", "felt", "seemed",
+                                                                      "looked", "tasted", "smelt", "smelled")
+                                    else ""):
+            clause = clause or (f"that had gone {m.group(2)}" if m.group(1) else f"that seemed to have gone "
+                                                                                  f"{m.group(2)}")
+    if not adjective and not clause:
+        return said
+    if said != phrase:
+        adjective = ""  # the reviewer's own word ("the stale lamb curry") stays; a second fault may follow it
+    if adjective and adjective.split()[-1] in name.split():
+        adjective = ""  # "the dry fruit custard": the word is already part of the dish
+    if clause and clause.split()[-1] in said.split():
+        clause = ""  # "the sour juice" already says "had gone sour"
+    if not adjective and not clause:
+        return said
+    base = f"the {adjective} {name}" if adjective else said
+    return f"{base} {clause}" if clause else base
+
+
+ORDERED_THEN_IT_RE = re.compile(r"\b(?:ordered|had|got|tried)\s+(?:a |an |the |some |one |our |my )?((?:(?!but\b|and\b)"
+                                r"[a-z]+\s+){0,2}(?!but\b|and\b)[a-z]{3,})\s*(?:[,.:;-]+\s*|\s+)(?:but\s+|and\s+)?"
+                                r"(?:it|they)\s+(?:was|were)\b", re.I)
+VAGUE_FAULTS = frozenset({"the food", "the meal", "the dish", "your order", "the order"})
+
+
+def ordered_with_complaint(text: str) -> str:
+    """The dish a vague complaint was about, with its fault: "I ordered barbecue chicken but it was not cooked
+    properly" -> "the undercooked barbecue chicken"; "" when the review does not say it so plainly."""
+    for m in ORDERED_THEN_IT_RE.finditer(text):
+        words = m.group(1).lower().split()
+        if any(w in PHRASE_STOP or w in VERB_WORDS for w in words) or words[-1] in GENERIC_THINGS or not (
+                _known_noun(words[-1])):
+            continue
+        name = "the " + " ".join(words)
+        if (said := _with_complaint(name, text)) != name:
+            return said
+    return ""
+
+
+SUBJECT_DISH_RE = re.compile(r"\b((?:[a-z]+\s+){0,2}[a-z]{3,})\s+(?:which\s+|that\s+)?(?:was|were|is|are)\b", re.I)
+
+
+def complained_dish(text: str, private: set[str]) -> str:
+    """A dish the review plainly faults in a form `_with_complaint` can say ("The burgers were super sweet" ->
+    "the overly sweet burgers"), for a review whose analysis named no fault; "" when there is none."""
+    for m in SUBJECT_DISH_RE.finditer(text):
+        words: list[str] = []
+        for w in reversed(m.group(1).lower().split()):
+            if w in PHRASE_STOP or w in VERB_WORDS or w in ("also", "but", "and", "even", "so", "then"):
+                break
+            words.insert(0, w)
+        if not words or words[-1] in GENERIC_THINGS | VAGUE_NOUNS | PEOPLE_WORDS | set(ROLES) or not _known_noun(
+                words[-1]) or any(p.lower() in words for p in private):
+            continue
+        name = "the " + " ".join(words)
+        if (said := _with_complaint(name, text)) != name and said != _with_verdict(name, text):
+            return said
+    return ""
+
+
+def _one_flavour_fault(neg: list[str]) -> list[str]:
+    """Without a seasoning named on its own when a dish already carries it: "the oil and the overly oily
+    manchurian" says one fault twice."""
+    seasonings = set(FLAVOUR_THINGS.values())
+    carried = {FLAVOUR_THINGS[w] for x in neg if x not in seasonings for w in x.split()[1:-1]
+               if w in FLAVOUR_LEVELS and w in FLAVOUR_THINGS}
+    return [x for x in neg if x not in carried]
 
 
 ASKED_ACTION_RE = re.compile(r"\b(?:add|adding|include|introduce|start|open|provide|serve|offer|bring|keep more|"
@@ -3471,7 +3686,12 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and not neg and (m := ASKED_TO_IMPROVE_RE.search(text)):
         neg = [f"the {m.group(1).lower()}"]  # "I suggest them to increase the hospitality" on two stars
     # "The food was served cold": the vague name takes the reviewer's own verdict ("the cold food").
-    neg = [_with_verdict(x, text) for x in neg]
+    neg = _one_flavour_fault([_with_complaint(x, text) for x in neg])
+    if stance in ("negative", "mixed") and text and neg and all(x in VAGUE_FAULTS for x in neg) and (
+            dish := ordered_with_complaint(text)):
+        neg = [dish]  # "the food" said of one dish: "I ordered barbecue chicken but it was not cooked properly"
+    if stance in ("negative", "mixed") and text and not neg and (dish := complained_dish(text, private)):
+        neg = [dish]  # "The burgers were super sweet": a complaint the analysis read as praise
     if stance in ("negative", "mixed") and not neg and LOGIN_RE.search(text):
         neg = ["the login"]  # "struggeling to log in", "verification code never comes"
     if stance in ("negative", "mixed") and (role := treated_by(text)) and not any(
@@ -3831,7 +4051,7 @@ OBJECT_ONLY_RE = re.compile(
 
 
 PROBLEM_WORDS = frozenset("""wait waiting delay delays missing lack mix hair hairs stone stones insect insects bug
-bugs fly flies cockroach worm worms glass plastic never""".split())
+bugs fly flies cockroach worm worms glass plastic never overly wasn weren without gone""".split())
 # Too much or too little of a seasoning is a problem too: "expecting more than we gave you with the oil" would read as
 # a wish for more oil, "even if the salt didn't" as praise withheld from the salt.
 SEASONING_WORDS = frozenset("oil grease salt sweetness sourness bitterness spice sugar ghee".split())
@@ -4198,6 +4418,20 @@ def _quotes_of(reply: str, review: str) -> list[str]:
             if _norm_words(q) and " " + " ".join(_norm_words(q)) + " " in said]
 
 
+def _reflected_gram(words: list[str], said_text: str, ignore: frozenset[str] | set[str], found: list[str]) -> bool:
+    """Adds to `found` the longest start of `words` the review said; True when there was one."""
+    for k in range(len(words), 0, -1):
+        gram = words[:k]
+        if gram[-1] in ignore or len(gram[-1]) < 3 or any(w in PHRASE_STOP for w in gram):
+            continue
+        # One word may be the stem of the reviewer's: "the wait" for "we waited".
+        if " " + " ".join(gram) + " " in said_text or (
+                k == 1 and len(gram[0]) >= 4 and re.search(rf" {re.escape(gram[0])}(?:ed|ing|s) ", said_text)):
+            found.append(" ".join(gram))
+            return True
+    return False
+
+
 def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family: str = "restaurant") -> list[str]:
     """The reviewer's own words the reply names: a quoted clause of the review, a noun phrase after
     "the"/"your" that the review used (the wait "40-minute" counts when the review gave the minutes), or a
@@ -4219,15 +4453,12 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
     # "the missing raita" names the raita the review said was not there.
     for m in re.finditer(r"(?=\b(?:the|your)\s+(?:missing\s+|lack of\s+)?((?:[\w'-]+\s+){0,2}[\w'-]+))", reply, re.I):
         words = _norm_words(m.group(1))
-        for k in range(len(words), 0, -1):
-            gram = words[:k]
-            if gram[-1] in ignore or len(gram[-1]) < 3 or any(w in PHRASE_STOP for w in gram):
-                continue
-            # One word may be the stem of the reviewer's: "the wait" for "we waited".
-            if " " + " ".join(gram) + " " in said_text or (
-                    k == 1 and len(gram[0]) >= 4 and re.search(rf" {re.escape(gram[0])}(?:ed|ing|s) ", said_text)):
-                found.append(" ".join(gram))
-                break
+        # "the undercooked mushroom risotto", "the overly sweet burger": the dish is the reviewer's word, the
+        # verdict the reply's own
+        cut = 2 if words[:1] == ["overly"] else 1 if words[:1] and words[0] in FAULT_WORDS else 0
+        if _reflected_gram(words, said_text, ignore, found) or not cut:
+            continue
+        _reflected_gram(words[cut:], said_text, ignore, found)
     said_set = set(said)
     for word, others in REFLECT_SYNONYMS.items():
         if re.search(rf"\b(?:the|your) (?:[\w'-]+ ){{0,2}}{word}s?\b", reply) and said_set & others:
