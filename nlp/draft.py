@@ -2952,6 +2952,10 @@ HEDGES = frozenset("""slightly mildly fairly reasonably barely hardly relatively
 perfectly properly usually normally generally actually literally mostly quite bit little tad somewhat kinda""".split())
 FLAVOUR_LEVELS = frozenset("sweet salty spicy sour bitter tangy sugary oily greasy heavy".split())
 TEXTURE_FAULTS = frozenset("hard dry chewy rubbery soggy bland cold stale tasteless".split())
+# Faults said in two words or with a place: "over cooked", "over burnt", "hard inside".
+OVERDONE_RE = re.compile(r"(?:(?:very|too|totally|completely|badly)\s+)?"
+                         r"over[- ]?(cooked|burnt|burned|fried|baked|done)(?:\s+and\s+[a-z]+)?")
+HARD_INSIDE_RE = re.compile(r"(hard|rubbery|chewy|raw)(?:\s+(?:inside|in the middle|from inside))?")
 TURNED_UP_RE = re.compile(rf"((?:{TURNED_UP}\s+)+)({_alternatives(FLAVOUR_LEVELS | TEXTURE_FAULTS)})"
                           r"(?:\s+and\s+[a-z]+)?")
 GONE_RE = re.compile(r"(?:(had|has|have)|(?:felt|seemed|looked|tasted|smelt|smelled)\s+(?:to have|like (?:it|they) "
@@ -3020,6 +3024,10 @@ def _with_complaint(phrase: str, text: str) -> str:
             continue
         if COOKED_DENIED_RE.fullmatch(predicate):
             adjective = adjective or "undercooked"
+        elif (m := OVERDONE_RE.fullmatch(predicate)) and verb in ("was", "were", "is", "are"):
+            adjective = adjective or ("burnt" if m.group(1) in ("burnt", "burned") else "overcooked")
+        elif (m := HARD_INSIDE_RE.fullmatch(predicate)) and verb in ("was", "were", "is", "are"):
+            adjective = adjective or m.group(1)
         elif m := QUALITY_DENIED_RE.fullmatch(predicate):
             if verb in ("was", "were", "is", "are"):
                 clause = clause or f"that {'weren' if plural else 'wasn'}'t {m.group(1)}"
@@ -3085,6 +3093,29 @@ def complained_dish(text: str, private: set[str]) -> str:
         if (said := _with_complaint(name, text)) != name and said != _with_verdict(name, text):
             return said
     return ""
+
+
+def _without(neg: list[str], text: str) -> list[str]:
+    """"the missing garlic" and "the chilli garlic noodles" as one fault when the review says where it was missing
+    ("In chilli garlic noodles, there was no garlic"): "the chilli garlic noodles without any garlic"."""
+    for x in neg:
+        if not (m := re.fullmatch(r"the missing ([a-z]+(?: [a-z]+)?)", x)):
+            continue
+        gone = re.escape(m.group(1))
+        for y in neg:
+            dish = re.fullmatch(r"the ((?:[a-z]+ ){0,3}[a-z]{3,})", y)
+            if y == x or not dish or dish.group(1).split()[-1] in GENERIC_THINGS:
+                continue
+            # the dish as the review wrote it, its last word at least ("chilly garlic noodles")
+            name = rf"(?:[a-z]+\s+){{0,3}}{re.escape(dish.group(1).split()[-1])}"
+            det = r"(?:the |my |our )?"
+            said = (rf"\bno {gone} (?:at all )?(?:in|on|inside) {det}{name}\b|"
+                    rf"\b(?:in|on) {det}{name},? (?:there (?:was|were|is|are) |they (?:put|added|gave) |"
+                    rf"we (?:got|found) )?no {gone}\b|\b{name} (?:had|has|came with|with) no {gone}\b")
+            if re.search(said, text, re.I):
+                merged = f"{y} without any {m.group(1)}"
+                return [merged if z == y else z for z in neg if z != x]
+    return neg
 
 
 def _one_flavour_fault(neg: list[str]) -> list[str]:
@@ -3686,7 +3717,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and not neg and (m := ASKED_TO_IMPROVE_RE.search(text)):
         neg = [f"the {m.group(1).lower()}"]  # "I suggest them to increase the hospitality" on two stars
     # "The food was served cold": the vague name takes the reviewer's own verdict ("the cold food").
-    neg = _one_flavour_fault([_with_complaint(x, text) for x in neg])
+    neg = _without(_one_flavour_fault([_with_complaint(x, text) for x in neg]), text)
     if stance in ("negative", "mixed") and text and neg and all(x in VAGUE_FAULTS for x in neg) and (
             dish := ordered_with_complaint(text)):
         neg = [dish]  # "the food" said of one dish: "I ordered barbecue chicken but it was not cooked properly"

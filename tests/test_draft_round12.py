@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import _one_flavour_fault, _with_complaint, broken_grammar, ordered_with_complaint
+from nlp.draft import _one_flavour_fault, _with_complaint, _without, broken_grammar, ordered_with_complaint
 
 
 @pytest.mark.parametrize(("phrase", "text", "named"), [
@@ -26,6 +26,10 @@ from nlp.draft import _one_flavour_fault, _with_complaint, broken_grammar, order
     ("the kofta", "The kofta was poor. It was way too oily.", "the overly oily kofta"),
     # two faults on one thing: the reviewer's word before it, the denial after it
     ("the cake", "Got the cake which was completely dry and was not fresh either.", "the dry cake that wasn't fresh"),
+    # said in two words, or with where
+    ("the pasta", "The pasta was over cooked and mushy.", "the overcooked pasta"),
+    ("the onions", "The onions were over burnt.", "the burnt onions"),
+    ("the mutton", "The mutton was hard inside, like rubber.", "the hard mutton"),
     # gone off
     ("the curd", "The curd seemed to have gone bad by lunch.", "the curd that seemed to have gone bad"),
     ("the juice", "The juice had gone sour.", "the sour juice"),  # round 11's word, said once
@@ -58,6 +62,16 @@ def test_a_seasoning_is_not_named_twice():
     # nothing carries it: unchanged
     assert _one_flavour_fault(["the salt level"]) == ["the salt level"]
     assert _one_flavour_fault(["the oil", "the hard paratha"]) == ["the oil", "the hard paratha"]
+
+
+def test_what_was_missing_from_a_dish_is_one_fault_with_it():
+    text = "Ordered the veg fried rice and paneer rolls. In the paneer rolls, there was no paneer."
+    assert _without(["the missing paneer", "the paneer rolls"], text) == ["the paneer rolls without any paneer"]
+    assert _without(["the missing cheese", "the pizza"], "There was no cheese on the pizza.") == [
+        "the pizza without any cheese"]
+    # not said of that dish: both stay as they were
+    assert _without(["the missing cheese", "the pizza"], "No cheese. The pizza was cold.") == [
+        "the missing cheese", "the pizza"]
 
 
 def test_the_dish_a_vague_complaint_was_about():
