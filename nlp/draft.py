@@ -2962,8 +2962,9 @@ GONE_RE = re.compile(r"(?:(had|has|have)|(?:felt|seemed|looked|tasted|smelt|smel
                      r"(?:had|have))|seemed|looked|tasted)\s+gone\s+(bad|off|sour)")
 # A dish's predicate: after its name ("the pizza is", "brownie which was") or after "it"/"they" that picks it up
 # ("ordered salt and pepper prawns: it was extremely salty").
-PREDICATE_END_RE = re.compile(r"[.,;:!?()\n]|\s(?:but|though|because|as|so|when|&)\s|\s(?:and|n)\s+(?:i|we|they|it|"
-                              r"the|he|she|you|also|then|so|my|our|this|that|couldn't|could|didn't|did)\b", re.I)
+PREDICATE_END_RE = re.compile(r"[.,;:!?()\n]|\s(?:but|though|because|as|so|when|that|which|&)\s|"
+                              r"\s(?:and|n)\s+(?:i|we|they|it|the|he|she|you|also|then|so|my|our|this|that|couldn't|"
+                              r"could|didn't|did)\b", re.I)
 DISH_HEAD_OK = frozenset({"food", "meal", "dish", "dishes"})
 NOT_SAID_OF_IT_RE = re.compile(r"\b(?:if|whether|unless|hope|hoping|make sure|ensure|expected|expect|usually|"
                                r"normally|should|would)\b[^.!?]*$", re.I)
@@ -2991,7 +2992,7 @@ def _predicates(name: str, text: str) -> list[tuple[str, str]]:
         if not own or NOT_SAID_OF_IT_RE.search(text[max(0, m.start() - 60):m.start()].split(".")[-1]):
             continue
         for _ in range(2):  # its own predicate, then one "it was ..." that follows it straight away
-            after = rest[own.end():]
+            after = rest[own.end():].lstrip(" ")  # "is so hard": an intensifier, not the conjunction
             cut = PREDICATE_END_RE.search(after)
             predicate = (after[:cut.start()] if cut else after).strip().lower()
             if cut and STILL_GOOD_RE.match(after[cut.start():]):
@@ -3116,6 +3117,32 @@ def _without(neg: list[str], text: str) -> list[str]:
                 merged = f"{y} without any {m.group(1)}"
                 return [merged if z == y else z for z in neg if z != x]
     return neg
+
+
+GENERIC_FOOD = frozenset({"the food", "the foods", "the meal", "the meals", "the dish", "the dishes", "the taste",
+                          "the tastes", "the flavours", "the flavors"})
+GENERIC_DRINK = frozenset({"the drink", "the drinks", "the beverages"})
+
+
+def _no_generic_beside_dish(things: list[str], family: str, faults: bool = False) -> list[str]:
+    """Without "the food" beside a dish it covers: "the biryani and the food", "the shake and the drink" say one
+    thing twice. A generic name beside something else ("the ambience and the food", "the food and the
+    cocktails") stays, and so does a faulted "the food" ("serve stale food ... didn't charge for the curry"):
+    the food may be the complaint and the dish a detail."""
+    if family != "restaurant" or len(things) < 2:
+        return things
+    if faults and any(x in ("the food", "the foods", "the meal", "the meals") for x in things):
+        return things
+    menu = topic_patterns()
+
+    def of(topic: str, x: str) -> bool:
+        head = x.split()[-1]
+        words = set(menu.get(topic, ()))
+        return x.startswith("the ") and (head in words or head.rstrip("s") in words)
+
+    dish = any(of("dishes", x) and x not in GENERIC_FOOD for x in things)
+    drink = any(of("drinks", x) and x not in GENERIC_DRINK for x in things)
+    return [x for x in things if not (dish and x in GENERIC_FOOD or drink and x in GENERIC_DRINK)]
 
 
 def _one_flavour_fault(neg: list[str]) -> list[str]:
@@ -3820,8 +3847,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     pos, neg = in_family(pos), in_family(neg)
     # A typo lifted from the review is never echoed back: the plain word, or nothing (checked after the
     # family's rewording, so the stock phrases stay as they are).
-    pos = [c for c in dict.fromkeys(clean_spelling(x, family) for x in pos) if c]
-    neg = [c for c in dict.fromkeys(clean_spelling(x, family) for x in neg) if c]
+    pos = _no_generic_beside_dish([c for c in dict.fromkeys(clean_spelling(x, family) for x in pos) if c], family)
+    neg = _no_generic_beside_dish([c for c in dict.fromkeys(clean_spelling(x, family) for x in neg) if c], family,
+                                  faults=True)
     extra_pos = [c for c in (clean_spelling(x, family) for x in extra_pos) if c]
     values = {
         "name": first_name(row.get("author")),

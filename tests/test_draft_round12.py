@@ -7,7 +7,14 @@ from __future__ import annotations
 import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import _one_flavour_fault, _with_complaint, _without, broken_grammar, ordered_with_complaint
+from nlp.draft import (
+    _no_generic_beside_dish,
+    _one_flavour_fault,
+    _with_complaint,
+    _without,
+    broken_grammar,
+    ordered_with_complaint,
+)
 
 
 @pytest.mark.parametrize(("phrase", "text", "named"), [
@@ -21,6 +28,7 @@ from nlp.draft import _one_flavour_fault, _with_complaint, _without, broken_gram
     # a flavour turned up is the fault; a texture word stands on its own
     ("the lemonade", "The lemonade was super sweet, undrinkable.", "the overly sweet lemonade"),
     ("the paratha", "The paratha was extremely hard.", "the hard paratha"),
+    ("the bun", "Ordered a veg burger. The bun was so hard that we left it.", "the hard bun"),
     # picked up by "it" straight after the dish, even with a slip in the intensifier
     ("the chilli chicken", "ordered chilli chicken : it was extreemly salty", "the overly salty chilli chicken"),
     ("the kofta", "The kofta was poor. It was way too oily.", "the overly oily kofta"),
@@ -72,6 +80,21 @@ def test_what_was_missing_from_a_dish_is_one_fault_with_it():
     # not said of that dish: both stay as they were
     assert _without(["the missing cheese", "the pizza"], "No cheese. The pizza was cold.") == [
         "the missing cheese", "the pizza"]
+
+
+def test_a_generic_name_beside_the_dish_it_covers_is_dropped():
+    assert _no_generic_beside_dish(["the lasagne", "the food"], "restaurant") == ["the lasagne"]
+    assert _no_generic_beside_dish(["the taste", "the uncooked lasagne"], "restaurant") == ["the uncooked lasagne"]
+    assert _no_generic_beside_dish(["the cold coffee", "the drinks"], "restaurant") == ["the cold coffee"]
+    # beside something it does not cover, the generic name is a thing of its own
+    assert _no_generic_beside_dish(["the ambience", "the food"], "restaurant") == ["the ambience", "the food"]
+    assert _no_generic_beside_dish(["the food", "the cocktails"], "restaurant") == ["the food", "the cocktails"]
+    assert _no_generic_beside_dish(["the drinks", "the pizzas"], "restaurant") == ["the drinks", "the pizzas"]
+    # a faulted "the food" may be the complaint itself, the dish only a detail of it
+    assert _no_generic_beside_dish(["the food", "the curry"], "restaurant", faults=True) == ["the food", "the curry"]
+    assert _no_generic_beside_dish(["the taste", "the curry"], "restaurant", faults=True) == ["the curry"]
+    for reply in drafted("The lasagne was rich and lovely, and the food overall was great. Will be back.", 5):
+        assert "the lasagne and the food" not in reply and "the food and the lasagne" not in reply, reply
 
 
 def test_the_dish_a_vague_complaint_was_about():
