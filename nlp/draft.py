@@ -16,6 +16,7 @@ import hashlib
 import importlib
 import re
 import tomllib
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from contextvars import ContextVar
@@ -376,12 +377,30 @@ official admin mister someone somebody unknown name none null owner manager staf
 of and in on with for world monster tummy eater eaters hunter explorer diaries diary tales bites kitchen cook
 belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger gamer gamers player players fan fans
 youtuber streamer house home being chat chatgpt gpt ai bot app siri alexa sardar sardarji gran granny doc
-honesty yum bhai bro get got hi hey hello bye daily
+honesty yum bhai bhaiya bhaiyya bhayya didi akka bro get got hi hey hello bye daily
 lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
 """.split())
 # Endings of Telugu family names, which are written before the given name ("Pedapati Rajesh").
 FAMILY_NAME_ENDINGS = ("palli", "palle", "pudi", "pati", "oori", "gula", "mula", "ineni", "konda", "tla", "itta",
                        "diga", "ddiga", "setty", "shetty", "yala", "varu")
+# More endings of Telugu family names, trusted only on longer words: "Karla" and "Gokula" are given names,
+# "Marupakula", "Koppisetti", "Machavarapu", "Arvapally" and "Nancharla" are family names.
+LONG_FAMILY_NAME_ENDINGS = ("kula", "ttula", "setti", "arapu", "pally", "rla")
+# Family names common across India that are not given names: never a greeting on their own ("Mukherjee"), and
+# written first they stand before the given name ("Singh Rahul", "Reddy Prasad").
+FAMILY_NAMES = frozenset("""
+reddy singh gupta sharma verma varma khan mukherjee banerjee chatterjee bhattacharya bhattacharjee chakraborty
+chakravarty chakrabarti ganguly sengupta dasgupta sinha sahu sahoo goud gowd thakur rathod rathore agarwal agrawal
+aggarwal jain patel mehta kapoor khanna malhotra chopra arora saxena srivastava trivedi tiwari tripathi mishra
+pandey dubey dwivedi chaturvedi pathak yadav joshi kulkarni deshpande deshmukh patil pawar shinde jadhav iyer
+iyengar nair menon pillai naidu chowdary chowdhury choudhary choudhury chaudhary rao shetty hegde kamath biswas
+sarkar mondal mandal majumdar ghosh bose dutta mohapatra mahapatra behera patnaik das bhardwaj bharadwaj
+""".split())
+# Words of businesses and institutions: an author field with one is an organisation ("Infitree Tech").
+ORG_WORDS = frozenset("""tech technologies infotech solutions services pvt ltd limited llp inc corp group media labs
+studio studios academy institute college university school events enterprises ventures consultancy consultants
+foundation society club company hacks""".split())
+ORG_ENDINGS = ("com", "tech", "soft")  # "Infracom", "Abhiappcom": only on words of seven letters or more
 # Given names that are also sour words, trusted only before a family name ("Harsh Kohli", not "Harsh Critic").
 GIVEN_NAMES_THAT_ARE_WORDS = frozenset({"harsh"})
 # Two-letter given names common enough to trust before a family name ("Jo March", "Li Wei").
@@ -389,9 +408,11 @@ SHORT_GIVEN_NAMES = frozenset("jo li bo ty lu yu om al ed".split())
 # Words that make any author field a handle, wherever they stand ("Pyschotic Gamer", "Ravi Eats Out").
 HANDLE_WORDS = frozenset("""gamer gamers player players youtuber streamer vlogger vlogs vlog blogger official lover
 lovers eater eaters eats foodie foodies traveller traveler travels explorer diaries diary tales bites hunter monster
-boss fan fans critic wanderer nomad reviews reviewer tv channel""".split())
-# Words written before a given name in South Asian Muslim names ("Shaik Shahnaz", "Syed Imran", "Md Arif").
-NAME_PREFIXES = frozenset("shaik shaikh sheikh sk syed sayed sayyed md mohd".split())
+boss fan fans critic wanderer nomad reviews reviewer tv channel lazeez zaika zayka swaad swad khana khaana khane
+bhukkad bhukad chatora chatori""".split())
+# Words written before a given name: in South Asian Muslim names ("Shaik Shahnaz", "Syed Imran", "Md Arif"), and the
+# Tamil pet-name "Kutty" ("Kutty Arun").
+NAME_PREFIXES = frozenset("shaik shaikh sheikh sk syed sayed sayyed md mohd kutty".split())
 NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
 CONTRACTIONS = {
@@ -653,11 +674,33 @@ def first_name(author: str | None) -> str | None:
     return _first_name(author)
 
 
-def _first_name(author: str) -> str | None:
+ACCENT_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"})
+
+
+def fold_accents(text: str) -> str:
+    """Latin letters without their accents ("Rítà" -> "Rita"); letters of other scripts stay as they are."""
+    text = unicodedata.normalize("NFKD", text.translate(ACCENT_LETTERS))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _first_name(author: str, fold: bool = True) -> str | None:
     """first_name for an author field without brackets."""
     if not author:
         return None
     author = author.strip(" |*~-=+.:;♡♥★☆✨•")  # "|| Viharika Rathode ||": decoration around the name
+    plain = fold_accents(author) if fold else author
+    if plain != author:
+        # "Rítà Bìswâs" is Rita: accents strewn as decoration go; "José Rivera" keeps its one accent. Only a name
+        # that was itself accented is read this way ("Ñ Tam Saikumar" stays unsure).
+        as_written = _first_name(author, fold=False)
+        name = _first_name(plain, fold=False)
+        if as_written or not name:
+            return as_written
+        words = [w for w in author.split() if fold_accents(w) == name and w != name]
+        if not words:
+            return None
+        strewn = any(sum(not c.isascii() for c in w) >= 2 for w in author.split())
+        return name if strewn else words[0]
     # titles, Indian professional ones too: "CA Sai Sita" (chartered accountant), "Adv. Meera" (advocate)
     titled = re.match(r"(?:dr|mr|mrs|ms|er|prof|capt|ca|adv|col|maj)(?:\.\s*|\s+)(?=[A-Za-z]{3})", author, flags=re.I)
     if titled:
@@ -685,6 +728,8 @@ def _first_name(author: str) -> str | None:
         tokens.pop(0)
     tokens = [re.sub(r"(?<=[a-z]{2})\.[A-Za-z]\.?$", "", t) for t in tokens]  # "Santosh Reddy.R": a trailing initial
     if len(tokens) >= 2 and tokens[0].lower() in ("being", "the"):
+        if tokens[0].lower() == "the" and any(t.lower() in english_words() for t in tokens[1:]):
+            return None  # "The Walking Glutton", "The Burger Chef": a title, not a name after "The"
         tokens = tokens[1:]  # "Being Prateik": a handle built on the given name
     if author.islower() and len(tokens) >= 2:
         # "karla white": a full name typed in lower case (a single lower-case word is more often a handle)
@@ -707,14 +752,21 @@ def _first_name(author: str) -> str | None:
             re.search(r"fo+d", w) or (opinion_valence().get(w, 0.0) <= -1.0 and not family_beside)
             for w in lows) or any(
             w in NON_NAMES and opinion_valence().get(w, 0.0) >= 1.0 for w in lows[1:]) or any(
-            w in {"of", "and", "for", "with", "in", "on", "to"} for w in lows[1:]):
+            w in {"of", "and", "for", "with", "in", "on", "to"} for w in lows[1:]) or any(
+            w in ORG_WORDS or (len(w) >= 7 and w.endswith(ORG_ENDINGS)) for w in lows):
         # "Matthew best friend": a word of praise after the name makes it a phrase; "The Voice Of Youth" a title
         return None
-    if len(tokens) >= 2 and tokens[0].lower().endswith(FAMILY_NAME_ENDINGS) and len(tokens[1]) >= 3 \
-            and tokens[1].isalpha():
+    if len(tokens) >= 2 and _family_name_first(tokens[0]) and len(tokens[1]) >= 3 and tokens[1].isalpha():
         tokens = tokens[1:]  # "Pedapati Rajesh", "Vemulapalli Srinivas": a Telugu family name comes first
     if len(tokens) >= 2 and lows[0] in NAME_PREFIXES and _name_shaped(tokens[1]) and len(tokens[1]) >= 3:
         tokens = tokens[1:]  # "Shaik Shahnaz", "Syed Imran": a family or honorific prefix before the given name
+    if tokens[0].lower().strip(",") in FAMILY_NAMES:
+        # "Mukherjee" alone is a family name, so no name; "Singh Rahul" has the given name after it
+        after = tokens[1] if len(tokens) >= 2 else ""
+        if len(after) < 3 or not after.isalpha() or not _name_shaped(after) or after.lower() in FAMILY_NAMES \
+                or after.lower() in NON_NAMES or _family_name_first(after):
+            return None
+        tokens = tokens[1:]
     token = tokens[0].strip(",")
     if len(tokens) >= 2 and len(token) == 2 and token.lower() not in SHORT_GIVEN_NAMES:
         return None  # "Va Hini": a name split in two, or an initial; unsure, so no name
@@ -728,9 +780,25 @@ def _first_name(author: str) -> str | None:
         # one long run-together word is usually a handle or a full name typed as one ("Karthikreddy");
         # greeting "Hello Karthikreddy" reads worse than no name, so only short single words are trusted
         return None
+    humps = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]+)", token)
+    if humps and len(tokens) >= 2:
+        # "BhavaniSankar Nakka": a given name of two parts written as one word, before the family name; a short
+        # second part is a stray capital ("ShraVan Kumar" is Shravan)
+        head, tail = humps.groups()
+        if len(tail) < 4:
+            token = token.capitalize()
+        elif head.lower() not in NAME_PREFIXES | {"mirza", "sri", "shri", "sree"} and all(
+                _name_shaped(h) and h.lower() not in english_words() for h in (head, tail)):
+            return token
     if not NAME_RE.match(token) or not _name_shaped(token):
         return None
     return token
+
+
+def _family_name_first(token: str) -> bool:
+    """A Telugu family name, written before the given name: known by its ending."""
+    low = token.lower()
+    return low.endswith(FAMILY_NAME_ENDINGS) or len(low) >= 7 and low.endswith(LONG_FAMILY_NAME_ENDINGS)
 
 
 def _signer(voice: dict, business: dict) -> tuple[str, str]:
