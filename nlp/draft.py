@@ -4139,6 +4139,12 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         if suggestion:
             plan.add(suggestion_slot, priority=4)
         plan.add("action", priority=3)
+        if not praised_staff and (liked := praise_amid_fault(stance, pos, neg, rating, text)):
+            # "the wings were dry ... ambience and service is good": the praise is thanked too, briefly. It takes
+            # the place of the second line of feeling when the reply is full, then that of the team looking into it.
+            if len(plan.items) + 2 > MAX_SENTENCES - 1:  # with this line and the next step still to come
+                plan.items = [item for item in plan.items if item[0] not in ("expectation", "calm")]
+            plan.items.insert(len(plan.items) - 1, ("praise_amid_fault", {"pos": _join(liked)}, 3.5, False))
         plan.add("next_step", priority=10, required=True)
     if text and stance in ("positive", "mixed") and (stance == "positive" or is_light(row, analysis)):
         if not praised_staff and TEAM_PRAISE_RE.search(text) and not any("treated you" in x for x in neg):
@@ -4159,6 +4165,67 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         reaches = any(slot in CONTACT_SLOTS for slot, *_ in plan.items)
         plan.items.insert(1, ("diet_question" if reaches else "diet_question_contact", {"diet": diet}, 9, True))
     return plan, values
+
+
+THEN_NOT_NOW_RE = re.compile(r"\b(?:used to|earlier|previously|last time|branch|outlet|some of|few of|only a few)\b",
+                             re.I)
+SCORE_RE = re.compile(r"\b(\d(?:\.\d)?)\s*/\s*(5|10)\b")
+# After "but" or "though", a clause with no subject of its own is still about the thing before it ("The fish
+# tasted good, though it was over cooked", "Dishes are authentic but equally monotonous").
+SAME_SUBJECT_WORDS = frozenset("""it its they them this that these those he she equally also too bit little slightly
+very quite somewhat rather a not""".split())
+
+
+PLAIN_PRAISE = (r"(?:good|great|nice|tasty|yummy|delicious|awesome|amazing|excellent|lovely|fantastic|superb|"
+                r"wonderful|polite|courteous|friendly|helpful|neat|perfect|beautiful|gorgeous|outstanding|brilliant|"
+                r"fabulous|pleasant|best|fresh|crispy|quick|fast|timely)")
+
+
+def praise_said(head: str, sentence: str) -> bool:
+    """True when the sentence praises the thing in so many words: "the fish tasted good", "neat packing",
+    "liked the ambience", "the only thing I liked is the ambience"; never with a "not" before it."""
+    thing = rf"{re.escape(head)}(?:s|es)?\b"
+    for rx in (rf"\b{thing}[^.;!?]{{0,25}}?\b(?:is|was|are|were|tasted|tastes|looked|looks|seemed|felt)\s+"
+               rf"(?:\w+\s+){{0,2}}?{PLAIN_PRAISE}\b",
+               rf"\b(?:loved|liked|enjoyed)\s+(?:the\s+|their\s+)?(?:\w+\s+){{0,2}}?{thing}",
+               rf"\b(?:loved|liked|enjoyed)\b[^.!?]{{0,40}}\b(?:is|was|were|are)\s+(?:the\s+)?(?:\w+\s+)?{thing}",
+               rf"\b{PLAIN_PRAISE}\s+(?:\w+\s+)?{thing}"):
+        for m in re.finditer(rx, sentence, re.I):
+            if not NEGATION_RE.search(sentence[max(0, m.start() - 40):m.end()]):
+                return True
+    return False
+
+
+def plainly_praised(phrase: str, text: str) -> bool:
+    """True when the review praises the thing in so many words and never faults it, now and here: not praise
+    of another branch or of how it used to be, not "some of the items", no low score beside it, no "but it was
+    over cooked" after it."""
+    if thing_polarity(phrase, text) != 1 or context_verdict(phrase, text, 1) is False:
+        return False
+    words = _thing_words(phrase)
+    if not words or not any(praise_said(words[-1], x) for x in re.split(r"[.!?\n]+", text)):
+        return False
+    for sentence in re.split(r"[.!?\n]+", text):
+        if not _mentions(sentence, words[-1:]):
+            continue
+        if THEN_NOT_NOW_RE.search(sentence) or any(float(n) / float(d) < 0.7 for n, d in SCORE_RE.findall(sentence)):
+            return False
+        parts = re.split(r"\b(?:but|though|although|however|except)\b", sentence, flags=re.I)
+        at = next(i for i, part in enumerate(parts) if _mentions(part, words[-1:]) or i == len(parts) - 1)
+        for later in parts[at + 1:]:
+            first = (re.findall(r"[a-z]+", later.lower()) or [""])[0]
+            if (first in SAME_SUBJECT_WORDS or first.endswith("ly")) and clause_polarity(later) <= 0:
+                return False
+    return True
+
+
+def praise_amid_fault(stance: str, pos: list[str], neg: list[str], rating: float | None, text: str) -> list[str]:
+    """On a complaint of two stars or more, the things it plainly praised that share no word with what it
+    faulted: the reply thanks them too. One star, or praise of anything also faulted, keeps to the fault."""
+    if stance != "negative" or not pos or not neg or rating is None or rating < 2 or not text:
+        return []
+    faulted = {w for x in neg for w in _thing_words(x)}
+    return [x for x in pos if not set(_thing_words(x)) & faulted and plainly_praised(x, text)]
 
 
 HAIR_IN_FOOD_RE = re.compile(r"\b(?:hairs?|strands?)\b.{0,40}\b(?:in|on|inside)\b", re.I)

@@ -5,8 +5,9 @@ name are thanked by name."""
 from __future__ import annotations
 
 import pytest
+from test_draft_round8 import drafted
 
-from nlp.draft import first_name
+from nlp.draft import first_name, split_sentences
 
 
 @pytest.mark.parametrize(("author", "expected"), [
@@ -61,12 +62,43 @@ def test_no_staff_name_without_a_person_and_praise(text):
 
 
 def test_staff_praised_in_lower_case_is_thanked_by_name():
-    from test_draft_round8 import drafted
-    for reply in drafted("Lovely rooftop and juicy kebabs. Service by tarun was excellent, he took care of us all "
-                         "night.", 5):
-        assert "Tarun" in reply, reply
+    for reply in drafted("Lovely rooftop and juicy kebabs. Tasty food and quick service (specially mehboob).", 5):
+        assert "Mehboob" in reply, reply
 
 
 def test_a_name_in_a_faulting_clause_after_praise_is_not_thanked():
     from nlp.draft import named_in_praise
     assert named_in_praise("Food was great but service by tarun was slow and rude.") == []
+
+
+PRAISE_LINE = ("kind words about", "came through for you", "hit the mark", "worked for you", "what you said about")
+
+
+def test_a_complaint_that_praised_something_thanks_that_too():
+    text = ("The biryani was cold and bland, and we waited forty minutes for it. The rooftop ambience was lovely "
+            "though.")
+    for reply in drafted(text, 2):
+        praise = [s for s in split_sentences(reply) if any(p in s for p in PRAISE_LINE)]
+        assert praise and "ambience" in praise[0] and "biryani" not in praise[0], reply
+    for reply in drafted(text, 1):  # one star: the reply keeps to the fault
+        assert not any(p in reply for p in PRAISE_LINE), reply
+
+
+def test_praise_of_a_thing_it_also_faulted_is_not_thanked():
+    for reply in drafted("Service was slow and the waiter was rude. The fish tasted good, though it was over "
+                         "cooked.", 2):
+        assert "fish" not in reply or not any(p in reply for p in PRAISE_LINE), reply
+
+
+@pytest.mark.parametrize(("phrase", "text", "expected"), [
+    ("the ambience", "Ambience is good but the food was cold.", True),
+    ("the packing", "Neat packing. The paneer was stale.", True),
+    ("the fish", "The fish tasted good, though it was over cooked.", False),  # faulted after "though it"
+    ("the donut", "I used to love the donut. Now it is tiny.", False),  # praise of how it was
+    ("the ingredients", "They don't use good ingredients.", False),  # a "not" before the praise
+    ("the prawns", "Prawns were good (2/5) and the rice was cold.", False),  # a low score beside it
+    ("the halwa", "Sweets like halwa were all served cold.", False),  # named, not praised
+])
+def test_plainly_praised(phrase, text, expected):
+    from nlp.draft import plainly_praised
+    assert plainly_praised(phrase, text) is expected
