@@ -2813,6 +2813,8 @@ NAMED_SERVER_PATTERNS = (
     r"guy|man|lady|gentleman|host|waiter)\b",
     r"\bfor\s+" + NAME_WORD + r"\s*[,.]*\s*(?:he|she)\s+(?:is|was)\s+(?:very\s+|so\s+|really\s+)?(?:friendly|polite|"
     r"helpful|courteous|humble|kind|nice|sweet|attentive)",
+    NAME_WORD + r"(?:\s+[A-Za-z][a-z]{2,})?\s+(?:has|had)\s+(?:a\s+)?(?:very\s+|really\s+|such\s+a\s+)?(?:good|great|"
+    r"lovely|beautiful|amazing|awesome|melodious|sweet|soulful)\s+(?:voice|hospitality|nature)\b",
 )
 # Each pattern looks ahead, so overlapping mentions are all found ("and Ravi served us").
 NAMED_SERVER_RES = tuple(re.compile(rf"(?=({p}))", re.I) for p in NAMED_SERVER_PATTERNS)
@@ -2850,9 +2852,12 @@ def named_in_praise(text: str) -> list[str]:
                 continue
             # praise before a bracket counts too: "Quick service (especially X)."
             around = re.sub(r"[()]", " ", _sentence_to(text, m.end(1))) if "(" in m.group(1) else ""
-            if not any(re.search(rf"\b{re.escape(word)}\b", c) and clause_polarity(c) > 0 for c in clauses) \
-                    and not re.search(r"thank|kudos|shout|love", m.group(1), re.I) and not clause_polarity(around) > 0:
-                continue
+            said = [clause_polarity(c) for c in clauses if re.search(rf"\b{re.escape(word)}\b", c)]
+            if any(v < 0 for v in said) or not (any(v > 0 for v in said) or clause_polarity(m.group(1)) > 0
+                                                or re.search(r"thank|kudos|shout|love|favou?rite",
+                                                             text[max(0, m.start(1) - 20):m.end(1)], re.I)
+                                                or clause_polarity(around) > 0):
+                continue  # faulted anywhere, or nowhere praised: not thanked
             if found and re.search(rf"\b(?:{'|'.join(found)})\s+$", text[:m.start(2)], re.I):
                 continue  # "Nitish kumar served us": the family name after a name already found
             name = word.capitalize()

@@ -44,6 +44,9 @@ def test_greeting_names_round13(author, expected):
     ("Deepika kulkarni served us very well. Great ambience.", ["Deepika"]),  # not the family name after it
     ("Thanks to Faizal for his service and the lovely dessert suggestions.", ["Faizal"]),
     ("Harshita is a very polite person, the biryani was good too.", ["Harshita"]),
+    ("Live music on Fridays. Meghana Rao has a lovely voice, we stayed till closing.", ["Meghana"]),
+    ("Cosy place and we always ask for our favourite waiter imtiaz.", ["Imtiaz"]),
+    ("For karthik, he is so helpful. The dosa was crisp.", ["Karthik"]),
 ])
 def test_staff_named_in_praise_are_found(text, names):
     from nlp.draft import named_in_praise
