@@ -4144,12 +4144,17 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         if suggestion:
             plan.add(suggestion_slot, priority=4)
         plan.add("action", priority=3)
-        if not praised_staff and (liked := praise_amid_fault(stance, pos, neg, rating, text)):
+        evidence = " ".join(str(t.get("evidence") or "") for t in neg_topics)
+        if not praised_staff and (liked := praise_amid_fault(stance, pos, neg, rating, text, evidence)):
             # "the wings were dry ... ambience and service is good": the praise is thanked too, briefly. It takes
             # the place of the second line of feeling when the reply is full, then that of the team looking into it.
             if len(plan.items) + 2 > MAX_SENTENCES - 1:  # with this line and the next step still to come
                 plan.items = [item for item in plan.items if item[0] not in ("expectation", "calm")]
-            plan.items.insert(len(plan.items) - 1, ("praise_amid_fault", {"pos": _join(liked)}, 3.5, False))
+            # people are thanked for, never said to have "worked for you"
+            people = any(w in PEOPLE_WORDS | {"service", "behaviour", "behavior"}
+                         for x in liked for w in _thing_words(x))
+            plan.items.insert(len(plan.items) - 1, ("praise_amid_fault_people" if people else "praise_amid_fault",
+                                                    {"pos": _join(liked)}, 3.5, False))
         plan.add("next_step", priority=10, required=True)
     if text and stance in ("positive", "mixed") and (stance == "positive" or is_light(row, analysis)):
         if not praised_staff and TEAM_PRAISE_RE.search(text) and not any("treated you" in x for x in neg):
@@ -4224,13 +4229,25 @@ def plainly_praised(phrase: str, text: str) -> bool:
     return True
 
 
-def praise_amid_fault(stance: str, pos: list[str], neg: list[str], rating: float | None, text: str) -> list[str]:
+# Common things a complaint may praise in passing that the analysis can miss ("other than that food is too good").
+PASSING_PRAISE_NOUNS = ("food", "taste", "ambience", "ambiance", "service", "staff", "packing", "delivery", "music",
+                        "decor", "location", "starter", "starters", "desserts", "drinks", "breakfast", "view")
+
+
+def praise_amid_fault(stance: str, pos: list[str], neg: list[str], rating: float | None, text: str,
+                      faulted_evidence: str = "") -> list[str]:
     """On a complaint of two stars or more, the things it plainly praised that share no word with what it
-    faulted: the reply thanks them too. One star, or praise of anything also faulted, keeps to the fault."""
-    if stance != "negative" or not pos or not neg or rating is None or rating < 2 or not text:
+    faulted: the reply thanks them too. One star, or praise of anything also faulted, keeps to the fault.
+    A complaint whose praise the plan could not name is searched for common things praised outright, never one
+    the analysis read as faulted (`faulted_evidence`)."""
+    if not neg or rating is None or rating < 2 or not text:
         return []
+    if stance not in ("negative", "mixed") or stance == "mixed" and pos:
+        return []  # a mixed review with praise we could name already opens on it
+    pos = pos or [f"the {n}" for n in PASSING_PRAISE_NOUNS
+                  if re.search(rf"\b{n}\b", text, re.I) and not re.search(rf"\b{n}\b", faulted_evidence, re.I)]
     faulted = {w for x in neg for w in _thing_words(x)}
-    return [x for x in pos if not set(_thing_words(x)) & faulted and plainly_praised(x, text)]
+    return [x for x in pos if not set(_thing_words(x)) & faulted and plainly_praised(x, text)][:2]
 
 
 HAIR_IN_FOOD_RE = re.compile(r"\b(?:hairs?|strands?)\b.{0,40}\b(?:in|on|inside)\b", re.I)

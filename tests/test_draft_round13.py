@@ -74,7 +74,8 @@ def test_a_name_in_a_faulting_clause_after_praise_is_not_thanked():
     assert named_in_praise("Food was great but service by tarun was slow and rude.") == []
 
 
-PRAISE_LINE = ("kind words about", "came through for you", "hit the mark", "worked for you", "what you said about")
+PRAISE_LINE = ("kind words about", "came through for you", "hit the mark", "worked for you", "what you said about",
+               "your words about")
 
 
 def test_a_complaint_that_praised_something_thanks_that_too():
@@ -105,3 +106,12 @@ def test_praise_of_a_thing_it_also_faulted_is_not_thanked():
 def test_plainly_praised(phrase, text, expected):
     from nlp.draft import plainly_praised
     assert plainly_praised(phrase, text) is expected
+
+
+def test_praise_the_plan_could_not_name_is_found_among_common_things():
+    from nlp.draft import praise_amid_fault
+    text = "The pasta came drowned in pepper although we asked for it mild. Otherwise the food is good, decor too."
+    assert praise_amid_fault("mixed", [], ["the pasta"], 3, text) == ["the food"]
+    assert praise_amid_fault("mixed", [], ["the pasta"], 1, text) == []  # one star keeps to the fault
+    assert praise_amid_fault("mixed", [], ["the food"], 3, text) == []  # never the thing it faulted
+    assert praise_amid_fault("positive", [], ["the pasta"], 3, text) == []
