@@ -18,7 +18,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.aspects import AspectModel, load_aspect_model, polarity_features, polarity_score, sentence_features
+from nlp.aspects import VOICED, AspectModel, load_aspect_model, polarity_features, polarity_score, sentence_features
 from nlp.emotions import detect_emotions
 from nlp.profiles import Profile, load_profile, match_topics
 from nlp.signals import is_suggestion, risk_reasons
@@ -386,19 +386,20 @@ def refine_aspects(doc: Doc, model: AspectModel, categories: frozenset[str], ton
 
 
 # The polarity model saw few price sentences and leans positive there ("The prices are outrageous." read
-# neutral): for these categories a clause the lexicon reads clearly keeps the lexicon's verdict when the model
-# reads it neutral or the other way. In cross-validation the rule at 0.4 changed no price aspect (0.3-0.5 read
-# the same), while the same rule for every category lost below 0.6, so it stays limited to price.
+# neutral, or negative by a hair): for these categories a clause the lexicon reads clearly keeps the lexicon's
+# verdict when the model reads it neutral, barely decided (|score| at most VOICED) or the other way. In
+# cross-validation the rule at 0.4 changed no price aspect (0.3-0.5 read the same), while the same rule for every
+# category lost below 0.6, so it stays limited to price.
 LEXICON_KEEPS = frozenset({"price"})
 LEXICON_KEEP_AT = 0.4
 
 
 def keep_clear_lexicon(model_score: float, clause_score: float, category: str) -> float:
     """The model's score, or the lexicon's clause score when it is clear (|s| >= LEXICON_KEEP_AT) in a
-    LEXICON_KEEPS category and the model reads the clause neutral or of the opposite sign."""
+    LEXICON_KEEPS category and the model reads the clause neutral, barely decided or of the opposite sign."""
     if category not in LEXICON_KEEPS or abs(clause_score) < LEXICON_KEEP_AT:
         return model_score
-    if polarity_label(model_score) == "neutral" or model_score * clause_score < 0:
+    if abs(model_score) <= VOICED or model_score * clause_score < 0:
         return clause_score
     return model_score
 

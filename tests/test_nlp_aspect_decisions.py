@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from nlp.aspects import (
+    VOICED,
     AspectModel,
     decide_categories,
     held_out,
@@ -245,6 +246,7 @@ def test_a_clear_lexicon_verdict_on_price_stands_when_the_model_reads_neutral_or
     assert keep_clear_lexicon(0.27, -0.56, "price") == -0.56  # model the other way
     assert keep_clear_lexicon(-0.2, 0.5, "price") == 0.5
     assert keep_clear_lexicon(-0.1, -0.6, "price") == -0.1  # the model agrees: its strength stays
+    assert keep_clear_lexicon(-VOICED, -0.46, "price") == -0.46  # the model barely decided: the lexicon is surer
     assert keep_clear_lexicon(0.3, -(LEXICON_KEEP_AT - 0.01), "price") == 0.3  # the lexicon is not clear enough
     assert keep_clear_lexicon(0.3, -0.8, "food") == 0.3  # other categories: the model decides
 
@@ -258,5 +260,5 @@ def test_the_pipeline_keeps_the_lexicons_verdict_on_outrageous_prices():
     model = polarity_score(scorer.model, mixed_aware_features(
         text, price["evidence"], "price", clause, clause, scorer.tone.score_text(text, [clause]),
         scorer.tone.score_text(text, [clause]), False))
-    assert clause <= -LEXICON_KEEP_AT and abs(model) < 0.05  # the model alone reads it neutral
+    assert clause <= -LEXICON_KEEP_AT and abs(model) <= VOICED  # the model alone is barely decided
     assert price["sentiment"] == pytest.approx(clause)

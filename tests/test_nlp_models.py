@@ -13,6 +13,7 @@ from nlp.aspects import (
     polarity_probabilities,
     polarity_score,
 )
+from nlp.tone import polarity_label
 from nlp.tone_model import held_out_business, load_tone_model, marked_words, tone_features
 from nlp.train.sparse import build_vocab, ridge, softmax_regression, to_csr
 
@@ -89,3 +90,16 @@ def test_a_neutral_verdict_stays_inside_the_neutral_band_with_the_lean_of_its_si
     lean = polarity_score(model, {"__bias__": 1.0, "meh": 1.0})
     assert 0.0 < lean <= NEUTRAL_BAND < 0.05  # evaluate and the topic labels read |score| < 0.05 as neutral
     assert polarity_score(model, {"__bias__": 1.0, "bad": 1.0}) < -0.8  # a clear verdict keeps its full score
+
+
+def test_a_hairline_win_of_positive_or_negative_keeps_its_label():
+    # "expensive, but worth every bite": positive and negative nearly tie, neutral trails far behind
+    model = AspectModel(POLARITIES, {"__bias__": (0.0, 0.0, -3.0), "worth": (0.55, 0.0, 0.0),
+                                     "expensive": (0.0, 0.5, 0.0)})
+    p = polarity_probabilities(model, {"__bias__": 1.0, "worth": 1.0, "expensive": 1.0})
+    assert 0 < p["positive"] - p["negative"] < 0.05 and p["neutral"] < p["negative"]
+    score = polarity_score(model, {"__bias__": 1.0, "worth": 1.0, "expensive": 1.0})
+    assert polarity_label(score) == "positive" and score == pytest.approx(0.05)
+    flipped = AspectModel(POLARITIES, {"__bias__": (0.0, 0.0, -3.0), "worth": (0.5, 0.0, 0.0),
+                                       "expensive": (0.0, 0.55, 0.0)})
+    assert polarity_label(polarity_score(flipped, {"__bias__": 1.0, "worth": 1.0, "expensive": 1.0})) == "negative"
