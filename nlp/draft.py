@@ -954,7 +954,8 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
                 reject = True  # someone's name or someone's thing: not what to echo
                 break
             if (tok[2] in DROP_POS or low in PHRASE_STOP or low in opinions or low in PHRASE_JUNK
-                    or low in PRAISE_WORDS or (low in FAULT_WORDS and not (
+                    or low in PRAISE_WORDS or (low in ADJECTIVAL_NOUNS and tok is not chunk[-1])
+                    or (low in FAULT_WORDS and not (
                         low in FAULT_NOUNS and tok is chunk[-1])) or low in LUKEWARM_WORDS
                     or not re.fullmatch(r"[a-z][a-z'-]*", low)):
                 kept = []  # keep the run after the last dropped word: "alcohol-free cocktail list" -> "cocktail list"
@@ -974,9 +975,11 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
             # "too much attitude display": how people behaved is the thing, not the word after it
             kept = kept[:conduct[-1] + 1]
         head, lemma = kept[-1][0].lower(), kept[-1][1]
-        excluded = VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS
+        excluded = VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS | ABSTRACT_HEADS
         if head in excluded or lemma in excluded or len(head) < 3:
             continue
+        if len(kept) > 1 and kept[-2][0].lower() in ATTRIBUTE_NOUNS:
+            continue  # "a decent size menu", "quality food": a measure of the thing, never a kind of it
         head_known = _known_noun(head) or _known_noun(lemma) or head in words_of_topic or lemma in words_of_topic
         if not head_known and (cut or likely_typo(head)):
             continue  # "the food test" (for taste), "the attitude display": the topic's own word serves better
@@ -994,6 +997,20 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
         if best is None or rank < best[0]:
             best = (rank, "the " + shown)
     return best[1] if best else ""
+
+
+# Nouns that name a share, a sort or a link rather than a thing: "one rice part", "the missing idea how".
+ABSTRACT_HEADS = frozenset("""part parts idea ideas bit bits kind kinds sort sorts type types way ways lot lots factor
+factors aspect aspects""".split())
+# Measures of a thing, which never modify another noun in a reply: "the size menu", "the quality food".
+ATTRIBUTE_NOUNS = frozenset("size quantity taste tastes flavour flavor variety level amount".split())
+# Nouns a review uses as adjectives before another noun: "worst quality mutton biryani", "quality food".
+ADJECTIVAL_NOUNS = frozenset("quality".split())
+# Words a review uses as adjectives though a profile lists them: "outdoor seating" is not "the outdoor".
+ADJECTIVE_ONLY = frozenset("outdoor indoor outside inside overall".split())
+# Verbs of the senses, a verb whenever a judging word follows: "some items tastes good" names no "tastes".
+SENSE_VERBS = frozenset("tastes tasted smells smelled smelt looks looked feels felt".split())
+JUDGING_INTENSIFIERS = frozenset("very so really too quite bit little pretty super just absolutely".split())
 
 
 # Measures that lead a dish without being it: "1 plate noodles", "2 piece chicken".
@@ -1236,6 +1253,8 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
         return f"how the {role} treated you"  # "The managers are the worst ... impolite", "Rude waitress"
     if name == "wait_time" and not positive:
         phrase = ""  # a wait's thing is the wait: "late for our booking" is not what kept them waiting
+    elif chunks is not None and any(_odd_compound(c) for c in chunks):
+        phrase = ""  # "one rice part", "a decent size menu": broken text, where any word lifted may mislead
     elif chunks is not None:
         phrase = phrase_from_chunks(chunks, topic_patterns().get(name, ()), staff_names)
         if phrase and len(_norm_words(phrase)) <= 2 and used_as_verb(phrase.lower().split()[-1], text or evidence):
@@ -1245,6 +1264,8 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
         if not phrase and (word := _pattern_word(evidence.lower(), topic_patterns().get(name, ()))) and \
                 word not in VAGUE_NOUNS and word not in GENERIC_WORDS and word not in PEOPLE_WORDS:
             phrase = f"the {word}"  # "Parking nightmare.": the topic's own word, when no chunk serves
+            if word in ADJECTIVE_ONLY:
+                phrase = _with_its_noun(word, chunks)  # "outdoor seating": never "the outdoor" on its own
         if not phrase and name == "location_parking" and re.search(r"\bpark", evidence, re.I):
             phrase = "the parking"  # "nowhere to park"
     else:
@@ -1260,6 +1281,23 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
     else:
         label = pos_form if positive else neg_form
     return label if label and _label_is_grounded(label, evidence) else ""
+
+
+def _odd_compound(chunk: Chunk) -> bool:
+    """A noun modifying a noun it cannot form a compound with: "one rice part", "a decent size menu"."""
+    if len(chunk) < 2 or chunk[-1][2] not in ("NOUN", "PROPN") or chunk[-2][2] not in ("NOUN", "PROPN"):
+        return False
+    return chunk[-1][0].lower() in ABSTRACT_HEADS or chunk[-2][0].lower() in ATTRIBUTE_NOUNS
+
+
+def _with_its_noun(word: str, chunks: tuple[Chunk, ...]) -> str:
+    """ "the outdoor seating" for a profile word the review used as an adjective, or "" when no noun follows."""
+    for chunk in chunks:
+        for tok, nxt in zip(chunk, chunk[1:], strict=False):
+            if tok[0].lower() == word and nxt[2] == "NOUN" and _known_noun(nxt[0].lower()) and re.fullmatch(
+                    r"[a-z]+", nxt[0].lower()) and nxt[0].lower() not in VAGUE_NOUNS | GENERIC_WORDS:
+                return f"the {word} {nxt[0].lower()}"
+    return ""
 
 
 def _thing_by_pattern(evidence: str, name: str, positive: bool, staff_names: set[str]) -> str:
@@ -1299,6 +1337,9 @@ like""".split())
 
 def _verb_at(words: list[str], i: int) -> bool:
     """The word at i is used as a verb: after a subject or auxiliary, or before a word of manner."""
+    if words[i] in SENSE_VERBS and i + 1 < len(words) and (
+            words[i + 1] in JUDGING_INTENSIFIERS or opinion_valence().get(words[i + 1], 0.0)):
+        return True  # "items tastes good", "looks very nice"
     return bool(i and words[i - 1] in SUBJECT_BEFORE_VERB) or (i + 1 < len(words) and words[i + 1] in MANNER_AFTER_VERB)
 
 
@@ -1839,7 +1880,24 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
         # "the mutton biryani and the dish": a bare "the dish" after a named one is the same dish again
         out = [out[0], *[o for o in out[1:] if o.lower() not in {"the dish", "the item", "the meal", "the order",
                                                                    "the dishes", "the items", "the meals"}]]
-    return out[:limit]
+    return _without_category_of(out)[:limit]
+
+
+CATEGORY_THINGS = {"dishes": frozenset({"the food", "the foods", "the cuisine"}),
+                   "drinks": frozenset({"the drink", "the drinks", "the beverage", "the beverages"})}
+
+
+def _without_category_of(things: list[str]) -> list[str]:
+    """Drops a bare category named after an item of it: "the lasagna and the food", "the shake and the drink"
+    name one thing twice."""
+    out: list[str] = []
+    for thing in things:
+        covered = any(thing.lower() in CATEGORY_THINGS[topic] and (head := _norm_words(o)[-1:]) and any(
+            _pattern_word(head[0], (w,)) for w in topic_patterns().get(topic, ()) if w not in GENERIC_THINGS)
+            for o in out for topic in CATEGORY_THINGS)
+        if not covered:
+            out.append(thing)
+    return out
 
 
 # Last words of business names written in Title Case ("BBQ Nation", "Pista House", "Eat India Company").
@@ -1900,11 +1958,14 @@ def missing_form(phrase: str, text: str, happy: bool = False) -> str:
         return phrase
     name = r"\s+".join(re.escape(w) for w in words)
     low = text.lower()
-    before = _missing_before(happy) + r"(?:[a-z]+\s+){0,2}"  # "no extra cheese": up to two words before it
+    before = _missing_before(happy) + r"((?:[a-z]+\s+){0,2})"  # "no extra cheese": up to two words before it
     # "No food was good": "no" denies the verdict that follows, nothing was missing
     judged = r"(?!\s+(?:was|were|is|are|tasted|tastes)\s+(?!(?:\w+\s+)?(?:served|given|provided|sent|included|there|"
     judged += r"available|delivered|packed)\b))(?!\s+to\s+[a-z])"  # "no room to walk past": an idiom, not an item
-    if re.search(before + name + r"s?\b" + judged, low) or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
+    lacking = [m for m in re.finditer(before + name + r"s?\b" + judged, low)
+               if not any(opinion_valence().get(w, 0.0) or w in PRAISE_WORDS for w in m.group(1).split())]
+    # "no friendly environment": the environment was not friendly, it was there
+    if lacking or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
         if words[-1] in LACKED_NOUNS:
             return "the lack of " + " ".join(w for w in phrase.split() if w.lower() not in ("the", "your"))
         return re.sub(r"^(the |your )?", lambda m: (m.group(1) or "the ") + "missing ", phrase, count=1)
@@ -2735,6 +2796,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # "Staff is fRozen": a slip of the keyboard quoted back reads as mockery
         if any(not_english(w) for w in words) or broken_grammar(quote):
             continue  # "this order discrprency", "I didn't liked it": a typo quoted back reads as mockery too
+        if re.fullmatch(r"not (?:[a-z]+ )?[a-z]+[- ](?:based|style|type|flavou?red|made|only)", quote, re.I):
+            continue  # "Not cream based": a description of the dish, not a fault to call fair
         if re.match(r"[a-z]+ed (?:me|us)\b", quote, re.I):
             continue  # "disappointed me is the service", cut from "the only thing which disappointed me is ..."
         if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words):
