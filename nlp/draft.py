@@ -1800,6 +1800,42 @@ def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], ta
     return []
 
 
+# Words that single a dish out as the one they loved most: "must try", "the best", "was amazing", "my favourite".
+LOVED_MOST_RE = re.compile(
+    r"\b(?:must[- ]?(?:try|have|order)|(?:highly |strongly )?recommend(?:ed)?|best|favou?rite|loved|highlight|star|"
+    r"amazing|awesome|outstanding|superb|excellent|delicious|fantastic|mouth[- ]?watering|heavenly|lip[- ]?smacking|"
+    r"to die for)\b", re.I)
+
+
+HEDGED_RE = re.compile(r"\b(?:only|otherwise|would have|could have|except|if|but|though|not|no|never|off)\b", re.I)
+
+
+def loved_most(text: str, staff_names: Iterable[str], private: set[str]) -> str:
+    """The dish or drink a praising review singles out ("try their Stuffed Mushrooms", "the kulfi was
+    amazing"), in the reviewer's words, or "" when none is singled out or any clause faults it."""
+    clauses = [c for c, _ in review_clauses(text) if clause_polarity(c) > 0 and LOVED_MOST_RE.search(c)
+               and not REQUEST_CLAUSE_RE.search(c)]
+    chunks = noun_chunks(clauses) or {}
+    food = {w for topic in ("dishes", "drinks") for w in topic_patterns().get(topic, ()) if w not in GENERIC_THINGS}
+    for clause in clauses:
+        phrase = phrase_from_chunks(chunks.get(clause, ()), (), staff_names)
+        head = (_norm_words(phrase)[-1:] or [""])[0]
+        words = [w for w in _norm_words(phrase) if w != "the"]
+        if not phrase or head in GENERIC_THINGS or not any(
+                w in food or w.removesuffix("s") in food or w.removesuffix("es") in food for w in words):
+            continue
+        if any(p.lower() in phrase.lower() for p in private) or used_as_verb(head, text):
+            continue
+        if HEDGED_RE.search(clause) or any(_mentions(c, [head]) and clause_polarity(c) <= 0
+                                           for c, _ in review_clauses(text)):
+            continue  # "only the lassi was a bit off, otherwise the best": never singled out as loved
+        if re.search(rf"\b{re.escape(head)}\s+(?:{'|'.join(map(re.escape, sorted(food)))})", text, re.I):
+            continue  # "chocolate" of a "chocolate cake": a flavour, not the dish they loved
+        if names_rightly(phrase, 1, text) and thing_polarity(phrase, text) != -1 and not held_back(phrase, text):
+            return phrase
+    return ""
+
+
 def short_review_thing(text: str, want: int, side: int) -> str:
     """For a short review ("Good Delivery"), the thing it judged in its own words, or "" when unsure."""
     words = re.findall(r"[a-z]+", text.lower())
@@ -3850,6 +3886,12 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         neg = _things(misread, False, staff_names, private, **{**kw, "side": 0})
     if stance == "positive" and not pos and text:
         pos = praised_in_text(text, staff_names, private, neg)  # "The whipped feta is addictive"
+    if stance == "positive" and text and (rating is None or rating >= 4) and (
+            star := loved_most(text, staff_names, private)) and not any(
+            _norm_words(star)[-1:] == _norm_words(p)[-1:] or star.lower() in p.lower() for p in pos):
+        # the dish they singled out leads, in their words; a bare category it belongs to gives way
+        pos = _without_category_of([star, *[p for p in pos if p not in ("the taste", "the tastes", "the flavour")]])[:2]
+        extra_pos = [e for e in extra_pos if _norm_words(e)[-1:] != _norm_words(star)[-1:]]
     if stance == "mixed" and not pos and text and (rating is None or rating >= 3):
         # A middling review that praises in words the analyzer missed ("Shwarma was really good"): the praise
         # is named too, so the reply is not all apology.

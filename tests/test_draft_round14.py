@@ -6,14 +6,17 @@ is never quoted back as a fault ("Not cream based")."""
 from __future__ import annotations
 
 import pytest
+from test_draft_round8 import drafted
 
 from nlp.draft import (
     _odd_compound,
     _without_category_of,
+    loved_most,
     missing_form,
     noun_chunks,
     phrase_from_chunks,
     short_quote,
+    split_sentences,
     thing_from_topic,
     used_as_verb,
 )
@@ -106,3 +109,30 @@ def test_things_from_evidence_are_clean_noun_phrases(evidence, topic, expected):
     topic_row = {"topic": topic, "label": "positive", "evidence": evidence}
     assert thing_from_topic(topic_row, True, set(), evidence, chunks[evidence]) == expected
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cosy cafe with warm staff. The cheese nachos were simply amazing.", "the cheese nachos"),
+    ("Best paneer tikka in the area, and the rooftop is lovely.", "the paneer tikka"),
+    ("Great taste and a lovely English style decor. Their butter chicken platter is the best I have had in years.",
+     "the butter chicken platter"),
+    # hedged, faulted elsewhere, or only a flavour of the dish: nothing is singled out
+    ("Great brunch spot with warm staff. Only the lassi was a bit off, otherwise it would be the best.", ""),
+    ("The biryani was amazing but the biryani next day was cold.", ""),
+    ("Lovely dessert place. Loved the rich taste of chocolate in their chocolate cake.", ""),
+    ("Amazing ambience and the best service in town.", ""),  # no dish or drink: today's wording stays
+])
+def test_the_dish_they_loved_most(text, expected):
+    if noun_chunks([text]) is None:
+        pytest.skip("no trained spaCy pipeline")
+    assert loved_most(text, set(), set()) == expected
+
+
+def test_the_dish_they_loved_most_is_named_first_and_once():
+    text = ("Great taste and a lovely English style decor. Their butter chicken platter is the best I have had "
+            "in years.")
+    for reply in drafted(text, 5):
+        first = split_sentences(reply)[0]
+        assert "butter chicken platter" in first, reply
+        assert reply.count("butter chicken platter") == 1, reply
+        assert "the taste" not in first, reply
