@@ -3593,6 +3593,39 @@ REGULAR_RE = re.compile(
     r"(?:for|over) (?:years|\d+ years|a decade)\b", re.I)
 
 
+# A day the reviewer chose the place for: "for my birthday", "celebrated our anniversary", "our first visit".
+OCCASION_WORDS_BEFORE = r"first|second|third|\d+(?:st|nd|rd|th)|wedding|marriage"
+OCCASION_RE = re.compile(
+    r"\b(?:for|on|celebrat\w*|to celebrate)\s+(?:(?:my|our|his|her|their|a|the|[a-z]+['’]s|" + OCCASION_WORDS_BEFORE
+    + r")\s+){0,3}"
+    r"(?P<a>birthday|anniversary)\b|\b(?P<b>birthday|anniversary) (?:party|dinner|lunch|celebration|treat|bash)\b|"
+    r"\b(?P<first>(?:my|our) first (?:visit|time) (?:here|to|at|in)\b|"
+    r"(?:this|it) was (?:my|our) first (?:visit|time)\b|"
+    r"\b(?:been|went|came|visited)(?: here| there| this place)? for the first time\b)", re.I)
+OCCASION_FAMILIES = frozenset({"restaurant", "hotel"})
+RELATIVES = ("wife|husband|son|daughter|mom|mum|mother|dad|father|brother|sister|friend|fiance|fiancee|"
+             "grandmother|grandfather|grandma|grandpa|baby|kid|niece|nephew|cousin|parents|partner|boyfriend|girlfriend")
+
+
+def occasion_of(text: str) -> str:
+    """ "your birthday", "the anniversary" or "first visit" when the review says it came for one, or "" (also
+    when a clause naming it faults something: "ruined the birthday" is never celebrated back)."""
+    m = OCCASION_RE.search(text)
+    if not m:
+        return ""
+    word = "first" if m.group("first") else "birthday" if "birthday" in m.group(0).lower() else "anniversary"
+    if any(re.search(rf"\b{word}", c, re.I) and clause_polarity(c) < 0 for c, _ in review_clauses(text)):
+        return ""
+    if word == "first":
+        return "first visit"
+    # "my birthday" is theirs, "my daughter's birthday party" their daughter's; anyone else's is "the birthday"
+    said = re.search(rf"\b(?:my|our)\s+(?:({RELATIVES})['’]s\s+)?(?:(?:{OCCASION_WORDS_BEFORE})\s+)*{word}\b",
+                     text[max(0, m.start() - 30):m.end()], re.I)
+    if not said:
+        return "the " + word
+    return f"your {said.group(1).lower()}'s {word}" if said.group(1) else f"your {word}"
+
+
 # A question about what is in the food: a dietary word with a doubt or a question in the same sentence.
 DIET_QUESTION_RE = re.compile(
     r"\b(halal|jain|vegan|kosher|gluten[- ]free|nut[- ]free|dairy[- ]free|eggless)\b(?=[^.!]{0,80}(?:\?|let (?:me|us) "
@@ -4269,6 +4302,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.items.insert(min(2, len(plan.items)), ("team_pass_on", {}, 7, False))
         if REGULAR_RE.search(text):
             plan.items.insert(min(2, len(plan.items)), ("regular_thanks", {}, 6, False))  # "our second stay here"
+        elif stance == "positive" and (rating is None or rating >= 4) and _FAMILY.get() in OCCASION_FAMILIES and (
+                occasion := occasion_of(text)):
+            # "we came for my wife's birthday", "our first visit": the day they chose us for is acknowledged
+            slot = "first_visit_thanks" if occasion == "first visit" else "occasion_thanks"
+            plan.items.insert(min(2, len(plan.items)), (slot, {"occasion": occasion}, 6, False))
     if text and NO_CONTACT_RE.search(text):
         # "please don't share my number, I don't want to be contacted": the door stays open, nobody knocks
         plan.items = [("next_step_passive", *item[1:]) if item[0] in CONTACT_SLOTS else item for item in plan.items]

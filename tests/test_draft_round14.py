@@ -14,6 +14,7 @@ from nlp.draft import (
     loved_most,
     missing_form,
     noun_chunks,
+    occasion_of,
     phrase_from_chunks,
     short_quote,
     split_sentences,
@@ -136,3 +137,23 @@ def test_the_dish_they_loved_most_is_named_first_and_once():
         assert "butter chicken platter" in first, reply
         assert reply.count("butter chicken platter") == 1, reply
         assert "the taste" not in first, reply
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We came here for my wife's birthday and the cake was lovely.", "your wife's birthday"),
+    ("Celebrated our anniversary here, the rooftop was perfect.", "your anniversary"),
+    ("Went there on my birthday, such warm people.", "your birthday"),
+    ("Came for a colleague's birthday, great evening.", "the birthday"),
+    ("Our first visit here and we loved every bite.", "first visit"),
+    ("They ruined my birthday dinner with cold food.", ""),  # a faulted occasion is never celebrated back
+    ("Happy birthday to the owner, great biryani.", ""),  # a wish, not the day they came for
+    ("Never disappoints, even when you try a dish for the first time here.", ""),  # a first dish, not visit
+])
+def test_the_occasion_they_came_for(text, expected):
+    assert occasion_of(text) == expected
+
+
+def test_a_birthday_is_acknowledged_on_praise():
+    text = "Celebrated my son's birthday here with ten kids. The paneer rolls were a hit and the staff were lovely."
+    for reply in drafted(text, 5):
+        assert "your son's birthday" in reply, reply
