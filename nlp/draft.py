@@ -271,11 +271,17 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"broke (?:a|the) glass|glass (?:shards|pieces)|shards\b|"
         r"(?:slipped|tripped|fell) (?:over|and (?:fell|hurt)|on (?:the|a) (?:wet )?(?:floor|stairs?|steps?))|"
         r"cockroach\w*|roach(?:es)?|maggots?|caught (?:on )?fire|fire broke out|(?:were|was|got) evacuated|evacuation|"
-        r"(?:worms?|insects?|lizard|rat|mouse|mice|bugs?|flies|fly|mosquito(?:e?s)?|ants) (?:in|on|inside) "
+        r"(?:worms?|insects?|spiders?|beetles?|moths?|lizard|rat|mouse|mice|bugs?|flies|fly|mosquito(?:e?s)?|ants) "
+        r"(?:in|on|inside) "
         r"(?:my|the|our|his|her|it|this|that|food|dish|plate|meal|curry|rice|biryani|(?:\w+ )?(?:soda|juice|drink|"
         r"tea|coffee|water|lassi|shake|soup|salad|dessert))\b|"
         # raw chicken is a food-safety hazard, not a matter of taste
         r"(?:raw|uncooked|undercooked|half[- ]cooked|pink) (?:\w+ )?(?:chicken|pork)\b|"
+        r"(?:had|has|have|with|served|got|gave|given|found|contained|contains)\s+(?:\w+\s+){0,2}?"
+        r"(?:raw|uncooked|half[- ]cooked) meat\b|meat (?:was|were|is) (?:\w+ )?(?:raw|uncooked|half[- ]cooked)\b|"
+        # a creature found in a drink, in whatever words: "we found spider at glass of beer"
+        r"(?:worms?|insects?|spiders?|beetles?|moths?|bugs?|flies|fly|cockroach\w*) (?:in|at|inside) "
+        r"(?:a |the |my |our |his |her )?(?:glass|cup|bottle|mug|bowl|jug)\b|"
         r"(?:chicken|pork) (?:was|were|is|looked) (?:\w+ )?(?:raw|uncooked|undercooked|half[- ]cooked|pink)\b|"
         # "Chicken is not boiled or fried. Its all raw": the verdict a sentence after the meat it judges
         r"\b(?:chicken|pork)\b[^!?]{0,50}\b(?:its|it's|it is|it was|they are|they were|all) "

@@ -55,6 +55,9 @@ def reason_for(text: str) -> str:
     "I watched the bartender cough into my glass before serving it. Disgusting.",
     "The server broke a glass at the counter and swept the shards under the ice cream tub.",
     "Ordered the chicken wings. They are not grilled at all. Its all raw",  # the verdict a sentence later
+    "There was a beetle at glass of my mojito and nobody replaced it.",  # a creature in a drink, broken English
+    "The kebab roll came with uncooked meat in the middle.",
+    "Second visit and the meat was still raw inside, had to send it back.",
 ])
 def test_falling_sick_coughing_into_a_drink_and_broken_glass_go_to_a_person(text):
     assert reason_for(text).startswith("health or safety incident")
@@ -69,6 +72,8 @@ def test_falling_sick_coughing_into_a_drink_and_broken_glass_go_to_a_person(text
     "Honestly I am sick and tired of the same menu every month.",
     "We were ill-treated at the door by the bouncer and the food was cold.",
     "The chicken starter was fine but the salad came with raw onions.",  # raw vegetables are no hazard
+    "You can smell the raw meat from the butcher next door, but the curries are lovely.",
+    "The raw meat counter was fun to watch while our grill was prepared.",
 ])
 def test_sick_of_and_ill_treated_are_complaints_not_incidents(text):
     assert not reason_for(text).startswith("health or safety")
