@@ -1477,7 +1477,7 @@ VERDICT_NOUN_RE = re.compile(
 # An order that never came: cancelled on them, or "they cant delivered the food, as they have many orders".
 UNDELIVERED_RE = re.compile(
     r"\b(?P<cancel>(?:cancel+ed|cancel+ing) (?:the |my |our )?order|order (?:was |got |has been )?cancel+ed)\b|"
-    r"\b(?:can'?t|cannot|could not|couldn'?t|unable to|won'?t|will not|didn'?t|did not|never) (?:be )?"
+    r"\b(?:can'?t|cannot|could not|couldn'?t|unable to|won'?t|will not|didn'?t|did not|never) (?:be |get |got )?"
     r"deliver(?:ed)?\b(?!\s+(?:on|what|as|the goods|quality|taste))|"
     r"\b(?:not|never|didn'?t|did not) (?:the )?receive[d]? (?:the |my |our |any )?(?:food|order|parcel|package|meal)\b|"
     r"\border (?:never|didn'?t|did not) (?:arrive|come|reach)", re.I)
@@ -1573,8 +1573,8 @@ RUSHED_RE = re.compile(r"\b(?:were|was|got|felt|being) (?:\w+ )?rushed\b|\brushe
                        re.I)
 # "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
 LATE_ARRIVAL_RE = re.compile(
-    r"\b(?:it|order|parcel|package|delivery|item|items|food|shipment)\s+(?:arrived|came|was delivered|got delivered|"
-    r"reached(?: me| us)?)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+"
+    r"\b(?:it|order|parcel|package|delivery|item|items|food|meal|shipment)\s+(?:arrived|came|was delivered|"
+    r"got delivered|reached(?: me| us)?)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+"
     r"(days?|weeks?|hours?|minutes?|mins?)\s+)?late\b", re.I)
 
 
@@ -3882,6 +3882,120 @@ def strongest_complaint(text: str, neg: list[str], staff_names: Iterable[str], p
     return neg
 
 
+# What a low rating is most often about, in plain categories a topic model has no word for: the hygiene, the
+# packing, the time it took, the prices, the music. Each is found only where a clause plainly faults it.
+UTENSILS = (r"(plates?|spoons?|forks?|glass(?:es)?|cups?|bowls?|cutlery|utensils|crockery|tumblers?|"
+            r"table ?(?:mats?|cloths?)|tables?|napkins?|seats?|chairs?|sofas?|washrooms?|toilets?|bathrooms?)")
+DIRTY_WORDS = r"(?:dirty|unwashed|unclean|filthy|stained|smelly|stinking|greasy)"
+DEGREE = r"(?:very |so |too |really |also |all |quite |extremely |pretty |totally |not even )?"
+DIRTY_THING_RE = re.compile(
+    rf"(?<!no )(?<!not )\b{DIRTY_WORDS} {UTENSILS}\b|"
+    rf"(?<!on the )(?<!in the )\b{UTENSILS}(?: (?:on|in) the [a-z]+)? (?:was|were|is|are|looked|smelt|smelled) "
+    rf"{DEGREE}(?:{DIRTY_WORDS}|not (?:\w+ )?(?:clean|cleaned|washed))\b")
+DIRTY_PLACE_RE = re.compile(
+    r"\b(?:place|restaurant|area|seating|floor|hotel|outlet|kitchen|premises|corner|hall|room)"
+    r"(?: where [a-z]+ [a-z]+)? "
+    rf"(?:was|is|were|are) {DEGREE}(?:dirty|unclean|filthy|unhygienic|not (?:very |so |at all )?(?:clean|hygienic))\b|"
+    r"(?<!not )\bunhygienic\b|\b(?:no|zero|poor|pathetic|bad|worst) (?:hygiene|cleanliness)\b|"
+    rf"\b(?:hygiene|cleanliness) (?:is|was) {DEGREE}(?:poor|bad|pathetic|worst|zero|nil|not (?:good|maintained))\b")
+PESTS_FILLED_RE = re.compile(r"\b(?:filled with|full of|infested with|lots of|a lot of|so many|too many|swarms? of|"
+                             r"plagued by|bothered by|bitten by) (mosquito(?:e)?s|flies|houseflies|ants|insects)\b")
+PACKING_FAULT_RE = re.compile(
+    r"(?<!not )(?<!not so )(?<!not very )\b(?:bad|worst|poor|pathetic|horrible|terrible|awful|cheap|damaged|leaking|"
+    r"improper|careless|pathetic|substandard) (?:packing|packaging|paking|packages?)\b|"
+    rf"\b(?:packing|packaging|paking|package) (?:is|was|were) {DEGREE}(?:the )?(?:bad|worst|poor|pathetic|horrible|"
+    r"terrible|damaged|leaking|broken|not (?:good|proper|done properly|at all good))\b")
+SLOW_DELIVERY_RE = re.compile(
+    r"(?<!not )\b(?:very |painfully |extremely |too |so |really )?(?:slow|late|delayed) delivery\b|"
+    rf"\bdelivery (?:is|was) {DEGREE}(?:slow|late|delayed)\b")
+LONG_WAIT_RE = re.compile(
+    r"\b(?:took|takes|take|taking) (?:too|so|very|really|way too) (?:much time|long)\b|"
+    r"\b(?:wait|waited|waiting) (?:\w+ )?(?:for )?(?:long hours|hours|ages|so long|too long)\b")
+PRICE_FAULT_RE = re.compile(
+    r"\b(?:extremely|very|too|so|really|way|quite|super|highly|ridiculously|insanely|damn) "
+    r"(?:expensive|costly|pricey)\b|"
+    r"\bover ?-?priced\b|\bsky ?high (?:prices?|rates?)\b|"
+    r"\b(?:prices?|rates?) (?:is|are|was|were) (?:very |too |so |really |extremely )?(?:high|steep)\b")
+LOUD_MUSIC_RE = re.compile(r"\b(?:loud|blaring|deafening) music\b|\b(?:music|dj) (?:is|was) (?:\w+ )?(?:very |too |so |"
+                           r"extremely )?loud\b")
+# The words a named fault already covers a category with: "the 2-hour wait" covers the time it took.
+CATEGORY_COVERS = {"hygiene": r"dirty|unwashed|clean|hygien|mosquito|flies|insects|ants",
+                   "packing": r"pack", "wait": r"wait|delay|late|slow|time|long",
+                   "price": r"price|expensive|value|cost|rate|charge", "music": r"music|noise|dj|loud"}
+NEGATED_JUST_BEFORE_RE = re.compile(r"\b(?:not|no|never|n't|nt|without)\s+(?:\w+\s+){0,2}$")
+
+
+def category_faults(text: str, delivery: bool = False) -> list[tuple[str, str, int, int]]:
+    """(category, plain name, position, times said) of each category complaint the review plainly makes, in the
+    order first said: "The plates are not cleanly washed" -> ("hygiene", "the unwashed plates", ...)."""
+    low = re.sub(r"\s+", " ", text.lower())
+    found: list[tuple[str, str, int, int]] = []
+
+    def hits(pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        out = []
+        for m in pattern.finditer(low):
+            before = low[max(0, m.start() - 20):m.start()]
+            sentence = re.split(r"[.!?\n]", low[m.start():], maxsplit=1)[0]
+            if NEGATED_JUST_BEFORE_RE.search(before) or re.search(r"(?<!not )\bworth\b", sentence):
+                continue  # "not very expensive", "pricey but worth it"
+            out.append(m)
+        return out
+
+    dirty, place, pests = hits(DIRTY_THING_RE), hits(DIRTY_PLACE_RE), hits(PESTS_FILLED_RE)
+    if dirty or place or pests:
+        first = min([*dirty, *place, *pests], key=lambda m: m.start())
+        if first in pests:
+            name = f"the {first.group(1)}"
+        elif first in dirty:
+            thing = next(g for g in first.groups() if g)
+            name = f"the {'unwashed' if 'wash' in first.group(0) else 'dirty'} {thing}"
+        else:
+            name = "the cleanliness"
+        found.append(("hygiene", name, first.start(), len(dirty) + len(place) + len(pests)))
+    for category, pattern, name in (("packing", PACKING_FAULT_RE, "the packing"),
+                                    ("price", PRICE_FAULT_RE, "the prices"),
+                                    ("music", LOUD_MUSIC_RE, "the loud music")):
+        if got := hits(pattern):
+            found.append((category, name, got[0].start(), len(got)))
+    slow, long_wait = hits(SLOW_DELIVERY_RE), hits(LONG_WAIT_RE)
+    if slow or long_wait:
+        first = min([*slow, *long_wait], key=lambda m: m.start())
+        name = ("the late delivery" if re.search(r"late|delay", first.group(0)) else "the slow delivery") \
+            if first in slow else "the slow delivery" if delivery else "the long wait"
+        found.append(("wait", name, first.start(), len(slow) + len(long_wait)))
+    return sorted(found, key=lambda f: f[2])
+
+
+def lead_category_faults(text: str, title: str, neg: list[str], rating: float | None, delivery: bool) -> list[str]:
+    """`neg` led by a category complaint the reviewer made their main one: on one or two stars, a hygiene fault
+    (dirty plates, mosquitoes) or a wait counted in hours whenever said; any other category when said in the first
+    sentence or the title, or said again. With nothing else named, any category complaint names the fault."""
+    cats = category_faults(text, delivery)
+    if not cats:
+        return neg
+    # the opening clause: "Loud music, average food and untrained staff", "very bad packing n item....."
+    low = re.sub(r"\s+", " ", text.strip().lower())
+    opening = re.split(r"[.,;:!?\n]|\bbut\b", low, maxsplit=1)[0]
+    vague = ("the food", "your order", "the order", "your visit", "the experience", "the meal", "the taste")
+    rest = [x for x in neg if x not in vague]
+    lead: list[str] = []
+    beside: list[str] = []
+    for category, name, at, times in cats:
+        if any(re.search(CATEGORY_COVERS[category], x) for x in neg):
+            continue  # already named, in its own words
+        said_in_hours = category == "wait" and re.search(r"\bhours\b", low[at:at + 60])
+        first = at < len(opening) or times >= 2 or re.search(CATEGORY_COVERS[category], title.lower())
+        if not neg or (rating is not None and rating <= 2 and (first or said_in_hours or not rest)):
+            lead.append(name)
+        elif rating is not None and rating <= 2 and category == "hygiene":
+            beside.append(name)  # dirty plates are never a side point, but the fault they led with stays first
+    if lead:
+        return [*lead, *neg][:2]
+    if beside:
+        return [rest[0], beside[0]]
+    return neg
+
+
 def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan, dict]:
     """Decide which slots the reply needs and the values that fill them."""
     text = _text(row)
@@ -3995,6 +4109,14 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         neg = strongest_complaint(text, neg, staff_names, private, praised=pos,
                                   strict=light and not neg)[:1 if light else 2]
     neg = [missing_form(x, text, rating is not None and rating >= 4) for x in neg]
+    categorised: list[str] = []
+    if stance in ("negative", "mixed") and text and not is_light(row, analysis):
+        # "Painfully slow delivery", "the plates are not cleanly washed", "extremely expensive ... sky high prices":
+        # the category they complained about most leads, in plain words, ahead of a side point
+        before = neg
+        neg = lead_category_faults(text, str(row.get("title") or ""), neg, rating,
+                                   industry_family(business) == "restaurant" and is_delivery(text))
+        categorised = [x for x in neg if x not in before]
     if stance in ("negative", "mixed") and (m := WITHOUT_RE.search(text)) and not any("lack" in x for x in neg):
         # "without hot water for two days": what they went without is the fault, ahead of anything else named
         neg = [f"the lack of {m.group(1).lower()}", *neg][:2]
@@ -4083,8 +4205,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         pos = [x for x in pos if x != "the room"]
         neg = [x for x in neg if x not in ("the room", "the scope")]
 
+    # a category named plainly ("the slow delivery") still leaves room for their own words, as a topic's name does
     generic = {*TOPIC_PHRASES_FLAT, *NEUTRAL_PHRASES.values(), "the food", "your visit", "this", "the service",
-               "the staff"}
+               "the staff", *categorised}
     faulted = neg if stance in ("negative", "mixed") else pos
     quote = None
     if text and all(t in generic for t in faulted):
