@@ -3916,12 +3916,19 @@ PRICE_FAULT_RE = re.compile(
     r"(?:expensive|costly|pricey)\b|"
     r"\bover ?-?priced\b|\bsky ?high (?:prices?|rates?)\b|"
     r"\b(?:prices?|rates?) (?:is|are|was|were) (?:very |too |so |really |extremely )?(?:high|steep)\b")
+SERVICE_FAULT_RE = re.compile(
+    r"(?<!not )(?<!not so )(?<!not very )\b(?:bad|poor|pathetic|worst|horrible|terrible|awful|pathetically slow|"
+    r"slow|lousy|rude|sluggish)\s+service\b|"
+    r"\bservice\s+(?:is|was|were)\s+(?:very\s+|really\s+|so\s+|too\s+|extremely\s+|pathetically\s+)*(?:bad|poor|"
+    r"pathetic|worst|horrible|terrible|awful|slow|lousy|rude|sluggish|not (?:at all )?good)\b|"
+    r"\bservice\s+(?:very\s+)+(?:bad|poor|pathetic|slow)\b")
 LOUD_MUSIC_RE = re.compile(r"\b(?:loud|blaring|deafening) music\b|\b(?:music|dj) (?:is|was) (?:\w+ )?(?:very |too |so |"
                            r"extremely )?loud\b")
 # The words a named fault already covers a category with: "the 2-hour wait" covers the time it took.
 CATEGORY_COVERS = {"hygiene": r"dirty|unwashed|clean|hygien|mosquito|flies|insects|ants",
                    "packing": r"pack", "wait": r"wait|delay|late|slow|time|long",
-                   "price": r"price|expensive|value|cost|rate|charge", "music": r"music|noise|dj|loud"}
+                   "price": r"price|expensive|value|cost|rate|charge", "music": r"music|noise|dj|loud",
+                   "service": r"service|staff|waiter|treated|manager|server"}
 NEGATED_JUST_BEFORE_RE = re.compile(r"\b(?:not|no|never|n't|nt|without)\s+(?:\w+\s+){0,2}$")
 
 
@@ -3954,8 +3961,11 @@ def category_faults(text: str, delivery: bool = False) -> list[tuple[str, str, i
         found.append(("hygiene", name, first.start(), len(dirty) + len(place) + len(pests)))
     for category, pattern, name in (("packing", PACKING_FAULT_RE, "the packing"),
                                     ("price", PRICE_FAULT_RE, "the prices"),
-                                    ("music", LOUD_MUSIC_RE, "the loud music")):
+                                    ("music", LOUD_MUSIC_RE, "the loud music"),
+                                    ("service", SERVICE_FAULT_RE, "the service")):
         if got := hits(pattern):
+            if category == "service" and all("slow" in m.group(0) for m in got):
+                name = "the slow service"
             found.append((category, name, got[0].start(), len(got)))
     slow, long_wait = hits(SLOW_DELIVERY_RE), hits(LONG_WAIT_RE)
     if slow or long_wait:

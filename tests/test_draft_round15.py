@@ -96,3 +96,22 @@ def test_a_meal_that_reached_hours_late_is_named_with_its_delay():
             "by then.")
     for reply in drafted(text, 2, n=3):
         assert "2-hour delay" in reply, reply
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Shockingly poor service tonight, and the naan was chewy.", "the service"),
+    ("Slow service, and the naan was chewy.", "the slow service"),
+])
+def test_service_they_open_with_leads_on_one_star(text, name):
+    assert name in _names(text)
+    assert lead_category_faults(text, "", ["the naan"], 1, False) == [name, "the naan"]
+
+
+@pytest.mark.parametrize("text", ["Not bad service at all.", "The service was not slow, the food was lovely."])
+def test_service_denied_is_no_complaint(text):
+    assert "service" not in " ".join(_names(text))
+
+
+def test_service_already_named_through_the_staff_is_not_named_again():
+    text = "Poor service all evening. The waiter ignored us."
+    assert lead_category_faults(text, "", ["how the waiter treated you"], 1, False) == ["how the waiter treated you"]
