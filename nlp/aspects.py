@@ -68,7 +68,9 @@ class AspectModel:
 
 def weight_totals(weights: dict[str, tuple[float, ...]], features: list[str], n: int) -> list[float]:
     """Per-label sums of the weights of the distinct features (a feature the model lacks adds nothing)."""
-    rows = [w for w in map(weights.get, set(features)) if w]
+    # distinct features in first-seen order: a set's order changes with the hash seed, and so would the last bit
+    # of the sum, and with it a tie between two mentions (which one's evidence a topic shows)
+    rows = [w for w in map(weights.get, dict.fromkeys(features)) if w]
     # zip(*rows) walks the columns in C: far cheaper than a Python loop over every (feature, label) pair
     return [sum(col) for col in zip(*rows, strict=True)] if rows else [0.0] * n
 

@@ -135,7 +135,9 @@ class ToneModel:
             terms = set(words)
             terms.update(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
             w = self.weights
-            cache[text] = sum(map(w.get, terms & w.keys())) / math.sqrt(len(terms)) if terms else 0.0
+            # fsum: exactly rounded in any order (a set's order changes with the hash seed; a plain sum's last
+            # bit would change with it)
+            cache[text] = math.fsum(map(w.get, terms & w.keys())) / math.sqrt(len(terms)) if terms else 0.0
         return cache[text]
 
 
