@@ -3229,18 +3229,20 @@ def _predicates(name: str, text: str) -> list[tuple[str, str]]:
     ("is", "not cooked properly"); a predicate runs to the end of its clause."""
     forms = {name, name + "s", name + "es", name[:-1] if name.endswith("s") else name}
     names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    verbs = r"(was|were|is|are|had|has|have|felt|seemed|looked|tasted|smelt|smelled)"
+    verb_words = ("was", "were", "is", "are", "had", "has", "have", "felt", "seemed", "looked", "tasted", "smelt",
+                  "smelled")
+    verbs = "(" + "|".join(verb_words) + ")"
+    # "ordered salt and pepper prawns : it was extremely salty": "it" right after the dish picks it up
+    picked_up = rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they)\s+{verbs}\b"
     found: list[tuple[str, str]] = []
     for m in re.finditer(rf"\b(?:{names})\b", text, re.I):
         rest = text[m.end():]
         own = re.match(rf"\s+(?:(?:which|that)\s+)?(?:\w+\s+)?{verbs}\b", rest, re.I)
-        if own and own.group(0).split()[0].lower() not in ("which", "that", "was", "were", "is", "are", "had", "has",
-                                                           "have", "felt", "seemed", "looked", "tasted", "smelt",
-                                                           "smelled", "also", "really", "still", "always", "all"):
+        if own and own.group(0).split()[0].lower() not in (*verb_words, "which", "that", "also", "really", "still",
+                                                           "always", "all"):
             own = None  # "the pizza guy was rude": another word's verb
         if not own:
-            # "ordered salt and pepper prawns : it was extremely salty": "it" right after the dish picks it up
-            own = re.match(rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they)\s+{verbs}\b", rest, re.I)
+            own = re.match(picked_up, rest, re.I)
         if not own or NOT_SAID_OF_IT_RE.search(text[max(0, m.start() - 60):m.start()].split(".")[-1]):
             continue
         for _ in range(2):  # its own predicate, then one "it was ..." that follows it straight away
@@ -3252,7 +3254,7 @@ def _predicates(name: str, text: str) -> list[tuple[str, str]]:
             for part in re.split(r"\s+and\s+(?:was|were|is|are)\s+", predicate):
                 found.append((own.group(1).lower(), part.strip()))
             rest = after[cut.start():] if cut else ""
-            own = re.match(rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they)\s+{verbs}\b", rest, re.I)
+            own = re.match(picked_up, rest, re.I)
             if not own:
                 break
     return found
