@@ -2892,85 +2892,6 @@ def _said_as_person(name: str, text: str) -> bool:
     return any(not (m.group(1) and _known_noun(m.group(1).lower())) for m in hits)
 
 
-NAME_WORD = r"\b([A-Za-z][a-z]{2,})\b"
-PERSON_PRAISE = (r"(?:very\s+|really\s+|so+\s+|extremely\s+|too\s+|quite\s+)?(?:polite|friendly|courteous|helpful|"
-                 r"humble|attentive|welcoming|hospitable|cooperative|co-operative|well[ -]?mannered|well[ -]?behaved)")
-# Where the words around it make a word the name of someone who served the reviewer, lower case too ("service
-# by sunny", "(especially govind)", "our favourite waiter rajuddin", "Love Keshav for his service").
-NAMED_SERVER_PATTERNS = (
-    r"\bservice\s+(?:was\s+|is\s+)?(?:provided\s+|given\s+|done\s+)?by\s+(?:mr\.?\s+|ms\.?\s+)?" + NAME_WORD,
-    r"\b(?:service|served|staff|hospitality|waiters?|serving)\b[^.!?\n]{0,40}?\(\s*(?:especially|specially|"
-    r"particularly)\s+(?:mr\.?\s+)?" + NAME_WORD + r"\s*\)",
-    r"\b(?:waiter|server|steward|captain|bartender|host|hostess)\s+(?:named\s+|called\s+)?" + NAME_WORD,
-    r"\b(?:a|one)\s+(?:man|guy|gentleman|lady|girl|boy|person|waiter|server|steward)\s+(?:named|called)\s+[\"']?"
-    + NAME_WORD,
-    NAME_WORD + r"(?:\s+[A-Za-z][a-z]{2,})?\s+(?:has\s+|had\s+)?(?:served|helped|attended|assisted|looked\s+after|"
-    r"took\s+(?:good\s+|great\s+)?care\s+of)\s+(?:us|me|our|my)\b",
-    NAME_WORD + r"\s+(?:has\s+|had\s+)?(?:done|given|provided)\s+(?:a\s+|an\s+)?(?:very\s+|really\s+)?(?:good|great|"
-    r"excellent|nice|amazing|awesome|wonderful|superb)\s+(?:service|servicing|hospitality)",
-    r"\b(?:thanks|thank\s+you|thanku|kudos|shout\s?out|love|loved)\s+(?:to\s+)?(?:mr\.?\s+|ms\.?\s+)?" + NAME_WORD
-    + r"\s+for\s+(?:his|her|their|the|your)\s+(?:service|hospitality|help|support|recommendations?|suggestions?)",
-    NAME_WORD + r"\W{0,5}(?:thanks|thank\s+you|thanku)\s+for\s+(?:your|the)\s+(?:service|hospitality|help)",
-    r"@" + NAME_WORD + r"[^.!?\n]{0,30}?\b(?:nice|polite|friendly|courteous|helpful|humble|kind|sweet)",
-    NAME_WORD + r"(?:\s+[A-Za-z][a-z]{2,})?\s+(?:is|was)\s+(?:a\s+)?" + PERSON_PRAISE
-    + r"(?:\s+(?:person|guy|man|lady|girl|boy|gentleman|host|waiter))?\b",
-    NAME_WORD + r"\s+(?:is|was)\s+(?:a\s+)?(?:very\s+|really\s+|so+\s+)?(?:nice|good|kind|sweet|great)\s+(?:person|"
-    r"guy|man|lady|gentleman|host|waiter)\b",
-    r"\bfor\s+" + NAME_WORD + r"\s*[,.]*\s*(?:he|she)\s+(?:is|was)\s+(?:very\s+|so\s+|really\s+)?(?:friendly|polite|"
-    r"helpful|courteous|humble|kind|nice|sweet|attentive)",
-    NAME_WORD + r"(?:\s+[A-Za-z][a-z]{2,})?\s+(?:has|had)\s+(?:a\s+)?(?:very\s+|really\s+|such\s+a\s+)?(?:good|great|"
-    r"lovely|beautiful|amazing|awesome|melodious|sweet|soulful)\s+(?:voice|hospitality|nature)\b",
-)
-# Each pattern looks ahead, so overlapping mentions are all found ("and Ravi served us").
-NAMED_SERVER_RES = tuple(re.compile(rf"(?=({p}))", re.I) for p in NAMED_SERVER_PATTERNS)
-# Words the patterns above catch that are no one's name ("service by far", "waiter assigned").
-NOT_SERVER_NAMES = frozenset("""far default mistake the our their his her them all everyone everybody anyone who
-which that this these those was were is are has had have did and but also then there here were very really
-staff team waiter waiters manager managers service people guys everything food place ambience ambiance
-restaurant hotel management person guy man lady girl boy gentleman they she he you we it its one named called
-assigned allotted attending serving service table""".split())
-
-
-def _sentence_to(text: str, end: int) -> str:
-    """The sentence of the text that ends at `end`, from its start."""
-    return re.split(r"[.!?\n]", text[:end])[-1]
-
-
-def named_in_praise(text: str) -> list[str]:
-    """Names of people who served the reviewer, from words around them that only a person fits, lower case
-    too; each is said in a clause that praises."""
-    from nlp.staff import NOT_NAMES as STAFF_NOT_NAMES  # the analyzer's own list of words that are no names
-
-    found: list[str] = []
-    clauses = [c for c, _ in review_clauses(text)]
-    for rx in NAMED_SERVER_RES:
-        for m in rx.finditer(text):
-            word = m.group(2)
-            low = word.lower()
-            if low in NOT_SERVER_NAMES or low in STAFF_NOT_NAMES or low in NON_NAMES or low in HANDLE_WORDS \
-                    or low in PEOPLE_WORDS or _known_noun(low) or not _name_shaped(word.capitalize()):
-                continue
-            # a word of the language is a name only where the pattern says so outright ("a man called sunny",
-            # "service by sunny"), never before a verb or an adjective
-            called = re.search(r"\b(?:named|called|by)\s+(?:mr\.?\s+|ms\.?\s+)?[\"']?$", text[:m.start(2)], re.I)
-            if low in english_words() and not called:
-                continue
-            # praise before a bracket counts too: "Quick service (especially X)."
-            around = re.sub(r"[()]", " ", _sentence_to(text, m.end(1))) if "(" in m.group(1) else ""
-            said = [clause_polarity(c) for c in clauses if re.search(rf"\b{re.escape(word)}\b", c)]
-            if any(v < 0 for v in said) or not (any(v > 0 for v in said) or clause_polarity(m.group(1)) > 0
-                                                or re.search(r"thank|kudos|shout|love|favou?rite",
-                                                             text[max(0, m.start(1) - 20):m.end(1)], re.I)
-                                                or clause_polarity(around) > 0):
-                continue  # faulted anywhere, or nowhere praised: not thanked
-            if found and re.search(rf"\b(?:{'|'.join(found)})\s+$", text[:m.start(2)], re.I):
-                continue  # "Nitish kumar served us": the family name after a name already found
-            name = word.capitalize()
-            if name not in found:
-                found.append(name)
-    return found
-
-
 def blamed_words(text: str, name: str) -> bool:
     """True when a clause naming the person faults something."""
     return any(re.search(rf"\b{re.escape(name)}\b", c, re.I) and clause_polarity(c) < 0
@@ -4014,10 +3935,6 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     topics = [t for t in analysis.get("topics") or [] if isinstance(t, dict)]
     staff = [s for s in analysis.get("staff") or [] if isinstance(s, dict)]
     staff = [s for s in staff if _said_as_person(str(s.get("name") or "").strip().split(" ")[0], text)]
-    known = {w.lower() for s in staff for w in str(s.get("name") or "").split()}
-    # People the analyzer missed, often written in lower case ("service by sunny", "our waiter rajuddin")
-    staff += [{"name": n, "role": None, "label": "positive", "named_in_praise": True} for n in named_in_praise(text)
-              if n.lower() not in known]
     staff_names = {str(s["name"]).strip() for s in staff} - {""}
     private = _private_tokens(text)
     stance = _stance(row, analysis)
@@ -4247,8 +4164,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                                      else None)
         adjective = given and (given.lower() in opinion_valence()
                                or given.lower() in {"friendliest", "nicest", "kindest"})
-        if adjective and s.get("role") in (None, "staff", "employee") and not s.get("named_in_praise"):
-            continue  # "Friendliest staff": an adjective read as a name; "Sunny (waiter)" is a person
+        if adjective and s.get("role") in (None, "staff", "employee") and not re.search(
+                rf"\b(?:by|called|named)\s+{re.escape(given)}\b", text, re.I):
+            # "Friendliest staff": an adjective read as a name; "Sunny (waiter)" and "service by sunny" are people
+            continue
         if given and not _said_as_person(given, text):
             continue  # "special Navaratri thali": a name-like word that is part of a dish
         # On a clearly happy review a person named without a verdict we could read ("@Ahmed your service was

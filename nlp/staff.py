@@ -16,6 +16,9 @@ ROLES = frozenset({
     "therapist", "mechanic", "plumber", "electrician", "agent", "assistant", "guide", "instructor", "trainer",
     "supervisor", "porter", "valet", "attendant", "delivery", "serviceboy",
 })
+# "the delivery boy": one person who brought the order, though "delivery" alone names a service.
+DELIVERY_PEOPLE = frozenset({"boy", "guy", "man", "person", "executive", "partner", "agent", "rider", "champ",
+                             "fellow", "bhaiya", "driver", "valet"})
 # Role words that name a group rather than one person: kept only when a name comes with them.
 GROUP_ROLES = frozenset({"staff", "employee", "delivery"})
 THANKS = frozenset({"thanks", "thank", "kudos", "shoutout", "shout", "mention", "props", "cheers", "thankew", "thanku",
@@ -53,6 +56,10 @@ VERB_NEXT = {"looked": {"after"}, "took": {"care"},
              "served": {"us", "me", "our", "my", "it", "food", "everyone", "all", "them"},
              "recommended": {"us", "me", "the", "a", "some", "his", "her", "to", "that", "this", "their"},
              "suggested": {"us", "me", "the", "a", "some", "to", "that", "this"}}
+QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
+# "took good care of us": the words allowed between "took" and "care".
+CARE_ADJECTIVES = frozenset({"good", "great", "very", "really", "excellent", "such", "extra", "special", "nice",
+                             "awesome", "amazing", "wonderful", "utmost", "proper", "best"})
 # Not "sweet", "warm" or "kind" (of): a dish can be those ("Chole Bhature was kind of okayish").
 SERVICE_ADJECTIVES = frozenset({"helpful", "courteous", "polite", "friendly", "rude", "attentive",
                                 "humble", "welcoming", "professional", "cooperative",
@@ -67,10 +74,15 @@ PRESENT_FORMS = {"take": "took", "takes": "took", "taking": "took", "help": "hel
                  "attends": "attended", "assist": "assisted", "assists": "assisted"}
 PRAISE_NOUNS = frozenset("""star superstar genius gem legend asset credit sweetheart delight pro professional angel
 hero darling""".split())
+# "Arun was a great guy": nouns for a person that, praised, say the name before them is someone who served.
+PERSON_NOUNS = frozenset({"guy", "person", "man", "lady", "gentleman", "soul", "human", "fellow", "boy", "girl"})
+PERSON_PRAISE = frozenset({"a", "an", "great", "good", "nice", "kind", "sweet", "lovely", "wonderful", "amazing",
+                           "awesome", "polite", "humble", "friendly", "helpful", "gentle", "fine", "cool", "jolly",
+                           "decent", "genuine", "fantastic", "excellent"})
 ADVERBS = frozenset("again always also really even personally kindly just clearly then immediately quickly".split())
 PERSON_ADJECTIVES = frozenset({"organised", "organized", "kind", "thoughtful", "knowledgeable", "accommodating",
                                "sweet", "humble", "caring", "gentle", "cheerful", "warm", "funny", "brilliant"})
-DEGREE = frozenset({"very", "really", "so", "extremely", "super", "quite", "too", "truly", "most"})
+DEGREE = frozenset({"very", "really", "so", "soo", "sooo", "extremely", "super", "quite", "too", "truly", "most"})
 ASK = frozenset({"ask", "asked", "request", "requested"})
 # After "ask for <name>" the name must end its phrase: "ask for Maya ." but not "ask for Zomato gold".
 PHRASE_ENDS = SENTENCE_ENDS | {",", ";", ":", ")", "-", "!"}
@@ -145,12 +157,26 @@ def _loose_name(word: str) -> bool:
 
 # Casual words typed where a name could stand: "thanks a lot man", "thank you guys", "thanks alot".
 CASUAL_WORDS = frozenset("""man men guys gays guyz dude dudes bro bros buddy team boss sir madam mam maam alot lot
-all everyone everybody again much plus zomato swiggy folks people bhai bhaiya anna yaar dost ji""".split())
+all everyone everybody again much plus zomato swiggy folks people bhai bhaiya anna yaar dost ji far default
+didnt dint dont doesnt wont cant isnt wasnt havent hasnt""".split())
+
+
+def _word_as_name(word: str) -> bool:
+    """A name that is also a word ("sunny", "joy"), where the phrase around it leaves no other reading: any
+    plain word but the stop words, topic words and casual address."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    low = word.lower()
+    return word.isalpha() and 3 <= len(word) <= 12 and low not in STOP_WORDS and low not in _topic_words() and \
+        low not in NOT_NAMES and low not in CASUAL_WORDS and low not in ROLES and low not in PEOPLE and \
+        not low.endswith(("ing", "ed", "ly"))
 
 
 def _is_name(word: str, tag: str) -> bool:
     if word.lower() in NOT_NAMES or not word.isalpha() or len(word) < 2:
         return False
+    if word.isupper() and word.lower() in _vocabulary():
+        return False  # "the waiter NEVER came": a word stressed in capitals
     return tag == "PROPN" or word[0].isupper()
 
 
@@ -195,20 +221,34 @@ def _name_ending(words: list[str], end: int) -> tuple[int, str] | None:
     return end, words[end]
 
 
+def _name_with_surname(words: list[str], end: int) -> tuple[int, str] | None:
+    """A name whose family name is typed in lower case ("Nitish kumar served us", "Sai raj was humble"), or
+    else the bare name ending at end."""
+    if 1 <= end < len(words) and _loose_name(words[end]) and _bare_name(words[end - 1]) and (
+            end == 1 or not _bare_name(words[end - 2])):
+        return end - 1, f"{words[end - 1]} {words[end].capitalize()}"
+    return _name_ending(words, end)
+
+
 def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, str] | None:
     """The name right before a service verb or "was very helpful" at i, if the phrase is complete."""
     w = PRESENT_FORMS.get(lower[i], lower[i])
     before = i - 1
     while before >= 1 and lower[before] in ADVERBS:
         before -= 1  # "Jonah again looked after us", "Keira clearly noticed"
-    if before >= 1 and lower[before] == "who" and w in SERVICE_VERBS and (
-            i + 1 < len(words) and lower[i + 1] in VERB_NEXT.get(w, {"us", "me", "our"})):
+    if before >= 1 and lower[before] in {"has", "had"} and lower[i] in {"served", "helped", "attended", "assisted"}:
+        before -= 1  # "Sourav ismial had served us"
+    care = w == "took" and i + 2 < len(words) and lower[i + 1] in CARE_ADJECTIVES and lower[i + 2] == "care"
+    if before >= 1 and lower[before] == "who" and w in SERVICE_VERBS and (care or (
+            i + 1 < len(words) and lower[i + 1] in VERB_NEXT.get(w, {"us", "me", "our"}))):
         # "Karunakar who helped us", "sunil who take care of our table": the person, even typed in lower case
         if _loose_name(words[before - 1]) and (before == 1 or lower[before - 2] not in THING_BEFORE):
             if before >= 2 and _bare_name(words[before - 2]):
                 return before - 2, words[before - 2]  # "served by Balia lima who took care": the first name
             return before - 1, words[before - 1].capitalize()
         before -= 1
+        if before >= 1 and words[before] in QUOTES:
+            before -= 1  # '"Bala" who served us'
     if w in {"did", "provided", "gave", "given", "rendered"} and \
             any(x in {"job", "service", "work", "hospitality"} for x in lower[i + 1:i + 6]):
         # "Nandan did excellent service", "Ravi did a great job", "Ratul has provided me with the best
@@ -218,16 +258,20 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
             before -= 1
     if w in SERVICE_VERBS:
         need = VERB_NEXT.get(w) if PRESENT_FORMS.get(lower[i], lower[i]) == w else None
+        if care:
+            need = None  # "Gopal took good care of us"
         if lower[i] in PRESENT_FORMS and lower[before] != "who" and (
                 i + 1 >= len(words) or lower[i + 1] not in {"us", "me", "care", "after"}):
             return None  # "Behrouz serves it in a plate": a place in the present tense, not a person
         if need is not None and (i + 1 >= len(words) or lower[i + 1] not in need):
             return None
-        named = _subject(words, lower, _name_ending(words, before))
+        named = _subject(words, lower, _name_with_surname(words, before))
         if named is None:
             # "Tapan and dharma raj served us": the first of two people named before the verb
             for k in range(i - 1, max(0, i - 4), -1):
-                if lower[k] == "and" and k >= 1 and _bare_name(words[k - 1]):
+                # not a verdict in capitals: "The staff was Humble and took good care" names nobody
+                if lower[k] == "and" and k >= 1 and _bare_name(words[k - 1]) and (
+                        k == 1 or lower[k - 2] not in {"was", "is", "were", "are"} | DEGREE):
                     return _subject(words, lower, _name_ending(words, k - 1))
         return named
     if w == "been" and i >= 2 and lower[i - 1] in {"has", "have", "had"}:
@@ -243,11 +287,11 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
         j = i + 1
         while j < len(words) and (lower[j] in DEGREE or lower[j] == "the"):  # "Raza is the most humble"
             j += 1
-        if j < len(words) and (lower[j] in SERVICE_ADJECTIVES or lower[j] in PERSON_ADJECTIVES):
+        mannered = j + 1 < len(words) and lower[j] == "well" and lower[j + 1] in {"mannered", "behaved", "spoken"}
+        if j < len(words) and (lower[j] in SERVICE_ADJECTIVES or lower[j] in PERSON_ADJECTIVES or mannered):
             if w in {"were", "are"}:  # "Raza and Narendar were very helpful": the first of the pair
-                return _subject(words, lower, _name_ending(words, i - 3)) if i >= 3 and lower[i - 2] in {
-                    "and", "&"} and (_bare_name(words[i - 1]) or _loose_name(words[i - 1])) else None
-            return _subject(words, lower, _name_ending(words, i - 1))
+                return _pair_subject(words, lower, i)
+            return _subject(words, lower, _name_with_surname(words, i - 1))
         if j + 2 < len(words) and lower[j + 1] in {"towards", "to", "with"} and \
                 lower[j + 2] in {"us", "me", "my", "our", "everyone", "guests"}:
             return _subject(words, lower, _name_ending(words, i - 1))  # "Parthu was awesome towards my guests"
@@ -256,17 +300,32 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
             k += 1
         if k < len(words) and lower[k] in PRAISE_NOUNS:
             # "Tomasz is a genius", "Keira is an absolute star"
-            return _subject(words, lower, _name_ending(words, i - 1))
+            return _subject(words, lower, _name_with_surname(words, i - 1))
+        while k < len(words) and k - j < 3 and (lower[k] in DEGREE or lower[k] in PERSON_PRAISE):
+            k += 1
+        if k < len(words) and k > j and lower[k] in PERSON_NOUNS and w in {"is", "was"}:
+            # "Arun was a great guy", "Shaik is very nice person": praise that only fits a person
+            return _subject(words, lower, _name_with_surname(words, i - 1))
         if j < len(words) and lower[j] in {"our", "my"}:
             return None  # "Adil was our attendant": the role branch keeps the role
         r = j + 1 if j < len(words) and lower[j] in {"a", "an", "the"} else j
-        while r < len(words) and r - j < 3 and lower[r].isalpha() and lower[r] not in ROLES:
+        while r < len(words) and r - j < 3 and lower[r].isalpha() and lower[r] not in ROLES and \
+                lower[r].removesuffix("s") not in ROLES:
             r += 1
         if r < len(words) and lower[r] in ROLES and r - j <= 3 and w in {"is", "was"}:
             return _subject(words, lower, _name_ending(words, i - 1))  # "Mohit is amazing chef", "Ravi was our host"
+        if r < len(words) and lower[r].removesuffix("s") in ROLES - GROUP_ROLES and r - j <= 3:
+            return _pair_subject(words, lower, i)  # "Kiran and Shiraz were super hosts"
         if j < len(words) and lower[j] not in {"our", "my", "the", "a", "an"} and \
                 any(lower[x] in {"he", "she"} for x in range(j + 1, min(len(words), j + 4))):
             return _subject(words, lower, _name_ending(words, i - 1))  # "Jonah was fantastic, he brought a sparkler"
+    if w in {"has", "had"}:
+        k = i + 1
+        while k < len(words) and k - i <= 4 and (lower[k] in DEGREE or lower[k] in PERSON_PRAISE or lower[k] in {
+                "such", "melodious", "soulful", "beautiful", "pleasant"}):
+            k += 1
+        if k < len(words) and k > i + 1 and lower[k] in {"voice", "nature", "smile", "hospitality"}:
+            return _subject(words, lower, _name_with_surname(words, before))  # "Sonalin has a great voice"
     if w in PERSON_VERBS:
         # "Jonah brought them crayons", "Rosa had put a little candle", "Maya remembered our names": things a
         # person does. Only a name opening its clause counts ("the Keema Pav came" has a determiner).
@@ -277,11 +336,19 @@ def _service_subject(words: list[str], lower: list[str], i: int) -> tuple[int, s
             return None  # "Keira went through every dish"; not "Dominos went downhill"
         if w == "stopped" and (i + 1 >= len(words) or lower[i + 1] not in {"by", "over"}):
             return None  # "Helen stopped by to say hello"
-        named = _name_ending(words, k)
+        named = _name_with_surname(words, k)
         start = named[0] if named else -1
         if named and (start == 0 or words[start - 1] in SENTENCE_ENDS | {",", "!", "(", "-"} or
                       lower[start - 1] in {"and", "but", "&", "instead", "then", "so", "also", "when", "if"}):
             return _subject(words, lower, named)
+    return None
+
+
+def _pair_subject(words: list[str], lower: list[str], i: int) -> tuple[int, str] | None:
+    """The first of two people named right before a plural verb at i ("Raza and Narendar were ..."); the list
+    after it is taken up by the caller."""
+    if i >= 3 and lower[i - 2] in {"and", "&"} and (_bare_name(words[i - 1]) or _loose_name(words[i - 1])):
+        return _subject(words, lower, _name_ending(words, i - 3))
     return None
 
 
@@ -320,6 +387,8 @@ def _role_apposition(words: list[str], tags: list[str], lower: list[str], i: int
     return None
 
 
+# A pronoun that opens the next clause of a run-on review ("service by bahadur we are fully happy").
+CLAUSE_OPENERS = frozenset({"we", "i", "he", "she"})
 SERVED_BY = frozenset({"service", "services", "served", "helped", "assisted", "hosted", "attended", "hospitality",
                        "explained", "cooked", "prepared", "recommended", "made", "organised", "organized",
                        "answered", "handled", "resolved", "sorted", "guided", "greeted", "welcomed", "fixed",
@@ -331,8 +400,11 @@ def _served_before(lower: list[str], i: int) -> bool:
     return (i >= 1 and lower[i - 1] in SERVED_BY) or (
         i >= 2 and lower[i - 1].endswith("ly") and lower[i - 2] in SERVED_BY) or (
         # "Excellent service provided by Anup and Ranjit"
-        i >= 2 and lower[i - 1] in {"provided", "given", "rendered", "extended"} and lower[i - 2] in {
-            "service", "services", "hospitality", "help", "support", "care"})
+        i >= 2 and lower[i - 1] in {"provided", "given", "rendered", "extended", "done"} and (
+            # "the service was provided by Soumen"
+            lower[i - 2] in SERVICE_NOUNS or (i >= 3 and lower[i - 2] in {"was", "is"} and
+                                              lower[i - 3] in SERVICE_NOUNS)))
+SERVICE_NOUNS = frozenset({"service", "services", "hospitality", "help", "support", "care"})
 SINGLING_OUT = frozenset({"especially", "specially", "particularly", "namely", "esp", "specifically", "mainly"})
 PEOPLE = frozenset({"person", "persons", "people", "guy", "guys", "man", "men", "lady", "ladies", "boy", "boys",
                     "girl", "girls", "gentleman", "gentlemen", "staff", "member", "members", "someone", "one"})
@@ -355,17 +427,51 @@ def _more_names(words: list[str], lower: list[str], named: tuple[int, str], foun
         k = more[0] + len(more[1].split())
 
 
+def _plain_spelling(words: list[str], i: int) -> str:
+    """A name singled out in capitals ("BALA who served us") in title case, and a letter typed three times in a
+    name once less ("Sadddam"); capitals that stress a word ("NEVER", "BEST") and capitalised text stay."""
+    word = words[i]
+    if word.isalpha() and word[:1].isupper() and word[1:].islower() and len(re.findall(r"(.)\1\1", word)) == 1 \
+            and not re.search(r"(.)\1\1\1", word):
+        return re.sub(r"(.)\1\1", r"\1\1", word)
+    if not (word.isalpha() and word.isupper() and len(word) >= 4 and re.search("[AEIOUY]", word)) or \
+            word.lower() in _vocabulary():
+        return word
+    near = [w for w in words[max(0, i - 3):i] + words[i + 1:i + 4] if w.isalpha() and len(w) > 1]
+    if any(w.isupper() for w in near) or (i >= 1 and words[i - 1] in {"#", "@"}):
+        return word  # a phrase or a tag in capitals ("POT POURRI", "#DJMERINA"), not one name singled out
+    return word.capitalize()
+
+
+def _names_before(words: list[str], lower: list[str], named: tuple[int, str], found: dict) -> None:
+    """The names listed before a found one ("Soumen das and Arun was a great guy") when the list opens its clause,
+    so "we came with Rahul and Arun served us" does not take the reviewer's friend for staff."""
+    people, k = [], named[0] - 1
+    while k >= 1 and lower[k] in {"and", "&", ","}:
+        before = _name_with_surname(words, k - 1)
+        if before is None:
+            return
+        people.append(before)
+        k = before[0] - 1
+    if people and (k < 0 or words[k] in SENTENCE_ENDS | {",", "!", "-"}):
+        for person in people:
+            found.setdefault(person[1].lower(), (person[0], person[1], None))
+
+
 def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | None]]:
     """Staff mentions in one review: [(token index, name or "", role or None)], one per person.
 
     Patterns: "our server Maria", "Maria, our server", "Maria (the manager)", "our server, Maria,",
     "thanks to Maria and Ravi", "Ranjit served us", "Papiya was very helpful", "ask for Maya", and unnamed
-    individual roles ("the manager"). Without a role word the name must be no English or menu word.
+    individual roles ("the manager", "the delivery boy"). Without a role word the name must be no English or menu
+    word; after a role, "service by" or a thanks word it may be typed in lower case ("service by sunny") or singled
+    out in capitals ('"BALA" who served us').
     """
     found: dict[str, tuple[int, str, str | None]] = {}
     n = len(words)
     # "......Azad Hussian gave us": a run of dots or an ellipsis ends a sentence like a full stop
     words = ["." if re.fullmatch(r"\.{2,}|…+", w) else w for w in words]
+    words = [_plain_spelling(words, i) for i in range(n)]
     lower = [w.lower() for w in words]
     for i, w in enumerate(lower):
         role = w.rstrip("s") if w.rstrip("s") in ROLES and w not in ROLES else w
@@ -380,6 +486,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             if named is None and i + 2 < n and _loose_name(words[i + 1]) and lower[i + 2] in {",", "and", "&"} and \
                     lower[i - 1:i] != ["the"]:
                 named = (i + 1, words[i + 1].capitalize())  # "chef manoj, madhura and Tanurima are amazing"
+            if named is None and role not in GROUP_ROLES and w == role and i + 2 < n and \
+                    _loose_name(words[i + 1]) and (lower[i + 2] in {"was", "is", "who", "has", "had", ","} or (
+                        lower[i + 2] in {".", "!"} and lower[i - 1:i] in (["the"], ["our"], ["my"], ["favourite"]))):
+                # "our waiter subash was very nice", "the hostess barnali ."; not "Did the cook change?"
+                named = (i + 1, words[i + 1].capitalize())
             if named is None:
                 named = _role_apposition(words, tags, lower, i)
             if named is None and i >= 3 and lower[i - 1] in {"our", "my"} and lower[i - 2] in {"was", "is"} \
@@ -406,12 +517,18 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                 _more_names(words, lower, named, found, role if shared else None)
             elif role not in GROUP_ROLES and w == role and i >= 1 and lower[i - 1] in {"the", "our", "my"}:
                 found.setdefault(f"role:{role}", (i, "", role))
+            elif w == "delivery" and i >= 1 and lower[i - 1] in {"the", "our", "my", "your"} and i + 1 < n and \
+                    lower[i + 1] in DELIVERY_PEOPLE:
+                found.setdefault("role:delivery", (i + 1, "", "delivery"))  # "the delivery guy was polite"
+        elif w == "rider" and i >= 1 and lower[i - 1] in {"the", "our", "my", "your"}:
+            found.setdefault("role:delivery", (i, "", "delivery"))  # "the rider was polite"
         elif w in THANKS:
             # "Cheers Rakshita" signs a review off with the reviewer's own name; "cheers to" thanks someone.
             if w == "cheers" and (i + 1 >= n or lower[i + 1] != "to"):
                 continue
             j = i + 1
-            while j < n and lower[j] in {"to", "you", "a", "lot", "for", "the", "mention", "out", "dear"}:
+            while j < n and lower[j] in {"to", "you", "a", "lot", "for", "the", "mention", "out", "dear", "very",
+                                         "much", "so"}:
                 j += 1
             named = _name_at(words, tags, j)
             # not at a phrase end: "thanks bdubs." and "thanx zomatoo" thank the place
@@ -420,7 +537,7 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                     for x in lower[:i]):
                 named = (j, words[j].capitalize())  # "... best service ... thanks roshan will visit again"
             if named is None and j < n and _loose_name(words[j]) and j + 1 < n and (
-                    lower[j + 1] == "for" or (lower[j + 1] in {"and", "&"} and j + 2 < n
+                    lower[j + 1] in {"for", "thanks", "thank"} or (lower[j + 1] in {"and", "&"} and j + 2 < n
                                               and (_loose_name(words[j + 2]) or _bare_name(words[j + 2])))):
                 named = (j, words[j].capitalize())  # "Thanks to shubro and papiya", "Thank you sudhar for"
                 if j + 2 < n and lower[j + 1] in {"and", "&"} and _loose_name(words[j + 2]):
@@ -444,8 +561,9 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                 x in {"served", "serving", "waiter", "person", "attended", "host", "server"}
                 for x in lower[max(0, i - 5):i]):
             found.setdefault(lower[i + 1], (i + 1, words[i + 1], None))  # "the person who served us (Sahoo)"
-        elif w in {"-", ",", "–"} and 1 <= i < n - 1 and lower[i + 1] in {"thanks", "thank", "kudos"} and \
-                _bare_name(words[i - 1]):
+        elif (w in {"-", ",", "–"} or (w == "." and lower[i + 1:i + 4] == ["thanks", "for", "your"])) and \
+                1 <= i < n - 1 and lower[i + 1] in {"thanks", "thank", "kudos"} and _bare_name(words[i - 1]):
+            # "Sarveshwar... thanks for your service": a name standing alone, then thanked
             # "Anup, Arumay and Zakir - thanks guys": a list of names addressed before the thanks
             k, names = i - 1, []
             while k >= 0 and _bare_name(words[k]):
@@ -457,6 +575,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             if k == 0 or (k >= 1 and words[k - 1] in SENTENCE_ENDS | {"!"}) or names and names[-1] == 0:
                 for x in names:
                     found.setdefault(lower[x], (x, words[x], None))
+        elif w in SINGLING_OUT and 1 <= i < n - 2 and lower[i - 1] == "(" and lower[i + 2] == ")" and (
+                _bare_name(words[i + 1]) or _loose_name(words[i + 1])) and any(
+                x in SERVICE_NOUNS | {"served", "staff", "waiters"} for x in lower[max(0, i - 8):i]):
+            # "quick service (especially govind)"
+            found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))
         elif w in SINGLING_OUT and i + 1 < n and i >= 1 and words[i - 1] in SENTENCE_ENDS and (
                 _bare_name(words[i + 1]) or _loose_name(words[i + 1])) and i + 2 < n and lower[i + 2] in {
                 "and", "&", ",", "."}:
@@ -473,6 +596,9 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
         elif w == "#" and i + 2 < n and (_loose_name(words[i + 1]) or _bare_name(words[i + 1])) and lower[i + 2] in {
                 "helped", "served", "was", "is", "made", "took", "looked", "attended"}:
             found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))  # "#abdul helped us"
+        elif w.startswith("@") and len(w) > 3 and _loose_name(w[1:]) and i + 2 < n and lower[i + 1] in {"was", "is"} \
+                and any(x in SERVICE_ADJECTIVES or x in PERSON_ADJECTIVES for x in lower[i + 2:i + 6]):
+            found.setdefault(w[1:], (i, w[1:].capitalize(), None))  # "@shivam was nice and polite"
         elif w.startswith("@") and len(w) > 3 and words[i][1:].isalpha() and words[i][1].isupper():
             # "@Ahmed Khan your service was great": a reviewer tagging the person who served them
             j = i + 2 if i + 1 < n and _bare_name(words[i + 1]) else i + 1
@@ -501,8 +627,24 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
         elif w == "by" and _served_before(lower, i) and lower[i - 1] not in {"served", "made", "prepared", "cooked",
                                                                              "recommended", "explained"} \
                 and i + 1 < n and _loose_name(words[i + 1]) and (
-                i + 2 >= n or lower[i + 2] in PHRASE_ENDS | {"and", "&", "was", "is", "who"}):
-            found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))  # "Best service by ajay"
+                i + 2 >= n or lower[i + 2] in PHRASE_ENDS | CLAUSE_OPENERS | {"and", "&", "was", "is", "who"} or
+                lower[i + 2] in {"bro", "sir", "bhai", "bhaiya", "ji"} or not re.search(r"\w", lower[i + 2]) or
+                re.fullmatch(r"[.,][a-z]+", lower[i + 2])):
+            # "Best service by ajay", "service by bahadur we are fully happy", "service by govind bro", an emoji,
+            # "service by govind .all starters": a full stop typed against the next word
+            found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))
+            _more_names(words, lower, (i + 1, words[i + 1]), found, None)
+        elif w == "by" and _served_before(lower, i) and i + 3 < n and _loose_name(words[i + 1]) and \
+                _loose_name(words[i + 2]) and lower[i + 3] in PHRASE_ENDS | {"and", "&", "was", "is", "who", "with"}:
+            # "very good service by soumen das.": a given name and a family name, both in lower case
+            named = (i + 1, f"{words[i + 1].capitalize()} {words[i + 2].capitalize()}")
+            found.setdefault(named[1].lower(), (*named, None))
+            _more_names(words, lower, named, found, None)
+        elif w == "by" and i >= 1 and lower[i - 1] in {"service", "services", "hospitality"} and i + 1 < n and \
+                not _bare_name(words[i + 1]) and _word_as_name(words[i + 1]) and \
+                (i + 2 == n or lower[i + 2] in SENTENCE_ENDS | CLAUSE_OPENERS | {"was", "is", "and", ","}):
+            found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))  # "service by sunny is good"
+            _more_names(words, lower, (i + 1, words[i + 1]), found, None)
         elif w == "by" and _served_before(lower, i) and i + 1 < n and _bare_name(words[i + 1]):
             # "excellent service by Nandan and santun"
             named = _name_ending(words, i + 2) if i + 2 < n and _bare_name(words[i + 2]) else (i + 1, words[i + 1])
@@ -510,8 +652,11 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             _more_names(words, lower, named, found, None)
         elif w in {"named", "called"} and i + 1 < n and i >= 1 and lower[i - 1] not in {"is", "was", "restaurant",
                                                                              "place", "dish", "cafe", "drink"}:
-            # "two persons here named Papiya and Shuvro": bare names only ("a dish called Paneer" is a thing)
-            named = _name_ending(words, i + 1) if _bare_name(words[i + 1]) else None
+            # "two persons here named Papiya and Shuvro": bare names only ("a dish called Paneer" is a thing),
+            # or a word typed in lower case after a person ("a man called sunny")
+            named = _name_ending(words, i + 1) if _bare_name(words[i + 1]) else (
+                (i + 1, words[i + 1].capitalize()) if _word_as_name(words[i + 1]) and words[i + 1].islower() and
+                lower[i - 1] in PEOPLE else None)
             if named and i + 2 < n and _bare_name(words[i + 2]):
                 named = (i + 1, f"{words[i + 1]} {words[i + 2]}")
             if named and _people_before(lower, i):
@@ -546,11 +691,23 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                 "service", "hospitality", "help", "attention", "recommendations", "recommendation", "suggestions"} and \
                 (i == 1 or words[i - 2] in SENTENCE_ENDS | {",", "and"}):
             found.setdefault(lower[i - 1], (i - 1, words[i - 1], None))  # "Praveen's service was good"
+        elif w in {"service", "hospitality"} and 1 <= i < n - 1 and _bare_name(words[i - 1]) and \
+                len(words[i - 1]) <= 10 and lower[i - 1] not in CASUAL_WORDS and \
+                lower[i + 1] in {"was", "is"} and (i == 1 or words[i - 2] in SENTENCE_ENDS | {",", "and"}):
+            # a run-together typo ("Althoughbthe service was") is longer than a given name
+            found.setdefault(lower[i - 1], (i - 1, words[i - 1], None))  # "Jayanta service was very good"
+        elif w in {"appreciate", "love", "loved"} and i + 1 < n and (
+                _bare_name(words[i + 1]) or _loose_name(words[i + 1])) and (
+                lower[i + 2:i + 4] in (["for", "his"], ["for", "her"], ["for", "their"]) or (
+                w == "appreciate" and i + 2 < n and lower[i + 2] in PHRASE_ENDS | {"the", "for", "and"})):
+            # "would like to appreciate Anmol the bar staff", "Love Keshav for his service"
+            found.setdefault(lower[i + 1], (i + 1, words[i + 1].capitalize(), None))
         else:
             named = _service_subject(words, lower, i) if i >= 1 else None
             if named:
                 found.setdefault(named[1].lower(), (named[0], named[1], None))
                 _more_names(words, lower, named, found, None)  # "Raza and Narendar were very helpful"
+                _names_before(words, lower, named, found)  # "Subendu and Raja took good care of us"
                 k = named[0] + len(named[1].split())
                 if k + 2 == i and lower[k] in {"and", "&"} and lower[k + 1].isalpha() and len(lower[k + 1]) >= 3 \
                         and lower[k + 1] not in _vocabulary():

@@ -36,42 +36,9 @@ def test_greeting_names_round13(author, expected):
     assert first_name(author) == expected
 
 
-@pytest.mark.parametrize(("text", "names"), [
-    ("Lovely rooftop and the kebabs were juicy. Service by tarun was excellent.", ["Tarun"]),
-    ("Good food, quick service (especially mehboob). Will come back.", ["Mehboob"]),
-    ("Our waiter ranjith was so attentive all evening, great paneer tikka.", ["Ranjith"]),
-    ("A lady called joy made our evening, ask for her.", ["Joy"]),  # a word of the language, named outright
-    ("Deepika kulkarni served us very well. Great ambience.", ["Deepika"]),  # not the family name after it
-    ("Thanks to Faizal for his service and the lovely dessert suggestions.", ["Faizal"]),
-    ("Harshita is a very polite person, the biryani was good too.", ["Harshita"]),
-    ("Live music on Fridays. Meghana Rao has a lovely voice, we stayed till closing.", ["Meghana"]),
-    ("Cosy place and we always ask for our favourite waiter imtiaz.", ["Imtiaz"]),
-    ("For karthik, he is so helpful. The dosa was crisp.", ["Karthik"]),
-])
-def test_staff_named_in_praise_are_found(text, names):
-    from nlp.draft import named_in_praise
-    assert named_in_praise(text) == names
-
-
-@pytest.mark.parametrize("text", [
-    "Service by far the best in town. The waiter was polite.",  # no name in the pattern's place
-    "Biryani was polite? No, but the paneer was very nice.",  # a dish is no person
-    "Service by tarun was slow and rude.",  # a name in a clause that faults is never thanked
-    "The waiter brought cold food and the manager served us late.",
-])
-def test_no_staff_name_without_a_person_and_praise(text):
-    from nlp.draft import named_in_praise
-    assert named_in_praise(text) == []
-
-
 def test_staff_praised_in_lower_case_is_thanked_by_name():
     for reply in drafted("Lovely rooftop and juicy kebabs. Tasty food and quick service (specially mehboob).", 5):
         assert "Mehboob" in reply, reply
-
-
-def test_a_name_in_a_faulting_clause_after_praise_is_not_thanked():
-    from nlp.draft import named_in_praise
-    assert named_in_praise("Food was great but service by tarun was slow and rude.") == []
 
 
 PRAISE_LINE = ("kind words about", "came through for you", "hit the mark", "worked for you", "what you said about",
