@@ -2167,6 +2167,11 @@ def judgement(text: str) -> int:
 LUKEWARM_WORDS = frozenset("""ok okay okk okish okayish ok-ok average decent fine alright manageable fair
 normal regular usual mediocre so-so""".split())
 FAULT_PHRASE_RE = re.compile(
+    # "the shots tasted funny", "the chicken smelt weird": a taste that is off, in words VADER reads as fun
+    r"\b(?:tasted|tastes|tasting|taste|smelt|smelled|smells|smelling) (?:a bit |a little |kinda |kind of |really |"
+    r"very |so |bit )?(?:funny|weird|strange|odd|off)\b|"
+    # "baileys is out of stock", "half the menu was out of stock"
+    r"\b(?:is|was|were|are|it'?s|they'?re|went|go|goes) (?:all |also |completely |simply )?out of stock\b|"
     r"\b(?:needs? (?:\w+ )?improv\w*|needs? (?:a |some )?(?:revamp|renovation|makeover|upgrade)|"
     r"could (?:have been|be|do) better|should (?:be |have been )?improve\w*|"
     r"not (?:up to|upto|worth|so much|that great|great|as expected|satisfied|satisfying|happy)|lack\w*|"
@@ -2284,8 +2289,19 @@ PRAISE_IDIOM_RE = re.compile(
     # "I do not have to enter my shipping info a second time", "used it without assistance": a chore spared
     r"(?:do|did|does)(?:n'?t| not) (?:have|need) to (?:wait|ask|queue|call|chase|pay|create|enter|re-?enter|worry|"
     r"fill|repeat|explain|go|search|type|set)|"
-    r"without (?:any )?(?:assistance|help|hassle|issues?|problems?|fuss|delays?|waiting|glitch\w*|a hitch|trouble)",
+    r"without (?:any )?(?:assistance|help|hassle|issues?|problems?|fuss|delays?|waiting|glitch\w*|a hitch|trouble)|"
+    # "has not failed to delight us", "not one has been disappointing": a letdown that never came
+    r"(?:has|have|had|did|does|do)(?:n'?t| not| never) (?:once )?fail(?:ed)? to|"
+    r"not (?:once|one|a single (?:time|visit|dish|meal|order))(?: of them)? (?:has|have|had|was|were) (?:been )?"
+    r"(?:disappointing|bad|a let ?down)\b|"
+    # "didnt expect such great biryani at a pub": an expectation beaten
+    r"(?:didn'?t|did not|never|wasn'?t|was not) expect(?:ing|ed)? (?:such|this|that|so) (?:a )?(?=(?:great|good|"
+    r"tasty|amazing|awesome|delicious|nice|yummy|wonderful|lovely|excellent|fantastic|superb)\b)",
     re.I)
+# "first i thought this place is a not good" (and then it was): a doubt the visit answered, up to the turn
+FIRST_THOUGHT_RE = re.compile(r"\b(?:at first|first|initially)\s*,?\s*(?:i|we)\s+(?:thought|felt|assumed|believed|"
+                              r"doubted|was sceptical|was skeptical)\b[^.!?]*?(?=\s+(?:but|however|then|though|"
+                              r"until)\b|[.!?]|$)", re.I)
 LIKE_AS_VERB_RE = re.compile(r"\b(?:i|we|they|you|really|would|also|didn't|did not|don't|dint|didnt|dont|"
                              r"doesn't|not|to|who)\s+(?:\w+\s+)?like\b", re.I)
 TITLE_RUN_RE = re.compile(r"(?<=[a-z,] )(?:[A-Z][a-z][\w'-]*\s+)+[A-Z][a-z][\w'-]*")
@@ -2304,6 +2320,7 @@ def _plain_judging_words(clause: str) -> str:
     low = re.sub(r"\b(didn't|did not|doesn't|does not) had\b", r"\1 have", low)  # "it didn't had much toppings"
     # Praise said through a negation ("don't miss it", "never disappoints") is praise, not a fault.
     low = PRAISE_IDIOM_RE.sub(" great ", low)
+    low = FIRST_THOUGHT_RE.sub(" ", low)
     # Quote marks hide a word from the lexicon ("not 'exquisite' as advertised"); apostrophes inside words stay.
     low = re.sub(r"[\"“”‘`]|(?<![a-z])['’]|['’](?![a-z])", " ", low)
     low = NAMING_NOT_JUDGING_RE.sub(" ", low)
@@ -2363,8 +2380,8 @@ CHOICE_RE = re.compile(r"\b(?:you|u|one|we) (?:can|could|may) (?:order|choose|as
                        r"[^.!?]{0,40}\bor\b", re.I)
 DENIED_FAULT_RE = re.compile(
     r"\b(?:not|never|wasn'?t|isn'?t|weren'?t|aren'?t|wasn’t|isn’t)\s+(?:at all\s+)?(?:too|overly|very|that|so)\s+"
-    r"(?:sweet|spicy|salty|oily|greasy|sour|bitter|heavy|rich|dry|loud|noisy|crowded|hot)\b"
-    r"(?:\s+(?:or|nor)\s+(?:too\s+)?(?:sweet|spicy|salty|oily|greasy|sour|bitter|heavy|rich|dry|loud|noisy|crowded|hot|"
+    r"(?:sweet|spicy|salty|oily|greasy|sour|bitter|heavy|rich|dry|loud|noisy|crowded|hot|pricey|pricy|expensive|"
+    r"costly)\b(?:\s+(?:or|nor)\s+(?:too\s+)?(?:sweet|spicy|salty|oily|greasy|sour|bitter|heavy|rich|dry|loud|noisy|crowded|hot|"
     r"bland))?", re.I)
 
 
@@ -3028,7 +3045,8 @@ def _dominant_emotion(analysis: dict) -> str | None:
 
 
 LONGED_TO_RE = re.compile(r"\b(?:wait(?:ing|ed)?|wanted|longing|dying) (?:for )?(?:a )?(?:long ?time|ages|so long|long|"
-                          r"years|months) to (?:visit|be|try|go|come|eat|experience|check)\b|"
+                          r"years|months) (?:for (?:this|the|that) (?:place|restaurant|cafe|outlet|one) )?"
+                          r"to (?:visit|be|try|go|come|eat|experience|check|dine)\b|"
                           # "eagerly waiting for the next visit": looking forward, not kept waiting
                           r"\b(?:eagerly|excitedly|impatiently) (?:wait(?:ing)?|await(?:ing)?)\b", re.I)
 # "room for improvement in the hospitality front", "scope for improvement on service": what should improve.
@@ -3112,7 +3130,7 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
 COMPARISON_RE = re.compile(
     r"\b(?:than|compared (?:to|with)|comparing|unlike|different from|vs\.?|versus|used to|"
     r"other (?:places|stores|shops|restaurants|hotels|apps|sites|websites|companies|brands|outlets))\b", re.I)
-DESCRIBING_WORDS = frozenset("small tiny little crowded crowd busy packed compact cosy cozy".split())
+DESCRIBING_WORDS = frozenset("small tiny little crowded crowd busy packed compact cosy cozy empty quiet".split())
 
 
 def _only_describes(evidence: str) -> bool:
@@ -4316,8 +4334,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and text and UNAVAILABLE_RE.search(text) and not any(
             "unavailable" in x for x in neg) and industry_family(business) in ("restaurant", "retail"):
         # "after 40 mins they say they don't have it": the order taken for something they could not serve
+        # "out of stock" names no stock to fault
         neg = [*[x for x in neg if "wait" in x][:1], "the item that turned out to be unavailable",
-               *[x for x in neg if "wait" not in x]][:2]
+               *[x for x in neg if "wait" not in x and x != "the stock"]][:2]
     if stance in ("negative", "mixed") and text and SERVICE_CHARGE_RE.search(text) and not any(
             "charge" in x or "tip" in x for x in neg):
         # "they added 7% service charge without asking", "included 5% tips for their waiters"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import _with_complaint, clause_polarity, fault_run, short_measure, with_short_measure
+from nlp.draft import _with_complaint, clause_polarity, fault_run, judgement, short_measure, with_short_measure
 
 
 @pytest.mark.parametrize(("phrase", "text", "named"), [
@@ -97,3 +97,46 @@ def test_conduct_is_named_with_whose_it_was():
     assert conduct_of("the attitude", "Attitude was poor.") == "the attitude"
     for reply in drafted("Polite behavior of the delivery guy.", 5):
         assert "the behavior of the delivery guy" in reply, reply
+
+
+@pytest.mark.parametrize("clause", [
+    "Of all our visits not one has been disappointing.",
+    "The cafe has not failed to impress us.",
+    "Never expected such tasty kebabs at a mall food court",
+    "Rates were not too expensive at all",
+])
+def test_a_letdown_that_never_came_is_praise(clause):
+    assert clause_polarity(clause) > 0
+    assert judgement(clause) >= 0
+
+
+@pytest.mark.parametrize("clause", [
+    "Went with my cousin, initially I thought this cafe is not good.",
+    "We were waiting for a long time for this place to dine",
+])
+def test_a_first_doubt_or_a_long_wish_faults_nothing(clause):
+    assert clause_polarity(clause) == 0
+
+
+def test_a_first_doubt_still_leaves_the_fault_after_the_turn():
+    assert clause_polarity("At first I thought it was fine but then the naan came cold") < 0
+
+
+def test_happy_reviews_with_beaten_expectations_are_not_answered_with_ownership():
+    text = ("Initially I thought this cafe is not good. Then we tried the momos and believe me they were too good. "
+            "Never expected such tasty momos here.")
+    for reply in drafted(text, 4):
+        assert "on us" not in reply and "point you raised" not in reply and "could be better" not in reply, reply
+
+
+@pytest.mark.parametrize("clause", ["The mojitos tasted funny for some reason", "the mutton smelt a bit weird",
+                                    "they said the cold coffee is out of stock"])
+def test_an_odd_taste_or_an_empty_shelf_is_a_fault(clause):
+    assert clause_polarity(clause) < 0
+
+
+def test_two_stars_for_odd_drinks_and_empty_shelves_is_no_praise():
+    text = ("Came for a few cocktails. The mojitos tasted funny and then they told us rum was out of stock. "
+            "Food was up to the mark.")
+    for reply in drafted(text, 2):
+        assert "pleased" not in reply and "enjoyed" not in reply and "the stock" not in reply, reply
