@@ -936,6 +936,21 @@ def opinion_valence() -> dict[str, float]:
     return {w: float(v) for w, v in SentimentIntensityAnalyzer().lexicon.items() if w.isalpha()}
 
 
+# Words that sit in front of a dish only when the text around them is broken: "Order rajma in 200 rupees" (the
+# verb), "bill States the same", "the food fish platter chicken drumstick" (a list run together: a platter or a
+# combo is what a dish comes on, never a kind of chicken).
+ORDER_WORDS = frozenset("order orders ordered bill bills billed receipt invoice".split())
+SERVING_WORDS = frozenset("platter platters combo combos thali thalis sizzler".split())
+
+
+def _odd_modifier(tok: Token) -> bool:
+    """True for a word in front of a noun that makes the phrase read as lifted from broken text: an order or bill
+    word, a misspelling of one ("Oder") or of a verb, or a serving word used as a kind of dish."""
+    low = tok[0].lower()
+    typo = likely_typo(low) if tok[0][:1].isupper() and not tok[3] else ""
+    return low in ORDER_WORDS | SERVING_WORDS or typo in ORDER_WORDS or typo in VERB_WORDS
+
+
 def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
                        staff_names: Iterable[str] = ()) -> str:
     """The reviewer's own noun phrase for a topic ("the whipped feta flatbread"), or "" when none fits.
@@ -980,6 +995,8 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
         if cut and conduct and kept[-1][0].lower() not in words_of_topic and kept[-1][1] not in words_of_topic:
             # "too much attitude display": how people behaved is the thing, not the word after it
             kept = kept[:conduct[-1] + 1]
+        if any(_odd_modifier(t) for t in kept[:-1]):
+            continue
         head, lemma = kept[-1][0].lower(), kept[-1][1]
         excluded = VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS | ABSTRACT_HEADS
         if head in excluded or lemma in excluded or len(head) < 3:
@@ -1232,6 +1249,22 @@ RUDE_NEXT_RE = re.compile(
     r"owners?|employees?)\b[^.!?]{0,80}[.!?]\s*(?:they|he|she) (?:were|was|are|is) (?:very |so |extremely |really |"
     r"quite |too )?(?:rude|mean|arrogant|impolite|unprofessional|condescending|dismissive|hostile|nasty|insulting)\b",
     re.I)
+
+
+# Whose conduct a review means: "Good behavior of the delivery guy", "attitude of the staff".
+CONDUCT_OF_RE = re.compile(
+    r"\b(behaviou?r|attitude|manners|conduct)\s+of\s+(?:the\s+|your\s+|our\s+|that\s+)?((?:delivery\s+)?"
+    r"(?:guy|boy|person|executive|rider|staff|waiters?|waitress|servers?|managers?|captains?|team|chef|owner|"
+    r"receptionist|security))\b", re.I)
+
+
+def conduct_of(phrase: str, text: str) -> str:
+    """ "the behavior" as "the behavior of the delivery guy" when the review says whose it was: conduct named
+    alone leaves the reader asking whose."""
+    if not (m := re.fullmatch(r"the (\w+)", phrase)) or m.group(1).lower() not in ABSTRACT_FAULTS:
+        return phrase
+    said = next((s for s in CONDUCT_OF_RE.finditer(text) if s.group(1).lower() == m.group(1).lower()), None)
+    return f"the {m.group(1)} of the {said.group(2).lower()}" if said else phrase
 
 
 def treated_by(text: str) -> str:
@@ -2134,6 +2167,11 @@ def judgement(text: str) -> int:
 LUKEWARM_WORDS = frozenset("""ok okay okk okish okayish ok-ok average decent fine alright manageable fair
 normal regular usual mediocre so-so""".split())
 FAULT_PHRASE_RE = re.compile(
+    # "the shots tasted funny", "the chicken smelt weird": a taste that is off, in words VADER reads as fun
+    r"\b(?:tasted|tastes|tasting|taste|smelt|smelled|smells|smelling) (?:a bit |a little |kinda |kind of |really |"
+    r"very |so |bit )?(?:funny|weird|strange|odd|off)\b|"
+    # "baileys is out of stock", "half the menu was out of stock"
+    r"\b(?:is|was|were|are|it'?s|they'?re|went|go|goes) (?:all |also |completely |simply )?out of stock\b|"
     r"\b(?:needs? (?:\w+ )?improv\w*|needs? (?:a |some )?(?:revamp|renovation|makeover|upgrade)|"
     r"could (?:have been|be|do) better|should (?:be |have been )?improve\w*|"
     r"not (?:up to|upto|worth|so much|that great|great|as expected|satisfied|satisfying|happy)|lack\w*|"
@@ -2251,8 +2289,19 @@ PRAISE_IDIOM_RE = re.compile(
     # "I do not have to enter my shipping info a second time", "used it without assistance": a chore spared
     r"(?:do|did|does)(?:n'?t| not) (?:have|need) to (?:wait|ask|queue|call|chase|pay|create|enter|re-?enter|worry|"
     r"fill|repeat|explain|go|search|type|set)|"
-    r"without (?:any )?(?:assistance|help|hassle|issues?|problems?|fuss|delays?|waiting|glitch\w*|a hitch|trouble)",
+    r"without (?:any )?(?:assistance|help|hassle|issues?|problems?|fuss|delays?|waiting|glitch\w*|a hitch|trouble)|"
+    # "has not failed to delight us", "not one has been disappointing": a letdown that never came
+    r"(?:has|have|had|did|does|do)(?:n'?t| not| never) (?:once )?fail(?:ed)? to|"
+    r"not (?:once|one|a single (?:time|visit|dish|meal|order))(?: of them)? (?:has|have|had|was|were) (?:been )?"
+    r"(?:disappointing|bad|a let ?down)\b|"
+    # "didnt expect such great biryani at a pub": an expectation beaten
+    r"(?:didn'?t|did not|never|wasn'?t|was not) expect(?:ing|ed)? (?:such|this|that|so) (?:a )?(?=(?:great|good|"
+    r"tasty|amazing|awesome|delicious|nice|yummy|wonderful|lovely|excellent|fantastic|superb)\b)",
     re.I)
+# "first i thought this place is a not good" (and then it was): a doubt the visit answered, up to the turn
+FIRST_THOUGHT_RE = re.compile(r"\b(?:at first|first|initially)\s*,?\s*(?:i|we)\s+(?:thought|felt|assumed|believed|"
+                              r"doubted|was sceptical|was skeptical)\b[^.!?]*?(?=\s+(?:but|however|then|though|"
+                              r"until)\b|[.!?]|$)", re.I)
 LIKE_AS_VERB_RE = re.compile(r"\b(?:i|we|they|you|really|would|also|didn't|did not|don't|dint|didnt|dont|"
                              r"doesn't|not|to|who)\s+(?:\w+\s+)?like\b", re.I)
 TITLE_RUN_RE = re.compile(r"(?<=[a-z,] )(?:[A-Z][a-z][\w'-]*\s+)+[A-Z][a-z][\w'-]*")
@@ -2271,6 +2320,7 @@ def _plain_judging_words(clause: str) -> str:
     low = re.sub(r"\b(didn't|did not|doesn't|does not) had\b", r"\1 have", low)  # "it didn't had much toppings"
     # Praise said through a negation ("don't miss it", "never disappoints") is praise, not a fault.
     low = PRAISE_IDIOM_RE.sub(" great ", low)
+    low = FIRST_THOUGHT_RE.sub(" ", low)
     # Quote marks hide a word from the lexicon ("not 'exquisite' as advertised"); apostrophes inside words stay.
     low = re.sub(r"[\"“”‘`]|(?<![a-z])['’]|['’](?![a-z])", " ", low)
     low = NAMING_NOT_JUDGING_RE.sub(" ", low)
@@ -2330,9 +2380,17 @@ CHOICE_RE = re.compile(r"\b(?:you|u|one|we) (?:can|could|may) (?:order|choose|as
                        r"[^.!?]{0,40}\bor\b", re.I)
 DENIED_FAULT_RE = re.compile(
     r"\b(?:not|never|wasn'?t|isn'?t|weren'?t|aren'?t|wasn’t|isn’t)\s+(?:at all\s+)?(?:too|overly|very|that|so)\s+"
-    r"(?:sweet|spicy|salty|oily|greasy|sour|bitter|heavy|rich|dry|loud|noisy|crowded|hot)\b"
-    r"(?:\s+(?:or|nor)\s+(?:too\s+)?(?:sweet|spicy|salty|oily|greasy|sour|bitter|heavy|rich|dry|loud|noisy|crowded|hot|"
+    r"(?:sweet|spicy|salty|oily|greasy|sour|bitter|heavy|rich|dry|loud|noisy|crowded|hot|pricey|pricy|expensive|"
+    r"costly)\b(?:\s+(?:or|nor)\s+(?:too\s+)?(?:sweet|spicy|salty|oily|greasy|sour|bitter|heavy|rich|dry|loud|noisy|crowded|hot|"
     r"bland))?", re.I)
+
+
+# What the reviewer did or did not do, said in passing: "no pics cause we were too hungry :P", "sorry for the
+# blurry photos". The regret is theirs, never the business's fault.
+OWN_ASIDE_RE = re.compile(
+    r"\b(?:no|forgot (?:to (?:take|click) )?(?:the |any )?|couldn'?t (?:take|click) (?:any )?|didn'?t (?:take|click) "
+    r"(?:any )?|blurry|sorry for (?:the )?(?:bad |poor |blurry )?)(?:pics?|pix|pictures?|photos?|snaps?|images?)\b|"
+    r"\b(?:we|i) (?:were|was) (?:too |so |very )?(?:hungry|starving|busy eating)\b", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -2343,6 +2401,8 @@ def clause_polarity(clause: str) -> int:
     fault phrases it misses ("not up to the mark", "needs improvement"); a negation before a domain word
     flips it ("not fresh"); "ok", "average" and the like count as neither.
     """
+    if OWN_ASIDE_RE.search(clause):
+        return 0
     low = _plain_judging_words(clause)
     if price := _price_verdict(low):
         return price
@@ -2906,7 +2966,8 @@ def _dominant_emotion(analysis: dict) -> str | None:
 
 
 LONGED_TO_RE = re.compile(r"\b(?:wait(?:ing|ed)?|wanted|longing|dying) (?:for )?(?:a )?(?:long ?time|ages|so long|long|"
-                          r"years|months) to (?:visit|be|try|go|come|eat|experience|check)\b|"
+                          r"years|months) (?:for (?:this|the|that) (?:place|restaurant|cafe|outlet|one) )?"
+                          r"to (?:visit|be|try|go|come|eat|experience|check|dine)\b|"
                           # "eagerly waiting for the next visit": looking forward, not kept waiting
                           r"\b(?:eagerly|excitedly|impatiently) (?:wait(?:ing)?|await(?:ing)?)\b", re.I)
 # "room for improvement in the hospitality front", "scope for improvement on service": what should improve.
@@ -2990,7 +3051,7 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
 COMPARISON_RE = re.compile(
     r"\b(?:than|compared (?:to|with)|comparing|unlike|different from|vs\.?|versus|used to|"
     r"other (?:places|stores|shops|restaurants|hotels|apps|sites|websites|companies|brands|outlets))\b", re.I)
-DESCRIBING_WORDS = frozenset("small tiny little crowded crowd busy packed compact cosy cozy".split())
+DESCRIBING_WORDS = frozenset("small tiny little crowded crowd busy packed compact cosy cozy empty quiet".split())
 
 
 def _only_describes(evidence: str) -> bool:
@@ -3145,9 +3206,16 @@ STILL_GOOD_RE = re.compile(r"^\s*,?\s*(?:but|though|yet|however)\s+(?:still\s+|v
                            r"nice|fine|ok|okay|delicious|decent|yummy|edible)\b", re.I)
 
 
-def _predicates(name: str, text: str) -> list[tuple[str, str]]:
+PARTICIPLES_BEFORE_VERB = ("delivered", "served", "sent", "received", "given", "brought")
+ALONE_BEFORE_RE = re.compile(r"(?:^|[.,;:!?\n(]\s*|\b(?:the|my|our|their|this|that)\s+)$", re.I)
+CONTRACTED_RE = re.compile(r"\b(it|they)\s*['’](s|re)\b", re.I)
+
+
+def _predicates(name: str, text: str, alone: bool = False) -> list[tuple[str, str]]:
     """(verb, predicate) pairs the review says of a named dish: "The pizza is not cooked properly" ->
-    ("is", "not cooked properly"); a predicate runs to the end of its clause."""
+    ("is", "not cooked properly"); a predicate runs to the end of its clause. With `alone`, only where the name
+    stands on its own ("Paneer was stale", not "the kadai paneer was stale"): a bare head may be another dish's."""
+    text = CONTRACTED_RE.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", text)
     forms = {name, name + "s", name + "es", name[:-1] if name.endswith("s") else name}
     names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     verb_words = ("was", "were", "is", "are", "had", "has", "have", "felt", "seemed", "looked", "tasted", "smelt",
@@ -3157,10 +3225,12 @@ def _predicates(name: str, text: str) -> list[tuple[str, str]]:
     picked_up = rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they)\s+{verbs}\b"
     found: list[tuple[str, str]] = []
     for m in re.finditer(rf"\b(?:{names})\b", text, re.I):
+        if alone and not ALONE_BEFORE_RE.search(text[:m.start()]):
+            continue
         rest = text[m.end():]
         own = re.match(rf"\s+(?:(?:which|that)\s+)?(?:\w+\s+)?{verbs}\b", rest, re.I)
         if own and own.group(0).split()[0].lower() not in (*verb_words, "which", "that", "also", "really", "still",
-                                                           "always", "all"):
+                                                           "always", "all", *PARTICIPLES_BEFORE_VERB):
             own = None  # "the pizza guy was rude": another word's verb
         if not own:
             own = re.match(picked_up, rest, re.I)
@@ -3181,6 +3251,111 @@ def _predicates(name: str, text: str) -> list[tuple[str, str]]:
     return found
 
 
+SPLIT_FAULTS = {"half cooked": "half-cooked", "under cooked": "undercooked", "over cooked": "overcooked",
+                "un cooked": "uncooked"}
+FAULT_ALTERNATIVES = _alternatives(DISH_VERDICTS)
+FAULT_RUN_RE = re.compile(rf"(?:(?:very|too|so|totally|completely|really)\s+)?((?:{FAULT_ALTERNATIVES})"
+                          rf"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:{FAULT_ALTERNATIVES}))*)(?=$|\s+and\b|\s*,)")
+ONLY_FEW_RE = re.compile(r"(?:just|only)\s+(\d{1,2}|one|two|three|four|five|a few|a couple of)\s+"
+                         r"(pieces?|pcs|slices?|bits?|chunks?|cubes?)(?:\s+of\s+[a-z]+)?(?=$|\s+and\b|\s*,)")
+NUMBER_NAMES = dict(enumerate("zero one two three four five six seven eight nine ten".split()))
+
+
+def fault_run(predicate: str) -> str:
+    """Plain faults said in a row, as one adjective phrase: "smelly half cooked" -> "smelly, half-cooked", "raw
+    and cooked in the wrong gravy" -> "raw"; "" when the predicate does not open with them."""
+    for split, joined in SPLIT_FAULTS.items():
+        predicate = re.sub(rf"\b{split}\b", joined, predicate)
+    m = FAULT_RUN_RE.match(predicate)
+    if not m:
+        return ""
+    words = list(dict.fromkeys(w for w in re.split(r"[\s,]+", m.group(1)) if w and w != "and"))
+    return ", ".join(words[:2])
+
+
+def only_few(predicate: str) -> str:
+    """"had only 1 piece" -> "with only one piece": a dish short of what should be in it, in their count."""
+    m = ONLY_FEW_RE.match(predicate)
+    if not m:
+        return ""
+    count = NUMBER_NAMES.get(int(m.group(1)), m.group(1)) if m.group(1).isdigit() else m.group(1)
+    return f"with only {count} {m.group(2)}"
+
+
+# Too little food, in the reviewer's words: "quantity is too less as per charges", "the quantity was really less of
+# manchurian", "they kept half egg", "I ordered for full they delivered only half", "hardly 4 pieces of paneer".
+SMALL_AMOUNT_RE = re.compile(
+    r"\b(quantity|quantities|portions?|portion sizes?|serving sizes?)\s+(?:of\s+(?:the\s+)?([a-z]{3,})\s+)?"
+    r"(?:is|was|were|are)\s+(?:(?:very|too|really|so|quite|extremely|way)\s+)*(?:less|small|low|little|tiny|"
+    r"inadequate|insufficient|not enough|not sufficient|not adequate)\b(?!\s*,?\s*(?:but|though)\s+(?:\w+\s+)?"
+    r"(?:enough|sufficient|fine|ok|okay|filling|worth|good))(?:\s+of\s+(?:the\s+)?([a-z]{3,}))?", re.I)
+FOR_THE_PRICE_RE = re.compile(r"\b(?:for|as per|at|compared to|according to|considering)\s+(?:the\s+)?(?:price|"
+                              r"prices|pricing|charges?|cost|amount|money|rate|rates|bill)\b", re.I)
+HALF_GIVEN_RE = re.compile(r"\b(?:kept|gave|given|put|sent|served|delivered|got|received|only)\s+(?:us\s+|me\s+)?"
+                           r"(?:only\s+|just\s+)?half\s+(?:an?\s+|of\s+(?:the\s+)?)?([a-z]{3,})\b", re.I)
+FULL_GOT_HALF_RE = re.compile(r"\bordered\s+(?:for\s+)?(?:a\s+)?full\b[^.!?\n]{0,40}?\b(?:delivered|gave|got|sent|"
+                              r"served|received|came)\s+(?:us\s+|me\s+)?(?:only\s+|just\s+)?(?:a\s+)?half\b", re.I)
+FEW_PIECES_RE = re.compile(r"\b(?:hardly|barely|only|just)\s+(\d{1,2}|one|two|three|four|five|a few)\s+(pieces?|pcs)"
+                           r"\s+of\s+([a-z]{3,})\b", re.I)
+
+
+def short_measure(text: str) -> tuple[str, int]:
+    """The review's complaint of too little food as a phrase a reply can own, and where it is said: ("the small
+    quantity for the price", 40); ("", -1) when there is none. A word that names a dish is checked against the
+    lexicon, so "half an hour" is never half a dish."""
+    if m := FULL_GOT_HALF_RE.search(text):
+        return "the half portion sent for a full order", m.start()
+    if m := SMALL_AMOUNT_RE.search(text):
+        noun = "portions" if m.group(1).lower().startswith("portions") else m.group(1).lower().split()[0]
+        noun = "portion" if noun == "portion" else noun
+        dish = next((d.lower() for d in (m.group(2), m.group(3)) if d and _known_noun(d.lower())
+                     and d.lower() not in GENERIC_THINGS), "")
+        said = text[max(0, m.start() - 60):m.end() + 40].split(".")
+        priced = any(FOR_THE_PRICE_RE.search(part) for part in said)
+        phrase = f"the small {noun}" + (f" of {clean_spelling(dish)}" if dish else "") + (" for the price" if
+                                                                                        priced else "")
+        return phrase, m.start()
+    if (m := HALF_GIVEN_RE.search(text)) and _known_noun(m.group(1).lower()) and m.group(1).lower() not in (
+            GENERIC_THINGS | MEASURE_WORDS | {"hour", "hours", "price", "time", "day"}):
+        return f"the half {clean_spelling(m.group(1).lower())} you were given", m.start()
+    if (m := FEW_PIECES_RE.search(text)) and _known_noun(clean_spelling(m.group(3).lower())):
+        count = m.group(1).lower()
+        count = NUMBER_NAMES.get(int(count), count) if count.isdigit() else count
+        noun = clean_spelling(m.group(3).lower())
+        return f"the {noun} with only {count} {m.group(2).lower()}", m.start()
+    return "", -1
+
+
+AMOUNT_WORDS = frozenset("quantity quantities portion portions size sizes serving servings".split())
+
+
+def with_short_measure(neg: list[str], text: str) -> list[str]:
+    """The faults with too little food named as such: it takes the place of a bare "the quantity" or of the dish
+    it was said of, and otherwise joins the faults, first when the reviewer said it first."""
+    phrase, at = short_measure(text)
+    if not phrase or any(phrase in x for x in neg):
+        return neg
+    words = set(_norm_words(phrase))
+
+    def covered(x: str) -> bool:
+        own = set(_norm_words(x))
+        return bool(own & AMOUNT_WORDS) or own - {"the", "your"} <= words
+
+    if any(covered(x) for x in neg):
+        out: list[str] = []
+        for x in neg:
+            if not covered(x):
+                out.append(x)
+            elif phrase not in out:
+                out.append(phrase)
+        return out
+    if not neg:
+        return [phrase]
+    first = (_norm_words(neg[0])[-1:] or [""])[0]
+    spot = re.search(rf"\b{re.escape(first)}", text, re.I)
+    return [phrase, *neg] if spot and at < spot.start() else [neg[0], phrase, *neg[1:]]
+
+
 def _with_complaint(phrase: str, text: str) -> str:
     """A faulted dish named with what the reviewer said was wrong with it: "the pizza" -> "the undercooked pizza"
     ("Pizza is not cooked properly"), "the burger" -> "the overly sweet burger" ("super sweet"), "the brownie" ->
@@ -3194,11 +3369,17 @@ def _with_complaint(phrase: str, text: str) -> str:
     if head in (THING_VERDICT_NOT_BEFORE - DISH_HEAD_OK) | set(ROLES) | PEOPLE_WORDS:
         return said
     adjective, clause = "", ""
-    for verb, predicate in _predicates(name, text):
+    said_of = _predicates(name, text)
+    if len(name.split()) > 1 and not any(fault_run(p) or only_few(p) for _, p in said_of):
+        # "Chilli paneer was bad.. Paneer was stale": the dish's own word, standing alone, carries the fault
+        said_of += _predicates(head, text, alone=True)
+    for verb, predicate in said_of:
         plural = verb in ("were", "are", "have")
         if re.match(r"(?:[a-z]+\s+){0,2}(?:but|though)\b", predicate) or predicate.startswith(("no ", "never been")):
             continue
-        if COOKED_DENIED_RE.fullmatch(predicate):
+        if verb in ("had", "has", "have") and (few := only_few(predicate)):
+            clause = clause or few
+        elif COOKED_DENIED_RE.fullmatch(predicate):
             adjective = adjective or "undercooked"
         elif (m := OVERDONE_RE.fullmatch(predicate)) and verb in ("was", "were", "is", "are"):
             adjective = adjective or ("burnt" if m.group(1) in ("burnt", "burned") else "overcooked")
@@ -3216,6 +3397,8 @@ def _with_complaint(phrase: str, text: str) -> str:
                                     else ""):
             clause = clause or (f"that had gone {m.group(2)}" if m.group(1) else f"that seemed to have gone "
                                                                                   f"{m.group(2)}")
+        elif verb in ("was", "were", "is", "are") and (run := fault_run(predicate)):
+            adjective = adjective or run  # "smelly half cooked", "raw and cooked in the wrong gravy"
     if not adjective and not clause:
         return said
     if said != phrase:
@@ -4068,8 +4251,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and text and UNAVAILABLE_RE.search(text) and not any(
             "unavailable" in x for x in neg) and industry_family(business) in ("restaurant", "retail"):
         # "after 40 mins they say they don't have it": the order taken for something they could not serve
+        # "out of stock" names no stock to fault
         neg = [*[x for x in neg if "wait" in x][:1], "the item that turned out to be unavailable",
-               *[x for x in neg if "wait" not in x]][:2]
+               *[x for x in neg if "wait" not in x and x != "the stock"]][:2]
     if stance in ("negative", "mixed") and text and SERVICE_CHARGE_RE.search(text) and not any(
             "charge" in x or "tip" in x for x in neg):
         # "they added 7% service charge without asking", "included 5% tips for their waiters"
@@ -4091,6 +4275,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         neg = [f"the {m.group(1).lower()}"]  # "I suggest them to increase the hospitality" on two stars
     # "The food was served cold": the vague name takes the reviewer's own verdict ("the cold food").
     neg = _without(_one_flavour_fault([_with_complaint(x, text) for x in neg]), text)
+    if stance in ("negative", "mixed") and text:
+        neg = with_short_measure(neg, text)[:1 if is_light(row, analysis) else 2]
     if stance in ("negative", "mixed") and text and neg and all(x in VAGUE_FAULTS for x in neg) and (
             dish := ordered_with_complaint(text)):
         neg = [dish]  # "the food" said of one dish: "I ordered barbecue chicken but it was not cooked properly"
@@ -4128,6 +4314,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         elif own:
             pos = [own, *[x for x in pos if x != own]][:2]
     pos = [x for x in pos if (_norm_words(x)[-1:] or [""])[0] not in CHARGE_WORDS]  # "No extra charges!"
+    pos, neg = [conduct_of(x, text) for x in pos], [conduct_of(x, text) for x in neg]
     if text and re.search(r"\b(?:room|scope) for improvement\b", text, re.I) and not re.search(
             r"\broom\b(?! for improvement)", text, re.I):
         # "room for improvement in the hospitality": the idiom's "room" is no hotel room or dining room
