@@ -2942,14 +2942,49 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
     return None
 
 
+# Nouns for what a person gives, not what a kitchen makes: "Jayanta service was very good", "Ravi behaviour".
+PERSONAL_NOUNS = frozenset("""service services serving behaviour behavior attitude hospitality manners help
+assistance support suggestions recommendations gesture food""".split())
+
+
 def _said_as_person(name: str, text: str) -> bool:
-    """False when every mention of the name runs straight into a thing ("Navaratri thali", "Tapan special")."""
+    """False when every mention of the name runs straight into a thing ("Navaratri thali", "Tapan special"); a
+    name before what a person gives ("Jayanta service was very good") is that person's work, praised."""
     if not name:
         return True
     hits = list(re.finditer(rf"\b{re.escape(name)}\b[ \t]*(\w*)", text, re.I))  # not across a line break
     if not hits:
         return True  # the analyzer's own reading (a nickname, a full name): trust it
-    return any(not (m.group(1) and _known_noun(m.group(1).lower())) for m in hits)
+    return any(not (m.group(1) and _known_noun(m.group(1).lower())) or m.group(1).lower() in PERSONAL_NOUNS
+               for m in hits)
+
+
+# Someone praised by their job alone ("the delivery boy was polite", "our waiter was very kind"), as the reply
+# names them: never a made-up name, and never "the staff", which the team lines already thank.
+ROLE_THANKED = {"delivery": "our delivery rider", "driver": "our delivery rider", "chef": "our chef",
+                "cook": "our kitchen team", "manager": "the manager on duty"}
+ROLE_SERVED = frozenset("""waiter waitress server steward captain host hostess bartender barman barista cashier
+receptionist serviceboy valet attendant""".split())
+
+
+def praised_role(staff: list[dict], stance: str, text: str) -> str:
+    """Who to thank by role ("our delivery rider", "the waiter who looked after you") when the analysis found a
+    person praised without a name; "" when there is none. On an unhappy review only a role the review itself
+    praises in its own clause counts."""
+    for s in staff:
+        role = str(s.get("role") or "").lower()
+        if s.get("label") != "positive" or str(s.get("name") or "").strip() or not role:
+            continue
+        thanked = ROLE_THANKED.get(role) or (f"the {'server' if role == 'serviceboy' else role} who looked after "
+                                             f"you" if role in ROLE_SERVED else "")
+        if not thanked:
+            continue
+        if stance in ("negative", "mixed") and not any(
+                re.search(rf"\b{re.escape(role)}", c, re.I) and clause_polarity(c) > 0
+                for c, _ in review_clauses(text)):
+            continue
+        return thanked
+    return ""
 
 
 def blamed_words(text: str, name: str) -> bool:
@@ -4368,6 +4403,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         if thanked and given and given not in praised_staff:
             praised_staff.append(given)
     blamed_staff = any(s.get("label") == "negative" for s in staff)
+    thanked_role = "" if praised_staff else praised_role(staff, stance, text)
 
     signer, signature = _signer(voice, business)
     family = industry_family(business)
@@ -4392,6 +4428,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         "pos": _join(pos),
         "neg": _join(neg),
         "staff": _join(praised_staff[:3]),
+        "role": thanked_role,
         "contact": (voice.get("contact") or "").strip(),
         "signer": signer,
         "signature": signature,
@@ -4412,6 +4449,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
 
     plan = _Plan()
     staff_slot = "staff_praise_many" if len(praised_staff) > 1 else "staff_praise_one"
+    if thanked_role:
+        praised_staff, staff_slot = [thanked_role], "staff_praise_role"
     # "I suggest you go to some other place" is a verdict, not an idea to thank; "better to add an option to
     # choose the masala" is one, even when the analysis missed it.
     # "needs improvement", "please make sure the food is hot", "please send proper food" demand what was owed: the
