@@ -238,7 +238,8 @@ OWNERSHIP_RE = re.compile(
     r"\b(?:on us|responsibility|our job|we got|we didn't|we did not|we should have|own it|fell short|"
     r"fell below|should not have|shouldn't have|let you down|i'm sorry|i am sorry|we're sorry|we are sorry|"
     r"missed the mark|you deserved better|no excuse|won't make excuses|will not make excuses|falls on|our miss|"
-    r"ours to (?:do|put right|fix|act on)|miss is ours|responsibility is ours|up to us)\b", re.I)
+    r"(?:ours|for us) to (?:do|put right|fix|act on|improve|work on)|miss is ours|responsibility is ours|"
+    r"up to us)\b", re.I)
 CHEER_RE = re.compile(r"!|\b(?:glad|happy|delighted|thrilled|wonderful|lovely|great|awesome|fantastic|"
                       r"pleased|excited|smile)\b", re.I)
 EMOTICON_RE = re.compile(r"(?:^|\s)[:;=]-?[()\[\]DPp/|]")
@@ -4293,8 +4294,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             "charge" in x or "tip" in x for x in neg):
         # "they added 7% service charge without asking", "included 5% tips for their waiters"
         neg = ["the service charge on your bill", *neg][:2]
-    if stance == "mixed" and not neg and text and is_light(row, analysis) and (m := MIDDLING_THING_RE.search(text)):
-        neg = [f"the {m.group(1).lower()}"]  # "the food here was average" on four stars: the one thing held back
+    if stance in ("negative", "mixed") and not neg and text and (is_light(row, analysis) or (
+            rating is not None and rating >= 3)) and (m := MIDDLING_THING_RE.search(text)):
+        # "the food here was average" on four stars, "Food taste was average" on three: the one thing held back
+        neg = [f"the {m.group(1).lower()}"]
     if stance in ("negative", "mixed") and text and (SHRUNK_RE.search(text) or PRICE_RISE_RE.search(text)):
         # "Quantity reduced and price increased": a change for the worse since their last order, named as such
         found = []
@@ -4530,25 +4533,31 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         plan.add("action_light", priority=3)  # a small point is passed on, not investigated as an incident
         plan.add("next_step_light", priority=10, required=True)
     else:  # negative or mixed
+        # Three stars or more in words without heat ("average food, okayish ambience"), or three stars that give
+        # credit too ("Food is good but packing is worst"): owned once, plainly; a second line of contrition ("you
+        # were right to expect better", "I won't defend it") would outweigh the review.
+        measured = rating is not None and rating >= 3 and (not heated(text) or (stance == "mixed" and bool(pos)))
+        # a lukewarm verdict with nothing praised is met with thanks for the honest word, not a heavy apology
+        lukewarm = measured and not heated(text) and mode != "reassure" and not (stance == "mixed" and pos) and \
+            bool(LUKEWARM_RE.search(text)) and not values["problem"]
         if stance == "mixed" and pos and neg:
             plan.add("open_mixed", required=True)
         elif stance == "mixed" and pos:  # the fault had no noun we could name: thank, then own it plainly
             plan.add("open_mixed_soft", required=True)
+        elif lukewarm:
+            plan.add("open_measured" if neg else "open_measured_generic", {"things": values["neg"]}, required=True)
         else:
             opener = {"calm": "open_calm", "reassure": "open_worried"}.get(mode, "open_disappointed")
             plan.add(opener if neg else "open_negative_generic", {"things": values["neg"]}, required=True)
         if quote:
             # "I want to get my account back" is asked for, not suffered: heard, never said to sting
             plea = bool(PLEA_RE.search(quote))
-            plan.add("echo_plea" if plea else "echo_negative", priority=8)
+            plan.add("echo_plea" if plea else "echo_neutral" if lukewarm else "echo_negative", priority=8)
         if blamed_staff:
             plan.add("staff_complaint", priority=9, required=True)
         # The opener already named the faults; the ownership line points back at them.
-        own_slot = "own_light" if stance == "mixed" and pos and neg else "own"
+        own_slot = "own_light" if stance == "mixed" and pos and neg else "own_measured" if lukewarm else "own"
         plan.add(own_slot, {"things": "that" if neg else "this"}, priority=9, required=True)
-        # Three stars or more in words without heat ("average food, okayish ambience"): owned once, plainly; a second
-        # line of contrition ("you were right to expect better", "I won't defend it") would outweigh the review.
-        measured = rating is not None and rating >= 3 and not heated(text)
         if mode == "calm" and not measured:
             plan.add("calm", priority=5)
         elif mode == "reassure":
@@ -4873,6 +4882,24 @@ def heated(text: str) -> bool:
         opinion_valence().get(w, 0.0) <= -2.5 for w in re.findall(r"[a-z]+", text.lower())))
 
 
+# A middling verdict, not a fault that happened: "food was average", "okayish", "could be better", "not recommended".
+LUKEWARM_RE = re.compile(r"\b(?:average|ok|okay|okayish|ok ok|so-so|mediocre|nothing (?:special|great|much)|"
+                         r"could (?:have )?be(?:en)? better|can be better|not (?:that|so|very|too) (?:great|good|"
+                         r"tasty|special|impressive)|not recommended|didn'?t understand the hype|just fine|decent)\b",
+                         re.I)
+
+
+def angry_words(text: str, rating: float | None, analysis: dict) -> bool:
+    """True when a reply may name the reviewer's anger ("you have every right to be angry"): the analysis reads
+    anger and their words carry heat, on a low rating with nothing praised. Someone who still gives credit ("only
+    the staff were polite") or three stars is let down, and told they are angry they would feel misread."""
+    if _dominant_emotion(analysis) not in CALM_EMOTIONS or not heated(text):
+        return False
+    if rating is not None and rating >= 3:
+        return False
+    return not any(clause_polarity(c) > 0 for c, _ in review_clauses(text))
+
+
 def mild_praise(text: str, rating: float | None) -> bool:
     """True when praise is plain or middling ("good", "nice", three stars): thanks, not celebration."""
     if rating is not None and rating <= 3:
@@ -4931,7 +4958,7 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         # "bad": a few words describe nothing, so no sentence may claim they did
         *([SHORT_TEXT_FORBID_RE] if len(re.findall(r"[A-Za-z']+", text)) < 6 else []),
         # "left you angry", "your frustration": only said back to someone whose words show it
-        *([ANGER_NAMED_RE] if _dominant_emotion(analysis) not in CALM_EMOTIONS or not heated(text) else []),
+        *([ANGER_NAMED_RE] if not angry_words(text, rating, analysis) else []),
         # "made our day", "a real lift for everyone": not for "good", "nice" or a middling rating
         *([GUSH_RE] if mild_praise(text, rating) else []),
         # "thanks for the generous review" to three stars or fewer reads as sarcasm

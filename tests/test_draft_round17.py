@@ -35,3 +35,25 @@ def test_a_waiter_praised_without_a_name_is_thanked_by_role():
 def test_a_rude_rider_is_never_thanked():
     for reply in drafted("The delivery guy was rude and the food was cold.", 1):
         assert "delivery rider" not in reply, reply
+
+
+HEAVY_RE = re.compile(r"no excuse|I own it|isn't the experience we want|every right|full responsibility|won't defend|"
+                      r"stings|let you down|angry|upset", re.I)
+
+
+def test_a_lukewarm_three_star_one_liner_gets_no_heavy_apology():
+    for reply in drafted("Food taste was average", 3):
+        assert not HEAVY_RE.search(reply), reply
+        assert "taste" in reply, reply  # the one thing they held back is still named
+
+
+def test_three_stars_with_praise_and_a_strong_word_is_not_called_angry():
+    for reply in drafted("Food is good but packing is worst", 3):
+        assert not re.search(r"angry|upset|frustrat", reply, re.I), reply
+        assert "packing" in reply, reply
+
+
+def test_a_disappointed_two_star_review_that_gives_credit_is_not_called_angry():
+    text = "Worst part is they don't have grill on the table. Very less choice in starters. Staff were polite though."
+    for reply in drafted(text, 2, n=10):
+        assert not re.search(r"angry|upset|frustrat", reply, re.I), reply
