@@ -3943,6 +3943,70 @@ PRONOUN_SUBJECT_RE = re.compile(r"^\W*(?:but\s+|and\s+)?(?:it|they|this|these|th
                                 r"tastes|had|has|came|looked|smelt|smelled)\b", re.I)
 
 
+# What came in place of what was ordered, in the reviewer's words: "instead of chicken I received maida balls",
+# "we ordered fried piece biryani ... but it was normal dum biryani that was delivered", "ordered grilled chicken but
+# they gave plain chicken". Up to four words each side; "a", "some" and the like before the second are dropped.
+_ITEM = r"((?:[a-z]+ ){0,3}[a-z]{3,})"
+_SENT = r"(?:got|received|gave|given|sent|delivered|served|brought)"
+_ARTICLE = r"(?:(?:a|an|the|some|us|me|just|only)\s+)*"
+SWAPPED_RES = (
+    re.compile(rf"\binstead of (?:the |a |an |my |our )?{_ITEM},?\s+(?:i|we|they)\s+(?:have\s+)?{_SENT}\s+"
+               rf"{_ARTICLE}{_ITEM}", re.I),
+    re.compile(rf"\bordered (?:for )?(?:a |an |the |one |two )?{_ITEM}\b[^.!?]{{0,50}}?\b(?:but|and|instead)\s+"
+               rf"(?:it was|it's|its|they\s+(?:have\s+)?{_SENT}|(?:i|we)\s+{_SENT}|got)\s+{_ARTICLE}{_ITEM}", re.I),
+)
+PLAIN_WORDS = frozenset("normal plain regular simple ordinary usual".split())
+
+
+def _item_words(words: str) -> list[str]:
+    """The dish words of a matched item, without what follows it ("dum biryani that was", "tikka instead") or a
+    word that is no dish word; [] when none is left or the last is no noun."""
+    words = re.split(r"\s+(?:that|which|was|were|is|are|and|but|though|from|instead|in|with)\b", words.strip(),
+                     maxsplit=1, flags=re.I)[0]
+    parts = words.lower().split()
+    excluded = (PHRASE_STOP | VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS | FAULT_WORDS | ORDER_WORDS
+                | MEASURE_WORDS | {"half", "full", "quarter", "wrong", "same", "different", "other", "another"})
+    if not parts or any(p in excluded or abs(opinion_valence().get(p, 0.0)) >= 1.5 for p in parts):
+        return []
+    return parts if _nounish(parts[-1]) and parts[-1] not in GENERIC_THINGS else []
+
+
+# The place shut when they came, and the listing that did not say so: "It is closed as of 14th May. It is not
+# mentioned on Zomato", "reached there and found it permanently closed", "the outlet has shut down but still takes
+# orders online".
+FOUND_CLOSED_RE = re.compile(
+    r"\b(?:it|place|restaurant|outlet|cafe|branch|shop|this)\s+(?:is|was|has|had)\s+(?:been\s+)?(?:permanently\s+|"
+    r"already\s+|now\s+)?(?:closed|shut)(?:\s+down)?\b(?!\s+(?:for|by|at|on)\s+(?:the\s+)?(?:day|night|\d))|"
+    r"\bfound (?:it|the place|the restaurant|the outlet) (?:permanently |already )?(?:closed|shut)\b|"
+    r"\b(?:closed|shut) down\b", re.I)
+LISTING_RE = re.compile(r"\b(?:not (?:mentioned|updated|shown)|still (?:shows?|showing|listed|open)|listing|"
+                        r"(?:on|in) (?:zomato|swiggy|google|the app|the website)\b[^.!?]{0,30}\bopen)", re.I)
+
+
+def found_closed(text: str) -> str:
+    """ "finding us closed when the listing said otherwise" (or "finding us closed") when the review says the place
+    was shut when they came; "" otherwise."""
+    if not FOUND_CLOSED_RE.search(text):
+        return ""
+    return "finding us closed when the listing said otherwise" if LISTING_RE.search(text) else "finding us closed"
+
+
+def swapped_item(text: str) -> str:
+    """ "the dum biryani sent in place of the fried piece biryani" when the review says what came instead of what
+    it ordered, both plain dish words; "" otherwise (the plain "mix-up with your order" is then used). "Normal" is
+    kept only where it is the whole difference ("the plain chicken sent in place of the grilled chicken")."""
+    for pattern in SWAPPED_RES:
+        for m in pattern.finditer(text):
+            ordered, came = _item_words(m.group(1)), _item_words(m.group(2))
+            if not ordered or not came:
+                continue
+            plain = [w for w in came if w not in PLAIN_WORDS]
+            came = ["plain", *plain] if plain and plain == ordered[-len(plain):] and plain != came else plain
+            if came and came != ordered:
+                return clean_spelling(f"the {' '.join(came)} sent in place of the {' '.join(ordered)}")
+    return ""
+
+
 def _ordered_before(text: str, staff: set[str]) -> str:
     """What the reviewer last said they ordered before a point in the text ("We have ordered dunkins but"), for a
     complaint that only says "it was not fresh"; "" when unsure."""
@@ -4230,6 +4294,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         gone = "the cancelled order" if m.group("cancel") else "the order that never reached you"
         neg = [gone, *[x for x in neg if x not in ("your order", "the delivery", "the food", "the order", "the meal")
                        and "cancel" not in x]][:2]
+    if stance in ("negative", "mixed") and text and (closed := found_closed(text)):
+        neg = [closed, *[x for x in neg if x not in ("your visit", "the place", "the restaurant", "the food")]][:2]
     if stance in ("negative", "mixed") and text and RUSHED_RE.search(text) and not any("rush" in x for x in neg):
         # being hurried out is about how they were treated, and outranks a dish named beside it
         neg = ["being rushed", *neg][:2]
@@ -4332,7 +4398,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         neg = [*neg[:1], "the limited choice", *neg[1:]][:2]  # "very less food options", "few dishes in the buffet"
     if stance in ("negative", "mixed") and industry_family(business) in ("restaurant", "retail") and \
             ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg):
-        neg = ["the mix-up with your order"]  # what came instead is part of the mix-up, not a dish to fault
+        # what came instead is part of the mix-up, not a dish to fault; named when the review names both
+        neg = [swapped_item(text) or "the mix-up with your order"]
     if stance in ("negative", "mixed") and BOOKING_MIXUP_RE.search(text) and not any(
             re.search(r"mix-up|book|reserv", x) for x in neg):
         # "when we arrived they had no record of it": the lost booking leads, the wait it caused may follow
@@ -4558,7 +4625,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # The opener already named the faults; the ownership line points back at them.
         own_slot = "own_light" if stance == "mixed" and pos and neg else "own_measured" if lukewarm else "own"
         plan.add(own_slot, {"things": "that" if neg else "this"}, priority=9, required=True)
-        if mode == "calm" and not measured:
+        if REGULAR_RE.search(text) and not lukewarm and mode != "reassure":
+            # "I'm a frequent customer here", "the first two visits were awesome": a regular let down is told we
+            # know it, in place of a general line of feeling
+            plan.add("regular_letdown", priority=6)
+        elif mode == "calm" and not measured:
             plan.add("calm", priority=5)
         elif mode == "reassure":
             facts = _relevant_facts(voice, neg_topics, text)
@@ -4794,7 +4865,8 @@ def is_problem(phrase: str) -> bool:
     """True when a named fault is a problem, not a thing: "the missing raita", "the 20-minute wait", "the dark
     ambience" (a fault word inside it)."""
     words = re.findall(r"[a-z]+", phrase.lower())
-    return phrase.startswith(("how ", "not being able")) or phrase.endswith(FAILING_STATES) or any(
+    return phrase.startswith(("how ", "not being able", "finding ")) or " in place of " in phrase or phrase.endswith(
+        FAILING_STATES) or any(
         w in FAULT_WORDS or w in PROBLEM_WORDS for w in words) or bool(
         words and (words[-1] in SEASONING_WORDS or words[-2:-1] == ["spice"] or words[-2:-1] == ["salt"]))
 
@@ -5218,6 +5290,8 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
             found.append(m.group(0))
     if "being rushed" in reply and RUSHED_RE.search(review):
         found.append("being rushed")  # "we were rushed into placing the order"
+    if "finding us closed" in reply and FOUND_CLOSED_RE.search(review):
+        found.append("finding us closed")  # "It is closed as of last week"
     for cannot in (cant_do(review), failing_part(review)):
         if cannot and cannot.lower() in reply:
             found.append(cannot)  # "not being able to load netflix" for "it won't load netflix"

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import _said_as_person
+from nlp.draft import _said_as_person, swapped_item
 
 
 def test_a_name_before_service_is_a_person():
@@ -57,3 +58,39 @@ def test_a_disappointed_two_star_review_that_gives_credit_is_not_called_angry():
     text = "Worst part is they don't have grill on the table. Very less choice in starters. Staff were polite though."
     for reply in drafted(text, 2, n=10):
         assert not re.search(r"angry|upset|frustrat", reply, re.I), reply
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Ordered chicken biryani but they delivered mutton biryani.", "the mutton biryani sent in place of the chicken "
+                                                                   "biryani"),
+    ("Instead of paneer butter masala they sent kadai paneer.", "the kadai paneer sent in place of the paneer butter "
+                                                                "masala"),
+    ("I ordered grilled chicken but they gave normal chicken.", "the plain chicken sent in place of the grilled "
+                                                                "chicken"),
+])
+def test_what_came_in_place_of_the_order_is_named(text, named):
+    assert swapped_item(text) == named
+
+
+@pytest.mark.parametrize("text", ["I ordered noodles but they sent us only half.",
+                                  "We ordered 2 pizzas and they gave us wrong toppings.",
+                                  "Ordered biryani and got it in 20 minutes."])
+def test_no_swap_is_read_where_none_was_said(text):
+    assert swapped_item(text) == ""
+
+
+def test_a_wrong_dish_delivered_is_named_not_called_a_mix_up():
+    for reply in drafted("Ordered chicken fried rice but they delivered egg fried rice. Very disappointed.", 1):
+        assert "egg fried rice sent in place of the chicken fried rice" in reply, reply
+
+
+def test_finding_the_place_closed_is_the_complaint():
+    text = "It is closed since last month. It is not mentioned on Zomato. Please call before you go."
+    for reply in drafted(text, 1):
+        assert "finding us closed when the listing said otherwise" in reply, reply
+
+
+def test_a_let_down_regular_is_told_we_know_it():
+    for reply in drafted("I'm a frequent customer here. Today the biryani was cold and the raita was missing.", 2):
+        assert re.search(r"know us well|chosen us so often|what we can do|regular deserves|stayed with us", reply), \
+            reply

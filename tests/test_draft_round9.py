@@ -381,7 +381,7 @@ def test_no_extra_charges_third_parties_and_no_room_to_walk_are_not_things():
 
 def test_a_dish_swapped_for_its_cousin_and_an_ignored_request_are_named():
     for reply in drafted("Ordered a mutton handi and got chicken handi. How careless.", 1):
-        assert "mix-up with your order" in reply, reply
+        assert "chicken handi sent in place of the mutton handi" in reply, reply
     text = ("Ordered paneer masala, clearly saying don't use onion and garlic. The waiter agreed. However, they still "
             "used both.")
     for reply in drafted(text, 2):
