@@ -3851,15 +3851,21 @@ IDEA_RE = re.compile(
     # not "better to have it at the place rather than ordering online": advice to diners about the thing
     r"\b(?:better to (?:add|have|give|provide|include|offer|introduce|keep)(?! (?:it|them|this|that)\b)|"
     r"(?:add|give|provide) (?:an |the )?options? to|"
-    r"(?:please|pls|kindly) (?:add|include|introduce|start|offer|provide|give|keep|bring|send)|"
+    r"(?:please|pls|kindly) (?:add|include|introduce|start|offer|provide|give|keep|bring|send|change)|"
+    # "add more food menu", "suggest management to send forks along with noodles"
+    r"\badd (?:more|some|a few|extra) [a-z]{3,}|"
+    r"\bsuggest (?:the )?(?:management|owners?|them|you|the restaurant|the team) to (?!go|visit|try|order)[a-z]+|"
     r"(?:you|they) (?:should|could|can|must) (?:add|include|introduce|start|offer)|"
     r"it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could)(?! have)|"
     r"\badd\b[^.!?]{0,40}\b(?:please|pls|plz)\b|"
     r"would love (?:it )?if (?:they|you)|would be (?:nice|great|good|helpful|lovely)(?= if| to have|\s*[.!]|\s*$))",
     re.I)
 IDEA_THING_RE = re.compile(
-    r"\b(?:add|include|introduce|offer|provide|have|keep|start|serve|send)\s+(?:an? |the |some |more |extra )?"
+    r"\b(?:add|include|introduce|offer|provide|have|keep|start|serve|send|change)\s+(?:an? |the |some |more |extra )?"
     r"(?:options? (?:to|for) (?:choose|pick|select|get|have) (?:the |a |an )?)?((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
+
+
+IDEA_TAIL_WORDS = frozenset("along with for and too also here there".split())
 
 
 def idea_thing(text: str, staff_names: Iterable[str], private: set[str]) -> str:
@@ -3873,7 +3879,9 @@ def idea_thing(text: str, staff_names: Iterable[str], private: set[str]) -> str:
         # the thing comes with the idea, not before it ("they have a wide variety ... better to add")
         if m := IDEA_THING_RE.search(lower, idea.start()):
             words = m.group(1).split()
-            phrase = (_unlisted_thing(m.group(1), staff) or _unlisted_thing(words[0], staff)
+            if words[1:2] and words[1] in IDEA_TAIL_WORDS:
+                words = words[:1]  # "send fork along with the food": the fork
+            phrase = (_unlisted_thing(" ".join(words), staff) or _unlisted_thing(words[0], staff)
                       or _unlisted_thing(words[-1], staff))
             if phrase and not any(p.lower() in phrase for p in private):
                 return phrase
@@ -4606,7 +4614,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         measured = rating is not None and rating >= 3 and (not heated(text) or (stance == "mixed" and bool(pos)))
         # a lukewarm verdict with nothing praised is met with thanks for the honest word, not a heavy apology
         lukewarm = measured and not heated(text) and mode != "reassure" and not (stance == "mixed" and pos) and \
-            bool(LUKEWARM_RE.search(text)) and not values["problem"]
+            only_middling(text) and not values["problem"]
         if stance == "mixed" and pos and neg:
             plan.add("open_mixed", required=True)
         elif stance == "mixed" and pos:  # the fault had no noun we could name: thank, then own it plainly
@@ -4623,9 +4631,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         if blamed_staff:
             plan.add("staff_complaint", priority=9, required=True)
         # The opener already named the faults; the ownership line points back at them.
-        own_slot = "own_light" if stance == "mixed" and pos and neg else "own_measured" if lukewarm else "own"
+        # praise with a fault we could not name is owned as lightly as one we could
+        own_slot = "own_light" if stance == "mixed" and pos else "own_measured" if lukewarm else "own"
         plan.add(own_slot, {"things": "that" if neg else "this"}, priority=9, required=True)
-        if REGULAR_RE.search(text) and not lukewarm and mode != "reassure":
+        if is_regular(text) and not lukewarm and mode != "reassure":
             # "I'm a frequent customer here", "the first two visits were awesome": a regular let down is told we
             # know it, in place of a general line of feeling
             plan.add("regular_letdown", priority=6)
@@ -4646,14 +4655,14 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         if praised_staff:
             plan.add(staff_slot, priority=6)
         if suggestion:
-            plan.add(suggestion_slot, priority=4)
+            plan.add(suggestion_slot, priority=5.5)  # what they asked for outranks a general line of feeling
         plan.add("action", priority=3)
         evidence = " ".join(str(t.get("evidence") or "") for t in neg_topics)
         if not praised_staff and (liked := praise_amid_fault(stance, pos, neg, rating, text, evidence)):
             # "the wings were dry ... ambience and service is good": the praise is thanked too, briefly. It takes
             # the place of the second line of feeling when the reply is full, then that of the team looking into it.
             if len(plan.items) + 2 > MAX_SENTENCES - 1:  # with this line and the next step still to come
-                plan.items = [item for item in plan.items if item[0] not in ("expectation", "calm")]
+                plan.items = [item for item in plan.items if item[0] not in ("expectation", "calm", "regular_letdown")]
             # people are thanked for, never said to have "worked for you"
             people = any(w in PEOPLE_WORDS | {"service", "behaviour", "behavior"}
                          for x in liked for w in _thing_words(x))
@@ -4957,8 +4966,24 @@ def heated(text: str) -> bool:
 # A middling verdict, not a fault that happened: "food was average", "okayish", "could be better", "not recommended".
 LUKEWARM_RE = re.compile(r"\b(?:average|ok|okay|okayish|ok ok|so-so|mediocre|nothing (?:special|great|much)|"
                          r"could (?:have )?be(?:en)? better|can be better|not (?:that|so|very|too) (?:great|good|"
-                         r"tasty|special|impressive)|not recommended|didn'?t understand the hype|just fine|decent)\b",
-                         re.I)
+                         r"tasty|special|impressive)|not recommended|didn[’']?t understand the hype|just fine|decent|"
+                         r"on the (?:expensive|pricey|costly|higher|salty|spicy|sweet|oily) side|(?:a )?(?:bit|little|"
+                         r"lil bit|slightly|somewhat)\b)\b", re.I)
+
+
+def only_middling(text: str) -> bool:
+    """True when every fault the review finds is a middling verdict or a mild one ("average", "could be better",
+    "a bit bitter"): a waiter who demanded a tip beside "food was average" is a fault that happened, owned in
+    full."""
+    faults = [c for c, _ in review_clauses(text) if clause_polarity(c) < 0]
+    return bool(LUKEWARM_RE.search(text)) and all(LUKEWARM_RE.search(c) for c in faults)
+
+
+def is_regular(text: str) -> bool:
+    """True when the reviewer says they come back ("a frequent customer", "third time ordering"); "not as regular"
+    compares with the usual, it says nothing of them."""
+    return any(not re.search(r"\bnot\s+$", text[max(0, m.start() - 5):m.start()], re.I)
+               for m in REGULAR_RE.finditer(text))
 
 
 def angry_words(text: str, rating: float | None, analysis: dict) -> bool:

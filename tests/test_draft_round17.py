@@ -9,7 +9,7 @@ import re
 import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import _said_as_person, swapped_item
+from nlp.draft import _said_as_person, is_regular, swapped_item
 
 
 def test_a_name_before_service_is_a_person():
@@ -94,3 +94,28 @@ def test_a_let_down_regular_is_told_we_know_it():
     for reply in drafted("I'm a frequent customer here. Today the biryani was cold and the raita was missing.", 2):
         assert re.search(r"know us well|chosen us so often|what we can do|regular deserves|stayed with us", reply), \
             reply
+
+
+def test_a_middling_verdict_beside_a_real_fault_is_owned_in_full():
+    text = "Food and ambience is average, and the waiter demanded a fixed tip while we paid the bill."
+    for reply in drafted(text, 3):
+        assert "ours to improve" not in reply and "honest word" not in reply, reply
+
+
+def test_not_as_regular_is_no_regular_customer():
+    assert is_regular("I am a regular here and the food was cold")
+    assert not is_regular("Not as regular, no choco sticks in it")
+
+
+def test_a_suggestion_to_the_management_is_thanked_and_named_cleanly():
+    text = ("Ordered hakka noodles. I would like to suggest management to send a fork along with noodles, they only "
+            "sent spoons. The noodles were fine.")
+    for reply in drafted(text, 3):
+        assert re.search(r"(?:idea|suggestion) about the fork\b", reply), reply
+        assert "fork along" not in reply, reply
+
+
+def test_a_plain_request_on_a_low_rating_is_acknowledged():
+    text = "We thought this was an american grill. Food was ordinary. Pls change the name, it gives the wrong idea."
+    for reply in drafted(text, 2):
+        assert re.search(r"suggestion|idea", reply), reply
