@@ -4950,7 +4950,10 @@ def _reply_ideas(sentence: str) -> set[str]:
 
 GUSH_RE = re.compile(r"\b(?:put a smile on|mean a great deal|made our day|made your day|makes? the team's day|"
                      r"talking about for a while|real lift|best kind of news|exactly why we do this|such a generous|"
-                     r"such a warm review|so glad|thrilled|means a lot)\b", re.I)
+                     r"such a warm review|so glad|thrilled|means a lot|"
+                     # warmth the review did not show: "items are cool" on two stars, a one-word "Good"
+                     r"warm comment|warm words|so warmly|everyone here smile|pleasure to read|"
+                     r"exactly the experience we want)\b", re.I)
 GENEROUS_RE = re.compile(r"\bgenerous\b", re.I)
 HEATED_WORDS_RE = re.compile(r"\b(?:angry|anger|furious|fuming|frustrat\w*|pathetic|worst|disgust\w*|horrible|"
                              r"terrible|ridiculous|cheat\w*|fraud|useless|waste|shameful|rude|never again|unacceptable|"

@@ -118,4 +118,9 @@ def test_a_suggestion_to_the_management_is_thanked_and_named_cleanly():
 def test_a_plain_request_on_a_low_rating_is_acknowledged():
     text = "We thought this was an american grill. Food was ordinary. Pls change the name, it gives the wrong idea."
     for reply in drafted(text, 2):
-        assert re.search(r"suggestion|idea", reply), reply
+        assert re.search(r"suggestion|idea about|your idea", reply), reply
+
+
+def test_a_one_word_verdict_is_not_called_warm():
+    for reply in drafted("Nice", 4, n=10):
+        assert not re.search(r"warm comment|warm words|so warmly|everyone here smile", reply), reply
