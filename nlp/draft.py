@@ -3854,7 +3854,8 @@ IDEA_RE = re.compile(
     r"(?:please|pls|kindly) (?:add|include|introduce|start|offer|provide|give|keep|bring|send|change)|"
     # "add more food menu", "suggest management to send forks along with noodles"
     r"\badd (?:more|some|a few|extra) [a-z]{3,}|"
-    r"\bsuggest (?:the )?(?:management|owners?|them|you|the restaurant|the team) to (?!go|visit|try|order)[a-z]+|"
+    # ("I'll suggest you to never order from here" is advice to readers)
+    r"\bsuggest (?:the )?(?:management|owners?|them|restaurant|team) to (?!go|visit|try|order|never|not|avoid)[a-z]+|"
     r"(?:you|they) (?:should|could|can|must) (?:add|include|introduce|start|offer)|"
     r"it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could)(?! have)|"
     r"\badd\b[^.!?]{0,40}\b(?:please|pls|plz)\b|"
@@ -3960,8 +3961,8 @@ _ARTICLE = r"(?:(?:a|an|the|some|us|me|just|only)\s+)*"
 SWAPPED_RES = (
     re.compile(rf"\binstead of (?:the |a |an |my |our )?{_ITEM},?\s+(?:i|we|they)\s+(?:have\s+)?{_SENT}\s+"
                rf"{_ARTICLE}{_ITEM}", re.I),
-    re.compile(rf"\bordered (?:for )?(?:a |an |the |one |two )?{_ITEM}\b[^.!?]{{0,50}}?\b(?:but|and|instead)\s+"
-               rf"(?:it was|it's|its|they\s+(?:have\s+)?{_SENT}|(?:i|we)\s+{_SENT}|got)\s+{_ARTICLE}{_ITEM}", re.I),
+    re.compile(rf"\bordered (?:for )?(?:a |an |the |one |two )?{_ITEM}\b[^.!?]{{0,50}}?(?:\b(?:but|and|instead)|\s*,)"
+               rf"\s+(?:it was|it's|its|they\s+(?:have\s+)?{_SENT}|(?:(?:i|we)\s+)?{_SENT})\s+{_ARTICLE}{_ITEM}", re.I),
 )
 PLAIN_WORDS = frozenset("normal plain regular simple ordinary usual".split())
 
@@ -3969,14 +3970,17 @@ PLAIN_WORDS = frozenset("normal plain regular simple ordinary usual".split())
 def _item_words(words: str) -> list[str]:
     """The dish words of a matched item, without what follows it ("dum biryani that was", "tikka instead") or a
     word that is no dish word; [] when none is left or the last is no noun."""
-    words = re.split(r"\s+(?:that|which|was|were|is|are|and|but|though|from|instead|in|with)\b", words.strip(),
+    words = re.split(r"\s+(?:that|which|was|were|is|are|and|but|though|from|instead|in|with|delivered|sent|served|"
+                     r"given|received)\b", words.strip(),
                      maxsplit=1, flags=re.I)[0]
     parts = words.lower().split()
     excluded = (PHRASE_STOP | VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS | FAULT_WORDS | ORDER_WORDS
-                | MEASURE_WORDS | {"half", "full", "quarter", "wrong", "same", "different", "other", "another"})
+                | {"half", "full", "quarter", "wrong", "same", "different", "other", "another"})
     if not parts or any(p in excluded or abs(opinion_valence().get(p, 0.0)) >= 1.5 for p in parts):
         return []
-    return parts if _nounish(parts[-1]) and parts[-1] not in GENERIC_THINGS else []
+    # "fried piece biryani" is a dish; "two pieces" alone is an amount
+    head = parts[-1]
+    return parts if _nounish(head) and head not in GENERIC_THINGS | MEASURE_WORDS else []
 
 
 # The place shut when they came, and the listing that did not say so: "It is closed as of 14th May. It is not

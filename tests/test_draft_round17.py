@@ -124,3 +124,14 @@ def test_a_plain_request_on_a_low_rating_is_acknowledged():
 def test_a_one_word_verdict_is_not_called_warm():
     for reply in drafted("Nice", 4, n=10):
         assert not re.search(r"warm comment|warm words|so warmly|everyone here smile", reply), reply
+
+
+def test_advice_to_readers_is_not_thanked_as_a_suggestion():
+    text = "Paneer was stale and the rice was cold. I'll suggest you to never order from this place."
+    for reply in drafted(text, 1):
+        assert not re.search(r"suggestion|your idea|idea about", reply), reply
+
+
+def test_a_dish_name_with_pieces_in_it_is_still_a_dish():
+    text = "We ordered fried piece biryani but it was normal dum biryani that came."
+    assert swapped_item(text) == "the dum biryani sent in place of the fried piece biryani"
