@@ -3258,7 +3258,9 @@ def _predicates(name: str, text: str, alone: bool = False) -> list[tuple[str, st
                   "smelled")
     verbs = "(" + "|".join(verb_words) + ")"
     # "ordered salt and pepper prawns : it was extremely salty": "it" right after the dish picks it up
-    picked_up = rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they)\s+{verbs}\b"
+    # "when the dish came, it was burnt": its arrival between them changes nothing
+    picked_up = (rf"(?:\s+(?:came|arrived|reached|was served|were served|was delivered|were delivered))?"
+                 rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they)\s+{verbs}\b")
     found: list[tuple[str, str]] = []
     for m in re.finditer(rf"\b(?:{names})\b", text, re.I):
         if alone and not ALONE_BEFORE_RE.search(text[:m.start()]):
@@ -4224,6 +4226,16 @@ def lead_category_faults(text: str, title: str, neg: list[str], rating: float | 
     return neg
 
 
+# The reviewer's verdicts that read as an insult in the owner's own voice ("your review about the filthy biryani").
+INSULT_RE = re.compile(r"\b(?:filthy|pathetic|disgusting|horrible|horrid|awful|terrible|worst|crappy|shitty|"
+                       r"rubbish|useless|lousy|nasty)(?:,\s*|\s+(?:and\s+)?)", re.I)
+
+
+def without_insult(phrase: str) -> str:
+    """A faulted thing named without the reviewer's insult for it: "the filthy biryani" -> "the biryani"."""
+    return INSULT_RE.sub("", phrase) if re.match(r"(?:the|your)\s", phrase) else phrase
+
+
 def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan, dict]:
     """Decide which slots the reply needs and the values that fill them."""
     text = _text(row)
@@ -4502,8 +4514,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     # A typo lifted from the review is never echoed back: the plain word, or nothing (checked after the
     # family's rewording, so the stock phrases stay as they are).
     pos = _no_generic_beside_dish([c for c in dict.fromkeys(clean_spelling(x, family) for x in pos) if c], family)
-    neg = _no_generic_beside_dish([c for c in dict.fromkeys(clean_spelling(x, family) for x in neg) if c], family,
-                                  faults=True)
+    neg = _no_generic_beside_dish([c for c in dict.fromkeys(clean_spelling(without_insult(x), family) for x in neg)
+                                   if c], family, faults=True)
     extra_pos = [c for c in (clean_spelling(x, family) for x in extra_pos) if c]
     values = {
         "name": first_name(row.get("author")),

@@ -9,7 +9,7 @@ import re
 import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import _said_as_person, is_regular, swapped_item
+from nlp.draft import _said_as_person, _with_complaint, is_regular, swapped_item, without_insult
 
 
 def test_a_name_before_service_is_a_person():
@@ -135,3 +135,16 @@ def test_advice_to_readers_is_not_thanked_as_a_suggestion():
 def test_a_dish_name_with_pieces_in_it_is_still_a_dish():
     text = "We ordered fried piece biryani but it was normal dum biryani that came."
     assert swapped_item(text) == "the dum biryani sent in place of the fried piece biryani"
+
+
+def test_the_owner_never_repeats_the_reviewers_insult():
+    assert without_insult("the filthy biryani") == "the biryani"
+    assert without_insult("the pathetic, cold biryani") == "the cold biryani"
+    text = "Never tasted such filthy biryani in my life. They charge so much for such filthy biryani."
+    for reply in drafted(text, 1):
+        assert "filthy" not in reply.lower(), reply
+
+
+def test_a_dish_picked_up_after_it_arrived_carries_its_fault():
+    text = "The first time the dish came, it was burnt. We ordered it again and it was still burnt."
+    assert _with_complaint("the dish", text) == "the burnt dish"
