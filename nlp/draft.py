@@ -1483,8 +1483,10 @@ PLEA_RE = re.compile(r"\b(?:i|we) (?:want|need|would like) (?:to (?:get|have) )?
 SERVICE_CHARGE_RE = re.compile(r"\bservice charges?\b|\b\d{1,2}\s?%\s?(?:service|tips?|extra)\b|\b(?:added|included|"
                                r"charged|levied|forced)\b[^.!?]{0,30}\b(?:tips?|service charges?)\b", re.I)
 LIMITED_CHOICE_RE = re.compile(
-    r"\b(?:limited|few|less|very less|not many|not much|not enough|no) (?:food |veg |non[- ]veg |main course )?"
-    r"(?:options?|variety|varieties|choices?|dishes|items)\b|\b(?:options?|variety|choices?|menu) (?:is|are|was|were) "
+    # not "cancel a few items" (some of them) nor "no dishes were properly made" (a verdict on them)
+    r"\b(?:limited|(?<!\ba )few|less|very less|not many|not much|not enough|no) (?:food |veg |non[- ]veg |"
+    r"main course )?(?:options?|variety|varieties|choices?|dishes|items)\b(?!\s+(?:were|was|is|are|tasted)\b)|"
+    r"\b(?:options?|variety|choices?|menu) (?:is|are|was|were) "
     r"(?:very |quite |too )?(?:limited|less|few|small)\b", re.I)
 # A request to leave something out, ignored: "ordered paneer categorically saying don't use onion and garlic ...
 # they still used both".
@@ -2038,8 +2040,10 @@ def missing_form(phrase: str, text: str, happy: bool = False) -> str:
     # "No food was good": "no" denies the verdict that follows, nothing was missing
     judged = r"(?!\s+(?:was|were|is|are|tasted|tastes)\s+(?!(?:\w+\s+)?(?:served|given|provided|sent|included|there|"
     judged += r"available|delivered|packed)\b))(?!\s+to\s+[a-z])"  # "no room to walk past": an idiom, not an item
+    # "no taste in paneer chatpata": what was missing is the taste, the paneer was there
     lacking = [m for m in re.finditer(before + name + r"s?\b" + judged, low)
-               if not any(opinion_valence().get(w, 0.0) or w in PRAISE_WORDS for w in m.group(1).split())]
+               if not any(opinion_valence().get(w, 0.0) or w in PRAISE_WORDS or w in ("in", "of", "on", "for", "with")
+                          for w in m.group(1).split())]
     # "no friendly environment": the environment was not friendly, it was there
     if lacking or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
         if words[-1] in LACKED_NOUNS:
@@ -3997,6 +4001,16 @@ LISTING_RE = re.compile(r"\b(?:not (?:mentioned|updated|shown)|still (?:shows?|s
                         r"(?:on|in) (?:zomato|swiggy|google|the app|the website)\b[^.!?]{0,30}\bopen)", re.I)
 
 
+def undelivered(text: str) -> re.Match[str] | None:
+    """The review's words that its order never came or was cancelled; None for a condition ("remove it from the
+    app if you are unable to deliver it with dry ice") or a wish."""
+    for m in UNDELIVERED_RE.finditer(text):
+        clause = re.split(r"[.!?\n]", text[:m.start()])[-1]
+        if not re.search(r"\b(?:if|unless|whether|in case|so that)\b", clause, re.I):
+            return m
+    return None
+
+
 def found_closed(text: str) -> str:
     """ "finding us closed when the listing said otherwise" (or "finding us closed") when the review says the place
     was shut when they came; "" otherwise."""
@@ -4313,7 +4327,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         unit = {"min": "minute", "hr": "hour"}.get(unit, unit)
         late = f"the {n}-{unit} delay" if n and unit else "the late delivery"
         neg = [late, *[x for x in neg if x not in ("your order", "the delivery")]][:2]
-    if stance in ("negative", "mixed") and text and (m := UNDELIVERED_RE.search(text)):
+    if stance in ("negative", "mixed") and text and (m := undelivered(text)):
         # the order itself never came: that leads, ahead of the food it never brought
         gone = "the cancelled order" if m.group("cancel") else "the order that never reached you"
         neg = [gone, *[x for x in neg if x not in ("your order", "the delivery", "the food", "the order", "the meal")

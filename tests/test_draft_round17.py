@@ -148,3 +148,24 @@ def test_the_owner_never_repeats_the_reviewers_insult():
 def test_a_dish_picked_up_after_it_arrived_carries_its_fault():
     text = "The first time the dish came, it was burnt. We ordered it again and it was still burnt."
     assert _with_complaint("the dish", text) == "the burnt dish"
+
+
+@pytest.mark.parametrize("text", [
+    "Worst food ever. Very bad taste, no dishes were properly made. Just name is big but no quality.",
+    "Staff were rude and so slow that we had to cancel a few items after waiting 45 minutes.",
+])
+def test_no_limited_choice_is_read_into_a_verdict_or_some_items(text):
+    for reply in drafted(text, 1):
+        assert "limited choice" not in reply, reply
+
+
+def test_a_condition_about_delivery_is_no_order_that_never_came():
+    text = ("Ice cream waffle was all melted. Kindly remove it from online if you are unable to deliver it with dry "
+            "ice. The banana waffle was dry.")
+    for reply in drafted(text, 2):
+        assert "never reached" not in reply and "never came" not in reply, reply
+
+
+def test_no_taste_in_a_dish_is_not_a_missing_dish():
+    for reply in drafted("Only chilly, no taste... chilly paneer was watery n no taste in Paneer Tikka", 2):
+        assert "missing paneer" not in reply, reply
