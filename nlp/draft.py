@@ -678,6 +678,10 @@ def first_name(author: str | None) -> str | None:
         if named or not all(NAME_RE.match(t) for t in inner.split()):
             return named
         return _first_name(inner)
+    if re.search(r"\s(?:A|An|The|Of|And|Is|My)\s", author.strip()):
+        return None  # "Boost A Brain": a phrase made into a handle, not a name and a surname
+    if initial := re.fullmatch(r"[A-Z]\.\s*([A-Za-z]{3,})", author.strip()):
+        return _first_name(initial.group(1))  # "B. Prashanth": the family initial first, then the name
     return _first_name(author)
 
 
@@ -2350,6 +2354,9 @@ def _plain_judging_words(clause: str) -> str:
 # Fault words that only name a thing or a time: "in the late night", "cold coffee", "a small, cute cafe".
 NAMING_NOT_JUDGING_RE = re.compile(
     r"\bwaiting(?=\s+(?:area|areas|room|rooms|hall|lounge|list|staff|section|bench|benches)\b)|"  # a place, not a wait
+    # "because the sweets were waiting", "dessert was waiting for us": a treat in store, nobody kept waiting
+    r"\b(?:sweets?|desserts?|cake|treats?|surprise)\s+(?:was|were|is|are)\s+(?:already\s+)?"
+    r"waiting\b|"
     r"\blate(?=[\s-]+(?:night|nights|evening|evenings|hours|afternoon|lunch|dinner|breakfast|checkout|check-out)\b)|"
     r"\bcold(?=[\s-]+(?:coffee|coffees|drinks?|brews?|beverages?|cuts|press(?:ed)?|pressed|desserts?|mezze|starters?|"
     r"cocktails?)\b)|"

@@ -9,7 +9,15 @@ import re
 import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import _said_as_person, _with_complaint, is_regular, swapped_item, without_insult
+from nlp.draft import (
+    _said_as_person,
+    _with_complaint,
+    clause_polarity,
+    first_name,
+    is_regular,
+    swapped_item,
+    without_insult,
+)
 
 
 def test_a_name_before_service_is_a_person():
@@ -169,3 +177,14 @@ def test_a_condition_about_delivery_is_no_order_that_never_came():
 def test_no_taste_in_a_dish_is_not_a_missing_dish():
     for reply in drafted("Only chilly, no taste... chilly paneer was watery n no taste in Paneer Tikka", 2):
         assert "missing paneer" not in reply, reply
+
+
+def test_a_treat_in_store_is_no_wait():
+    assert clause_polarity("Later we hurried to the lunch because the desserts were waiting.") == 0
+    assert clause_polarity("we were waiting for an hour") < 0
+
+
+@pytest.mark.parametrize(("author", "name"), [("Crave A Bite", None), ("Tales Of Taste", None),
+                                               ("R. Srikanth", "Srikanth"), ("Dana Reyes", "Dana")])
+def test_phrase_handles_are_not_greeted_and_an_initial_is_skipped(author, name):
+    assert first_name(author) == name
