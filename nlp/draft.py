@@ -4695,7 +4695,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             plan.add(suggestion_slot, priority=5.5)  # what they asked for outranks a general line of feeling
         plan.add("action", priority=3)
         evidence = " ".join(str(t.get("evidence") or "") for t in neg_topics)
-        if not praised_staff and (liked := praise_amid_fault(stance, pos, neg, rating, text, evidence)):
+        liked = praise_amid_fault(stance, pos, neg, rating, text, evidence)
+        if stance == "negative" or not pos:
+            # "the only reason for 2 stars is their staff": what earned the stars is thanked, first
+            liked = list(dict.fromkeys([*star_reasons(text), *liked]))[:2]
+        if not praised_staff and liked:
             # "the wings were dry ... ambience and service is good": the praise is thanked too, briefly. It takes
             # the place of the second line of feeling when the reply is full, then that of the team looking into it.
             if len(plan.items) + 2 > MAX_SENTENCES - 1:  # with this line and the next step still to come
@@ -4787,6 +4791,33 @@ def plainly_praised(phrase: str, text: str) -> bool:
 # Common things a complaint may praise in passing that the analysis can miss ("other than that food is too good").
 PASSING_PRAISE_NOUNS = ("food", "taste", "ambience", "ambiance", "service", "staff", "packing", "delivery", "music",
                         "decor", "location", "starter", "starters", "desserts", "drinks", "breakfast", "view")
+
+
+# What the reviewer says earned the stars they gave: "the only reason they are getting 2 stars is coz of their staff",
+# "Giving 2 rating as starter was good", "2 stars only for the ambience".
+STAR_REASON_RE = re.compile(
+    r"\bonly reason\b[^.!?]{0,40}?\b(?:stars?|rating)\b[^.!?]{0,20}?\b(?:is|was|are)\s+(?:because\s+of\s+|coz\s+of\s+|"
+    r"cause\s+of\s+|due\s+to\s+|for\s+)?(?P<a>[^.!?]{3,60})|"
+    r"\b(?:giving|gave|given|give)\s+(?:it\s+)?(?:\d|one|two|three)\s+(?:stars?|rating)\s+(?:as|because|since|only for|"
+    r"for)\s+(?:the\s+)?(?P<b>[^.!?,-]{3,40})|"
+    r"\b(?:\d|one|two|three)\s+stars?\s+(?:only\s+)?(?:for|because of)\s+(?:the\s+)?(?P<c>[^.!?,]{3,40})", re.I)
+REASON_THINGS = frozenset("""staff service ambience ambiance food packing packaging delivery location view decor
+music starter starters drinks desserts taste price prices waiters hospitality behaviour behavior""".split())
+
+
+def star_reasons(text: str) -> list[str]:
+    """The things the review credits for the stars it gave ("the staff", "the starter"), up to two, in its order."""
+    m = STAR_REASON_RE.search(text)
+    if not m:
+        return []
+    said = next(g for g in (m.group("a"), m.group("b"), m.group("c")) if g)
+    found = []
+    for piece in re.split(r"\s*(?:,|\band\b|&|\bn\b)\s*", said.lower()):
+        words = re.findall(r"[a-z]+", piece)
+        thing = next((w for w in words if w in REASON_THINGS), "")
+        if thing:
+            found.append(f"the {thing}")
+    return found[:2]
 
 
 def praise_amid_fault(stance: str, pos: list[str], neg: list[str], rating: float | None, text: str,

@@ -15,6 +15,7 @@ from nlp.draft import (
     clause_polarity,
     first_name,
     is_regular,
+    star_reasons,
     swapped_item,
     without_insult,
 )
@@ -188,3 +189,20 @@ def test_a_treat_in_store_is_no_wait():
                                                ("R. Srikanth", "Srikanth"), ("Dana Reyes", "Dana")])
 def test_phrase_handles_are_not_greeted_and_an_initial_is_skipped(author, name):
     assert first_name(author) == name
+
+
+@pytest.mark.parametrize(("text", "things"), [
+    ("The only reason they are getting 2 stars from me is their staff.", ["the staff"]),
+    ("Giving 2 stars as the starter was good, rest was bland.", ["the starter"]),
+    ("3 stars only for the ambience and the music.", ["the ambience", "the music"]),
+    ("Food was cold and late.", []),
+])
+def test_what_earned_the_stars_is_found(text, things):
+    assert star_reasons(text) == things
+
+
+def test_what_earned_the_stars_on_a_complaint_is_thanked():
+    text = ("Extremely expensive for the food they serve. The food was pathetic and over priced. The only reason they "
+            "are getting 2 stars from me is their staff.")
+    for reply in drafted(text, 2):
+        assert "the staff" in reply, reply
