@@ -4464,6 +4464,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         elif own:
             pos = [own, *[x for x in pos if x != own]][:2]
     pos = [x for x in pos if (_norm_words(x)[-1:] or [""])[0] not in CHARGE_WORDS]  # "No extra charges!"
+    # "the sweets were waiting": a wait is never thanked as a thing they liked
+    pos, extra_pos = ([x for x in things if (_norm_words(x)[-1:] or [""])[0] not in ("wait", "waiting")]
+                      for things in (pos, extra_pos))
     pos, neg = [conduct_of(x, text) for x in pos], [conduct_of(x, text) for x in neg]
     if text and re.search(r"\b(?:room|scope) for improvement\b", text, re.I) and not re.search(
             r"\broom\b(?! for improvement)", text, re.I):

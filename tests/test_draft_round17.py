@@ -206,3 +206,10 @@ def test_what_earned_the_stars_on_a_complaint_is_thanked():
             "are getting 2 stars from me is their staff.")
     for reply in drafted(text, 2):
         assert "the staff" in reply, reply
+
+
+def test_a_treat_in_store_is_neither_owned_nor_praised_as_a_wait():
+    text = ("Loved this place, the seating is comfortable and the starters were great. Later we hurried to the lunch "
+            "because the desserts were waiting. Must visit.")
+    for reply in drafted(text, 5):
+        assert not re.search(r"\bthe wait(?:ing)?\b", reply), reply
