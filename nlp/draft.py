@@ -2030,6 +2030,9 @@ LACKED_NOUNS = frozenset("""parking wifi wi-fi space seating lift elevator condi
 storage option choice variety support lighting ventilation""".split())
 
 
+QUALITY_IN_RE = re.compile(r"(?:taste|flavou?r|salt|spice|quality|freshness|texture|smell)\s+(?:in|of)\s")
+
+
 def missing_form(phrase: str, text: str, happy: bool = False) -> str:
     """ "the missing chicken pieces" when the review says the thing was not there; the phrase unchanged else.
 
@@ -2044,10 +2047,11 @@ def missing_form(phrase: str, text: str, happy: bool = False) -> str:
     # "No food was good": "no" denies the verdict that follows, nothing was missing
     judged = r"(?!\s+(?:was|were|is|are|tasted|tastes)\s+(?!(?:\w+\s+)?(?:served|given|provided|sent|included|there|"
     judged += r"available|delivered|packed)\b))(?!\s+to\s+[a-z])"  # "no room to walk past": an idiom, not an item
-    # "no taste in paneer chatpata": what was missing is the taste, the paneer was there
+    # "no taste in paneer chatpata": what was missing is the taste, the paneer was there ("no choice in red meats"
+    # still misses the meats)
     lacking = [m for m in re.finditer(before + name + r"s?\b" + judged, low)
-               if not any(opinion_valence().get(w, 0.0) or w in PRAISE_WORDS or w in ("in", "of", "on", "for", "with")
-                          for w in m.group(1).split())]
+               if not any(opinion_valence().get(w, 0.0) or w in PRAISE_WORDS for w in m.group(1).split())
+               and not QUALITY_IN_RE.match(m.group(1))]
     # "no friendly environment": the environment was not friendly, it was there
     if lacking or re.search(r"\b" + name + r"s?" + MISSING_AFTER, low):
         if words[-1] in LACKED_NOUNS:

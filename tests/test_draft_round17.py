@@ -15,6 +15,7 @@ from nlp.draft import (
     clause_polarity,
     first_name,
     is_regular,
+    missing_form,
     star_reasons,
     swapped_item,
     without_insult,
@@ -213,3 +214,9 @@ def test_a_treat_in_store_is_neither_owned_nor_praised_as_a_wait():
             "because the desserts were waiting. Must visit.")
     for reply in drafted(text, 5):
         assert not re.search(r"\bthe wait(?:ing)?\b", reply), reply
+
+
+def test_no_choice_of_a_dish_still_misses_it():
+    assert missing_form("the red meats", "Food was ordinary, no choice in red meats and no grill.") == \
+        "the missing red meats"
+    assert missing_form("the paneer", "No taste in paneer tikka at all.") == "the paneer"
