@@ -4659,7 +4659,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # a lukewarm verdict with nothing praised is met with thanks for the honest word, not a heavy apology
         lukewarm = measured and not heated(text) and mode != "reassure" and not (stance == "mixed" and pos) and \
             only_middling(text) and not values["problem"]
-        if stance == "mixed" and pos and neg:
+        if stance == "mixed" and pos and neg and (rating or 5) <= 3 and fault_said_first(text):
+            plan.add("open_mixed_fault_first", required=True)  # "their buffets need to improve ... decor is good"
+        elif stance == "mixed" and pos and neg:
             plan.add("open_mixed", required=True)
         elif stance == "mixed" and pos:  # the fault had no noun we could name: thank, then own it plainly
             plan.add("open_mixed_soft", required=True)
@@ -5047,6 +5049,13 @@ LUKEWARM_RE = re.compile(r"\b(?:average|ok|okay|okayish|ok ok|so-so|mediocre|not
                          r"tasty|special|impressive)|not recommended|didn[’']?t understand the hype|just fine|decent|"
                          r"on the (?:expensive|pricey|costly|higher|salty|spicy|sweet|oily) side|(?:a )?(?:bit|little|"
                          r"lil bit|slightly|somewhat)\b)\b", re.I)
+
+
+def fault_said_first(text: str) -> bool:
+    """True when the review's first verdict is a fault: on three stars or fewer it is their main point, and the
+    reply takes it up before the praise."""
+    verdicts = [v for v in (clause_polarity(c) for c, _ in review_clauses(text)) if v]
+    return bool(verdicts) and verdicts[0] < 0
 
 
 def only_middling(text: str) -> bool:

@@ -220,3 +220,11 @@ def test_no_choice_of_a_dish_still_misses_it():
     assert missing_form("the red meats", "Food was ordinary, no choice in red meats and no grill.") == \
         "the missing red meats"
     assert missing_form("the paneer", "No taste in paneer tikka at all.") == "the paneer"
+
+
+def test_a_middling_review_that_opens_on_its_fault_is_answered_fault_first():
+    text = ("I feel their buffet needs to improve, it was not up to the mark. The a la carte is far better. The decor "
+            "is good, with courteous staff.")
+    for reply in drafted(text, 3):
+        opening = reply.split(".")[0]
+        assert "buffet" in opening and opening.index("buffet") < opening.index("decor"), reply
