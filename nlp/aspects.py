@@ -1,12 +1,14 @@
-"""A small linear model that says which aspect categories a sentence is about (restaurant profile).
+"""A small model that says which aspect categories a sentence is about (restaurant profile).
 
 Weights are trained by `python -m nlp.train.train_aspects` on the SemEval-2014/15/16 restaurant sentences
-outside the evaluation half and shipped as a TSV (feature, one weight per category). Features are words, word
-pairs and word prefixes of the sentence plus the categories the profile's patterns found, so the model learns
-when a pattern hit is real. Word clusters were features in training too; their weights are folded into the
-words' own weights, so reading a sentence costs one dictionary look-up per feature.
-The polarity model (`restaurant_polarity.tsv`, same file format) reads {feature: value} rows: words with value
-1 and the lexicon's and tone model's scores as numbers.
+outside the evaluation half (and sentences a transformer teacher labelled) and shipped as a TSV (feature, one
+weight per category: the linear part) beside a `.hidden.npz` (one 64-number row per feature, a ReLU layer and a
+small output matrix: the part that reads words together). Features are words, word pairs and word prefixes of the
+sentence plus the categories the profile's patterns found, so the model learns when a pattern hit is real. Word
+clusters were features in training too; their weights are folded into the words' own weights and rows, so
+reading a sentence costs one dictionary look-up per feature and one small matrix product.
+The polarity model (`restaurant_polarity.tsv`, same file format, no hidden layer) reads {feature: value} rows:
+words with value 1 and the lexicon's and tone model's scores as numbers.
 
     >>> model = load_aspect_model("restaurant_aspects.tsv")
     >>> sorted(model.categories(sentence_features("The waiter was rude", {"service"})))
@@ -21,6 +23,8 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from nlp.tone_model import marked_tuple
 
@@ -48,6 +52,23 @@ def sentence_features(text: str, pattern_hits: set[str] | frozenset[str] = froze
 
 
 @dataclass
+class HiddenLayer:
+    """The aspect model's hidden layer: one row of `matrix` per feature (`index`), summed over a sentence's
+    distinct features, then ReLU and a small output matrix added to the linear part's totals. It lets the model
+    read words together ("cold" beside "beer" or beside "staff") at the cost of one look-up per feature."""
+    index: dict[str, int]
+    matrix: np.ndarray  # (features, hidden)
+    bias: np.ndarray  # (hidden,)
+    out: np.ndarray  # (hidden, labels)
+    out_bias: np.ndarray  # (labels,)
+
+    def logits(self, features: list[str]) -> list[float]:
+        rows = [i for i in map(self.index.get, dict.fromkeys(features)) if i is not None]
+        pre = self.bias + self.matrix[rows].sum(axis=0) if rows else self.bias
+        return (np.maximum(pre, 0.0) @ self.out + self.out_bias).tolist()
+
+
+@dataclass
 class AspectModel:
     labels: tuple[str, ...]
     weights: dict[str, tuple[float, ...]]
@@ -55,9 +76,12 @@ class AspectModel:
     # category -> (threshold when a profile pattern names the category, threshold without): a pattern hit
     # is evidence, so the model need only confirm it; a category found from words alone must be surer.
     thresholds: dict[str, tuple[float, float]] = field(default_factory=dict)
+    hidden: HiddenLayer | None = None
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
         totals = weight_totals(self.weights, features, len(self.labels))
+        if self.hidden is not None:
+            totals = [t + h for t, h in zip(totals, self.hidden.logits(features), strict=True)]
         return {label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t))))
                 for label, t in zip(self.labels, totals, strict=True)}
 
@@ -94,6 +118,25 @@ def save_aspect_model(model: AspectModel, path: Path) -> None:
     for feat, w in sorted(model.weights.items()):
         lines.append(feat + "\t" + "\t".join(f"{v:.4f}" for v in w))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if model.hidden is not None:
+        h = model.hidden
+        names = sorted(h.index, key=h.index.get)
+        np.savez_compressed(hidden_path(path), features=np.array(names), matrix=h.matrix.astype(np.float16),
+                            bias=h.bias, out=h.out, out_bias=h.out_bias)
+
+
+def hidden_path(path: Path) -> Path:
+    """Where a model's hidden layer is kept, beside its TSV: restaurant_aspects.tsv -> .hidden.npz."""
+    return path.with_suffix(".hidden.npz")
+
+
+def load_hidden(path: Path) -> HiddenLayer | None:
+    if not path.exists():
+        return None
+    with np.load(path, allow_pickle=False) as z:
+        names = z["features"].tolist()
+        return HiddenLayer({f: i for i, f in enumerate(names)}, z["matrix"].astype(np.float64), z["bias"],
+                           z["out"], z["out_bias"])
 
 
 @lru_cache(maxsize=4)
@@ -117,7 +160,7 @@ def load_aspect_model(name: str) -> AspectModel:
         else:
             feat, *vals = line.split("\t")
             weights[feat] = tuple(float(v) for v in vals)
-    return AspectModel(labels, weights, threshold, thresholds)
+    return AspectModel(labels, weights, threshold, thresholds, load_hidden(hidden_path(LEXICON_DIR / name)))
 
 
 POLARITIES = ("positive", "negative", "neutral")

@@ -1,4 +1,4 @@
-"""Learning from the teacher's labels: weighted soft-target logistic regression, the labels file, the sentences
+"""Learning from the teacher's labels: weighted soft targets, the labels file, the sentences
 the teacher read, and their effect on the aspect model. Pure numpy and files; the teacher itself (torch) is not
 needed, as the product never runs it."""
 
@@ -9,9 +9,8 @@ import numpy as np
 import pytest
 
 from nlp.tone_model import held_out_business
-from nlp.train.sparse import build_vocab, logistic_regression, to_csr
+from nlp.train.sparse import build_vocab, hidden_logistic, to_csr
 from nlp.train.train_aspects import (
-    LABELS,
     Example,
     fit,
     load_teacher_labels,
@@ -28,24 +27,27 @@ def _design(rows):
 
 
 def test_a_row_of_weight_zero_counts_for_nothing():
-    rows = [{"__bias__": 1.0, "a": 1.0}, {"__bias__": 1.0}, {"__bias__": 1.0, "a": 1.0}]
+    rows = [{"__bias__": 1.0, "a": 1.0}, {"__bias__": 1.0}, {"__bias__": 1.0, "a": 1.0}] * 10
     x, _ = _design(rows)
-    y = np.array([[1.0], [0.0], [0.0]])
-    weighted = logistic_regression(x, y, 0.1, epochs=200, sample_weight=np.array([1.0, 1.0, 0.0]))
-    alone = logistic_regression(x.take(np.array([0, 1])), y[:2], 0.1, epochs=200)
-    assert weighted == pytest.approx(alone)
+    weight = np.array([1.0, 1.0, 0.0] * 10)
+    y = np.array([[1.0], [0.0], [0.0]] * 10)
+    flipped = y.copy()
+    flipped[2::3] = 1.0  # the weightless rows say the opposite: nothing may change
+    first = hidden_logistic(x, y, hidden=4, epochs=20, seed=5, sample_weight=weight)
+    second = hidden_logistic(x, flipped, hidden=4, epochs=20, seed=5, sample_weight=weight)
+    assert first.logits(x) == pytest.approx(second.logits(x))
     # no weights at all is the same as every weight 1
-    assert logistic_regression(x, y, 0.1, epochs=50) == pytest.approx(
-        logistic_regression(x, y, 0.1, epochs=50, sample_weight=np.ones(3)))
+    assert hidden_logistic(x, y, hidden=4, epochs=5, seed=5).logits(x) == pytest.approx(
+        hidden_logistic(x, y, hidden=4, epochs=5, seed=5, sample_weight=np.ones(30)).logits(x))
 
 
 def test_soft_targets_are_learned_as_probabilities():
     rows = [{"__bias__": 1.0, "a": 1.0}] * 50 + [{"__bias__": 1.0}] * 50
-    x, vocab = _design(rows)
+    x, _ = _design(rows)
     y = np.array([[0.8]] * 50 + [[0.1]] * 50)
-    w = logistic_regression(x, y, 1e-6, epochs=3000, lr=2.0, unpenalised=[vocab["__bias__"]])
-    p = 1 / (1 + np.exp(-x.dot(w)))
-    assert p[0, 0] == pytest.approx(0.8, abs=0.02) and p[-1, 0] == pytest.approx(0.1, abs=0.02)
+    net = hidden_logistic(x, y, hidden=4, l2=0.0, epochs=200, lr=1e-2, dropout=0.0, seed=0)
+    p = 1 / (1 + np.exp(-net.logits(x)))
+    assert p[0, 0] == pytest.approx(0.8, abs=0.03) and p[-1, 0] == pytest.approx(0.1, abs=0.03)
 
 
 def test_teacher_labels_round_trip_by_sentence_key_without_the_text(tmp_path):
@@ -103,10 +105,11 @@ def test_what_the_teacher_taught_reaches_the_model_for_words_the_annotations_lac
     gold = gold * 4
     taught = [Example(f"the haleem {w}", frozenset(), False, frozenset()) for w in ("arrived", "came", "was here")]
     targets = np.tile([0.95, 0.02, 0.01, 0.01], (3, 1))
-    without, _ = fit(gold, min_count=1, log=False)
-    with_teacher, _ = fit(gold, min_count=1, taught=taught * 4, taught_targets=np.tile(targets, (4, 1)),
+    # a few dozen sentences: more passes than the real data needs
+    without, _ = fit(gold, min_count=1, epochs=150, log=False)
+    with_teacher, _ = fit(gold, min_count=1, epochs=150, taught=taught * 4, taught_targets=np.tile(targets, (4, 1)),
                           taught_weight=1.0, log=False)
     assert "haleem" not in without.weights
-    food = LABELS.index("food")
-    assert with_teacher.weights["haleem"][food] > 0.3
-    assert with_teacher.probabilities(["__bias__", "haleem"])["food"] > without.probabilities(["__bias__"])["food"]
+    assert "haleem" in with_teacher.weights or "haleem" in with_teacher.hidden.index
+    assert (with_teacher.probabilities(["__bias__", "haleem"])["food"]
+            > without.probabilities(["__bias__"])["food"] + 0.2)

@@ -1,4 +1,5 @@
-"""Sparse linear models in plain numpy (no scipy): ridge by conjugate gradients, softmax by gradient descent.
+"""Sparse models in plain numpy (no scipy): ridge by conjugate gradients, softmax by gradient descent, and sigmoid
+outputs over a linear part plus one hidden layer by minibatch Adam.
 
 A design matrix is held as CSR arrays so tens of thousands of word features fit in memory.
 """
@@ -111,19 +112,66 @@ def softmax_regression(x: Csr, labels: np.ndarray, n_classes: int, l2: float, ep
     return w
 
 
-def logistic_regression(x: Csr, y: np.ndarray, l2: float, epochs: int = 600, lr: float = 1.0,
-                        unpenalised: Sequence[int] = (), sample_weight: np.ndarray | None = None) -> np.ndarray:
-    """Independent binary logistic regressions, one per column of y (n_rows, k); returns (n_cols, k).
+@dataclass
+class HiddenLogistic:
+    """Weights of `hidden_logistic`: a linear part plus one hidden layer over the same sparse features."""
+    linear: np.ndarray  # (n_cols, k)
+    hidden: np.ndarray  # (n_cols, h)
+    hidden_bias: np.ndarray  # (h,)
+    out: np.ndarray  # (h, k)
+    out_bias: np.ndarray  # (k,)
 
-    Targets may be soft (probabilities, e.g. a teacher's); `sample_weight` scales each row's loss, and the
-    L2 term is divided by the total weight (the plain row count when no weights are given)."""
-    w = np.zeros((x.n_cols, y.shape[1]))
-    s = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)[:, None]
-    n = x.n_rows if s is None else float(s.sum())
-    free = list(unpenalised)
+    def logits(self, x: Csr) -> np.ndarray:
+        return x.dot(self.linear) + np.maximum(x.dot(self.hidden) + self.hidden_bias, 0.0) @ self.out + self.out_bias
+
+
+def hidden_logistic(x: Csr, y: np.ndarray, *, hidden: int = 64, l2: float = 1e-4, epochs: int = 12,
+                    batch: int = 64, lr: float = 2e-3, dropout: float = 0.3, seed: int = 0,
+                    sample_weight: np.ndarray | None = None) -> HiddenLogistic:
+    """Independent sigmoid outputs (soft targets allowed) over a linear part plus a ReLU hidden layer, trained by
+    minibatch Adam on the mean cross-entropy plus l2 * |W|^2 of the two sparse weight matrices (per batch).
+    `sample_weight` scales each row's cross-entropy (1 for every row when not given).
+
+    The hidden layer lets the model combine words ("cold" with "beer" is food, with "staff" is service), which
+    a linear model over the same features cannot; its input weights are per feature, so reading a sentence
+    still costs one look-up per feature."""
+    rng = np.random.default_rng(seed)
+    v, k = x.n_cols, y.shape[1]
+    s = np.ones(x.n_rows) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    bound = 1.0 / np.sqrt(hidden)
+    params = [np.zeros((v, k)), rng.normal(0.0, 0.05, (v, hidden)), np.zeros(hidden),
+              rng.uniform(-bound, bound, (hidden, k)), rng.uniform(-bound, bound, k)]
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    step = 0
     for _ in range(epochs):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x.dot(w), -30, 30)))
-        reg = l2 / n * w
-        reg[free] = 0.0
-        w -= lr * (x.tdot(p - y if s is None else s * (p - y)) / n + reg)
-    return w
+        order = rng.permutation(x.n_rows)
+        for b in range(0, x.n_rows, batch):
+            sub = x.take(order[b:b + batch])
+            target = y[order[b:b + batch]]
+            lin, w1, b1, w2, b2 = params
+            pre = sub.dot(w1) + b1
+            act = np.maximum(pre, 0.0)
+            keep = (rng.random(act.shape) >= dropout) / (1.0 - dropout)
+            dropped = act * keep
+            z = sub.dot(lin) + dropped @ w2 + b2
+            p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+            g = (p - target) * s[order[b:b + batch], None] / target.size  # d mean weighted BCE / dz
+            d_pre = (g @ w2.T) * keep * (pre > 0)
+            grads = [_sparse_grad(sub, g, v) + 2 * l2 * lin, _sparse_grad(sub, d_pre, v) + 2 * l2 * w1,
+                     d_pre.sum(0), dropped.T @ g, g.sum(0)]
+            step += 1
+            for param, gr, (m, sq) in zip(params, grads, moments, strict=True):
+                m *= 0.9
+                m += 0.1 * gr
+                sq *= 0.999
+                sq += 0.001 * gr * gr
+                param -= lr * (m / (1 - 0.9 ** step)) / (np.sqrt(sq / (1 - 0.999 ** step)) + 1e-8)
+    return HiddenLogistic(*params)
+
+
+def _sparse_grad(x: Csr, g: np.ndarray, n_cols: int) -> np.ndarray:
+    """X.T @ g as a dense (n_cols, g columns) array, for a small batch X."""
+    out = np.zeros((n_cols, g.shape[1]))
+    rows = np.repeat(np.arange(x.n_rows), np.diff(x.indptr))
+    np.add.at(out, x.indices, x.values[:, None] * g[rows])
+    return out
