@@ -1847,7 +1847,20 @@ def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], ta
                 and not used_as_verb(phrase.lower().split()[-1], text)
                 and (names_rightly(phrase, 1, text) or _only_praised(phrase, text))):
             return [phrase]
+    for m in TRIED_AND_LOVED_RE.finditer(text):
+        # "Tried a couple of Chinese items and loved them": the praise is in the pronoun, the thing before it
+        words = m.group(1).split()
+        if _norm_words(m.group(1))[-1:] and _norm_words(m.group(1))[-1] not in heads and not any(
+                w.lower() in staff or w.lower() in PHRASE_JUNK or misspelt(w) or not_english(w) for w in words) \
+                and not any(p.lower() in m.group(1).lower() for p in private):
+            return ["the " + " ".join(w.lower() if w.isupper() else w for w in words)]  # "Chinese" as written
     return []
+
+
+TRIED_AND_LOVED_RE = re.compile(
+    r"\b(?:tried|ordered|had|ate|got)\s+(?:a couple of |a few |some |the |their |a |an )?((?:[A-Za-z]+\s+){0,2}"
+    r"[A-Za-z]{3,})\s+(?:as well\s+|too\s+|also\s+)?and\s+(?:really\s+|absolutely\s+|just\s+)?(?:loved|liked|"
+    r"enjoyed)\s+(?:it|them)\b", re.I)
 
 
 # Words that single a dish out as the one they loved most: "must try", "the best", "was amazing", "my favourite".
@@ -1967,6 +1980,9 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
             continue  # "the unhygienic": an adjective left without its noun
         if len(_norm_words(phrase)) <= 2 and used_as_verb(phrase.lower().split()[-1], text):
             continue  # "Works perfectly": the verb taken for a noun
+        if last[0] and re.search(rf"\bon an? (?:silver |golden )?{re.escape(last[0])}\s*[!.]", low_text) and \
+                len(re.findall(rf"\b{re.escape(last[0])}\b", low_text)) == 1:
+            continue  # "Delhi for me on a platter!": a figure of speech, not a dish they had
         if last[0] and re.search(rf"\blike (?:a|an) (?:[a-z]+ )?{re.escape(last[0])}\b", low_text) and \
                 len(re.findall(rf"\b{re.escape(last[0])}\b", low_text)) == 1:
             continue  # "a small joint like a pan shop": what the place was compared to, not part of it
@@ -2927,6 +2943,17 @@ def broken_grammar(quote: str) -> bool:
     return False
 
 
+# A frame before the complaint itself: "only one thing service is very slow" is quoted as "service is very slow".
+LEAD_FRAME_RE = re.compile(r"^(?:the )?(?:only|one) (?:one |small |little )?(?:thing|issue|problem|con|drawback)"
+                           r"(?: is| was)?\s*[:,-]?\s+(?=\w+ (?:is|was|are|were)\b)", re.I)
+
+
+# A liking with only a pronoun for its object ("Loved them", "really enjoyed it"): quoted alone, it has no referent.
+BARE_LIKING_RE = re.compile(r"(?:i |we )?(?:really |just |totally |absolutely )?(?:loved|liked|enjoyed|love|like|"
+                            r"enjoy|adored)\s+(?:it|them|this|that|these|those)(?:\s+(?:a lot|so much|too|as well))?",
+                            re.I)
+
+
 def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str],
                 polarity: int = 0, title: str = "") -> str | None:
     """A few of the reviewer's own words safe to quote back ("a little bland for my liking").
@@ -2953,7 +2980,9 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         cleaned = re.sub(r"\s*[:;=]-?[()\[\]DPp/|]+$", "", cleaned).strip()  # "... playlist :(": no emoticon quoted
         if cleaned.isupper() and len(cleaned) > 12:
             cleaned = cleaned.lower()  # a review typed in capitals is quoted in plain case, not shouted back
-        words = LEAD_WORDS_RE.sub("", cleaned).split()
+        words = LEAD_FRAME_RE.sub("", LEAD_WORDS_RE.sub("", cleaned)).split()
+        if polarity < 0 and "because" in words[3:]:
+            words = words[:words.index("because", 3)]  # "slow because of ...": the fault, not the guess why
         while len(words) > 2 and words[-1].lower() in TRIM_END:
             words.pop()  # "it's unhygienic even" (cut before "though"): the clause ends before the dangling word
         if not 2 <= len(words) <= 8:
@@ -2974,7 +3003,7 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # "Not cream based": a description of the dish, not a fault to call fair
         if re.match(r"[a-z]+ed (?:me|us)\b", quote, re.I):
             continue  # "disappointed me is the service", cut from "the only thing which disappointed me is ..."
-        if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words):
+        if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words) or BARE_LIKING_RE.fullmatch(quote):
             continue  # "it didn't have many": no word of its own says what it is about
         hanging = words[-1].lower().strip("'") in HANGING_END or words[0].lower() in HANGING_START
         # A letter left alone ("it s") is a broken apostrophe: the quote would misquote them.
@@ -3001,6 +3030,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
                                 for clause, stretch in review_clauses(text)):
             continue  # "great at playing music, and setting alarms": one sour word in a list of praise
         at = text.lower().find(low)
+        if polarity < 0 and at >= 0 and STILL_GOOD_RE.match(text[at + len(low):]):
+            continue  # "place is small" cut from "Place is small but good": the reviewer took it back
         if at > 0 and re.match(r"[A-Za-z][-'’]$", text[at - 2:at]):
             continue  # "law gave a treat", cut from "my in-law gave a treat": a word split at its hyphen
         if at > 0 and re.search(r"\b(?:nothing|not|no)\s+\w+\s*[,;]\s*$", text[max(0, at - 25):at].lower()):

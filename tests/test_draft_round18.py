@@ -154,3 +154,27 @@ def test_a_word_cut_at_its_hyphen_is_never_quoted():
 @pytest.mark.parametrize("phrase", ["the food quality", "the service staff", "the food delivery", "the food taste"])
 def test_a_compound_of_two_sides_stays_one_thing(phrase):
     assert _run_on_parts(phrase) == [phrase]
+
+
+def test_a_fault_taken_back_with_but_good_is_never_quoted_as_the_complaint():
+    text = ("Food is awesome in taste and quantity also.\nOnly one thing service is very slow because of the rush. "
+            "2 hours for lunch\nPlace is small but good")
+    quote = short_quote(text, ["Place is small"], set(), set(), polarity=-1)
+    assert quote == "service is very slow"  # no "only one thing" frame, no guess at the cause
+
+
+def test_a_liking_with_only_a_pronoun_is_never_quoted():
+    assert short_quote("Tried the noodles and loved them.", ["loved them"], set(), set(), polarity=1) != "loved them"
+
+
+def test_a_figure_of_speech_platter_is_not_a_dish():
+    text = "This is Punjab for me on a platter! Good paranthas, awesome chole bhature. Love this place."
+    for reply in drafted(text, 4):
+        assert "platter" not in reply, reply
+
+
+def test_a_thing_tried_and_loved_is_named_instead_of_the_pronoun():
+    text = "Tried a couple of Thai curries as well and loved them. A very reliable place to dine in."
+    for reply in drafted(text, 4):
+        assert "Thai curries" in reply, reply
+        assert '"loved them"' not in reply.lower(), reply
