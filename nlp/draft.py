@@ -2226,6 +2226,9 @@ FAULT_PHRASE_RE = re.compile(
     # "the shots tasted funny", "the chicken smelt weird": a taste that is off, in words VADER reads as fun
     r"\b(?:tasted|tastes|tasting|taste|smelt|smelled|smells|smelling) (?:a bit |a little |kinda |kind of |really |"
     r"very |so |bit )?(?:funny|weird|strange|odd|off)\b|"
+    # "taken lot of time for delivery", "it took so long to get our food": slowness said without "slow"
+    r"\b(?:took|taken|takes|take|taking)\s+(?:a\s+)?(?:(?:lot of|lots of|too much|so much|a lot of) time|very long|"
+    r"too long|so long|ages|forever)\b|"
     # "baileys is out of stock", "half the menu was out of stock"
     r"\b(?:is|was|were|are|it'?s|they'?re|went|go|goes) (?:all |also |completely |simply )?out of stock\b|"
     r"\b(?:needs? (?:\w+ )?improv\w*|needs? (?:a |some )?(?:revamp|renovation|makeover|upgrade)|"
@@ -3697,6 +3700,12 @@ def requests_only(text: str) -> bool:
         and judgement(re.sub(r"\b(?:please|pls|plz|kindly)\b", " ", c, flags=re.I)) == 0 for c in clauses)
 
 
+# A nit the reviewer waves away in the same breath: "wasn't click worthy, no complaints though". Not "otherwise no
+# complaints", which keeps the fault before it.
+NO_COMPLAINTS_THOUGH_RE = re.compile(
+    r"\bno (?:complaints?|issues?|problems?)(?: as such)?\s*,?\s*(?:though|tho|still)\b", re.I)
+
+
 def _stance(row: dict, analysis: dict) -> str:
     """One of: stars_pos, stars_mid, stars_neg, positive, mixed, negative, neutral, kind_low (praise, low stars)."""
     rating = _felt_rating(row)
@@ -3732,7 +3741,7 @@ def _stance(row: dict, analysis: dict) -> str:
         # A happy rating: on five stars only a review that also praises something is a true mixed one; four
         # stars with a complaint, or words that fault something, is a small complaint to note.
         if rating < 5 and (has_neg or faulting_clause or IMPROVE_CLAUSE_RE.search(text)
-                           or MIDDLING_THING_RE.search(text)):
+                           or MIDDLING_THING_RE.search(text)) and not NO_COMPLAINTS_THOUGH_RE.search(text):
             return "mixed"  # "it can become better if a little less oil is used" is a small point, kindly put
         # Five stars with a plain fault and no praise ("I was unable to change the billing address. Everything
         # else was fine.") is a small complaint too, never answered as pure praise.

@@ -26,7 +26,7 @@ from nlp.draft import (
     thing_polarity,
 )
 
-OWNED_RE = re.compile(r"on us|ours|our job|responsib|the miss|fell short", re.I)
+OWNED_RE = re.compile(r"on us|ours|our job|responsib|the miss|fell short|we missed|done better|got that wrong", re.I)
 
 
 def test_a_business_the_review_compares_us_with_is_no_person():
@@ -178,3 +178,27 @@ def test_a_thing_tried_and_loved_is_named_instead_of_the_pronoun():
     for reply in drafted(text, 4):
         assert "Thai curries" in reply, reply
         assert '"loved them"' not in reply.lower(), reply
+
+
+@pytest.mark.parametrize("clause", ["taken lot of time for delivery", "it took so long to get our food"])
+def test_slowness_said_without_slow_is_a_fault(clause):
+    assert clause_polarity(clause) < 0
+
+
+def test_taking_care_or_photos_is_no_slowness():
+    assert clause_polarity("they take a lot of care with the food") >= 0
+    assert clause_polarity("worth taking lots of photos") >= 0
+
+
+def test_a_slow_delivery_on_three_stars_is_owned():
+    for reply in drafted("taken lot of time for delivery", 3):
+        assert OWNED_RE.search(reply) or "sorry" in reply.lower(), reply
+        assert "middle-of-the-road" not in reply, reply
+
+
+def test_a_nit_waved_away_with_no_complaints_though_is_not_owned():
+    text = "Nice spot for a date. Food and service good. Tried the thai, tasty, wasn't wow, no complaints though."
+    for reply in drafted(text, 4):
+        assert not OWNED_RE.search(reply), reply
+    for reply in drafted("Naan was cold. Otherwise no complaints, lovely curry.", 4):
+        assert OWNED_RE.search(reply), reply
