@@ -2656,6 +2656,12 @@ STRONG_FAULT_RE = re.compile(r"\b(?:" + STRONG_FAULTS + r"|rotten|spoilt|spoiled
                              r"horrendous|terrible|cheated)\b", re.I)
 
 
+# The reviewer's own overall verdict, when it is good: "overall my experience was good", "overall it was nice".
+OVERALL_GOOD_RE = re.compile(
+    r"\boverall\b,?\s+(?:(?:my|our|the)\s+)?(?:experience\s+|it\s+|visit\s+)?(?:was|is|it's|its)\s+"
+    r"(?:very\s+|really\s+|quite\s+|pretty\s+)?(?:good|great|nice|fine|amazing|awesome|lovely)\b", re.I)
+
+
 def _felt_rating(row: dict) -> float | None:
     """The stars, unless the words clearly say the opposite: five stars on "Lack of test" reads as a complaint,
     one star on "Good food, quick delivery" as praise. The reply answers the words, not the stars."""
@@ -2674,6 +2680,10 @@ def _felt_rating(row: dict) -> float | None:
     if rating <= 2 and side > 0 and praised >= 2 and not re.search(
             r"\b(?:please|pls|plz|should|must|but)\b", text, re.I) and not NEGATION_RE.search(text):
         return 4.0
+    faulted = sum(clause_polarity(c) < 0 for c, _ in review_clauses(text))
+    if rating <= 2 and OVERALL_GOOD_RE.search(text) and praised >= 2 and faulted <= 1 and not STRONG_FAULT_RE.search(
+            text):
+        return 3.0  # "Overall my experience was good though there was delay": a middling visit, in words
     return rating
 
 

@@ -202,3 +202,12 @@ def test_a_nit_waved_away_with_no_complaints_though_is_not_owned():
         assert not OWNED_RE.search(reply), reply
     for reply in drafted("Naan was cold. Otherwise no complaints, lovely curry.", 4):
         assert OWNED_RE.search(reply), reply
+
+
+def test_one_star_on_a_good_overall_visit_with_one_delay_is_answered_as_middling():
+    text = "Came for a Friday night out. The bar is spacious. Music is good. Overall my experience was good though " \
+           "there was delay in our drinks"
+    for reply in drafted(text, 1):
+        assert not re.search(r"won't defend|isn't acceptable|went the way it did|every right to be angry", reply), \
+            reply
+        assert re.search(r"music|bar", reply), reply  # what they liked is named too
