@@ -196,16 +196,16 @@ sake think thought guess works ka ki ke wala wale wali ifs ands buts""".split())
 COPULA = (r"(?:was|were|is|are|tasted|tastes|looked|looks|felt|feels|came|arrived|took|seemed|seems|"
           r"has been|had been|have been|needs|need|could|wasn't|weren't|isn't|aren't)")
 SUBJECT_RE = re.compile(r"\b((?:[a-z][a-z'-]*\s+){0,3}[a-z][a-z'-]*)\s+" + COPULA + r"\b")
-# (?<![\d.]): "2.5 hours" is no 5-hour wait
-MINUTES_RE = re.compile(r"(?<![\d.])\b(\d{1,3})\s*(?:-\s*)?(?:min|mins|minutes?)\b", re.I)
-HOURS_RE = re.compile(r"(?<![\d.])\b(?<!half )(?<!half-)(\d{1,2}|an|one|two|three)\s*(?:-\s*)?(?:hours?|hrs?)\b",
-                      re.I)
+# (?<![\d.]): "2.5 hours" is no 5-hour wait; (?<!\d-): "3-4hrs" is a guess at a range, no 4-hour wait
+MINUTES_RE = re.compile(r"(?<![\d.])(?<!\d-)(?<!\d–)\b(\d{1,3})\s*(?:-\s*)?(?:min|mins|minutes?)\b", re.I)
+HOURS_RE = re.compile(r"(?<![\d.])(?<!\d-)(?<!\d–)\b(?<!half )(?<!half-)(\d{1,2}|an|one|two|three)\s*(?:-\s*)?"
+                      r"(?:hours?|hrs?)\b", re.I)
 
 # A wait the review measured ("took 2 hrs to prepare", "waited 45 minutes", "waited for hours").
 WAIT_TEXT_RE = re.compile(
     r"\b(?:wait\w*|took|take|takes|taking|delay\w*|late by|need|needs|after)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:at least |almost |over |more than |about |around |nearly )?(?<!half )(?<![\d.,])(\d{1,3}(?:\.\d)?|an|one|two|"
-    r"three)\s*(?:-\s*)?"
+    r"(?:at least |almost |over |more than |about |around |nearly )?(?<!half )(?<![\d.,])(?<!\d-)(?<!\d–)"
+    r"(\d{1,3}(?:\.\d)?|an|one|two|three)\s*(?:-\s*)?"
     r"(hours?|hrs?|min|mins|minutes?)\b|\b(?:waited|waiting|wait) (?:for )?(?:almost |nearly )?(hours)\b", re.I)
 # Generic nouns to reflect when the analysis found no topic in a review that has text.
 FALLBACK_NOUNS = ("quality", "portions", "portion", "quantity", "food", "service", "staff", "ambience",
@@ -801,8 +801,8 @@ def _first_name(author: str, fold: bool = True) -> str | None:
         elif head.lower() not in NAME_PREFIXES | {"mirza", "sri", "shri", "sree"} and all(
                 _name_shaped(h) and h.lower() not in english_words() for h in (head, tail)):
             return token
-    if not NAME_RE.match(token) or not _name_shaped(token):
-        return None
+    if not NAME_RE.match(token) or not _name_shaped(token) or re.search(r"'s$", token, re.I):
+        return None  # "Abhi's Kitchen": a possessive makes it a handle, never a greeting
     return token
 
 
@@ -1153,7 +1153,8 @@ def not_english(word: str) -> bool:
 
 
 # Real words that a restaurant review almost always means as another: "add deserts in menu" asks for desserts.
-FOOD_SPELLINGS = {"desert": "dessert", "deserts": "desserts", "disert": "dessert", "diserts": "desserts"}
+FOOD_SPELLINGS = {"desert": "dessert", "deserts": "desserts", "disert": "dessert", "diserts": "desserts",
+                  "sitting": "seating"}  # "the sitting" is Indian English for the seating; echoed, it reads oddly
 
 
 def clean_spelling(phrase: str, family: str = "restaurant") -> str:
@@ -1202,7 +1203,9 @@ def _label_is_grounded(label: str, evidence: str) -> bool:
 
 HALF_HOUR_RE = re.compile(r"\b(?:wait\w*|took|take|takes|taking|for)\s+(?:\w+\s+){0,2}?half an? hour\b", re.I)
 NOT_A_WAIT_AFTER_RE = re.compile(r"\s*(?:late|early|before|ahead|away|drive|walk|walking|ride|from|distance)\b", re.I)
-NOT_A_WAIT_BEFORE_RE = re.compile(r"\b(?:arrived|reached|came|got there|were|was|i'm|we're|am|only)\s+$", re.I)
+NOT_A_WAIT_BEFORE_RE = re.compile(r"\b(?:arrived|reached|came|got there|were|was|i'm|we're|am|only)\s+$|"
+                                  # "if you have 3 hours to spare": time offered in jest, not a wait
+                                  r"\bif (?:you|u) (?:have|had|got|can spare)\s+(?:\w+\s+)?$", re.I)
 
 
 TRAVEL_BEFORE_RE = re.compile(r"\b(?:drove|driving|drive|walked|walking|circled|circling|parking|travelled|traveled|"
@@ -1452,6 +1455,7 @@ REFLECT_SYNONYMS: dict[str, frozenset[str]] = {
     "order": frozenset({"ordered", "order", "orders", "ordering", "chose", "choose", "asked", "received"}),
     "booking": frozenset({"booked", "book", "reservation", "reserved", "bookings"}),
     "parking": frozenset({"park", "parked"}),
+    "seating": frozenset({"sitting", "seat", "seats", "seated", "sit"}),
     "login": frozenset({"log", "login", "logging", "sign", "signin", "signing", "password", "otp", "verification"}),
     "spice level": frozenset({"spicy", "spice", "spices", "spiciness"}),
     "salt level": frozenset({"salty", "salt"}),
@@ -1843,7 +1847,20 @@ def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], ta
                 and not used_as_verb(phrase.lower().split()[-1], text)
                 and (names_rightly(phrase, 1, text) or _only_praised(phrase, text))):
             return [phrase]
+    for m in TRIED_AND_LOVED_RE.finditer(text):
+        # "Tried a couple of Chinese items and loved them": the praise is in the pronoun, the thing before it
+        words = m.group(1).split()
+        if _norm_words(m.group(1))[-1:] and _norm_words(m.group(1))[-1] not in heads and not any(
+                w.lower() in staff or w.lower() in PHRASE_JUNK or misspelt(w) or not_english(w) for w in words) \
+                and not any(p.lower() in m.group(1).lower() for p in private):
+            return ["the " + " ".join(w.lower() if w.isupper() else w for w in words)]  # "Chinese" as written
     return []
+
+
+TRIED_AND_LOVED_RE = re.compile(
+    r"\b(?:tried|ordered|had|ate|got)\s+(?:a couple of |a few |some |the |their |a |an )?((?:[A-Za-z]+\s+){0,2}"
+    r"[A-Za-z]{3,})\s+(?:as well\s+|too\s+|also\s+)?and\s+(?:really\s+|absolutely\s+|just\s+)?(?:loved|liked|"
+    r"enjoyed)\s+(?:it|them)\b", re.I)
 
 
 # Words that single a dish out as the one they loved most: "must try", "the best", "was amazing", "my favourite".
@@ -1895,6 +1912,28 @@ def short_review_thing(text: str, want: int, side: int) -> str:
     return ""
 
 
+# Words that name a whole side of a visit. Two run together ("Worst service food") are two things, unless they
+# make one ("the food quality", "the service staff", "the food delivery").
+SIDE_NOUNS = frozenset("food service staff ambience ambiance packaging delivery taste quality price prices hygiene "
+                       "music".split())
+RUN_ON_FIRSTS = frozenset("service staff ambience ambiance music".split())
+RUN_ON_TAILS = frozenset("food ambience ambiance music service".split())
+
+
+def _run_on_parts(phrase: str) -> list[str]:
+    """The things a run-on phrase names: "the service food" -> the service and the food; "the packaging norfest"
+    (a word no dictionary knows after a side of the visit) -> the packaging."""
+    words = phrase.split(" ")
+    if len(words) != 3 or words[0] != "the" or words[1].lower() not in SIDE_NOUNS:
+        return [phrase]
+    tail = words[2].lower()
+    if words[1].lower() in RUN_ON_FIRSTS and tail in RUN_ON_TAILS and tail != words[1].lower():
+        return [f"the {words[1]}", f"the {words[2]}"]
+    if english_words() and tail.isalpha() and tail not in english_words() and not _known_noun(tail):
+        return [f"the {words[1]}"]
+    return [phrase]
+
+
 def _things(topics: list[dict], positive: bool, staff_names: set[str], private: set[str],
             limit: int = 2, text: str = "", chunks: dict[str, tuple[Chunk, ...]] | None = None,
             want: int | None = None, side: int = 0) -> list[str]:
@@ -1941,6 +1980,9 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
             continue  # "the unhygienic": an adjective left without its noun
         if len(_norm_words(phrase)) <= 2 and used_as_verb(phrase.lower().split()[-1], text):
             continue  # "Works perfectly": the verb taken for a noun
+        if last[0] and re.search(rf"\bon an? (?:silver |golden )?{re.escape(last[0])}\s*[!.]", low_text) and \
+                len(re.findall(rf"\b{re.escape(last[0])}\b", low_text)) == 1:
+            continue  # "Delhi for me on a platter!": a figure of speech, not a dish they had
         if last[0] and re.search(rf"\blike (?:a|an) (?:[a-z]+ )?{re.escape(last[0])}\b", low_text) and \
                 len(re.findall(rf"\b{re.escape(last[0])}\b", low_text)) == 1:
             continue  # "a small joint like a pan shop": what the place was compared to, not part of it
@@ -1953,6 +1995,7 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
                                          for o in out):
             out.append(phrase)  # one phrase per head noun: never "the service and the quick service"
     out = [_singular_if_one_of(_with_non(o, text), text) for o in out]
+    out = list(dict.fromkeys(part for o in out for part in _run_on_parts(o)))
     # A problem is not a thing that can "match the rest" or "fall short": "the noise" is owned as the noise
     # levels, "the mould" as the cleanliness.
     out = list(dict.fromkeys(PROBLEM_THINGS.get(o, o) for o in out))
@@ -2183,6 +2226,9 @@ FAULT_PHRASE_RE = re.compile(
     # "the shots tasted funny", "the chicken smelt weird": a taste that is off, in words VADER reads as fun
     r"\b(?:tasted|tastes|tasting|taste|smelt|smelled|smells|smelling) (?:a bit |a little |kinda |kind of |really |"
     r"very |so |bit )?(?:funny|weird|strange|odd|off)\b|"
+    # "taken lot of time for delivery", "it took so long to get our food": slowness said without "slow"
+    r"\b(?:took|taken|takes|take|taking)\s+(?:a\s+)?(?:(?:lot of|lots of|too much|so much|a lot of) time|very long|"
+    r"too long|so long|ages|forever)\b|"
     # "baileys is out of stock", "half the menu was out of stock"
     r"\b(?:is|was|were|are|it'?s|they'?re|went|go|goes) (?:all |also |completely |simply )?out of stock\b|"
     r"\b(?:needs? (?:\w+ )?improv\w*|needs? (?:a |some )?(?:revamp|renovation|makeover|upgrade)|"
@@ -2371,7 +2417,18 @@ NAMING_NOT_JUDGING_RE = re.compile(
     r"lovely|nice|beautiful|pretty|friendly|family|place|cafe|café|restaurant|joint|outlet|shop|spot|bistro|hotel|"
     r"town)\b|"
     r"\s*$)|"
-    r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)|(?<=prefer )(?:small|little|less)\b|"
+    r"\bhard(?=[\s-]+(?:rock|cafe|boiled)\b)|"
+    # a need the place meets, not a fault: "the final stop for your late night hunger", "satisfies my cravings"
+    r"\b(?:final|last|first|one)[\s-]+stop\b|"  # a destination, "a one-stop shop": nothing was stopped
+    r"\b(?:for|satisfy|satisfies|satisfied|satiate|satiates|curb|curbs|fix)\s+(?:your |my |our |the |those |all )?"
+    r"(?:[a-z-]+\s+){0,2}?(?:hunger(?: pangs)?|cravings?|appetite)\b|"
+    # a style, not a fault: "a raw metallic look", "rustic feel", "industrial decor"
+    r"(?<!too )(?<!very )(?<!so )\b(?:raw|rustic|industrial|rough|vintage|retro|metallic|earthy|bare|unfinished)"
+    r"(?=(?:[\s-]+[a-z]+)?[\s-]+(?:look|looks|feel|vibe|vibes|decor|décor|theme|interiors?|finish|aesthetics?|"
+    r"design)\b)|"
+    # ice cream is meant to be cold; "Cold Stone" is an ice-cream chain
+    r"(?<=ice cream )cold\b|(?<=ice-cream )cold\b|(?<=icecream )cold\b|\bcold(?=[\s-]+stone\b)|"
+    r"(?<=prefer )(?:small|little|less)\b|"
     r"\b(?:over)?crowded(?= because| since| as (?:so|every))|"
     r"\b(?:in|for) (?:a |such a )?(?:very |really |so )?long (?:time|while)\b|"
     # about the reviewer or other people's reviews, not the place: "I'm not a big fan of South Indian food",
@@ -2516,6 +2573,23 @@ def _mentions(clause: str, words: list[str]) -> bool:
     return bool(words) and " " + " ".join(words) + " " in low
 
 
+# A contrast with no subject of its own goes on judging the thing before it: "the wedges were a good attempt but
+# a little too bland", "nice starters but could be hotter".
+SUBJECTLESS_TAIL_RE = re.compile(
+    r"\s*(?:but|though|although|yet|however)\s*,?\s+(?=(?:a\s+)?(?:little|bit|tad)\b|(?:slightly|too|quite|rather|"
+    r"somewhat|could|can|should|needs?|lacked|lacks|lacking|was|were|is|are|not|bit|way too)\b)([^.!?\n;]*)", re.I)
+
+
+def _but_tail_verdict(stretch: str, text: str) -> int:
+    """The verdict of a subjectless "but ..." right after the stretch, which the reviewer meant as the last word
+    on the same thing; 0 when there is none."""
+    at = text.find(stretch)
+    if at < 0 or not stretch:
+        return 0
+    tail = SUBJECTLESS_TAIL_RE.match(text, at + len(stretch))
+    return clause_polarity(tail.group(1)) if tail else 0
+
+
 def thing_polarity(phrase: str, text: str) -> int | None:
     """How the reviewer judged the thing a phrase names, read from the clauses that mention it.
 
@@ -2533,7 +2607,7 @@ def thing_polarity(phrase: str, text: str) -> int | None:
                 or (stem and re.search(rf"\b{stem}", clause.lower()))):
             continue
         verdict = clause_polarity(clause) or clause_polarity(stretch)
-        found.append(verdict)
+        found.append(_but_tail_verdict(stretch, text) or verdict)
     if not found:
         return None
     signs = {v for v in found if v}
@@ -2582,6 +2656,12 @@ STRONG_FAULT_RE = re.compile(r"\b(?:" + STRONG_FAULTS + r"|rotten|spoilt|spoiled
                              r"horrendous|terrible|cheated)\b", re.I)
 
 
+# The reviewer's own overall verdict, when it is good: "overall my experience was good", "overall it was nice".
+OVERALL_GOOD_RE = re.compile(
+    r"\boverall\b,?\s+(?:(?:my|our|the)\s+)?(?:experience\s+|it\s+|visit\s+)?(?:was|is|it's|its)\s+"
+    r"(?:very\s+|really\s+|quite\s+|pretty\s+)?(?:good|great|nice|fine|amazing|awesome|lovely)\b", re.I)
+
+
 def _felt_rating(row: dict) -> float | None:
     """The stars, unless the words clearly say the opposite: five stars on "Lack of test" reads as a complaint,
     one star on "Good food, quick delivery" as praise. The reply answers the words, not the stars."""
@@ -2600,6 +2680,10 @@ def _felt_rating(row: dict) -> float | None:
     if rating <= 2 and side > 0 and praised >= 2 and not re.search(
             r"\b(?:please|pls|plz|should|must|but)\b", text, re.I) and not NEGATION_RE.search(text):
         return 4.0
+    faulted = sum(clause_polarity(c) < 0 for c, _ in review_clauses(text))
+    if rating <= 2 and OVERALL_GOOD_RE.search(text) and praised >= 2 and faulted <= 1 and not STRONG_FAULT_RE.search(
+            text):
+        return 3.0  # "Overall my experience was good though there was delay": a middling visit, in words
     return rating
 
 
@@ -2684,7 +2768,8 @@ def held_back(phrase: str, text: str) -> bool:
 
 REQUEST_CLAUSE_RE = re.compile(
     r"\b(?:request\w*|please|pls|plz|kindly|should|must|need to|needs to|have to|has to|would be (?:nice|great|"
-    r"good|better)|hope (?:you|they)|wish|could you|can you|make sure|add|improve|suggest\w*|"
+    r"good|better)|hope (?:you|they)|wish|could you|can you|make sure|add|adding|improve|suggest\w*|"
+    r"(?:could|can|would|should) (?:\w+ )?do with|"  # "they can definitely do with more variety": asked for
     r"(?:would|'d) like (?:to|if|you|them|the management)|if (?:only )?(?:they|you|it) (?:would|could)|"
     r"there should be|would (?:make|be) (?:it )?(?:a )?better|i wish)\b", re.I)
 
@@ -2871,6 +2956,17 @@ def broken_grammar(quote: str) -> bool:
     return False
 
 
+# A frame before the complaint itself: "only one thing service is very slow" is quoted as "service is very slow".
+LEAD_FRAME_RE = re.compile(r"^(?:the )?(?:only|one) (?:one |small |little )?(?:thing|issue|problem|con|drawback)"
+                           r"(?: is| was)?\s*[:,-]?\s+(?=\w+ (?:is|was|are|were)\b)", re.I)
+
+
+# A liking with only a pronoun for its object ("Loved them", "really enjoyed it"): quoted alone, it has no referent.
+BARE_LIKING_RE = re.compile(r"(?:i |we )?(?:really |just |totally |absolutely )?(?:loved|liked|enjoyed|love|like|"
+                            r"enjoy|adored)\s+(?:it|them|this|that|these|those)(?:\s+(?:a lot|so much|too|as well))?",
+                            re.I)
+
+
 def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str],
                 polarity: int = 0, title: str = "") -> str | None:
     """A few of the reviewer's own words safe to quote back ("a little bland for my liking").
@@ -2897,7 +2993,9 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         cleaned = re.sub(r"\s*[:;=]-?[()\[\]DPp/|]+$", "", cleaned).strip()  # "... playlist :(": no emoticon quoted
         if cleaned.isupper() and len(cleaned) > 12:
             cleaned = cleaned.lower()  # a review typed in capitals is quoted in plain case, not shouted back
-        words = LEAD_WORDS_RE.sub("", cleaned).split()
+        words = LEAD_FRAME_RE.sub("", LEAD_WORDS_RE.sub("", cleaned)).split()
+        if polarity < 0 and "because" in words[3:]:
+            words = words[:words.index("because", 3)]  # "slow because of ...": the fault, not the guess why
         while len(words) > 2 and words[-1].lower() in TRIM_END:
             words.pop()  # "it's unhygienic even" (cut before "though"): the clause ends before the dangling word
         if not 2 <= len(words) <= 8:
@@ -2918,7 +3016,7 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # "Not cream based": a description of the dish, not a fault to call fair
         if re.match(r"[a-z]+ed (?:me|us)\b", quote, re.I):
             continue  # "disappointed me is the service", cut from "the only thing which disappointed me is ..."
-        if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words):
+        if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words) or BARE_LIKING_RE.fullmatch(quote):
             continue  # "it didn't have many": no word of its own says what it is about
         hanging = words[-1].lower().strip("'") in HANGING_END or words[0].lower() in HANGING_START
         # A letter left alone ("it s") is a broken apostrophe: the quote would misquote them.
@@ -2945,6 +3043,10 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
                                 for clause, stretch in review_clauses(text)):
             continue  # "great at playing music, and setting alarms": one sour word in a list of praise
         at = text.lower().find(low)
+        if polarity < 0 and at >= 0 and STILL_GOOD_RE.match(text[at + len(low):]):
+            continue  # "place is small" cut from "Place is small but good": the reviewer took it back
+        if at > 0 and re.match(r"[A-Za-z][-'’]$", text[at - 2:at]):
+            continue  # "law gave a treat", cut from "my in-law gave a treat": a word split at its hyphen
         if at > 0 and re.search(r"\b(?:nothing|not|no)\s+\w+\s*[,;]\s*$", text[max(0, at - 25):at].lower()):
             continue  # "Nothing bad, nothing good": half of a balanced pair misquotes the whole
         last = words[-1].lower().strip("'")
@@ -2963,6 +3065,13 @@ PERSONAL_NOUNS = frozenset("""service services serving behaviour behavior attitu
 assistance support suggestions recommendations gesture food""".split())
 
 
+# A name the review measures this place against is another business: "I expected better from Dunkin' Donuts",
+# "cheaper than Paradise", "compared to Bawarchi".
+COMPARED_TO_RE = re.compile(r"\bthan\s+$|\b(?:compared (?:to|with)|unlike|like at|similar to|same as)\s+$|"
+                            r"\b(?:better|worse|more|less|expected|expect|expecting)\b[^.!?\n]{0,40}\b(?:from|at|in)\s+$",
+                            re.I)
+
+
 def _said_as_person(name: str, text: str) -> bool:
     """False when every mention of the name runs straight into a thing ("Navaratri thali", "Tapan special"); a
     name before what a person gives ("Jayanta service was very good") is that person's work, praised."""
@@ -2971,6 +3080,9 @@ def _said_as_person(name: str, text: str) -> bool:
     hits = list(re.finditer(rf"\b{re.escape(name)}\b[ \t]*(\w*)", text, re.I))  # not across a line break
     if not hits:
         return True  # the analyzer's own reading (a nickname, a full name): trust it
+    hits = [m for m in hits if not COMPARED_TO_RE.search(text[:m.start()])]
+    if not hits:
+        return False  # "better service from Dunkin' Donuts", "tastier than Haldiram's": another business
     return any(not (m.group(1) and _known_noun(m.group(1).lower())) or m.group(1).lower() in PERSONAL_NOUNS
                for m in hits)
 
@@ -3021,6 +3133,9 @@ LONGED_TO_RE = re.compile(r"\b(?:wait(?:ing|ed)?|wanted|longing|dying) (?:for )?
                           r"to (?:visit|be|try|go|come|eat|experience|check|dine)\b|"
                           # "eagerly waiting for the next visit": looking forward, not kept waiting
                           r"\b(?:eagerly|excitedly|impatiently) (?:wait(?:ing)?|await(?:ing)?)\b", re.I)
+# Waiting on someone is serving them: "Ravi waited our table", "she waited on us all evening".
+WAITED_ON_RE = re.compile(r"\bwait(?:ed|s|ing)?\s+(?:on\s+|upon\s+)?(?:(?:our|my|the|your|their)\s+tables?|us|me)\b",
+                          re.I)
 # "room for improvement in the hospitality front", "scope for improvement on service": what should improve.
 IMPROVEMENT_IN_RE = re.compile(
     r"\b(?:room|scope) for improvement (?:in|on|with|for|regarding|when it comes to) (?:the |their |terms of |your )*"
@@ -3057,6 +3172,8 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
         evidence = str(t.get("evidence") or t.get("term") or "")
         if LONGED_TO_RE.search(evidence):
             return False  # "was waiting for a long time to visit": a wish, not a wait
+        if WAITED_ON_RE.search(evidence):
+            return False  # "Ravi waited our table": he served us, nobody was kept waiting
         if IF_YOU_ADVICE_RE.search(evidence):
             return False  # "if you are not comfortable on the rug, you can sit at a table": a tip for readers
         if SUGGEST_RE.search(evidence) and clause_polarity(evidence) >= 0:
@@ -3090,7 +3207,8 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
     if rating is None or rating < 4:
         return topics
     topics = [t for t in topics if judgement(str(t.get("evidence") or t.get("term") or "")) < 0
-              and not COMPARISON_RE.search(str(t.get("evidence") or ""))]
+              and not COMPARISON_RE.search(str(t.get("evidence") or ""))
+              and not _only_crowds(str(t.get("evidence") or t.get("term") or ""))]
     if rating >= 5:
         # Five stars: "they have a small seating area", "lot of crowd at meal times" describe, not complain.
         topics = [t for t in topics if not _only_describes(str(t.get("evidence") or t.get("term") or ""))]
@@ -3112,6 +3230,20 @@ def _only_describes(evidence: str) -> bool:
     faults = {w for w in words if w in FAULT_WORDS or opinion_valence().get(w, 0.0) < 0}
     degree = re.search(r"\b(?:too|very|so)\s+[a-z]|\b(?:not|no)\b", low)
     return bool(faults) and faults <= DESCRIBING_WORDS and not degree
+
+
+CROWD_WORDS = frozenset("crowded crowd crowds busy packed rush full".split())
+
+
+def _only_crowds(evidence: str) -> bool:
+    """True when a happy review's only fault words are crowds, not said to be too much: "never found the store
+    less crowded" tells of a popular place, not of something to put right ("far too crowded to sit" is one)."""
+    low = _plain_judging_words(evidence)
+    words = re.findall(r"[a-z']+", low)
+    faults = {w for w in words if w in FAULT_WORDS or opinion_valence().get(w, 0.0) < 0 or w in CROWD_WORDS}
+    return bool(faults & CROWD_WORDS) and faults <= CROWD_WORDS | {"less", "not", "never", "no"} and not re.search(
+        r"\b(?:too|over|overly|so|very|extremely|annoyingly|uncomfortably)\s+(?:\w+\s+)?(?:crowded|busy|packed|full)\b",
+        low)
 
 
 def is_light(row: dict, analysis: dict) -> bool:
@@ -3578,6 +3710,12 @@ def requests_only(text: str) -> bool:
         and judgement(re.sub(r"\b(?:please|pls|plz|kindly)\b", " ", c, flags=re.I)) == 0 for c in clauses)
 
 
+# A nit the reviewer waves away in the same breath: "wasn't click worthy, no complaints though". Not "otherwise no
+# complaints", which keeps the fault before it.
+NO_COMPLAINTS_THOUGH_RE = re.compile(
+    r"\bno (?:complaints?|issues?|problems?)(?: as such)?\s*,?\s*(?:though|tho|still)\b", re.I)
+
+
 def _stance(row: dict, analysis: dict) -> str:
     """One of: stars_pos, stars_mid, stars_neg, positive, mixed, negative, neutral, kind_low (praise, low stars)."""
     rating = _felt_rating(row)
@@ -3606,14 +3744,14 @@ def _stance(row: dict, analysis: dict) -> str:
         return "neutral"  # "good. it works i guess": a shrug, answered calmly rather than celebrated
     # "Small little Chinese joint." describes the place; only "too small" or "not spacious" would fault it.
     faulting_clause = any(clause_polarity(c) < 0 and not (rating is not None and rating >= 4 and tasting_note(c))
-                          and not _only_describes(c) for c, _ in review_clauses(text))
+                          and not _only_describes(c) and not _only_crowds(c) for c, _ in review_clauses(text))
     if rating is not None and rating >= 4 and requests_only(text):
         return "neutral"  # "add desserts in menu please": an idea to answer, not praise to celebrate
     if rating is not None and rating >= 4:
         # A happy rating: on five stars only a review that also praises something is a true mixed one; four
         # stars with a complaint, or words that fault something, is a small complaint to note.
         if rating < 5 and (has_neg or faulting_clause or IMPROVE_CLAUSE_RE.search(text)
-                           or MIDDLING_THING_RE.search(text)):
+                           or MIDDLING_THING_RE.search(text)) and not NO_COMPLAINTS_THOUGH_RE.search(text):
             return "mixed"  # "it can become better if a little less oil is used" is a small point, kindly put
         # Five stars with a plain fault and no praise ("I was unable to change the billing address. Everything
         # else was fine.") is a small complaint too, never answered as pure praise.
@@ -3772,10 +3910,28 @@ RELATIVES = ("wife|husband|son|daughter|mom|mum|mother|dad|father|brother|sister
              "grandmother|grandfather|grandma|grandpa|baby|kid|niece|nephew|cousin|parents|partner|boyfriend|girlfriend")
 
 
+# What a place offers for other people's occasions: "they also have birthday celebration space", "good for
+# birthday parties", "they do anniversary packages". Nobody celebrated anything with us.
+OFFERED_AFTER_RE = re.compile(r"\s*(?:celebrations?\s+|party\s+|parties\s+)?(?:space|spaces|area|areas|room|rooms|hall|"
+                              r"halls|venue|packages?|options?|section|facilit(?:y|ies)|arrangements?|set-?ups?|deals?|"
+                              r"offers?)\b", re.I)
+OFFERED_BEFORE_RE = re.compile(r"\b(?:they|it|place|restaurant|cafe)\s+(?:also\s+)?(?:have|has|offers?|hosts?|does|do|"
+                               r"provides?|arranges?)\b[^.!?\n]{0,20}$|\b(?:good|great|perfect|ideal|best|nice|suitable|"
+                               r"recommended) (?:place )?for\s+(?:\w+\s+)?$", re.I)
+
+
+def _offered_for_occasions(m: re.Match[str], text: str) -> bool:
+    """True when an occasion word names what the place offers, not the reviewer's own celebration."""
+    if re.search(r"\b(?:my|our|his|her|their)\b|['’]s\b", m.group(0), re.I):
+        return False  # "for my birthday", "my son's birthday party": someone's own day
+    word_at = m.start("a") if m.group("a") else m.start()
+    return bool(OFFERED_AFTER_RE.match(text, m.end()) or OFFERED_BEFORE_RE.search(text[:word_at]))
+
+
 def occasion_of(text: str) -> str:
     """ "your birthday", "the anniversary" or "first visit" when the review says it came for one, or "" (also
     when a clause naming it faults something: "ruined the birthday" is never celebrated back)."""
-    m = OCCASION_RE.search(text)
+    m = next((m for m in OCCASION_RE.finditer(text) if not _offered_for_occasions(m, text)), None)
     if not m:
         return ""
     word = "first" if m.group("first") else "birthday" if "birthday" in m.group(0).lower() else "anniversary"
