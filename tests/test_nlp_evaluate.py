@@ -29,3 +29,11 @@ def test_eval_tone_and_emotions_on_small_files(tmp_path):
     assert report["n_emotion_texts"] == 3 and report["ekman_macro_f1"] > report["baseline_ekman_macro_f1"]
     table = format_report({**report, "pearson_amazon_snippets": 0.75, "baseline_pearson_amazon_snippets": 0.6})
     assert "pearson_amazon_snippets" in table and "ok" in table
+
+
+def test_a_figure_just_short_of_its_target_shows_the_digit_that_misses_it():
+    table = format_report({"category_f1": 0.84991, "baseline_category_f1": 0.65,
+                           "polarity_accuracy": 0.86, "baseline_polarity_accuracy": 0.67})
+    line = next(row for row in table.splitlines() if row.startswith("category_f1"))
+    assert "0.8499" in line and line.endswith("MISS")
+    assert "0.860" in next(row for row in table.splitlines() if row.startswith("polarity_accuracy"))
