@@ -288,6 +288,10 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:chicken|pork)\b[^!?]{0,50}\b(?:its|it's|it is|it was|they are|they were|all) "
         r"(?:all |totally |completely |still )?(?:raw|uncooked|undercooked)(?=\s*(?:[.!?]|$))|"
         r"(?:live|dead) (?:\w+ )?(?:insects?|worms?|bugs?|flies|fly)|stone (?:chunks|pieces|bits)|"
+        # a hard object in the food can break a tooth or choke: "found a matchstick in the shawarma"
+        r"(?:match ?sticks?|(?:metal|plastic|steel) (?:pieces?|bits?|wires?|shavings?)|(?:piece|bit)s? of "
+        r"(?:metal|plastic|wire)|staple pins?|iron nails?) (?:in|inside|into|within) "
+        r"(?:my |the |our |his |her |a |an )?(?:\w+ )?\w+|"
         r"stones? (?:between|in) (?:my |our )?(?:teeth|mouth)|"
         r"food safety|health hazard|unsafe|carbon monoxide|gas leak|smell(?:ed|s)? (?:of )?gas|"
         # water not fit to drink, leftovers served again: hazards a reply must not call "fair" in public

@@ -1,0 +1,27 @@
+"""A hard object found in the food is a safety incident: a person answers it, not a drafted reply."""
+
+from nlp.analyze import analyze_rows
+from nlp.draft import draft_many
+
+BUSINESS = {"name": "Spice Route Kitchen", "industry": "restaurant"}
+VOICE = {"signature": "Asha, General Manager", "contact": "asha@spiceroute.example"}
+
+
+def _draft(text: str, rating: int = 1) -> dict:
+    row = {"id": "r1", "author": "Kavya Rao", "rating": rating, "text": text}
+    (draft,) = draft_many(zip([row], analyze_rows([row]), strict=True), BUSINESS, VOICE)
+    return draft
+
+
+def test_a_matchstick_or_metal_in_the_food_goes_to_a_person():
+    for text in ("Ordered the chicken shawarma and found a matchstick in the shawarma. Disgusting.",
+                 "There was a piece of plastic inside my biryani, could have choked on it.",
+                 "Metal wire in the noodles. Never again."):
+        draft = _draft(text)
+        assert "reply" not in draft and draft["reason"].startswith("health or safety incident"), text
+
+
+def test_matches_and_plastic_outside_the_food_are_no_incident():
+    draft = _draft("Lovely candles lit with a match on every table and the biryani was superb. Plastic cutlery though.",
+                   rating=4)
+    assert "reply" in draft
