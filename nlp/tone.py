@@ -468,6 +468,10 @@ def _compound_from_raw(raw: float) -> float:
     return raw / math.sqrt(raw * raw + ALPHA)
 
 
+LEADING_BUT = re.compile(r"but\b", re.IGNORECASE)
+BUT_WEIGHT = 1.5  # VADER's own weight for words after "but"
+
+
 @lru_cache(maxsize=65536)
 def clause_polarity(text: str, rules: tuple[int, ...] | None = None) -> float:
     """Polarity of one clause in [-1, 1]: VADER with domain words, plus domain phrase valences.
@@ -483,6 +487,10 @@ def clause_polarity(text: str, rules: tuple[int, ...] | None = None) -> float:
     extra, _ = phrase_valence(text, rules)
     if not extra:
         return compound
+    if LEADING_BUT.match(text):
+        # VADER weighs every word after "but" by 1.5; a phrase in a clause opening with "but" weighs the same,
+        # or "but the service could have been better" nets out to nothing against the boosted "better"
+        extra *= BUT_WEIGHT
     return _compound_from_raw(_raw_from_compound(compound) + extra)
 
 

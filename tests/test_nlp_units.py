@@ -447,6 +447,8 @@ def test_clause_polarity_equals_plain_vader_plus_plain_phrase_rules():
         text = text.strip()
         compound = plain.polarity_scores(text)["compound"] if text else 0.0
         extra = sum(r.valence for r in tone.phrase_rules() if r.pattern.search(text))
+        if re.match(r"but\b", text, re.IGNORECASE):
+            extra *= 1.5  # a phrase after "but" weighs as VADER weighs words there
         want = tone._compound_from_raw(tone._raw_from_compound(compound) + extra) if extra else compound
         assert tone.clause_polarity(text) == want, text
         assert tone.clause_polarity(text, tone.fired_rules(text)) == want, text

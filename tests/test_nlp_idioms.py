@@ -1,0 +1,44 @@
+"""Idioms whose sign plain VADER reverses: a negated comparative, a negated fault, a cold drink, and a phrase
+rule in a clause opening with "but" (pure functions, no spaCy model)."""
+
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from nlp.tone import clause_polarity
+
+RAW = SentimentIntensityAnalyzer()
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("Our lamb shank could not have been better", 1),
+    ("The staff couldn't have been more attentive", 1),
+    ("I have never had better dosa anywhere", 1),
+    ("You can't beat the lunch thali", 1),
+    ("Can't wait to go back next month", 1),
+    ("I can't say enough good things about the chef", 1),
+    ("Service couldn't get any worse", -1),
+    ("We have had better biryani elsewhere", -1),
+    ("The beer was ice cold", 1),
+    ("Chutneys came at no extra charge", 1),
+    ("Not once has a dish disappointed us", 1),
+    ("Very economical for a family lunch", 1),
+])
+def test_idioms_read_the_way_people_mean_them(text, sign):
+    assert sign * clause_polarity(text) >= 0.2
+    assert sign * RAW.polarity_scores(text)["compound"] < 0.2  # plain VADER misses each of them
+
+
+def test_a_cold_dish_is_still_a_fault_and_cold_coffee_is_a_drink():
+    assert clause_polarity("The soup was cold") <= -0.3
+    assert clause_polarity("Cold coffee was lovely") > 0.3
+
+
+def test_worth_every_bite_is_good_value():
+    assert clause_polarity("worth every bite") >= 0.3
+
+
+def test_a_phrase_rule_after_but_weighs_like_the_words_it_follows():
+    # VADER weighs the words after "but" by 1.5; the "room to improve" phrase must not be cancelled by "better"
+    assert clause_polarity("but the service could have been better.") <= -0.2
+    assert clause_polarity("but the service could have been better.") == pytest.approx(
+        clause_polarity("But the service could have been better."))
