@@ -22,6 +22,17 @@ RAW = SentimentIntensityAnalyzer()
     ("Chutneys came at no extra charge", 1),
     ("Not once has a dish disappointed us", 1),
     ("Very economical for a family lunch", 1),
+    ("The tiramisu blew us away", 1),
+    ("The rooftop view is killer", 1),
+    ("Crazy good momos", 1),
+    ("A sinful chocolate brownie", 1),
+    ("The service was nothing short of excellent", 1),
+    ("The hot and sour soup hit the spot", 1),
+    ("The thali fell short this time", -1),
+    ("The food was so-so", -1),
+    ("The buffet is a rip off", -1),
+    ("Dinner was a big letdown", -1),
+    ("Starters were average at best", -1),
 ])
 def test_idioms_read_the_way_people_mean_them(text, sign):
     assert sign * clause_polarity(text) >= 0.2
