@@ -128,10 +128,17 @@ def analyze_rows(rows: Iterable[dict], profile: str = "restaurant", *, batch_siz
     return _analyze_chunk((rows, profile, batch_size))
 
 
+# Typographic apostrophes, as phones type them ("didn’t"): VADER's negation check, the phrase rules and the
+# staff patterns all look for a straight one, so "it wasn’t good" read as praise. One character for one, so
+# evidence offsets stay right.
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
 def review_text(row: dict) -> str:
-    """The text to read: the review body, led by its title when the title adds something."""
-    text = (row.get("text") or "").strip()
-    title = (row.get("title") or "").strip()
+    """The text to read: the review body, led by its title when the title adds something; apostrophes
+    straightened."""
+    text = (row.get("text") or "").strip().translate(APOSTROPHES)
+    title = (row.get("title") or "").strip().translate(APOSTROPHES)
     if title and text and not text.lower().startswith(title.lower()):
         # The title is often the verdict ("Never again"); read it as the first sentence.
         return f"{title.rstrip('.!?')}. {text}"

@@ -53,3 +53,21 @@ def test_a_phrase_rule_after_but_weighs_like_the_words_it_follows():
     assert clause_polarity("but the service could have been better.") <= -0.2
     assert clause_polarity("but the service could have been better.") == pytest.approx(
         clause_polarity("But the service could have been better."))
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("It was a night we can't forget", 1),
+    ("I will never forget how rude the manager was", -1),
+    ("Thank you so so much", 1),
+    ("Great food at best price", 1),
+])
+def test_idiom_rules_stay_inside_their_idiom(text, sign):
+    assert sign * clause_polarity(text) >= 0.2
+
+
+def test_curly_apostrophes_read_like_straight_ones():
+    from nlp.analyze import analyze_rows
+    curly, straight = analyze_rows([{"id": "1", "text": "The biryani wasn’t good and I won’t come back."},
+                                    {"id": "2", "text": "The biryani wasn't good and I won't come back."}])
+    assert curly["sentiment"] == straight["sentiment"] and curly["sentiment"]["label"] == "negative"
+    assert [t["sentiment"] for t in curly["topics"]] == [t["sentiment"] for t in straight["topics"]]
