@@ -71,3 +71,15 @@ def test_curly_apostrophes_read_like_straight_ones():
                                     {"id": "2", "text": "The biryani wasn't good and I won't come back."}])
     assert curly["sentiment"] == straight["sentiment"] and curly["sentiment"]["label"] == "negative"
     assert [t["sentiment"] for t in curly["topics"]] == [t["sentiment"] for t in straight["topics"]]
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("Please don't order from this outlet", -1),
+    ("I would recommend not to visit this place", -1),
+    ("Street stalls make better than this place", -1),
+    ("Wouldn't mind going again", 1),
+    ("Nothing beats their haleem", 1),
+    ("Please don't miss the kebabs", 1),
+])
+def test_advice_to_others_reads_as_meant(text, sign):
+    assert sign * clause_polarity(text) >= 0.2
