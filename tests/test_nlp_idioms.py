@@ -83,3 +83,12 @@ def test_curly_apostrophes_read_like_straight_ones():
 ])
 def test_advice_to_others_reads_as_meant(text, sign):
     assert sign * clause_polarity(text) >= 0.2
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("The dal was luke warm", -1),
+    ("They charge you through the nose for a mocktail", -1),
+    ("The biryani speaks for itself", 1),
+])
+def test_set_phrases_of_food_and_price(text, sign):
+    assert sign * clause_polarity(text) >= 0.2
