@@ -92,3 +92,8 @@ def test_advice_to_others_reads_as_meant(text, sign):
 ])
 def test_set_phrases_of_food_and_price(text, sign):
     assert sign * clause_polarity(text) >= 0.2
+
+
+def test_a_treat_paid_for_others_is_no_praise_but_a_treat_to_eat_is():
+    assert abs(clause_polarity("My cousin gave a treat here for his promotion")) < 0.05
+    assert clause_polarity("The kulfi was a real treat") > 0.2
