@@ -22,7 +22,7 @@ from nlp.aspects import VOICED, AspectModel, load_aspect_model, polarity_feature
 from nlp.emotions import detect_emotions
 from nlp.profiles import Profile, load_profile, match_topics
 from nlp.signals import is_suggestion, risk_reasons
-from nlp.staff import find_staff
+from nlp.staff import WAIT_FORMS, find_staff, serving_wait
 from nlp.tone import (
     CLEAR,
     NEGATIVE_WEIGHT,
@@ -100,6 +100,21 @@ def token_keys(doc: Doc, profile: Profile, words: list[str] | None = None,
 KNOWN_WORDS = 200_000
 
 
+def retag_serving_waits(lower: list[str], mentions: list[dict], profile: Profile) -> list[dict]:
+    """Mentions with every "wait" that means serving ("Soumen waited our table", "the lady who waited on us") told
+    as what "served" is in the profile, not as a wait: nobody was kept waiting."""
+    served = next((topic for key in ("served", "serve") for words, topic in profile.index.get(key, ())
+                   if words == (key,)), None)
+    for i in range(len(lower)):
+        end = serving_wait(lower, i)
+        if end is None:
+            continue
+        mentions = [m for m in mentions if not i <= m["start"] < end]
+        if served is not None:
+            mentions.append({"topic": served.name, "category": served.category, "start": i, "end": end})
+    return sorted(mentions, key=lambda m: m["start"])
+
+
 class TopicTagger:
     """Finds topic mentions from a profile's lemma patterns; sets doc._.rc_topics to a list of dicts."""
 
@@ -128,6 +143,8 @@ class TopicTagger:
             {"topic": t.name, "category": t.category, "start": s, "end": e}
             for t, s, e in match_topics(keys, self.profile)
         ]
+        if not WAIT_FORMS.isdisjoint(map(str.lower, words)):
+            mentions = retag_serving_waits([w.lower() for w in words], mentions, self.profile)
         if self.model is not None and mentions is not None:
             mentions = self._confirm(doc, mentions)
         ext.rc_topics = mentions
@@ -290,10 +307,27 @@ def _score_concessive(dt: DocText, parts: list[tuple[int, int]], inside: list[di
                 m["sentiment"], m["evidence"] = score, text
 
 
+def word_pieces(dt: DocText, cs: int, ce: int) -> list[tuple[int, int]]:
+    """The clause's list pieces (split_pieces), except that a hyphen inside a word joins it: "over-cooked",
+    "super-fast" and "non-veg" stay whole in the evidence. A hyphen typed as a dash, from a lower-case word to a
+    capitalised one ("over-I grabbed"), still splits, as does a range of numbers ("4-5 people"); "Kit-Kat" does
+    not."""
+    words, offsets = dt.words, dt.offsets
+    joined = [k for k in range(cs + 1, ce - 1) if words[k] == "-" and words[k - 1][-1:].isalpha() and
+              words[k + 1][:1].isalpha() and offsets[k - 1] + len(words[k - 1]) == offsets[k] and
+              offsets[k] + 1 == offsets[k + 1] and not (words[k + 1][0].isupper() and words[k - 1][0].islower())]
+    if not joined:
+        return split_pieces(words, cs, ce)
+    masked = [*words[cs:ce]]
+    for k in joined:
+        masked[k - cs] = "\u2011"  # a non-breaking hyphen: no list break
+    return [(s + cs, e + cs) for s, e in split_pieces(masked, 0, ce - cs)]
+
+
 def _score_pieces(dt: DocText, cs: int, ce: int, inside: list[dict], clause_score: float,
                   clause_text: str) -> None:
     """Several topics in one clause: each owns its piece and the topic-free pieces after it."""
-    pieces = split_pieces(dt.words, cs, ce)
+    pieces = word_pieces(dt, cs, ce)
     owner: list[str | None] = []
     for ps, pe in pieces:
         topics = [m["topic"] for m in inside if ps <= m["start"] < pe]

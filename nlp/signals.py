@@ -68,11 +68,26 @@ def _risk_set() -> PatternSet:
     return PatternSet([p.pattern for p, _, _ in risk_rules()])
 
 
+# A plain negation right before a risk phrase says the thing was not there: "not a cockroach but a moth", "no hair
+# in the food", "without any allergy". "Not a single cockroach" is left alone: reviewers write it both ways.
+NEGATED_BEFORE = re.compile(r"(?:\bnot\s+(?:a|an|any)|\bno|\bwithout(?:\s+(?:a|an|any))?)\s+$", re.IGNORECASE)
+# Reasons whose absence is itself the complaint: "no refund" still asks for the money back.
+ABSENCE_IS_THE_COMPLAINT = frozenset({"asks for money back"})
+
+
 def risk_reasons(text: str) -> list[tuple[float, str]]:
-    """Risk phrases in a text: [(weight, reason)]."""
+    """Risk phrases in a text: [(weight, reason)]; a phrase counts unless every mention of it is plainly negated."""
     rules = risk_rules()
     # a rule's regex runs only when the text holds the words every match of it needs
-    return [rules[k][1:] for k in _risk_set().matching(text)]
+    return [rules[k][1:] for k in _risk_set().matching(text) if not _only_negated(rules[k], text)]
+
+
+def _only_negated(rule: tuple[re.Pattern[str], float, str], text: str) -> bool:
+    """True when every match of the rule follows a plain negation ("not a cockroach", "no hair in")."""
+    pattern, _, reason = rule
+    if reason in ABSENCE_IS_THE_COMPLAINT:
+        return False
+    return all(NEGATED_BEFORE.search(text, max(0, m.start() - 20), m.start()) for m in pattern.finditer(text))
 
 
 def _age_days(published_at: str | None, now: datetime | None) -> float | None:

@@ -194,19 +194,82 @@ def _name_before_role(words: list[str], j: int) -> bool:
 
 
 def _name_at(words: list[str], tags: list[str], i: int) -> tuple[int, str] | None:
-    """A one- or two-word name starting at i (after an optional title)."""
+    """A one- or two-word name starting at i (after an optional title or initials)."""
     if i < len(words) and words[i].lower() in TITLES:
         i += 1
         if i < len(words) and words[i].isalpha() and words[i].islower() and len(words[i]) >= 3 and \
                 words[i] not in _vocabulary():
             return i, words[i].capitalize()  # "special thanx to mr mahesh": the title vouches for a lower-case name
+    if (initialled := _name_after_initials(words, i)) is not None:
+        return initialled
     # "Delivery Time - Quick" is a heading, not a delivery person called Time
     if i >= len(words) or not _is_name(words[i], tags[i]) or words[i].lower() in _topic_words():
         return None
     if i + 1 < len(words) and _is_name(words[i + 1], tags[i + 1]) and words[i + 1].lower() not in ROLES \
             and words[i + 1].lower() not in _topic_words():
         return i, f"{words[i]} {words[i + 1]}"
+    if _continues_on_next_line(words, i + 1):
+        # "our server Ramesh\nKumar was great": the family name wrapped onto the next line, where the verdict is
+        return i + 2, f"{words[i]} {words[i + 2]}"
     return i, words[i]
+
+
+def _initial(word: str) -> bool:
+    """One or two capitals standing for a name ("S", "SK", "Md", "S.K."), and no English word ("I", "IT", "OK")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if re.fullmatch(r"(?:[A-Z]\.){1,2}", word):
+        return True
+    low = word.lower()
+    return word.isalpha() and len(word) <= 2 and word[0].isupper() and low not in STOP_WORDS and \
+        low not in _vocabulary() and (word.isupper() or not re.search("[aeiouy]", low))
+
+
+def _name_after_initials(words: list[str], i: int) -> tuple[int, str] | None:
+    """The lower-case name after one or two initials where a name is expected ("thanks to SK allauddin",
+    "our waiter S. K. rahim"): the initials are passed over, as after a title."""
+    k, count = i, 0
+    while k < len(words) and count < 2 and _initial(words[k]):
+        k, count = k + 1, count + 1
+        if k < len(words) and words[k] == ".":
+            k += 1
+    if count and k < len(words) and _loose_name(words[k]):
+        return k, words[k].capitalize()
+    return None
+
+
+# What may follow a name that wrapped onto a new line: the rest of its sentence, or nothing.
+AFTER_WRAPPED_NAME = frozenset({"was", "is", "who", "has", "had", "and", "&", ",", ".", "!", "for", "served", "helped",
+                                "took", "looked", "made", "did"})
+
+
+def _continues_on_next_line(words: list[str], k: int) -> bool:
+    """Whether a line break at k sits inside a phrase: the next line opens with a bare name (no English or menu
+    word) that its sentence goes on from ("server\nRamesh was great"), not a new point ("staff\nGreat food").
+    A word the review uses anywhere else is taken for the place or a brand it talks about ("Zega is nice")."""
+    if not (k + 1 < len(words) and words[k].isspace() and words[k].count("\n") == 1 and _bare_name(words[k + 1])):
+        return False
+    if sum(w.lower() == words[k + 1].lower() for w in words) > 1:
+        return False
+    return k + 2 >= len(words) or words[k + 2].lower() in AFTER_WRAPPED_NAME or "\n" in words[k + 2]
+
+
+def _role_ends_short_line(words: list[str], lower: list[str], i: int) -> bool:
+    """Whether the role word at i closes a line that only names it ("Our waiter", "Special thanks to our server"),
+    so a name on the next line is that person's, not the start of a new point."""
+    start = i
+    while start >= 1 and "\n" not in words[start - 1]:
+        start -= 1
+    return i - start <= 2 or any(w in THANKS for w in lower[start:i])
+
+
+def _after_name(lower: list[str], named: tuple[int, str]) -> int:
+    """The index right after a found name: named[0] is its first word, or its last when it wrapped onto a new
+    line ("Ramesh\nKumar", found at "Kumar")."""
+    parts = named[1].lower().split()
+    if len(parts) > 1 and lower[named[0]] == parts[-1] and named[0] >= 2 and lower[named[0] - 2] == parts[0]:
+        return named[0] + 1
+    return named[0] + len(parts)
 
 
 def _name_ending(words: list[str], end: int) -> tuple[int, str] | None:
@@ -419,7 +482,7 @@ def _more_names(words: list[str], lower: list[str], named: tuple[int, str], foun
                 role: str | None) -> None:
     """A list after a found name: "Alivi, Kyn and Arjun"; each further one must be a bare name."""
     n = len(words)
-    k = named[0] + len(named[1].split())
+    k = _after_name(lower, named)
     while k + 1 < n and lower[k] in {",", "and", "&"} and (_bare_name(words[k + 1]) or _loose_name(words[k + 1])):
         more = _name_ending(words, k + 2) if k + 2 < n and _bare_name(words[k + 2]) else None
         more = more or (k + 1, words[k + 1].capitalize())
@@ -458,6 +521,93 @@ def _names_before(words: list[str], lower: list[str], named: tuple[int, str], fo
             found.setdefault(person[1].lower(), (person[0], person[1], None))
 
 
+WAIT_FORMS = frozenset({"wait", "waits", "waited", "waiting"})
+TIME_WORDS = frozenset({"min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "long", "ages", "forever",
+                        "while", "time"})
+# "the lady who waited on us": a person the reviewer points at without a name
+THE_ONE = PERSON_NOUNS | {"woman"}
+
+
+def serving_wait(lower: list[str], i: int) -> int | None:
+    """The end of a "wait" at i that means serving: "Ravi waited our table", "the lady who waited on us". None when
+    it is a wait, or the reviewer waited ("we were waiting on the table for 20 minutes")."""
+    n = len(lower)
+    if lower[i] not in WAIT_FORMS:
+        return None
+    k = i + 1 + (i + 1 < n and lower[i + 1] in {"on", "upon"})
+    if k + 1 < n and lower[k] in {"our", "the", "my", "your", "their", "his", "her"} and \
+            lower[k + 1] in {"table", "tables"}:
+        end = k + 2
+    elif k > i + 1 and k < n and lower[k] in {"us", "me", "everyone"}:
+        end = k + 1
+    else:
+        return None
+    b = i - 1
+    while b >= 0 and lower[b] in {"were", "was", "had", "have", "been", "kept", "all", "both", "just", "still"}:
+        b -= 1
+    if (b >= 0 and lower[b] in {"we", "i", "us", "me"}) or any(w in TIME_WORDS for w in lower[end:end + 4]):
+        return None  # the reviewer waited, or a wait was timed ("waited on the table for 20 minutes")
+    return end
+
+
+def _waiter(words: list[str], lower: list[str], i: int) -> tuple[int, str] | None:
+    """Who waited on the reviewer, for a serving "wait" at i: a name ("Soumen Das waited our table", "Syed, who
+    waited our table"), (i, "") for a person without one ("the guy who waited on us"), or None."""
+    b = i - 1
+    while b >= 1 and (lower[b] in ADVERBS or lower[b] in {"had", "has", "have"}):
+        b -= 1  # "Ravi also waited on us", "Ravi had waited our table"
+    if b >= 1 and lower[b] == "who":
+        b -= 1
+        if b >= 1 and lower[b] == ",":
+            b -= 1
+        if lower[b] in THE_ONE and b >= 1 and lower[b - 1] in {"the", "a"}:
+            # "Saroj the guy who waited on us": the name before the person; "the lady who waited on us": no name
+            named = _subject(words, lower, _name_ending(words, b - 2)) if b >= 2 and \
+                (b == 2 or words[b - 3] in SENTENCE_ENDS | {","}) else None
+            return named or (i, "")
+        # "syed who waited our table", "Syed, who ...": "who" vouches for a person, also one typed in lower case
+        # or whose name ends like a verb
+        plain = words[b].isalpha() and len(words[b]) >= 3 and words[b][1:].islower() and lower[b] not in _vocabulary()
+        if (_loose_name(words[b]) or plain) and (b == 0 or lower[b - 1] not in THING_BEFORE) and \
+                not _bare_name(words[b - 1] if b >= 1 else ""):
+            return b, words[b].capitalize()
+    return _subject(words, lower, _name_with_surname(words, b)) if b >= 0 else None
+
+
+COMPARATIVES = frozenset({"better", "worse", "more", "less", "expected", "expect", "expecting"})
+COMPARING = frozenset({("compared", "to"), ("compared", "with"), ("like", "at"), ("similar", "to"), ("same", "as")})
+
+
+def _compared_at(lower: list[str], k: int) -> bool:
+    """Whether the word at k is what the review measures the place against: another business ("tastier than
+    Bawarchi", "compared to Paradise", "I expected better service from Pizzaland")."""
+    b = k - 1
+    while b >= 0 and lower[b].isspace():
+        b -= 1
+    if b < 0:
+        return False
+    if lower[b] in {"than", "unlike"} or (b >= 1 and (lower[b - 1], lower[b]) in COMPARING):
+        return True
+    if lower[b] not in {"from", "at", "in"}:
+        return False
+    gap = 1
+    for j in range(b - 1, -1, -1):
+        if lower[j] in COMPARATIVES:
+            return True
+        gap += len(lower[j]) + 1
+        # within one sentence and a few words: "better service from X", not "better. We came from X"
+        if gap > 40 or any(c in lower[j] for c in ".!?\n"):
+            return False
+    return False
+
+
+def _only_compared(lower: list[str], name: str) -> bool:
+    """True when every mention of the name's first word is a business the place is compared with."""
+    first = name.split()[0].lower()
+    hits = [k for k, w in enumerate(lower) if w == first]
+    return bool(hits) and all(_compared_at(lower, k) for k in hits)
+
+
 def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | None]]:
     """Staff mentions in one review: [(token index, name or "", role or None)], one per person.
 
@@ -478,6 +628,9 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
         if role in ROLES:
             # "the staff especially Prabhu and Jenny", "waiters namely Ajay": a name after a singling-out word
             after = i + 2 if i + 2 < n and lower[i + 1] in SINGLING_OUT and _bare_name(words[i + 2]) else i + 1
+            if i >= 1 and lower[i - 1] in {"our", "the", "my"} and _continues_on_next_line(words, i + 1) and \
+                    _role_ends_short_line(words, lower, i):
+                after = i + 2  # "our waiter\nRamesh was great": the name on the line after its role
             named = _name_at(words, tags, after)
             if named is None and i >= 2 and lower[i - 1] in {"our", "the", "a"} and lower[i - 2] in {",", "-"}:
                 named = _name_at(words, tags, i - 3) if i >= 3 else None
@@ -513,7 +666,7 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                 key = named[1].lower()
                 found.setdefault(key, (named[0], named[1], role))
                 # the listed names share a plural or group role ("waiters Ajay and Ranjan")
-                shared = after > i + 1 or w != role or role in GROUP_ROLES
+                shared = (after > i + 1 and lower[i + 1] in SINGLING_OUT) or w != role or role in GROUP_ROLES
                 _more_names(words, lower, named, found, role if shared else None)
             elif role not in GROUP_ROLES and w == role and i >= 1 and lower[i - 1] in {"the", "our", "my"}:
                 found.setdefault(f"role:{role}", (i, "", role))
@@ -619,6 +772,17 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
             while j < n and lower[j].isalpha() and lower[j] not in _vocabulary() and len(lower[j]) >= 3:
                 found.setdefault(lower[j], (j, words[j].capitalize(), None))
                 j += 2 if j + 1 < n and lower[j + 1] in {"and", ","} else n
+        elif re.fullmatch(r"by[A-Z][a-z]{2,}", words[i]) and _served_before(lower, i) and _bare_name(words[i][2:]):
+            # "Great service byRaza and subenbhu": a name typed against "by"
+            found.setdefault(w[2:], (i, words[i][2:], None))
+            _more_names(words, lower, (i, words[i][2:]), found, None)
+        elif serving_wait(lower, i) is not None:
+            named = _waiter(words, lower, i)
+            if named and named[1]:
+                if found.get(named[1].lower(), (0, "", None))[2] is None:
+                    found[named[1].lower()] = (named[0], named[1], "server")
+            elif named:
+                found.setdefault("role:server", (i, "", "server"))
         elif w == "by" and _served_before(lower, i) and i + 1 < n and "&" in lower[i + 1] and all(
                 p.isalpha() and len(p) >= 3 and p not in _vocabulary() for p in lower[i + 1].split("&")):
             # "very good service by govind&suraj": names typed together
@@ -665,7 +829,7 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
 
         elif w in ASK and i + 2 < n and lower[i + 1] == "for":
             named = _name_at(words, tags, i + 2)
-            end = named[0] + len(named[1].split()) if named else n
+            end = _after_name(lower, named) if named else n
             if named and all(_bare_name(x) for x in named[1].split()) and (end >= n or lower[end] in PHRASE_ENDS):
                 found.setdefault(named[1].lower(), (named[0], named[1], None))
         elif w in {"service", "services", "hospitality"} and i + 2 < n and (
@@ -715,5 +879,7 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                     found.setdefault(lower[k + 1], (k + 1, words[k + 1].capitalize(), None))
     # A name also seen with a role keeps the role.
     # "Sk" in "Mr. Sk. Alauddin": two letters without a vowel are an abbreviation, not the name to thank ("Jo" is one)
+    # A name only ever met as what the place is compared with is another business ("better than Bawarchi").
     return sorted(v for v in found.values()
-                  if not v[1] or len(v[1]) >= 3 or v[2] or re.search("[aeiouy]", v[1].lower()))
+                  if (not v[1] or len(v[1]) >= 3 or v[2] or re.search("[aeiouy]", v[1].lower())) and
+                  not (v[1] and _only_compared(lower, v[1])))

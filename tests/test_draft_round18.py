@@ -30,8 +30,10 @@ OWNED_RE = re.compile(r"on us|ours|our job|responsib|the miss|fell short|we miss
 
 
 def test_a_business_the_review_compares_us_with_is_no_person():
-    assert not _said_as_person("Pizzaland", "Cold pizza. I expected better service from Pizzaland's.")
-    assert not _said_as_person("Bawarchi", "The biryani is far tastier than Bawarchi")
+    # the rule lives in the analysis's staff finder since 0.4.12 (tests/test_nlp_staff_round3.py); here, end to end
+    for text in ("Cold pizza. I expected better service from Pizzaland's.", "The biryani is far tastier than Bawarchi"):
+        for reply in drafted(text, 2):
+            assert "Pizzaland" not in reply and "Bawarchi" not in reply, reply
     assert _said_as_person("Ravi", "Ravi looked after us, better service than we hoped")
 
 
@@ -148,7 +150,8 @@ def test_a_word_cut_at_its_hyphen_is_never_quoted():
     text = ("Basically i am from Pune...my sister-in-law gave a treat at this place...just fell in love with it..."
             "eagerly waiting for your outlet in Pune")
     for reply in drafted(text, 5):
-        assert "Law gave" not in reply and "law gave" not in reply, reply
+        # since 0.4.12 the analysis keeps "sister-in-law" whole in its evidence; never its cut-off tail
+        assert not re.search(r"(?<![\w-])[Ll]aw gave", reply), reply
 
 
 @pytest.mark.parametrize("phrase", ["the food quality", "the service staff", "the food delivery", "the food taste"])
