@@ -271,7 +271,11 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"cut (?:my|his|her) (?:hand|finger|mouth|lip)|broken glass|(?:piece|shard|bits?) of glass|"
         r"broke (?:a|the) glass|glass (?:shards|pieces)|shards\b|"
         r"(?:slipped|tripped|fell) (?:over|and (?:fell|hurt)|on (?:the|a) (?:wet )?(?:floor|stairs?|steps?))|"
-        r"cockroach\w*|roach(?:es)?|maggots?|caught (?:on )?fire|fire broke out|(?:were|was|got) evacuated|evacuation|"
+        # "a flying insect (not a cockroach but something else)": a pest the reviewer rules out is not the one quoted
+        r"(?<!not a )(?<!\bno )(?<!not any )(?<!without a )(?<!without any )(?:cockroach\w*|roach(?:es)?|maggots?)|"
+        r"found (?:a |an |some |two |few |a few |small |tiny |dead |live )?(?:\w+ )?(?:insects?|worms?|bugs?|"
+        r"cockroach\w*|lizard|caterpillars?|beetles?)\b(?=(?:\W+\w+){0,10}?\W+(?:in|inside|on|with|cooked|into)\b)|"
+        r"caught (?:on )?fire|fire broke out|(?:were|was|got) evacuated|evacuation|"
         r"(?:worms?|insects?|spiders?|beetles?|moths?|lizard|rat|mouse|mice|bugs?|flies|fly|mosquito(?:e?s)?|ants) "
         r"(?:in|on|inside) "
         r"(?:my|the|our|his|her|it|this|that|food|dish|plate|meal|curry|rice|biryani|(?:\w+ )?(?:soda|juice|drink|"

@@ -25,3 +25,17 @@ def test_matches_and_plastic_outside_the_food_are_no_incident():
     draft = _draft("Lovely candles lit with a match on every table and the biryani was superb. Plastic cutlery though.",
                    rating=4)
     assert "reply" in draft
+
+
+def test_a_creature_found_in_the_food_goes_to_a_person_and_is_the_one_quoted():
+    for text in ("Worst dessert ever. I found a bug in the blueberry tart and there were flies everywhere.",
+                 "Found two tiny worms in the dal. Unbelievable."):
+        draft = _draft(text)
+        assert "reply" not in draft and draft["reason"].startswith("health or safety incident"), text
+    draft = _draft("I found a winged insect (not a cockroach, something smaller) cooked into the pulao.")
+    assert "reply" not in draft and "cockroach" not in draft["reason"] and "insect" in draft["reason"]
+
+
+def test_a_pest_the_reviewer_rules_out_is_no_incident():
+    draft = _draft("Spotless place, no cockroach or fly anywhere, and the kebabs were juicy.", rating=5)
+    assert "reply" in draft
