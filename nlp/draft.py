@@ -185,7 +185,11 @@ VAGUE_NOUNS = frozenset({"place", "restaurant", "staff", "service", "thing", "th
                          "app", "apps", "application",
                          # A stay is a hotel's "visit"; airports, stations and shops are where, not what.
                          "stay", "stays", "airport", "station", "stations", "metro", "tube", "shops", "streets",
-                         "city", "centre", "center", "area", "island"})
+                         "city", "centre", "center", "area", "island",
+                         # The reviewer's own hopes and pains, never a thing that fell short: "the efforts were
+                         # wasted", "the memories", "it was an utter disappointment".
+                         "effort", "efforts", "expectation", "expectations", "hopes", "disappointment", "memories",
+                         "memory"})
 # Chat spellings and modifiers that never start "the thing": "dint taste", "ur food", "different environment".
 PHRASE_JUNK = frozenset("""ur u r din dint didnt dont cant wont isnt wasnt doesnt plz pls bcoz coz bcz ppl
 different various other same whole entire usual normal regular total complete certain particular typical
@@ -1283,6 +1287,37 @@ def conduct_of(phrase: str, text: str) -> str:
     return f"the {m.group(1)} of the {said.group(2).lower()}" if said else phrase
 
 
+# A complaint made on the spot and turned away: "called the manager and was told they can't do anything about it",
+# "the waiter refused to change it". How it was handled is a fault of its own, beside what they complained of.
+HELP_REFUSED_RE = re.compile(
+    r"\b(managers?|management|waiters?|waitress|servers?|staff|captains?|owners?|supervisors?)\b[^.!?]{0,80}?\b"
+    r"(?:(?:told|said|says|replied|informed)\b[^.!?]{0,40}?\b(?:(?:can'?t|cannot|can not|could ?n'?t|could not) "
+    r"(?:do|help) (?:anything|much|nothing)|nothing (?:can|could) be done|(?:it'?s|it is|was) not (?:their|his|her) "
+    r"(?:problem|fault|responsibility))|refused to (?:help|do anything|change|replace|remake|take it back))", re.I)
+
+
+# A performer they came for who was not there: "came for DJ Asif ... he was not there, some other dj was".
+ABSENT_PERFORMER_RE = re.compile(
+    r"\b(dj|chef|singer|band|performer|musician)\b(?:\s+|.{0,160}?\b(?:he|she|they)\s+)(?:was|were|is|are)(?:\s+not|n'?t)"
+    r"\s+(?:there|present|around|playing|performing)\b", re.I | re.S)
+
+
+def absent_performer(text: str) -> str:
+    """ "the DJ not being there" when the review says the performer they came for was not there; "" otherwise."""
+    if not (m := ABSENT_PERFORMER_RE.search(text)):
+        return ""
+    role = m.group(1).lower()
+    return f"the {'DJ' if role == 'dj' else role} not being there"
+
+
+def handled_by(text: str) -> str:
+    """The person who turned a complaint away on the spot ("manager"), or ""."""
+    if not (m := HELP_REFUSED_RE.search(text)):
+        return ""
+    role = m.group(1).lower()
+    return role[:-1] if role.endswith("s") and not role.endswith("ss") else role  # "managers" -> "manager"
+
+
 def treated_by(text: str) -> str:
     """The person a review faults for how they treated the reviewer ("staff", "waitress"), or ""."""
     m = TREATED_BY_RE.search(text) or RUDE_ROLE_RE.search(text) or RUDE_NEXT_RE.search(text)
@@ -1488,6 +1523,8 @@ def measured_wait(text: str) -> str:
 
 
 # Something ordered that they did not have: "they say they don't have it", "prawns were not available".
+MANY_UNAVAILABLE_RE = re.compile(r"\b(?:items|dishes|many|most|several|half|lot of|lots of|none of)\b[^.!?]{0,40}\b"
+                                 r"(?:not available|unavailable|(?:weren|aren)[’']?t available|out of stock)", re.I)
 UNAVAILABLE_RE = re.compile(
     r"\b(?:they|he|she|restaurant|waiter|staff)\s+(?:\w+\s+){0,2}?(?:don'?t|do not|didn'?t|did not)\s+have\s+"
     r"(?:it|that|them|the items?|the dish)\b|\b(?:is|was|were|are)\s+(?:not|n't)\s+available\b|"
@@ -1510,6 +1547,12 @@ REQUEST_IGNORED_RE = re.compile(
     r"\b(?:asked|requested|told|saying|said|mentioned|instructed)\b[^.!?]{0,40}\b(?:no|not to (?:use|add|put)|"
     r"don'?t (?:use|add|put)|without)\s+([a-z]{3,}(?: (?:and|or|&) [a-z]{3,})?)\b[^!?]{0,120}?\b(?:still|anyway|yet)\b"
     r"[^.!?]{0,30}\b(?:used|added|put|served|came|had)\b", re.I)
+# A request made and not met: "Requested to replace Sambar with Chutney but that was not done", "asked them for
+# extra onions but they never gave".
+REQUEST_NOT_DONE_RE = re.compile(
+    r"\b(?:requested|asked|told)\s+(?:them\s+|the\s+\w+\s+|him\s+|her\s+)?(to|for)\s+((?:[a-z]+\s+){0,5}?[a-z]{3,})\s*,?\s*"
+    r"(?:but|and)\s+(?:that|it|this|they|he|she|nobody|no one|nothing)\s+(?:was not|wasn'?t|were not|weren'?t|"
+    r"did ?n[o'’]?t|did not|never|was never)\b", re.I)
 # App failures in the reviewer's terms, first match wins.
 APP_FAULTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:account|number|profile)\b[^.!?]{0,40}\b(?:banned|suspended|restricted|blocked|disabled|"
@@ -1656,19 +1699,30 @@ def _unlisted_thing(words: str, staff: set[str]) -> str:
 
 
 PESTS = r"(wasps|flies|mosquito(?:e)?s|ants|bees|pigeons|crows|insects)"
-PESTS_RE = re.compile(r"\b(?:plagued|bothered|pestered|attacked|bitten|swarmed) by " + PESTS + "|"
-                      r"\b(?:full of|lots of|so many|swarms? of) " + PESTS + r"\b")
+PESTS_RE = re.compile(r"\b(?:plagued|bothered|pestered|attacked|bitten|swarmed|surrounded|bombarded|troubled|"
+                      r"disturbed|infested) (?:by|with) " + PESTS + "|"
+                      r"\b(?:full of|lots of|so many|swarms? of) " + PESTS + r"\b|"
+                      # "house flies will accompany you", "mosquitoes all around us": pests in the room itself
+                      r"\b(?:house ?)?" + PESTS + r" (?:all around|everywhere|inside|indoors|(?:will |would )?"
+                      r"accompany|buzzing|flying (?:around|all over)|roaming|crawling)\b")
+# Less than before or than promised, in the reviewer's own measure: "smaller pieces this time", "fewer slices".
+# ("cutting them into smaller pieces" is what they wanted, not what came)
+SMALLER_NOW_RE = re.compile(r"(?<!prefer )(?<!like )(?<!love )(?<!into )(?<!in )(?<!to )"
+                            r"\b(smaller|fewer|tinier|thinner)\s+(pieces|portions|chunks|slices|servings|rotis|kebabs|pizzas|cakes)\b"
+                            r"(?!\s+(?:are|is) (?:better|fine|great|good|perfect))")
 HARDLY_RE = re.compile(r"\bhardly (?:found|any|got|had|get|find)\s+(?:\d+\s+|any\s+|a few\s+)?"
                        r"((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
 FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet": "the sweetness",
                   "oily": "the oil", "greasy": "the grease", "sour": "the sourness", "bitter": "the bitterness",
                   "oil": "the oil", "salt": "the salt level", "spice": "the spice level", "sugar": "the sweetness",
-                  "grease": "the grease"}
+                  "grease": "the grease", "salted": "the salt level", "sweetened": "the sweetness"}
 FLAVOUR_FAULT_RE = re.compile(
     # "wasn't too sweet or bitter, it was just apt", "not too spicy": a flavour denied is praise, not a fault
     r"(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!wasn’t )(?<!isn’t )"
     r"\b(?:too|very|extremely|so|overly|way too)\s+(spicy|salty|sweet|oily|greasy|sour|bitter)\b|"
-    r"\b(?:full of|too much|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b")
+    r"\b(?:full of|too much|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b|"
+    # "Every thing highly salted", "over sweetened"
+    r"\b(?:highly|too|very|extremely|overly|over)[\s-]?(salted|sweetened)\b")
 BAD_SMELL_RE = re.compile(
     r"\b(?:smell|stench|stink|odou?r)\b[^.!?]{0,30}\b(?:pee|urine|toilet|bathroom|washroom|sewage|drain|garbage|"
     r"dustbin)\b|\b(?:horrible|foul|awful|terrible|disgusting|unbearable|pungent) (?:smell|stench|odou?r)\b|"
@@ -1784,8 +1838,10 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
     if BAD_SMELL_RE.search(text):
         return ["the smell"]  # "a smell of bathroom pee when we entered", "a horrible stench"
     for clause, _ in review_clauses(text):
+        if m := SMALLER_NOW_RE.search(clause.lower()):
+            return [f"the {m.group(1)} {m.group(2)}"]  # "smaller pieces this time"
         if m := PESTS_RE.search(clause.lower()):
-            return [f"the {m.group(1) or m.group(2)}"]  # "plagued by wasps the whole meal", "so many flies"
+            return [f"the {next(g for g in m.groups() if g)}"]  # "plagued by wasps the whole meal", "so many flies"
         quiet = re.search(r"\bno(?:t)? (?:\w+ )?noise|quiet", clause.lower())
         if NOISE_RE.search(clause.lower()) and clause_polarity(clause) <= 0 and not quiet:
             return ["the noise at night" if "night" in clause.lower() else "the noise"]  # "noise from the room above"
@@ -1795,7 +1851,11 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
                 return [f"the taste of {phrase}"]  # "the black forest cake tasted exactly like elaichi"
         if (m := CAME_WITHOUT_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | GENERIC_WORDS:
             return [f"the missing {m.group(1)}"]  # "received without a fork": what should have come with it
-        if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:
+        if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(2) and m.group(2) not in GENERIC_THINGS:
+            # "nachos which was not served with salsa sauce": the salsa was missing, never the nachos
+            if with_what := _unlisted_thing(m.group(2), staff):
+                return [f"the missing {with_what[4:]}"]
+        elif m and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:
             return [f"the missing {m.group(1)}"]  # "sweet was not served with the meal box"
         if (m := MISSING_THING_HAPPY_RE.search(clause.lower())) and m.group(1).split()[-1] not in NO_IDIOM_NOUNS:
             # "Not provided any carry bags": said plainly, whatever the clause's tone
@@ -1822,7 +1882,7 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         if (m := FLAVOUR_FAULT_RE.search(clause.lower())) and not (happy and re.match(r"(?:very|so|extremely)\b",
                                                                                        m.group(0))):
             # on five stars "(very spicy)" describes the dish; only "too spicy" is a complaint
-            return [FLAVOUR_THINGS[m.group(1) or m.group(2)]]  # "it was very spicy" on the second order
+            return [FLAVOUR_THINGS[m.group(1) or m.group(2) or m.group(3)]]  # "it was very spicy" on the second order
         if m := LESS_OF_RE.search(clause.lower()):
             return [FLAVOUR_THINGS.get(m.group(1), f"the {m.group(1)}")]  # "oil should be less"
         if m := NEED_MORE_RE.search(clause.lower()):
@@ -2062,7 +2122,10 @@ def _missing_before(happy: bool) -> str:
 MISSING_AFTER = (r"\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:missing|not there|absent|forgotten|not provided|"
                  r"not served|not given|not sent|not included|not packed)\b")
 NOT_SERVED_RE = re.compile(r"\b([a-z]{3,})\s+(?:which\s+|that\s+)?(?:was|were)\s+(?:not|never)\s+(?:served|given|sent|"
-                           r"included|packed|provided|delivered)\b")
+                           r"included|packed|provided|delivered)\b"
+                           # "nachos which was not served with salsa": the salsa is what was missing
+                           r"(?:\s+(?:with|along with)\s+(?:any\s+|the\s+|a\s+|its\s+)?"
+                           r"(?!(?:ordered|order|meal|combo|box|thali|parcel|package|food)\b)([a-z]{3,}))?")
 MISSING_THING_END = (r"((?:[a-z]{3,}\s+)?[a-z]{3,})"
                      r"(?=\s+(?:in|with|for|along|and|or|nor|at|from|on|to|any|also|either)\b|\s*[,.!?;)]|\s*$)")
 MISSING_THING_RE = re.compile(_missing_before(False) + MISSING_THING_END)
@@ -2172,7 +2235,8 @@ PRAISE_RE = re.compile(r"\b(?:on time|must try|worth (?:it|the money|every|a vis
 PRAISE_WORDS = frozenset("""addictive addicting moreish
 tasty yummy delicious fresh crispy tender juicy friendly polite courteous prompt quick
 fast cozy cosy clean lovely superb excellent amazing awesome great good nice perfect fantastic wonderful
-heavenly authentic flavourful flavorful worth recommended recommend loved love best helpful attentive""".split()) | \
+heavenly authentic flavourful flavorful worth recommended recommend loved love best helpful attentive
+extraordinary""".split()) | \
     frozenset(w for w, v in domain_words().items() if v >= 1.0 and w.replace("-", "").isalpha()
               and w not in {"decent", "hospitality", "reasonable", "affordable", "inexpensive"})
 FAULT_RE = re.compile(r"\b(?:too|not|no|never|nothing|n't|wasn't|isn't|didn't|doesn't|don't|could have been|"
@@ -2229,12 +2293,16 @@ def judgement(text: str) -> int:
 
 # Words that rate without praising: "service ok", "food was average". Named as praise they overstate.
 LUKEWARM_WORDS = frozenset("""ok okay okk okish okayish ok-ok average decent fine alright manageable fair
-normal regular usual mediocre so-so""".split())
+normal regular usual mediocre so-so avg""".split())
 FAULT_PHRASE_RE = re.compile(
     # "the shots tasted funny", "the chicken smelt weird": a taste that is off, in words VADER reads as fun
     r"\b(?:tasted|tastes|tasting|taste|smelt|smelled|smells|smelling) (?:a bit |a little |kinda |kind of |really |"
     r"very |so |bit )?(?:funny|weird|strange|odd|off)\b|"
     # "taken lot of time for delivery", "it took so long to get our food": slowness said without "slow"
+    r"\b(?:highly|too|very|extremely|overly|over)[\s-]?(?:salted|sweetened)\b|"  # "Every thing highly salted"
+    r"\b(?:was|were|is|are|it'?s)(?: not|n'?t) done\b|"  # "asked to replace it but that was not done"
+    # "Pizza was a big let down", "the dessert was a letdown"
+    r"\b(?:was|is|were|are|a|big|total|huge|real|complete|major)\s+(?:let[\s-]?downs?|letdowns?)\b|"
     r"\b(?:took|taken|takes|take|taking)\s+(?:a\s+)?(?:(?:lot of|lots of|too much|so much|a lot of) time|very long|"
     r"too long|so long|ages|forever)\b|"
     # "baileys is out of stock", "half the menu was out of stock"
@@ -2245,7 +2313,7 @@ FAULT_PHRASE_RE = re.compile(
     # "the subscription part is not it", "which I didn't personally like", "food is not their forte"
     r"(?:is|was|are|were) (?:just |simply )?not it(?=\W*$)|isn'?t it(?=\W*$)|"
     r"(?:did|do|does|would|could)(?: not|n'?t|nt) (?:\w+ )?(?:like|enjoy|love)\b|"
-    r"(?:could|can) (?:get|do|be) (?:much |a lot |a bit |way )?better|"
+    r"(?:could|can) (?:get|do|be) (?:much |a lot |a bit |way )?better|(?:could|can|should) be made (?:\w+ )?better|"
     r"(?:could|should) have been (?:\w+ ){0,3}(?:more|better|cleaner|neater|faster|quicker)|should have been|"
     r"(?:please |pls |plz )?try to (?:make|improve|keep|be)\b|"
     r"not (?:their|its|the|our|his|her) (?:fort[eè]|strength|strong (?:point|suit))|"
@@ -2339,6 +2407,9 @@ def _vader():
 
 
 PRAISE_IDIOM_RE = re.compile(
+    # "you should not miss this", "can't afford to miss": a must-try, said through a negation
+    r"\b(?:(?:should|must|shall|would)(?:n'?t| not)|can'?t|cannot|can not) (?:\w+ )?(?:afford to )?miss\b|"
+    r"\b(?:never|didn'?t|did not|won'?t|will not|doesn'?t|does not) let (?:\w+ )?down\b|"
     r"\b(?:don'?t|do not|never) miss\w*|never (?:fails?|disappoint\w*)|(?:can'?t|cannot|won'?t) go wrong|"
     r"(?:won'?t|will not|never) regret\w*|not to be missed|no complaints?|nothing to complain about|"
     r"means? (?:a lot|so much|the world)|"
@@ -2382,6 +2453,12 @@ def _plain_judging_words(clause: str) -> str:
     if not LIKE_AS_VERB_RE.search(low):
         low = re.sub(r"\blike\b", " as ", low)
     low = re.sub(r"\b(?:dint|didnt|din)\b", "didn't", low)  # the usual typed forms of a negation
+    # "that is ordinary as well" and "nothing extraordinary" rate lukewarmly; "extra ordinary" is "extraordinary"
+    low = re.sub(r"\bnothing (?:extra[\s-]*ordinary|exceptional)\b", "average", low)
+    low = re.sub(r"\bextra[\s-]+ordinary\b", "extraordinary", low)
+    low = re.sub(r"\bordinary\b", "average", low)
+    # "ordered the chicken as well and that is ordinary as well.": "well" here praises nothing
+    low = re.sub(r"\bas well(?=\s+(?:and|but)\b|\s*[.!?]|\s*$)", "also", low)
     low = re.sub(r"\b(very|so|too|really) taste\b", r"\1 tasty", low)  # "VERY TASTE": very tasty
     low = LONGED_TO_RE.sub(" wished to visit ", low)  # "waiting for a long time to visit": a wish, not a wait
     low = re.sub(r"\b(didn't|did not|doesn't|does not) had\b", r"\1 have", low)  # "it didn't had much toppings"
@@ -2469,8 +2546,8 @@ DENIED_FAULT_RE = re.compile(
 # What the reviewer did or did not do, said in passing: "no pics cause we were too hungry :P", "sorry for the
 # blurry photos". The regret is theirs, never the business's fault.
 OWN_ASIDE_RE = re.compile(
-    r"\b(?:no|forgot (?:to (?:take|click) )?(?:the |any )?|couldn'?t (?:take|click) (?:any )?|didn'?t (?:take|click) "
-    r"(?:any )?|blurry|sorry for (?:the )?(?:bad |poor |blurry )?)(?:pics?|pix|pictures?|photos?|snaps?|images?)\b|"
+    r"\b(?:no |forgot (?:to (?:take|click) )?(?:the |any )?|couldn'?t (?:take|click) (?:any )?|didn'?t (?:take|click) "
+    r"(?:any )?|blurry |sorry for (?:the )?(?:bad |poor |blurry )?)(?:pics?|pix|pictures?|photos?|snaps?|images?)\b|"
     r"\b(?:we|i) (?:were|was) (?:too |so |very )?(?:hungry|starving|busy eating)\b", re.I)
 
 
@@ -2922,6 +2999,21 @@ ONE_OF_RE = re.compile(r"\bone of the (?:most \w+|worst|best|finest|nicest|great
                        r"place|restaurant|food|dish|thing|service|meal|time|visit|cafe|day|order)\b(?!s)", re.I)
 ILL_RE = re.compile(r"(?:^|[.,!?]\s*)ill\b|\bill (?:update|come|visit|be|never|go|try|order|definitely|surely|give|"
                     r"recommend|not)\b", re.I)
+# A thing given a person's feeling ("Food is disappointed"), an article before a superlative ("such a worst food"),
+# a lukewarm word said twice ("like okay okay"): each reads as mockery quoted back.
+ODD_USAGE_RE = re.compile(
+    r"\b(?:food|service|taste|meal|order|dish|ambience|ambiance|place|quality|quantity|delivery|packing|packaging)\s+"
+    r"(?:is|was|are|were)\s+(?:very |so |really |totally |too |little |a bit )?(?:disappointed|dissatisfied|satisfied|"
+    r"bored|excited|amazed|impressed)\b|\ban? (?:worst|best)\b(?![- ]?(?:sell|friend|seller))|"
+    r"\b(ok|okay|fine|average|good|bad|nice|worst)\s+\1\b|"
+    # two categories run together: "Worst service food"
+    r"\b(?:service|ambience|ambiance) (?:food|ambience|ambiance|service)\b|\bfood (?:ambience|ambiance)\b|"
+    r"\bworth for\b", re.I)
+# One person or thing, then a verb: "server argue" lacks the agreement a quote back would need.
+ONE_PERSON_VERB_RE = re.compile(r"\b(?:he|she|it|server|waiter|waitress|manager|owner|chef|cashier|guard)\s+([a-z]+)\b",
+                                re.I)
+# Verbs whose past tense is their base form: "it cost", "he put".
+SAME_PAST = frozenset("cost put hit hurt cut let set shut read spread split burst cast quit".split())
 # Real words a review often means as another ("not cocked", "great buffer"): the spell check cannot see them.
 WORD_SLIPS = frozenset("cocked buffer dinning testy receipe".split())
 
@@ -2938,6 +3030,16 @@ def _past_form(word: str) -> bool:
     return bool(stems & words) if words else True
 
 
+def _base_verb(word: str) -> bool:
+    """True for a verb in its base form ("justify", "argue"): English takes it with -s and with -ed."""
+    low, words = word.lower(), english_words()
+    stem = low[:-1] if low.endswith("y") else ""
+    third = {f"{low}s", f"{low}es", f"{stem}ies" if stem else ""}
+    past = {f"{low}ed", f"{low}d", f"{stem}ied" if stem else ""}
+    return bool(words) and len(low) >= 4 and low not in PHRASE_STOP | SAME_PAST and not low.endswith(
+        ("s", "ed", "ing")) and bool(third & words) and bool(past & words)
+
+
 def broken_grammar(quote: str) -> bool:
     """True for words that would read as mockery quoted back: a past tense after "did"/"doesn't", a stative verb in
     "-ing", a liking of food in general, "one of the best experience", "ill" for I'll, a real-word slip
@@ -2945,20 +3047,25 @@ def broken_grammar(quote: str) -> bool:
     if any(_past_form(m.group(1)) for m in DID_RE.finditer(quote)):
         return True
     if STATIVE_ING_RE.search(quote) or BARE_GENERIC_RE.search(quote) or ONE_OF_RE.search(quote) or ILL_RE.search(
-            quote):
+            quote) or ODD_USAGE_RE.search(quote):
         return True
     words = english_words()
+    if any(_base_verb(m.group(1)) for m in ONE_PERSON_VERB_RE.finditer(quote)):
+        return True  # "Server argue", "it taste bad": a verb that does not agree reads as mockery quoted back
     for m in re.finditer(r"[A-Za-z]+", quote):
         low = m.group(0).lower()
         if low in WORD_SLIPS:
             return True
         stems = {re.sub(r"i(?:ness|est|er|ly)$", "y", low),  # "drier" is English, "serveing" is not
                  re.sub(r"(?:ness|ment|ful|less|er|est|ly|ed|es|s)$", "", low)}
-        if words and len(low) >= 5 and low not in words and not stems & words and not _known_noun(low) and (
+        if words and len(low) >= 4 and low not in words and not stems & words and not _known_noun(low) and (
                 m.start() == 0 or not m.group(0)[:1].isupper()):  # a capital mid-quote is a name
-            # a letter too many inside the word ("serveing"); a last letter dropped is as often a dish ("sambar")
-            near = {low[:i] + low[i + 1:] for i in range(len(low) - 1)} if len(low) >= 6 else set()
-            near |= {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in LETTERS}  # a letter left out
+            # a letter typed twice ("Verry bad food"), even in a short word
+            near = {low[:i] + low[i + 1:] for i in range(len(low) - 1) if low[i] == low[i + 1]}
+            if len(low) >= 5:
+                # a letter too many inside the word ("serveing"); a last letter dropped is as often a dish ("sambar")
+                near |= {low[:i] + low[i + 1:] for i in range(len(low) - 1)} if len(low) >= 6 else set()
+                near |= {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in LETTERS}  # a letter left out
             if near & words:
                 return True
     return False
@@ -3024,6 +3131,14 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # "Not cream based": a description of the dish, not a fault to call fair
         if re.match(r"[a-z]+ed (?:me|us)\b", quote, re.I):
             continue  # "disappointed me is the service", cut from "the only thing which disappointed me is ..."
+        if OWN_ASIDE_RE.search(quote) or re.match(r"(?:those|anyone|people|whoever|someone) who (?:want|wants|like|"
+                                                  r"likes|love|loves)\b|(?:don'?t|do not|never) (?:go|visit|come|order|"
+                                                  r"waste)\b", quote, re.I):
+            # "those who want blood pressure problem may visit", "don't go on the name": sarcasm and advice to
+            # readers; "no pics cause we were too hungry": the reviewer's own aside. None is a fault to call fair.
+            continue
+        if re.search(r"\bas such$", quote, re.I):
+            continue  # "no ambience as such": a shrug, never a fault to call fair
         if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words) or BARE_LIKING_RE.fullmatch(quote):
             continue  # "it didn't have many": no word of its own says what it is about
         hanging = words[-1].lower().strip("'") in HANGING_END or words[0].lower() in HANGING_START
@@ -3053,6 +3168,9 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         at = text.lower().find(low)
         if polarity < 0 and at >= 0 and STILL_GOOD_RE.match(text[at + len(low):]):
             continue  # "place is small" cut from "Place is small but good": the reviewer took it back
+        if at > 0 and re.search(r"\b(?:and|but|so|which|when)\s+$", text[max(0, at - 8):at].lower()) and (
+                _base_verb(words[0])) and not _known_noun(words[0].lower()):
+            continue  # "justify you place wrong order", cut after "and": its subject was left behind
         if at > 0 and re.match(r"[A-Za-z][-'’]$", text[at - 2:at]):
             continue  # "law gave a treat", cut from "my in-law gave a treat": a word split at its hyphen
         if at > 0 and re.search(r"\b(?:nothing|not|no)\s+\w+\s*[,;]\s*$", text[max(0, at - 25):at].lower()):
@@ -3147,6 +3265,32 @@ MAIN_COMPLAINT_RE = re.compile(
     r"\b(?:biggest|main|major|only|one big|big|real|worst) (?:feedback|complaint|issue|problem|minus|drawback|"
     r"downside|disappointment|let-?down|gripe|concern|thing|part)\b[^.!?]{0,40}?(?:\bis\b|\bwas\b|:|-|would be)\s*"
     r"([^.!?]{3,80})", re.I)
+
+
+# The thing the reviewer calls their big letdown, said before the label: "Pizza was a big let down both in taste and
+# presentation", "the dessert was the biggest disappointment".
+CALLED_LETDOWN_RE = re.compile(
+    r"(?:^|[.!?,;]\s*|\b(?:but|and|the|our|my)\s+)(?P<thing>(?:[a-z]+\s+){0,2}[a-z]{3,})\s+(?:was|were|is|are)\s+"
+    r"(?:(?:a |an |the )?(?:big|biggest|major|huge|real|total|complete)\s+(?:let[\s-]?down|letdown|disappointment)|"
+    r"the most disappointing)\b|"
+    # "Most disappointing was the service"
+    r"\bmost disappointing (?:thing |part )?(?:was|is|were) (?:the |their )?(?P<after>(?:[a-z]+\s+)?[a-z]{3,})\b", re.I)
+
+
+def called_letdown(text: str, staff: set[str]) -> str:
+    """ "the pizza" when the review calls it its big letdown in so many words; "" otherwise."""
+    for m in CALLED_LETDOWN_RE.finditer(text):
+        words = [w for w in (m.group("thing") or m.group("after")).lower().split()
+                 if w not in ("the", "our", "my", "their", "but", "and")]
+        if m.group("after"):
+            # "the service which is ...": the thing ends where its clause goes on
+            cut = next((i for i, w in enumerate(words) if w in PHRASE_STOP or w in ("which", "that", "who")), None)
+            words = words[:cut]
+        if words[-1:] in (["service"], ["staff"]):
+            return "the service"  # "Most disappointing was the service": no dish, but named all the same
+        if phrase := _unlisted_thing(" ".join(words), staff) if words else "":
+            return phrase
+    return ""
 
 
 # Advice to other readers that opens with a condition: "If you are not comfortable sitting on the rug then you can
@@ -3290,7 +3434,10 @@ MIDDLING_THING_RE = re.compile(
     r"\b(?:the\s+)?(food|service|ambience|ambiance|music|drinks|desserts|starters|main course|biryani|taste|"
     r"quality|portions?|quantity|staff)\s+(?:here\s+|there\s+)?(?:was|is|were|are)\s+(?:just\s+|only\s+|pretty\s+|"
     r"quite\s+|kind of\s+|kinda\s+)?(?:average|ok|okay|so-so|mediocre|below average|nothing special|"
-    r"not (?:that|so) (?:great|good))\b", re.I)
+    r"not (?:that|so) (?:great|good))\b|"
+    # "Avg biryani.", "Average food, okayish ambience": the verdict before the thing
+    r"(?:^|[.!,;]\s*)(?:avg|average|mediocre|ordinary)\s+(food|service|ambience|ambiance|music|drinks|desserts|"
+    r"starters|main course|biryani|taste|quality|portions?|quantity|staff)\b", re.I)
 # What a low rating asks to be made better: "I suggest them to increase the hospitality", "please improve the taste".
 ASKED_TO_IMPROVE_RE = re.compile(
     r"\b(?:improve|increase|work on|upgrade|better)\s+(?:the\s+|their\s+|your\s+|its\s+)?(hospitality|service|food|"
@@ -3743,7 +3890,8 @@ def _stance(row: dict, analysis: dict) -> str:
         return "neutral"  # "good. it works i guess": a shrug, answered calmly rather than celebrated
     # "Small little Chinese joint." describes the place; only "too small" or "not spacious" would fault it.
     faulting_clause = any(clause_polarity(c) < 0 and not (rating is not None and rating >= 4 and tasting_note(c))
-                          and not _only_describes(c) and not _only_crowds(c) for c, _ in review_clauses(text))
+                          and not _only_describes(c) and not _only_crowds(c) for c, _ in review_clauses(text)) or bool(
+        absent_performer(text))  # "came for the DJ and he was not there": a letdown in plain words
     if rating is not None and rating >= 4 and requests_only(text):
         return "neutral"  # "add desserts in menu please": an idea to answer, not praise to celebrate
     if rating is not None and rating >= 4:
@@ -3885,7 +4033,8 @@ TEAM_PRAISE_RE = re.compile(
     r"\bevery (?:team member|staff member|member of (?:the )?staff)\b", re.I)
 # A returning customer: "our second stay", "been here many times", "as always", "my go-to place".
 REGULAR_RE = re.compile(
-    r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th) (?:time|visit|stay|order)\b|"
+    # "no concept of coming to the table second time" counts a serving, not their visits
+    r"(?<!table )\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th) (?:time|visit|stay|order)\b|"
     r"\b(?:visited|been|come|came|stayed|ordered|eaten)(?: here| there| from here)? (?:many|several|multiple|"
     r"countless|so many|a lot of|numerous) times\b|\b(?:i'?m|i am|we'?re|we are|been|as) (?:a )?regulars?\b|"
     r"\bregular (?:customer|guest|visitor|here)s?\b|\bas always\b|\balways (?:come|stay|order|visit|go)\b|"
@@ -3949,7 +4098,7 @@ def occasion_of(text: str) -> str:
 # A question about what is in the food: a dietary word with a doubt or a question in the same sentence.
 DIET_QUESTION_RE = re.compile(
     r"\b(halal|jain|vegan|kosher|gluten[- ]free|nut[- ]free|dairy[- ]free|eggless)\b(?=[^.!]{0,80}(?:\?|let (?:me|us) "
-    r"know|anyone know|confirm))|(?:doubtful|not sure|unsure|wonder\w*|no idea|don'?t know|is it|are they|does it|"
+    r"know|anyone know|confirm\b))|(?:doubtful|not sure|unsure|wonder\w*|no idea|don'?t know|is it|are they|does it|"
     r"do they)\b[^.!?]{0,40}\b(halal|jain|vegan|kosher|gluten[- ]free|nut[- ]free|dairy[- ]free|eggless)\b", re.I)
 # A reviewer who asks not to be contacted.
 NO_CONTACT_RE = re.compile(
@@ -3996,7 +4145,16 @@ ORDER_MIXUP_RE = re.compile(
     r"delivered|got|brought|served)\s+(?:me|us)\b(?!\s+(?:only|just|half|slightly|another|the same|\d|one|late|cold))|"
     r"\bordered (?:a |an |the |one |two )?(?:[a-z]+ )?([a-z]{3,})\b[^.!?]{0,40}\band (?:got|received) (?:a |an |the )?"
     r"[a-z]+ \1\b|"
-    r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|\b(?:ordered|asked for|chose|order was for)\b"
+    r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|"
+    # "getting a totally different dish than what you order"
+    r"\b(?:totally |completely |entirely |a )?different (?:dish|item|order|food|meal|product)s? (?:than|from|to) "
+    r"(?:what|the one|the ones|that)\b|"
+    # "ordered dal makhani and got paneer instead"
+    r"\b(?:ordered|ordering)\b[^.!?]{0,60}\band (?:got|getting|received|receiving|they (?:sent|gave|delivered))\b"
+    r"[^.!?]{0,40}\binstead\b|"
+    # "The food was different from what I ordered"
+    r"\b(?:was|were|is|are) (?:totally |completely |entirely |quite )?different (?:from|than|to) what (?:i|we) "
+    r"(?:had |have )?ordered\b|\b(?:ordered|asked for|chose|order was for)\b"
     r"[^!?]{0,80}(?:\b(?:but|instead|here)\b|,)[^.!?]{0,15}\b(?:got|received|gave|delivered|sent)\b"
     r"(?![^.!?]{0,20}"
     r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))"
@@ -4029,6 +4187,9 @@ IDEA_RE = re.compile(
     # ("I'll suggest you to never order from here" is advice to readers)
     r"\bsuggest (?:the )?(?:management|owners?|them|restaurant|team) to (?!go|visit|try|order|never|not|avoid)[a-z]+|"
     r"(?:you|they) (?:should|could|can|must) (?:add|include|introduce|start|offer)|"
+    # "they should increase the quantity of dal makhani"
+    r"(?:you|they|should|could|please|pls|kindly) (?:\w+ )?increase (?:the )?(?:quantity|quantities|portions?|"
+    r"portion size|size) of\b|"
     r"it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could)(?! have)|"
     r"\badd\b[^.!?]{0,40}\b(?:please|pls|plz)\b|"
     r"would love (?:it )?if (?:they|you)|would be (?:nice|great|good|helpful|lovely)(?= if| to have|\s*[.!]|\s*$))",
@@ -4041,11 +4202,17 @@ IDEA_THING_RE = re.compile(
 IDEA_TAIL_WORDS = frozenset("along with for and too also here there".split())
 
 
+BIGGER_PORTION_RE = re.compile(r"\bincrease (?:the )?(?:quantity|quantities|portions?|portion size|size) of (?:the )?"
+                               r"((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
+
+
 def idea_thing(text: str, staff_names: Iterable[str], private: set[str]) -> str:
     """What a suggestion is about ("add an option to choose the masala" -> "the masala"), or ""."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
     for clause, _ in review_clauses(text):
         lower = clause.lower()
+        if (m := BIGGER_PORTION_RE.search(lower)) and (dish := _unlisted_thing(m.group(1), staff)):
+            return f"a bigger portion of {dish}"  # "they should increase the quantity of dal makhani"
         idea = IDEA_RE.search(lower) or SUGGEST_RE.search(lower)
         if not idea:
             continue
@@ -4128,7 +4295,7 @@ PRONOUN_SUBJECT_RE = re.compile(r"^\W*(?:but\s+|and\s+)?(?:it|they|this|these|th
 # "we ordered fried piece biryani ... but it was normal dum biryani that was delivered", "ordered grilled chicken but
 # they gave plain chicken". Up to four words each side; "a", "some" and the like before the second are dropped.
 _ITEM = r"((?:[a-z]+ ){0,3}[a-z]{3,})"
-_SENT = r"(?:got|received|gave|given|sent|delivered|served|brought)"
+_SENT = r"(?:got|getting|received|receiving|gave|given|sent|delivered|served|brought)"
 _ARTICLE = r"(?:(?:a|an|the|some|us|me|just|only)\s+)*"
 SWAPPED_RES = (
     re.compile(rf"\binstead of (?:the |a |an |my |our )?{_ITEM},?\s+(?:i|we|they)\s+(?:have\s+)?{_SENT}\s+"
@@ -4137,6 +4304,7 @@ SWAPPED_RES = (
                rf"\s+(?:it was|it's|its|they\s+(?:have\s+)?{_SENT}|(?:(?:i|we)\s+)?{_SENT})\s+{_ARTICLE}{_ITEM}", re.I),
 )
 PLAIN_WORDS = frozenset("normal plain regular simple ordinary usual".split())
+DISH_MODIFIERS = frozenset("veg non-veg".split())
 
 
 def _item_words(words: str) -> list[str]:
@@ -4148,7 +4316,9 @@ def _item_words(words: str) -> list[str]:
     parts = words.lower().split()
     excluded = (PHRASE_STOP | VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS | FAULT_WORDS | ORDER_WORDS
                 | {"half", "full", "quarter", "wrong", "same", "different", "other", "another"})
-    if not parts or any(p in excluded or abs(opinion_valence().get(p, 0.0)) >= 1.5 for p in parts):
+    # "mix veg paranthas": a dish's own modifier, though alone it names no thing
+    if not parts or any((p in excluded and not (p in DISH_MODIFIERS and i < len(parts) - 1))
+                        or abs(opinion_valence().get(p, 0.0)) >= 1.5 for i, p in enumerate(parts)):
         return []
     # "fried piece biryani" is a dish; "two pieces" alone is an amount
     head = parts[-1]
@@ -4192,7 +4362,8 @@ def swapped_item(text: str) -> str:
     for pattern in SWAPPED_RES:
         for m in pattern.finditer(text):
             ordered, came = _item_words(m.group(1)), _item_words(m.group(2))
-            if not ordered or not came:
+            if not ordered or not came or re.match(r"\s*\d", text[m.end(1):]):
+                # "ordered chicken 65 biryani": a dish name cut at its number would name another dish
                 continue
             plain = [w for w in came if w not in PLAIN_WORDS]
             came = ["plain", *plain] if plain and plain == ordered[-len(plain):] and plain != came else plain
@@ -4249,7 +4420,10 @@ def strongest_complaint(text: str, neg: list[str], staff_names: Iterable[str], p
                                                 clause.lower()))
         if strict and any(opinion_valence().get(w, 0.0) > 0 for w in re.findall(r"[a-z']+", unnegated)):
             continue  # "didn't like" is no praise; "refreshing with unbelievable views" is
-        options = [phrase_from_chunks(chunks.get(clause, ()), (), staff_names)]
+        # "we need to wait so long for the food ... very good response": what the clause faults is the wait,
+        # whatever nouns stand beside it
+        options = ["the long wait"] if LONG_WAIT_RE.search(clause.lower()) else []
+        options.append(phrase_from_chunks(chunks.get(clause, ()), (), staff_names))
         if m := FAULTED_NOUN_RE.search(clause):
             options.append(_unlisted_thing(re.sub(r"^(?:the|our|my|their|both|all)\s+", "", m.group(1), flags=re.I),
                                            staff))
@@ -4299,7 +4473,10 @@ DIRTY_PLACE_RE = re.compile(
     r"(?<!not )\bunhygienic\b|\b(?:no|zero|poor|pathetic|bad|worst) (?:hygiene|cleanliness)\b|"
     rf"\b(?:hygiene|cleanliness) (?:is|was) {DEGREE}(?:poor|bad|pathetic|worst|zero|nil|not (?:good|maintained))\b")
 PESTS_FILLED_RE = re.compile(r"\b(?:filled with|full of|infested with|lots of|a lot of|so many|too many|swarms? of|"
-                             r"plagued by|bothered by|bitten by) (mosquito(?:e)?s|flies|houseflies|ants|insects)\b")
+                             r"plagued by|bothered by|bitten by|bombarded with|surrounded by|attacked by) "
+                             r"(mosquito(?:e)?s|flies|houseflies|ants|insects)\b|"
+                             r"\b(?:house ?)?(mosquito(?:e)?s|flies|houseflies|ants|insects) (?:all around|everywhere|"
+                             r"inside|indoors|(?:will |would )?accompany|buzzing|flying (?:around|all over))\b")
 PACKING_FAULT_RE = re.compile(
     r"(?<!not )(?<!not so )(?<!not very )\b(?:bad|worst|poor|pathetic|horrible|terrible|awful|cheap|damaged|leaking|"
     r"improper|careless|pathetic|substandard) (?:packing|packaging|paking|packages?)\b|"
@@ -4315,7 +4492,8 @@ PRICE_FAULT_RE = re.compile(
     r"\b(?:extremely|very|too|so|really|way|quite|super|highly|ridiculously|insanely|damn) "
     r"(?:expensive|costly|pricey)\b|"
     r"\bover ?-?priced\b|\bsky ?high (?:prices?|rates?)\b|"
-    r"\b(?:prices?|rates?) (?:is|are|was|were) (?:very |too |so |really |extremely )?(?:high|steep)\b")
+    r"\b(?:prices?|rates?) (?:is|are|was|were) (?:very |too |so |really |extremely )?(?:high|steep)\b|"
+    r"\bnot (?:at all |even )?worth (?:for |of )?(?:the |your |our )?money\b")
 SERVICE_FAULT_RE = re.compile(
     r"(?<!not )(?<!not so )(?<!not very )\b(?:bad|poor|pathetic|worst|horrible|terrible|awful|pathetically slow|"
     r"slow|lousy|rude|sluggish)\s+service\b|"
@@ -4345,6 +4523,8 @@ def category_faults(text: str, delivery: bool = False) -> list[tuple[str, str, i
             sentence = re.split(r"[.!?\n]", low[m.start():], maxsplit=1)[0]
             if NEGATED_JUST_BEFORE_RE.search(before) or re.search(r"(?<!not )\bworth\b", sentence):
                 continue  # "not very expensive", "pricey but worth it"
+            if re.search(r"\bif (?:you|u|one) (?:like|love|enjoy|want|prefer|are into|dig)\s+(?:\w+\s+)?$", before):
+                continue  # "a good place to hang around if you like loud music": a taste, not a fault
             out.append(m)
         return out
 
@@ -4352,7 +4532,7 @@ def category_faults(text: str, delivery: bool = False) -> list[tuple[str, str, i
     if dirty or place or pests:
         first = min([*dirty, *place, *pests], key=lambda m: m.start())
         if first in pests:
-            name = f"the {first.group(1)}"
+            name = f"the {first.group(1) or first.group(2)}"
         elif first in dirty:
             thing = next(g for g in first.groups() if g)
             name = f"the {'unwashed' if 'wash' in first.group(0) else 'dirty'} {thing}"
@@ -4366,6 +4546,8 @@ def category_faults(text: str, delivery: bool = False) -> list[tuple[str, str, i
         if got := hits(pattern):
             if category == "service" and all("slow" in m.group(0) for m in got):
                 name = "the slow service"
+            if category == "price" and all("worth" in m.group(0) for m in got):
+                name = "the value for money"  # "Not worth for money we pay"
             found.append((category, name, got[0].start(), len(got)))
     slow, long_wait = hits(SLOW_DELIVERY_RE), hits(LONG_WAIT_RE)
     if slow or long_wait:
@@ -4526,6 +4708,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         light = is_light(row, analysis)
         neg = strongest_complaint(text, neg, staff_names, private, praised=pos,
                                   strict=light and not neg)[:1 if light else 2]
+    if stance in ("negative", "mixed") and text and (letdown := called_letdown(text, {
+            n.lower() for name in staff_names for n in name.split()})) and not any(
+            _norm_words(letdown)[-1:] == _norm_words(x)[-1:] for x in neg):
+        # "Pizza was a big let down": the reviewer ranked it themselves, so it leads
+        neg = [letdown, *neg][:1 if is_light(row, analysis) else 2]
     neg = [missing_form(x, text, rating is not None and rating >= 4) for x in neg]
     categorised: list[str] = []
     if stance in ("negative", "mixed") and text and not is_light(row, analysis):
@@ -4558,7 +4745,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             "unavailable" in x for x in neg) and industry_family(business) in ("restaurant", "retail"):
         # "after 40 mins they say they don't have it": the order taken for something they could not serve
         # "out of stock" names no stock to fault
-        neg = [*[x for x in neg if "wait" in x][:1], "the item that turned out to be unavailable",
+        # "many of menu items weren't available": more than one
+        gone = "the items that turned out to be unavailable" if MANY_UNAVAILABLE_RE.search(text) else \
+            "the item that turned out to be unavailable"
+        neg = [*[x for x in neg if "wait" in x][:1], gone,
                *[x for x in neg if "wait" not in x and x != "the stock"]][:2]
     if stance in ("negative", "mixed") and text and SERVICE_CHARGE_RE.search(text) and not any(
             "charge" in x or "tip" in x for x in neg):
@@ -4567,7 +4757,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and not neg and text and (is_light(row, analysis) or (
             rating is not None and rating >= 3)) and (m := MIDDLING_THING_RE.search(text)):
         # "the food here was average" on four stars, "Food taste was average" on three: the one thing held back
-        neg = [f"the {m.group(1).lower()}"]
+        neg = [f"the {(m.group(1) or m.group(2)).lower()}"]
     if stance in ("negative", "mixed") and text and (SHRUNK_RE.search(text) or PRICE_RISE_RE.search(text)):
         # "Quantity reduced and price increased": a change for the worse since their last order, named as such
         found = []
@@ -4576,6 +4766,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                 noun = next(g for g in m.groups() if g)  # the reviewer's own word: "quantity", "portions", "rates"
                 found.append(f"the {change} in the {noun.lower()}")
         neg = [*found, *[x for x in neg if not re.search(r"\b(?:quantity|portions?|prices?|price|value)\b", x)]][:2]
+    if stance in ("negative", "mixed") and text and (m := REQUEST_NOT_DONE_RE.search(text)) and not any(
+            "request" in x for x in neg):
+        # "Requested to replace Sambar with Chutney but that was not done": the request itself is what they raised
+        ask = " ".join(w.lower() if not w.isupper() else w for w in m.group(2).split())
+        neg = [f"your request {m.group(1).lower()} {ask} not being met", *neg][:2]
     if stance in ("negative", "mixed") and text and (m := REQUEST_IGNORED_RE.search(text)):
         # "categorically saying don't use onion and garlic ... they still used both": the request they ignored
         neg = [f"the {m.group(1).lower()} you asked us to leave out", *neg][:2]
@@ -4597,17 +4792,31 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # "not the staff (untrained) ... behave like we owe them", "the waitress was rude": how they were treated
         # is named beside the first thing, never dropped for a dish
         neg = [f"how the {role} treated you", *[x for x in neg if role not in _norm_words(x) + x.split()]][:2]
+    if stance in ("negative", "mixed") and text and (absent := absent_performer(text)):
+        neg = [absent, *neg][:1 if is_light(row, analysis) else 2]  # the DJ they came for, missing that night
+    if stance in ("negative", "mixed") and (role := handled_by(text)) and not any(
+            re.search(r"treated|handled", x) for x in neg):
+        # "told that they can't do anything about it": the complaint turned away is named beside what it was about
+        neg = [*neg[:1], f"how the {role} handled your complaint"]
     if stance in ("negative", "mixed") and text and LIMITED_CHOICE_RE.search(text) and not any(
             "choice" in x or "option" in x or "variety" in x for x in neg):
         neg = [*neg[:1], "the limited choice", *neg[1:]][:2]  # "very less food options", "few dishes in the buffet"
     if stance in ("negative", "mixed") and industry_family(business) in ("restaurant", "retail") and \
             ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg):
         # what came instead is part of the mix-up, not a dish to fault; named when the review names both
-        neg = [swapped_item(text) or "the mix-up with your order"]
+        # a hair or a bug found in the food stays named beside it
+        found = [x for x in neg if re.search(r"\b(?:hairs?|foreign|stones?|insects?|bugs?|flies|fly|cockroach\w*|"
+                                            r"glass|plastic|worms?)\b", x)]
+        neg = [*found[:1], swapped_item(text) or "the mix-up with your order"]
     if stance in ("negative", "mixed") and BOOKING_MIXUP_RE.search(text) and not any(
             re.search(r"mix-up|book|reserv", x) for x in neg):
         # "when we arrived they had no record of it": the lost booking leads, the wait it caused may follow
         neg = ["the mix-up with your booking", *[x for x in neg if "wait" in x]][:2]
+    if stance in ("negative", "mixed") and text and any(re.match(r"\W*(?:the\s+)?service\b", m.group(1), re.I)
+                                                        for m in MAIN_COMPLAINT_RE.finditer(text)) and not any(
+            re.search(r"service|staff|treated|handled|waiter", x) for x in neg):
+        # "Coming to the worst part - the service": named first, in their words, whatever else was found
+        neg = ["the service", *neg][:1 if is_light(row, analysis) else 2]
     if stance == "negative" and not neg:
         neg = fallback
     elif not pos and not neg:
@@ -4623,6 +4832,12 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         elif own:
             pos = [own, *[x for x in pos if x != own]][:2]
     pos = [x for x in pos if (_norm_words(x)[-1:] or [""])[0] not in CHARGE_WORDS]  # "No extra charges!"
+    # "a shop in a food court so no ambience as such": a shrug, not a fault to own; "quantity for two people is
+    # too much": plenty, never a portion that "fell short"
+    neg = [x for x in neg if not shrugged(x, text) and not (
+        re.search(r"\b(?:quantity|quantities|portions?|portion size)$", x) and PLENTY_RE.search(text))]
+    # "I heard the biryani was good but did not try it": nothing to thank them for
+    pos, extra_pos = ([x for x in things if not not_praisable(x, text)] for things in (pos, extra_pos))
     # "the sweets were waiting": a wait is never thanked as a thing they liked
     pos, extra_pos = ([x for x in things if (_norm_words(x)[-1:] or [""])[0] not in ("wait", "waiting")]
                       for things in (pos, extra_pos))
@@ -4912,6 +5127,48 @@ very quite somewhat rather a not""".split())
 PLAIN_PRAISE = (r"(?:good|great|nice|tasty|yummy|delicious|awesome|amazing|excellent|lovely|fantastic|superb|"
                 r"wonderful|polite|courteous|friendly|helpful|neat|perfect|beautiful|gorgeous|outstanding|brilliant|"
                 r"fabulous|pleasant|best|fresh|crispy|quick|fast|timely)")
+
+
+# A dish they only heard about ("Biryani was good I heard but did not try it"), and one asked for that did not come
+# ("asked for a strong cappuccino and what was offered was a milky latte"): neither can be thanked as praised.
+UNTRIED_RE = re.compile(r"\b(?:did ?n[o'’]?t|did not|have ?n[o'’]?t|have not|could ?n[o'’]?t|could not) (?:get to |"
+                        r"really |personally |yet )?(?:try|taste|eat|order)\b"
+                        r"(?!\s+(?:such|anything|better|a better|so\b|this good))|"
+                        r"\bnever (?:tried|tasted|had) (?:it|them)\b", re.I)
+NOT_GIVEN_AFTER_RE = re.compile(r"\b(?:what (?:was|we|i) (?:offered|served|given|got|received)|what came|instead|"
+                                r"but (?:got|received|was given|they gave)|"
+                                r"(?:was|were) (?:given|served|offered) (?:a|an|some)\b)", re.I)
+
+
+def not_praisable(phrase: str, text: str) -> bool:
+    """True when the review gives no praise of the thing to thank: a sentence naming it says it was not tried, it
+    was asked for and something else came, or one of its own words is denied ("grilled chicken ... it wasn't
+    grilled")."""
+    words = [w for w in _norm_words(phrase) if w not in ("the", "your")]
+    for before, sentence, _after in _mention_contexts(phrase, text):
+        if UNTRIED_RE.search(sentence):
+            return True
+        if re.search(r"\b(?:asked for|requested|wanted|ordered for)\s+(?:a |an |the |some )?(?:\w+\s+){0,2}$", before,
+                     re.I) and NOT_GIVEN_AFTER_RE.search(sentence):
+            return True
+    # "it was not grilled", "wasnt grilled but": the modifier denied as a whole predicate
+    denied = (r"\b(?:(?:was|were|is|are|it'?s)\s+not|wasn'?t|weren'?t|isn'?t|wasnt|aren'?t)\s+"
+              r"(?:really\s+|even\s+|properly\s+)?")
+    return len(words) > 1 and any(re.search(denied + re.escape(w) + r"\b\s*(?:[,.!?;]|but\b|and\b|$)", text, re.I)
+                                  for w in words[:-1])
+
+
+PLENTY_RE = re.compile(r"\b(?:quantity|quantities|portions?|portion sizes?|servings?)\b"
+                       r"(?:(?!less|small|little|price|cost|rate|charg|bill|not\b)[^.!?,]){0,30}?\b(?:too much|"
+                       r"(?:was |is |were |are )(?:very |too |so |quite )?(?:huge|large|big|generous|plenty|more than "
+                       r"enough|sufficient|ample))\b", re.I)
+
+
+def shrugged(phrase: str, text: str) -> bool:
+    """True when the review names the thing only in "no X as such" ("so no ambience as such")."""
+    found = _mention_contexts(phrase, text)
+    return bool(found) and all(re.search(r"\bno\s+(?:\w+\s+)?$", before, re.I)
+                               and re.match(r"\s+as such\b", after, re.I) for before, _sentence, after in found)
 
 
 def praise_said(head: str, sentence: str) -> bool:

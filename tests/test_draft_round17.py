@@ -102,8 +102,8 @@ def test_finding_the_place_closed_is_the_complaint():
 
 def test_a_let_down_regular_is_told_we_know_it():
     for reply in drafted("I'm a frequent customer here. Today the biryani was cold and the raita was missing.", 2):
-        assert re.search(r"know us well|chosen us so often|what we can do|regular deserves|stayed with us", reply), \
-            reply
+        assert re.search(r"know us well|chosen us so often|what we can do|regular deserves|stayed with us|"
+                         r"come back to us before", reply), reply
 
 
 def test_a_middling_verdict_beside_a_real_fault_is_owned_in_full():
