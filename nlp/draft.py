@@ -1166,7 +1166,10 @@ def not_english(word: str) -> bool:
 
 # Real words that a restaurant review almost always means as another: "add deserts in menu" asks for desserts.
 FOOD_SPELLINGS = {"desert": "dessert", "deserts": "desserts", "disert": "dessert", "diserts": "desserts",
-                  "sitting": "seating"}  # "the sitting" is Indian English for the seating; echoed, it reads oddly
+                  "sitting": "seating",  # "the sitting" is Indian English for the seating; echoed, it reads oddly
+                  "drought": "draught",  # "no drought beer": beer on tap, not a dry spell
+                  "descent": "decent"}  # "descent ambience": a real word in the wrong place, echoed as a slip
+FOOD_SPELLINGS_RE = re.compile(r"\b(?:" + "|".join(FOOD_SPELLINGS) + r")\b", re.I)
 
 
 def clean_spelling(phrase: str, family: str = "restaurant") -> str:
@@ -5785,8 +5788,7 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
     """
     found: list[str] = []
     if family == "restaurant":  # "deserts" in the review is the reply's "desserts"
-        review = re.sub(r"\b(?:desert|deserts|disert|diserts)\b", lambda m: FOOD_SPELLINGS[m.group(0).lower()], review,
-                        flags=re.I)
+        review = FOOD_SPELLINGS_RE.sub(lambda m: FOOD_SPELLINGS[m.group(0).lower()], review)
     said = _norm_words(review)
     said_text = " " + " ".join(said) + " "
     review_low = review.lower()
