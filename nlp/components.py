@@ -351,6 +351,10 @@ def _score_pieces(dt: DocText, cs: int, ce: int, inside: list[dict], clause_scor
             m["sentiment"], m["evidence"] = score, own
 
 
+# A clause opening with one of these speaks of the person just named.
+SAME_PERSON = frozenset({"he", "she", "he's", "she's", "his", "her"})
+
+
 def care_signals(doc: Doc) -> dict:
     """Emotions, staff mentions (labelled by their clause), suggestion and risk phrases of one scored doc."""
     ext = doc._
@@ -363,7 +367,13 @@ def care_signals(doc: Doc) -> dict:
     tags = [t.pos_ for t in doc] if doc.has_annotation("POS") else [""] * len(words)
     staff = []
     for i, name, role in find_staff(words, tags):
-        score = next((s for cs, ce, s in clauses if cs <= i < ce), 0.0)
+        at = next((k for k, (cs, ce, _) in enumerate(clauses) if cs <= i < ce), None)
+        score = clauses[at][2] if at is not None else 0.0
+        if abs(score) < 0.05 and at is not None and at + 1 < len(clauses):
+            # "We had Mr. Jayanta as our host. He was super humble": the verdict comes in the next sentence
+            following = clauses[at + 1]
+            if lower[following[0]] in SAME_PERSON:
+                score = following[2]
         staff.append({"name": name, "role": role, "label": polarity_label(score)})
     return {"emotions": emotions, "staff": staff, "suggestion": is_suggestion(text),
             "risks": risk_reasons(text)}
