@@ -97,3 +97,12 @@ def test_set_phrases_of_food_and_price(text, sign):
 def test_a_treat_paid_for_others_is_no_praise_but_a_treat_to_eat_is():
     assert abs(clause_polarity("My cousin gave a treat here for his promotion")) < 0.05
     assert clause_polarity("The kulfi was a real treat") > 0.2
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("We are crazy about their haleem", 1),
+    ("Not too crazy about their mocktails", -1),
+    ("I wasn't that mad about the décor", -1),
+])
+def test_crazy_about_and_its_negation(text, sign):
+    assert sign * clause_polarity(text) >= 0.2
