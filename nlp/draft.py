@@ -414,6 +414,9 @@ aggarwal jain patel mehta kapoor khanna malhotra chopra arora saxena srivastava 
 pandey dubey dwivedi chaturvedi pathak yadav joshi kulkarni deshpande deshmukh patil pawar shinde jadhav iyer
 iyengar nair menon pillai naidu chowdary chowdhury choudhary choudhury chaudhary rao shetty hegde kamath biswas
 sarkar mondal mandal majumdar ghosh bose dutta mohapatra mahapatra behera patnaik das bhardwaj bharadwaj
+bagga sethi bedi sandhu sidhu dhillon grewal bajwa ahluwalia chadha chawla kohli bhatia walia grover khurana luthra
+taneja mittal goyal goel bansal garg singhal jindal khandelwal maheshwari kothari bhandari dugar lodha oswal pathan
+patan qureshi siddiqui ansari baig rizvi naqvi zaidi
 """.split())
 # Words of businesses and institutions: an author field with one is an organisation ("Infitree Tech").
 ORG_WORDS = frozenset("""tech technologies infotech solutions services pvt ltd limited llp inc corp group media labs
@@ -432,6 +435,9 @@ bhukkad bhukad chatora chatori""".split())
 # Words written before a given name: in South Asian Muslim names ("Shaik Shahnaz", "Syed Imran", "Md Arif"), and the
 # Tamil pet-name "Kutty" ("Kutty Arun").
 NAME_PREFIXES = frozenset("shaik shaikh sheikh sk syed sayed sayyed md mohd kutty".split())
+# Chat words a one-word handle opens with before a name ("Itsmeena", "Iamrahul", "Ursnayana"); the rest must be a
+# name of four letters or more, so "Ursula" stays a name.
+CHAT_OPENING_RE = re.compile(r"(?:its|itz|iam|urs|callme|thisis|simply)(?=[a-z]{4})", re.I)
 NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 NUMBER_WORDS = {1: "one-star", 2: "two-star", 3: "three-star", 4: "four-star", 5: "five-star"}
 CONTRACTIONS = {
@@ -680,6 +686,12 @@ def first_name(author: str | None) -> str | None:
     """
     if not author:
         return None
+    parts = [p for p in re.split(r"\s*\|+\s*", author) if p.strip()]
+    if len(parts) > 1:
+        # "I Am Bhukkad || Krishnendu": a handle and a name set apart by bars; two different names are unsure
+        names = {n for p in parts if (n := first_name(p)) and not all(
+            w.lower() in english_words() for w in p.split())}  # "Exploring Life Tastes" is a tagline
+        return names.pop() if len(names) == 1 else None
     aside = re.search(r"\(([^)]*)\)", author)
     outside = re.sub(r"\([^)]*\)", " ", author).strip()  # "Masih Uddin (Food Therapy)": drop the aside
     if aside and outside != author:
@@ -732,6 +744,8 @@ def _first_name(author: str, fold: bool = True) -> str | None:
         if len(author.split()) == 1 and not titled.group().lower().startswith("dr"):
             return None
     one_word = len(author.split()) == 1
+    if one_word and (handled := _name_in_handle(author)) is not None:
+        return handled or None
     if re.search(r"[\d_@#/\\<>()]", author):
         return None
     if author.count(",") == 1:
@@ -804,18 +818,76 @@ def _first_name(author: str, fold: bool = True) -> str | None:
         # greeting "Hello Karthikreddy" reads worse than no name, so only short single words are trusted
         return None
     humps = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]+)", token)
-    if humps and len(tokens) >= 2:
-        # "BhavaniSankar Nakka": a given name of two parts written as one word, before the family name; a short
-        # second part is a stray capital ("ShraVan Kumar" is Shravan)
+    if humps:
         head, tail = humps.groups()
-        if len(tail) < 4:
-            token = token.capitalize()
-        elif head.lower() not in NAME_PREFIXES | {"mirza", "sri", "shri", "sree"} and all(
-                _name_shaped(h) and h.lower() not in english_words() for h in (head, tail)):
-            return token
-    if not NAME_RE.match(token) or not _name_shaped(token) or re.search(r"'s$", token, re.I):
+        if named := _name_in_humps(head, tail, len(tokens) >= 2):
+            return named
+        if len(tail) < 4 and len(tokens) >= 2:
+            token = token.capitalize()  # "ShraVan Kumar" is Shravan: a stray capital
+    if not NAME_RE.match(token) or re.search(r"'s$", token, re.I):
         return None  # "Abhi's Kitchen": a possessive makes it a handle, never a greeting
+    if not _name_shaped(token) and not (len(tokens) >= 2 and token.lower() in SHORT_GIVEN_NAMES):
+        return None  # "Om Kesarwani": a known two-letter name before a family name is still a name
+    if _fused_family_name(token) or len(tokens) == 1 and CHAT_OPENING_RE.match(token):
+        return None  # "Ursnayana" is "urs Nayana", a handle
     return token
+
+
+def _name_in_handle(handle: str) -> str | None:
+    """The given name that opens a handle written as first.last ("Priya.nair", "Arjun96.menon"), "" for a handle
+    with no trustworthy name in it, None when the word is no such handle (then the usual reading applies).
+
+    Only a separator other than digits counts: "Priya1994" is as often a run-together nickname as a name.
+    """
+    if not re.search(r"[._\d]", handle) or re.search(r"[@#/\\<>()]", handle):
+        return None
+    parts = [p for p in re.split(r"[._\d]+", handle) if p]
+    if len(parts) == 2 and len(parts[0]) == 1 and re.fullmatch(r"[A-Za-z]\.[A-Za-z]+\.?", handle):
+        return None  # "K.Bharath": an initial and a name, read as such below
+    if len(parts) < 2 or not re.search(r"[._]", handle) or not all(p.isalpha() for p in parts):
+        return ""
+    lows = [p.lower() for p in parts]
+    if any(w in NON_NAMES or w in HANDLE_WORDS or re.search(r"fo+d", w) for w in lows) or any(
+            lows[0].startswith(w) for w in NON_NAMES | HANDLE_WORDS if len(w) >= 5):
+        return ""  # "Hungry.foodie_22", "Tummyfull_22": a handle of words
+    head, tail = lows[:2]
+    if not 3 <= len(head) <= 10 or not _name_shaped(head) or head in english_words() or head in FAMILY_NAMES \
+            or _family_name_first(head) or _fused_family_name(head) or re.match(r"(?:mohd|md|syed|shaik)\w{3}", head):
+        return ""
+    # Which part is the given name is only sure when the other is no rival: a family name ("Arjun.menon"), an
+    # initial block ("Priya.kr") or a word ("Neha.sunshine"); "Kapoor.ritu" and "Ritu.kapoor" read alike.
+    if tail in FAMILY_NAMES or _family_name_first(tail) or len(tail) <= 3 or tail in english_words():
+        return head.capitalize()
+    return ""
+
+
+# Family names that also end given names: "Haridas", "Subbarao", "Ramanaidu" are names people go by.
+FUSING_NAMES = frozenset({"das", "rao", "khan", "naidu"})
+
+
+def _name_in_humps(head: str, tail: str, family_after: bool) -> str | None:
+    """The given name in a word written in two capitalised parts, or None when unsure.
+
+    "MirzaImran": a prefix, then the name. "SriNaresh Rao", "RamChetan Rao": a given name of two parts, before the
+    family name (the first part may be a word or an honorific). "NehaSharma" alone: a name run into a family name.
+    """
+    h, t = head.lower(), tail.lower()
+    if h in NON_NAMES or h in HANDLE_WORDS or not _name_shaped(head):
+        return None
+    if t in FAMILY_NAMES and not (family_after and t in FUSING_NAMES):
+        return head  # "NehaSharma"; but "RamaRao Gaggara" is a given name of two parts
+    if len(tail) < 4 or not _name_shaped(tail) or t in english_words():
+        return None
+    if h in NAME_PREFIXES or h == "mirza":
+        return tail
+    return head + tail if family_after else None
+
+
+def _fused_family_name(token: str) -> bool:
+    """A given name run together with a family name ("Kavyareddy", "Ssharma"): greeting it whole reads as a
+    handle, and where the given name ends is a guess, so it is no name."""
+    low = token.lower()
+    return any(low.endswith(f) and len(low) > len(f) for f in FAMILY_NAMES if len(f) >= 3 and f not in FUSING_NAMES)
 
 
 def _family_name_first(token: str) -> bool:
@@ -3392,6 +3464,42 @@ def _only_crowds(evidence: str) -> bool:
         low)
 
 
+# Words of a real letdown: "it was an utter disappointment" in a happy review is still no nit.
+LETDOWN_RE = re.compile(r"\b(?:disappoint\w*|utter\w*|miserabl\w*|let ?down|upset\w*|frustrat\w*)\b", re.I)
+# Complaint weights (see complaint_weight) below which a fault is a nit in a happy review, and below which a
+# complaint is owned once and plainly rather than with a second line of contrition.
+NIT_WEIGHT = 0.3
+MILD_WEIGHT = 0.5
+
+
+def complaint_weight(row: dict, analysis: dict) -> float:
+    """How much of the review is complaint, and how hard, in [0, 1]: the mean of the stars (five is 0, one is 1),
+    the analysis' overall sentiment, the negative share of its topic sentiment and the complaining share of the
+    clauses, each weighed by its strength. One reading alone misleads: "a bit slow" on three stars is a nit
+    beside three praised dishes, "average" on four stars is no praise. The apology scales with it."""
+    parts = []
+    if (rating := _felt_rating(row)) is not None:
+        parts.append((5 - min(max(rating, 1), 5)) / 4)
+    if (score := (analysis.get("sentiment") or {}).get("score")) is not None:
+        parts.append((1 - max(min(float(score), 1.0), -1.0)) / 2)
+    topics = analysis.get("topics") or []
+    weights = {side: sum(abs(float(t.get("sentiment") or 0)) for t in topics if t.get("label") == side)
+               for side in ("positive", "negative")}
+    if sum(weights.values()):
+        parts.append(weights["negative"] / sum(weights.values()))
+    verdicts = [(clause_polarity(c), complaint_strength(c)) for c, _ in review_clauses(_text(row))]
+    against = sum(k for v, k in verdicts if v < 0)
+    if against + sum(v > 0 for v, _ in verdicts):
+        parts.append(against / (against + sum(v > 0 for v, _ in verdicts)))
+    return sum(parts) / len(parts) if parts else 0.5
+
+
+def complaint_peak(text: str) -> int:
+    """How hard the most complaining clause complains (see complaint_strength): "utter disappointment" is no nit,
+    however much else was praised."""
+    return max((complaint_strength(c) for c, _ in review_clauses(text)), default=0)
+
+
 def is_light(row: dict, analysis: dict) -> bool:
     """A happy rating with a small complaint: thank first, note the small thing, no heavy apology."""
     rating = _felt_rating(row)
@@ -3935,8 +4043,8 @@ def _tone_mode(stance: str, analysis: dict, row: dict) -> str:
         rating = _felt_rating(row)
         if stance == "mixed" and rating is not None and rating >= 4:
             return "balanced"  # a happy rating with a small complaint is never met with heavy calm
-        if emotion in CALM_EMOTIONS:
-            return "calm"
+        if emotion in CALM_EMOTIONS and complaint_weight(row, analysis) >= MILD_WEIGHT:
+            return "calm"  # anger read into a mild complaint ("food was ok, service slow") is met as disappointment
         if emotion in WORRY_EMOTIONS:
             return "reassure"
         if emotion in LETDOWN_EMOTIONS:
@@ -4937,6 +5045,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         "unclear": family == "restaurant" and not delivery and channel_unclear(text),
         "family": family,
         "light": is_light(row, analysis),
+        "mild": False,  # set for a negative or mixed review with a mild complaint
         "problem": any(is_problem(x) for x in neg),
         "item_problem": any(re.search(r"\b(?:missing|hairs?|stones?|insects?|bugs?|fly|flies|glass|plastic)\b", x)
                             for x in neg),
@@ -5017,9 +5126,12 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # The opener named the small thing already: the ownership line points back at it. A fixed feature ("No
         # parking.") is owned as what we should say before anyone books, never as something to put right.
         structural = bool(neg) and all(x.startswith("the lack of") or x in STRUCTURAL_THINGS for x in neg)
-        plan.add("own_structural" if structural else "own_small" if values["neg"] else "own_small_unnamed",
-                 {"things": "that"}, priority=9,
-                 required=True)
+        # a nit in a happy review ("a bit slow", a joke about the bill) is taken as a fair point, not owned as a failing
+        # dirt or a letdown is never a nit, however warm the rest
+        nit = (_felt_rating(row) or 0) >= 4 and complaint_weight(row, analysis) < NIT_WEIGHT and complaint_peak(
+            text) < 3 and not LETDOWN_RE.search(text) and all(t.get("category") != "cleanliness" for t in neg_topics)
+        plan.add("own_structural" if structural else "own_nit" if nit else "own_small" if values["neg"] else
+                 "own_small_unnamed", {"things": "that"}, priority=9, required=True)
         if suggestion:
             plan.add(suggestion_slot, priority=4)
         plan.add("action_light", priority=3)  # a small point is passed on, not investigated as an incident
@@ -5032,6 +5144,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # a lukewarm verdict with nothing praised is met with thanks for the honest word, not a heavy apology
         lukewarm = measured and not heated(text) and mode != "reassure" and not (stance == "mixed" and pos) and \
             only_middling(text) and not values["problem"]
+        # three stars or more, little of the review complaint, none of it strong, nothing missing or wrong with the
+        # order: owned once, in a level voice
+        mild = (_felt_rating(row) or 0) >= 3 and complaint_weight(row, analysis) < MILD_WEIGHT and complaint_peak(
+            text) < 3 and not heated(text) and mode != "reassure" and not (values["problem"] or values["item_problem"])
+        values["mild"] = mild
         if stance == "mixed" and pos and neg and (rating or 5) <= 3 and fault_said_first(text):
             plan.add("open_mixed_fault_first", required=True)  # "their buffets need to improve ... decor is good"
         elif stance == "mixed" and pos and neg:
@@ -5046,18 +5163,19 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         if quote:
             # "I want to get my account back" is asked for, not suffered: heard, never said to sting
             plea = bool(PLEA_RE.search(quote))
-            plan.add("echo_plea" if plea else "echo_neutral" if lukewarm else "echo_negative", priority=8)
+            plan.add("echo_plea" if plea else "echo_neutral" if lukewarm or mild else "echo_negative", priority=8)
         if blamed_staff:
             plan.add("staff_complaint", priority=9, required=True)
         # The opener already named the faults; the ownership line points back at them.
         # praise with a fault we could not name is owned as lightly as one we could
-        own_slot = "own_light" if stance == "mixed" and pos else "own_measured" if lukewarm else "own"
+        own_slot = "own_measured" if lukewarm else "own_light" if stance == "mixed" and pos else \
+            "own_measured" if mild else "own"
         plan.add(own_slot, {"things": "that" if neg else "this"}, priority=9, required=True)
         if is_regular(text) and not lukewarm and mode != "reassure":
             # "I'm a frequent customer here", "the first two visits were awesome": a regular let down is told we
             # know it, in place of a general line of feeling
             plan.add("regular_letdown", priority=6)
-        elif mode == "calm" and not measured:
+        elif mode == "calm" and not measured and not mild:
             plan.add("calm", priority=5)
         elif mode == "reassure":
             facts = _relevant_facts(voice, neg_topics, text)
@@ -5069,13 +5187,13 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                 plan.add("fact", {"fact": fact}, priority=7)
             else:
                 plan.add("reassure", priority=6)
-        elif mode == "disappointed" and not measured:
+        elif mode == "disappointed" and not measured and not mild:
             plan.add("expectation", priority=5)
         if praised_staff:
             plan.add(staff_slot, priority=6)
         if suggestion:
             plan.add(suggestion_slot, priority=5.5)  # what they asked for outranks a general line of feeling
-        plan.add("action", priority=3)
+        plan.add("action_light" if mild else "action", priority=3)  # a mild point is passed on, not investigated
         evidence = " ".join(str(t.get("evidence") or "") for t in neg_topics)
         liked = praise_amid_fault(stance, pos, neg, rating, text, evidence)
         if stance == "negative" or not pos:
@@ -5091,7 +5209,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                          for x in liked for w in _thing_words(x))
             plan.items.insert(len(plan.items) - 1, ("praise_amid_fault_people" if people else "praise_amid_fault",
                                                     {"pos": _join(liked)}, 3.5, False))
-        plan.add("next_step", priority=10, required=True)
+        plan.add("next_step_light" if mild else "next_step", priority=10, required=True)
     if text and stance in ("positive", "mixed") and (stance == "positive" or is_light(row, analysis)):
         if not praised_staff and TEAM_PRAISE_RE.search(text) and not any("treated you" in x for x in neg):
             # "the staff were wonderful": praise for people is passed on to them, not thanked as a thing; it also
@@ -5500,14 +5618,18 @@ def angry_words(text: str, rating: float | None, analysis: dict) -> bool:
 
 
 def mild_praise(text: str, rating: float | None) -> bool:
-    """True when praise is plain or middling ("good", "nice", three stars): thanks, not celebration."""
-    if rating is not None and rating <= 3:
-        return True
+    """True when praise is plain or middling ("good", "nice", four stars or fewer): thanks, not celebration. Four
+    stars held something back, however warm the words: "made our day" would outrun the rating."""
+    if rating is not None and rating <= 4 or len(re.findall(r"[A-Za-z']+", text)) <= 3:
+        return True  # "excellent" alone is thanked, not celebrated at length
     valence = opinion_valence()
     strong = any(valence.get(w, 0.0) >= 2.5 for w in re.findall(r"[a-z]+", text.lower())) or "!" in text
-    return not strong and (rating is None or rating <= 4 or len(re.findall(r"[A-Za-z']+", text)) <= 8)
+    return not strong and (rating is None or len(re.findall(r"[A-Za-z']+", text)) <= 8)
 
 
+CONTRITION_RE = re.compile(r"\b(?:stings|rightly so|won't pretend|not going to (?:argue|pretend)|shouldn't have had to|"
+                           r"no excuse|plain and simple|full responsibility|won't defend|isn't acceptable|"
+                           r"not what anyone should have to)\b", re.I)
 QUESTION_NAMED_RE = re.compile(r"\b(?:fair question|your question|a question)\b", re.I)
 # Sentences that presume a description: wrong after a review of a word or two.
 SHORT_TEXT_FORBID_RE = re.compile(r"\b(?:exactly what you describe|every word|what you describe|the full story|"
@@ -5562,6 +5684,8 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         *([GUSH_RE] if mild_praise(text, rating) else []),
         # "thanks for the generous review" to three stars or fewer reads as sarcasm
         *([GENEROUS_RE] if (rating or 5) <= 3 else []),
+        # "stings, and rightly so", "I won't pretend otherwise": contrition that outweighs a three-star verdict
+        *([CONTRITION_RE] if (_felt_rating(row) or 0) >= 3 else []),
     ]
     forbid = re.compile("|".join(f"(?:{p.pattern})" for p in forbidden), re.I) if forbidden else None
 
@@ -5595,7 +5719,7 @@ def _compose(row: dict, analysis: dict, business: dict, voice: dict, usage: Sent
         chosen.append((priority, required, sentence))
 
     # Too few sentences reads curt: add a filler before the closing sentence.
-    for slot in FILLERS.get("light" if values["light"] else values["stance"], ()):
+    for slot in FILLERS.get("light" if values["light"] or values["mild"] else values["stance"], ()):
         if len(chosen) >= MIN_SENTENCES:
             break
         rendered = [s for t in phrases["slots"][slot] if (s := _render(t, values))]
