@@ -830,6 +830,8 @@ def _first_name(author: str, fold: bool = True) -> str | None:
         return None  # "Om Kesarwani": a known two-letter name before a family name is still a name
     if _fused_family_name(token) or len(tokens) == 1 and CHAT_OPENING_RE.match(token):
         return None  # "Ursnayana" is "urs Nayana", a handle
+    if len(tokens) == 1 and _family_name_first(token):
+        return None  # "Mannepalli" alone is a Telugu family name: no given name to greet
     return token
 
 

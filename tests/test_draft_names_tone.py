@@ -99,3 +99,9 @@ def test_three_stars_are_never_met_with_the_heaviest_contrition():
         low = reply.lower()
         assert not any(h in low for h in ("no excuse", "won't pretend", "not going to", "plain and simple", "stings",
                                           "full responsibility", "won't defend")), reply
+
+
+def test_a_telugu_family_name_alone_is_no_greeting():
+    from nlp.draft import first_name
+    assert first_name("Kondapalli") is None
+    assert first_name("Kondapalli Suresh") == "Suresh"
