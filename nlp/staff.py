@@ -40,6 +40,12 @@ NOT_NAMES = frozenset({
     "nearbuy", "google", "instagram", "facebook", "whatsapp", "ola", "gold", "pepsi", "coke",
     # Apps and assistants reviewers thank as if they were people ("Thank you CHAT").
     "chat", "chatgpt", "gpt", "ai", "bot", "siri", "alexa", "claude", "gemini", "copilot",
+    # Cuisines, nationalities and places written in capitals beside a role ("Indian chef", "Italian waiter").
+    "indian", "italian", "chinese", "asian", "thai", "mexican", "american", "america", "continental", "mughlai",
+    "arabian", "arabic", "lebanese", "japanese", "korean", "french", "spanish", "greek", "turkish", "persian",
+    "punjabi", "hyderabadi", "bengali", "andhra", "south", "north", "oriental", "european", "british", "english",
+    # hotel chains a reviewer compares with ("the Marriott staff")
+    "marriott", "sheraton", "hyatt", "taj", "novotel", "radisson", "westin", "hilton",
 })
 # Before a role word, a capitalised word is usually an adjective at a sentence start ("Friendliest staff",
 # "Rude host"), not a name: such words are checked against these before they count as one.

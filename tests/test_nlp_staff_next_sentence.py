@@ -20,3 +20,8 @@ def test_a_complaint_in_the_next_sentence_reaches_the_role():
 def test_a_next_sentence_about_something_else_lends_nothing():
     (person,) = [s for s in _staff("We met Mr. Kishore at the door. The biryani was superb.") if s["name"]]
     assert person["label"] == "neutral"
+
+
+def test_cuisines_and_hotel_chains_are_no_staff_names():
+    names = {s["name"] for s in _staff("The Chinese chef here is great. Better than the Marriott staff, honestly.")}
+    assert not names & {"Chinese", "Marriott"}
