@@ -12,6 +12,7 @@ drafts whatever it is given.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import importlib
 import re
@@ -1447,7 +1448,18 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
         label = NEUTRAL_PHRASES.get(name, neg_form)
     else:
         label = pos_form if positive else neg_form
+    if name == "order_accuracy" and label == neg_form and not (ORDER_MIXUP_RE.search(text or evidence) or
+                                                               ITEM_MISSED_RE.search(evidence)):
+        return ""  # "the servers forgot us", "I almost forgot I ordered": nothing wrong or missing came
     return label if label and _label_is_grounded(label, evidence) else ""
+
+
+# A wrong or missing item, as the order-accuracy topic means it: "the raita was missing", "forgot to pack the
+# curd", "mixed up our orders". "forgot us" or "forgot to take our order" is slow service, not a mix-up.
+ITEM_MISSED_RE = re.compile(
+    r"\b(?:wrong|missing|mix-?ups?|mixed up|mistakes? in|left out|not (?:included|packed|sent)|"
+    r"forg[eo]t(?:ten)? (?:to (?:add|bring|send|pack|include|give|serve)\b|(?:the|our|my|one|two|a|an) "
+    r"(?!table\b|orders? (?:to|for a)\b)[a-z]+))", re.I)
 
 
 def _odd_compound(chunk: Chunk) -> bool:
@@ -2324,7 +2336,7 @@ is are was were be been my our your their his her its very really too quite just
 if when while not no only more less much some any because like about also""".split())
 
 TRIM_END = frozenset("even also and but so or though".split())
-HANGING_START = frozenset("is are was were be of to with for in on at by from as than about".split())
+HANGING_START = frozenset("is are was were be of to with for in on at by from as than about much many".split())
 
 
 def sour_word_in_praise(clause: str, stretch: str) -> bool:
@@ -2638,6 +2650,14 @@ def clause_polarity(clause: str) -> int:
     """
     if OWN_ASIDE_RE.search(clause):
         return 0
+    if PRAISE_IN_FAULT_WORDS_RE.search(clause):
+        return 1
+    if FAULT_IN_PRAISE_WORDS_RE.search(clause):
+        return -1
+    if HOPED_FOR_RE.search(clause):
+        # the hope says nothing; what came instead ("but it was awful") still judges
+        after = re.split(r"\b(?:but|however|instead|yet)\b", clause, maxsplit=1, flags=re.I)
+        return clause_polarity(after[1]) if len(after) > 1 else 0
     low = _plain_judging_words(clause)
     if price := _price_verdict(low):
         return price
@@ -2680,6 +2700,31 @@ def clause_polarity(clause: str) -> int:
         if word in PRAISE_WORDS or value >= 1.0:
             return 1
     return 0
+
+
+# Praise said in words that read as faults: "less oil than most places", "the only thing that met expectations",
+# "they take your feedback on any changes they can make to improve" (the staff's care), "people mad over the
+# drinks" (a crowd that loves them).
+PRAISE_IN_FAULT_WORDS_RE = re.compile(
+    r"\bless (?:oil|oily|grease|greasy|fat|ghee|butter)\b[^.!?]{0,20}\bthan\b|"
+    r"\b(?:only|one) (?:thing|item|dish)s? (?:that |which )?(?:met|matched|lived up to|was up to) (?:my |our |the )?"
+    r"(?:expectations?|mark|hype)\b|"
+    r"\b(?:take|takes|took|taking|ask|asks|asked|asking|ask for|asked for|seek|seeks|collect|collects) (?:your|our|"
+    r"the|customers?'?|every) (?:\w+ )?feedback\b|\bfeedback (?:from|of) (?:the )?customers?\b|"
+    r"\b(?:crazy|mad|nuts) (?:over|about|for)\b|"
+    # "a little bland, which was complemented perfectly by the kebabs": a plain side the meal made good
+    r"\b(?:which|that|but) (?:was |is |got )?(?:\w+ )?(?:complemented|balanced|made up for|compensated)\b|"
+    r"\b(?:complemented|balanced|made up for|compensated) (?:\w+ )?by\b", re.I)
+# A fault said with a praise word: "ambience is a great miss", "a big letdown".
+FAULT_IN_PRAISE_WORDS_RE = re.compile(
+    r"\b(?:great|big|huge|total|complete|real) (?:miss|letdown|let down|disappointment|failure|mess)\b|"
+    # "very few cakes and drinks": too little of a thing, unless less of it is the point ("very less oil")
+    r"\b(?:very|too|so|quite) (?:few|less|limited)\b(?! (?:oil|oily|grease|greasy|fat|ghee|spic\w*|sugar|"
+    r"sweet\w*|salt\w*|wait\w*|time|crowd\w*|noise|price\w*|cost\w*|rush)\b)", re.I)
+# A hope the visit then dashed, not a verdict: "thinking that at least it will be good in taste".
+HOPED_FOR_RE = re.compile(
+    r"\b(?:thinking|thought|hoping|hoped|expecting|expected|assuming|assumed)\b(?: that)?[^.!?]{0,40}\b"
+    r"(?:will|would|should|might)\b", re.I)
 
 
 # A price judged high, or said not to be: "the price for the quantity is very high", "cost wise it's not very high".
@@ -3159,6 +3204,34 @@ BARE_LIKING_RE = re.compile(r"(?:i |we )?(?:really |just |totally |absolutely )?
                             re.I)
 
 
+@lru_cache(maxsize=1)
+def _sorted_english() -> tuple[str, ...]:
+    return tuple(sorted(english_words()))
+
+
+def clipped_word(word: str) -> bool:
+    """True for a word cut short as it was typed ("like other restau."): not a word itself, but the start of a
+    longer one. Quoted back, it would show the slip."""
+    low = word.lower().strip("'!?,.")
+    if not low.isalpha() or len(low) < 4 or low in english_words():
+        return False
+    ordered = _sorted_english()
+    at = bisect.bisect_left(ordered, low)
+    return at < len(ordered) and ordered[at].startswith(low) and len(ordered[at]) >= len(low) + 3
+
+
+def worst_said(text: str, named: str, private: set[str], staff_names: set[str]) -> str | None:
+    """The reviewer's own words for their worst complaint when `named` does not already cover it, or None: only
+    words that name what went wrong ("the bill was doubled"), never a bare "worst ever"."""
+    from nlp.draft_review import thing_stems, unnamed_worst  # imports this module
+
+    if worst := unnamed_worst(text, named):
+        said = short_quote(worst[0], [worst[0]], private, staff_names, -1)
+        if said and said.lower() in worst[1].lower() and thing_stems(said) and not SELF_BLAME_RE.search(said):
+            return said
+    return None
+
+
 def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str],
                 polarity: int = 0, title: str = "") -> str | None:
     """A few of the reviewer's own words safe to quote back ("a little bland for my liking").
@@ -3176,7 +3249,7 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
     pieces += [c for p in pieces for c in re.split(r"\b(?:and|when|which|so|because)\b", str(p or ""))]
     # Last of all, what follows "I dislike that", "the problem is that": "it confuses my requests all the time".
     pieces += [m.group(1) for p in pieces if (m := re.search(
-        r"\b(?:that|if|whenever)\s+((?:it|she|he|they|the|this|you)\b.*)", str(p or ""), re.I))]
+        r"\b(?:that|whenever)\s+((?:it|she|he|they|the|this|you)\b.*)", str(p or ""), re.I))]
     for cand in pieces:
         if "…" in str(cand or "") or re.search(r"\.{2,}", str(cand or "").strip().strip(". ")):
             continue  # "rotten.. pathetic": two thoughts; their clauses are tried on their own below
@@ -3202,15 +3275,16 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue
         if any(re.search(r"[a-z][A-Z]", w) for w in words):
             continue  # "Staff is fRozen": a slip of the keyboard quoted back reads as mockery
-        if any(not_english(w) for w in words) or broken_grammar(quote):
+        if any(not_english(w) for w in words) or broken_grammar(quote) or clipped_word(words[-1]):
             continue  # "this order discrprency", "I didn't liked it": a typo quoted back reads as mockery too
         if re.fullmatch(r"not (?:[a-z]+ )?[a-z]+[- ](?:based|style|type|flavou?red|made|only)", quote, re.I):
             continue  # "Not cream based": a description of the dish, not a fault to call fair
         if re.match(r"[a-z]+ed (?:me|us)\b", quote, re.I):
             continue  # "disappointed me is the service", cut from "the only thing which disappointed me is ..."
         if OWN_ASIDE_RE.search(quote) or re.match(r"(?:those|anyone|people|whoever|someone) who (?:want|wants|like|"
-                                                  r"likes|love|loves)\b|(?:don'?t|do not|never) (?:go|visit|come|order|"
-                                                  r"waste)\b", quote, re.I):
+                                                  r"likes|love|loves)\b|(?:(?:i|we)(?: would| will|'ll|'d)? )?"
+                                                  r"(?:don'?t|do not|never) (?:go|visit|come|order|waste|return)\b",
+                                                  quote, re.I):
             # "those who want blood pressure problem may visit", "don't go on the name": sarcasm and advice to
             # readers; "no pics cause we were too hungry": the reviewer's own aside. None is a fault to call fair.
             continue
@@ -3248,14 +3322,19 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         if at > 0 and re.search(r"\b(?:and|but|so|which|when)\s+$", text[max(0, at - 8):at].lower()) and (
                 _base_verb(words[0])) and not _known_noun(words[0].lower()):
             continue  # "justify you place wrong order", cut after "and": its subject was left behind
+        if polarity < 0 and at > 0 and re.search(r"\b(?:even though|even if|despite|in spite of)\s+$",
+                                                  text[max(0, at - 14):at].lower()):
+            continue  # "even though the place was crowded, they made sure to ask": granted, not the complaint
         if at > 0 and re.match(r"[A-Za-z][-'’]$", text[at - 2:at]):
             continue  # "law gave a treat", cut from "my in-law gave a treat": a word split at its hyphen
         if at > 0 and re.search(r"\b(?:nothing|not|no)\s+\w+\s*[,;]\s*$", text[max(0, at - 25):at].lower()):
             continue  # "Nothing bad, nothing good": half of a balanced pair misquotes the whole
         last = words[-1].lower().strip("'")
         if at >= 0 and (last in FAULT_WORDS or last in PRAISE_WORDS or last in opinion_valence()) and re.match(
-                r"\s*,\s*[a-z]+\s+[a-z]", text[at + len(low):at + len(low) + 30].lower()):
+                r"\s*,\s*(?!(?:u|you|i|we|they|it|he|she|the|and|but|so|also|then|this|that)\b)[a-z]+\s+[a-z]",
+                text[at + len(low):at + len(low) + 30].lower()):
             continue  # "they brought dirty" cut from "dirty, stinky water": the adjectives run on to their noun
+            # ("very late, u get a feeling" ends where the next clause starts with its own subject)
         first = words[0]
         if first not in ("I", "I'm", "I've", "I'd") and not (first.isupper() and len(first) > 1):
             quote = quote[0].lower() + quote[1:]
@@ -3378,6 +3457,15 @@ IF_YOU_ADVICE_RE = re.compile(
     r"\bin case (?:you|u) (?:don'?t|do not|dont) (?:like|prefer|enjoy|eat)\b", re.I)
 
 
+def _praised_in_its_sentence(text: str, start: int, end: int) -> bool:
+    """True when the sentence holding text[start:end] praises in fault-like words up to it, with no turn between
+    ("people mad over the drinks", "they ask your feedback on what they can improve")."""
+    first = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    upto = text[first:end]
+    m = PRAISE_IN_FAULT_WORDS_RE.search(upto)
+    return bool(m) and not re.search(r"\b(?:but|though|however|except|yet)\b", upto[m.end():], re.I)
+
+
 def fault_topics(row: dict, analysis: dict) -> list[dict]:
     """The analysis's negative topics that the reply should own.
 
@@ -3401,6 +3489,8 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
         at = text.lower().find(evidence.lower().strip(" ."))
         if evidence and at >= 0 and WORTH_IT_RE.search(text[at:at + len(evidence) + 40]):
             return False  # "on the expensive side but it's worth it": weighed and accepted
+        if evidence and at >= 0 and _praised_in_its_sentence(text, at, at + len(evidence)):
+            return False  # "they take your feedback on any changes they can make to improve": care, not a fault
         if ")" in evidence:  # evidence that starts inside the brackets: its part up to the closing one
             core = evidence.split(")")[0].split("(")[-1].strip(" .,")
         elif "(" in evidence:
@@ -4272,11 +4362,24 @@ ORDER_MIXUP_RE = re.compile(
     r"(?![^.!?]{0,20}"
     r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))"
     # "received only 1 piece of chicken", "we got slightly uncooked one": less or worse of the same, not a mix-up
-    r"(?!\s+(?:only|just|half|slightly|another|the same|a replacement|\d(?!\d*\s*(?:rs|rupees|inr)\b)|one|"
+    r"(?!\s+(?:only|just|half|slightly|another|the same|a replacement|exactly|precisely|what (?:i|we)\b|"
+    r"as (?:ordered|asked)|\d(?!\d*\s*(?:rs|rupees|inr)\b)|one|"
     r"very (?:little|less)|less|irritated|"
     r"it\b|them\b|(?:the|our|my) order\b|"
     r"angry|upset|annoyed|frustrated|sick|bored|disappointed|"
     r"(?:an? )?(?:uncooked|undercooked|burnt|cold|stale|raw)\b))", re.I)
+# A part scored low out of five or ten: "service 1/5", "Ambience: 2/10", "hygiene - 0/5".
+SUBSCORE_RE = re.compile(r"\b(food|service|ambien[ct]e|ambiance|taste|hygiene|cleanliness|staff|value|"
+                         r"delivery|packaging|packing)\s*[-:=]?\s*(\d+(?:\.\d)?)\s*/\s*(5|10)\b", re.I)
+
+
+def low_subscores(text: str) -> list[str]:
+    """The parts a review scored at two fifths or less, as "the service", lowest first; [] when none."""
+    found = sorted((float(m.group(2)) / float(m.group(3)), m.group(1).lower()) for m in SUBSCORE_RE.finditer(text))
+    names = [("the ambience" if w.startswith("ambi") else f"the {w}") for score, w in found if score <= 0.4]
+    return list(dict.fromkeys(names))
+
+
 BOOKING_MIXUP_RE = re.compile(
     r"\b(?:book(?:ed|ing)?|reserv(?:ed|ation)|table for)\b.{0,120}\b(?:no record|not (?:have|find) (?:any |our |the )?"
     r"(?:record|booking|reservation)|(?:lost|cancell?ed|forgot) (?:our|my|the) (?:booking|reservation|table)|"
@@ -4921,6 +5024,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         found = [x for x in neg if re.search(r"\b(?:hairs?|foreign|stones?|insects?|bugs?|flies|fly|cockroach\w*|"
                                             r"glass|plastic|worms?)\b", x)]
         neg = [*found[:1], swapped_item(text) or "the mix-up with your order"]
+    if stance in ("negative", "mixed") and not neg and text and (low_scored := low_subscores(text)):
+        neg = low_scored[:2]  # "food 5/5, service 1/5": the part they scored lowest is what went wrong
     if stance in ("negative", "mixed") and BOOKING_MIXUP_RE.search(text) and not any(
             re.search(r"mix-up|book|reserv", x) for x in neg):
         # "when we arrived they had no record of it": the lost booking leads, the wait it caused may follow
@@ -4966,22 +5071,21 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                "the staff", *categorised}
     faulted = neg if stance in ("negative", "mixed") else pos
     quote = None
-    if text and all(t in generic for t in faulted):
+    rating = _rating(row)
+    if text and all(t in generic for t in faulted) and stance in ("negative", "mixed") and rating is not None and \
+            rating <= 2:
+        # nothing specific to name on a low rating: the reviewer's own worst fault clause, before any other line
+        quote = worst_said(text, " ".join(neg), private, staff_names)
+    if text and quote is None and all(t in generic for t in faulted):
         relevant = neg_topics if stance in ("negative", "mixed") else pos_topics or topics
         # The neutral echo ("a fair note", "tells me where to look") answers a complaint, so it quotes one.
         polarity = 1 if stance in ("positive", "kind_low") else 0 if stance == "neutral" and not neg else -1
         quote = short_quote(str(row.get("text") or ""), [t.get("evidence", "") for t in relevant], private,
                             staff_names, polarity, title=str(row.get("title") or ""))
-    rating = _rating(row)
     if text and quote is None and neg and stance in ("negative", "mixed") and rating is not None and rating <= 2:
         # The things named may miss what the reviewer felt most ("the raita" when the service was "very very
         # poor"): their own words for the worst complaint are quoted back beside them.
-        from nlp.draft_review import thing_stems, unnamed_worst  # imports this module
-
-        if worst := unnamed_worst(text, " ".join(neg)):
-            said = short_quote(worst[0], [worst[0]], private, staff_names, -1)
-            if said and said.lower() in worst[1].lower() and thing_stems(said) and not SELF_BLAME_RE.search(said):
-                quote = said  # only words that name what went wrong ("the bill was doubled"), not "worst ever"
+        quote = worst_said(text, " ".join(neg), private, staff_names)
 
     praised_staff: list[str] = []
     for s in staff:
