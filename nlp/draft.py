@@ -288,11 +288,14 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         # raw chicken is a food-safety hazard, not a matter of taste
         r"(?:raw|uncooked|undercooked|half[- ]cooked|pink) (?:\w+ )?(?:chicken|pork)\b|"
         r"(?:had|has|have|with|served|got|gave|given|found|contained|contains)\s+(?:\w+\s+){0,2}?"
-        r"(?:raw|uncooked|half[- ]cooked) meat\b|meat (?:was|were|is) (?:\w+ )?(?:raw|uncooked|half[- ]cooked)\b|"
+        r"(?:raw|uncooked|half[- ]cooked) meat\b|"
+        r"meat (?:was|were|is) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:raw|uncooked|half[- ]cooked)\b|"
         # a creature found in a drink, in whatever words: "we found spider at glass of beer"
         r"(?:worms?|insects?|spiders?|beetles?|moths?|bugs?|flies|fly|cockroach\w*) (?:in|at|inside) "
         r"(?:a |the |my |our |his |her )?(?:glass|cup|bottle|mug|bowl|jug)\b|"
-        r"(?:chicken|pork) (?:was|were|is|looked) (?:\w+ )?(?:raw|uncooked|undercooked|half[- ]cooked|pink)\b|"
+        # "the chicken is not raw" rules the hazard out: the word between may be "still", never a negation
+        r"(?:chicken|pork) (?:was|were|is|looked) (?:(?!not\b|never\b|hardly\b)\w+ )?(?:raw|uncooked|undercooked|"
+        r"half[- ]cooked|pink)\b|"
         # "Chicken is not boiled or fried. Its all raw": the verdict a sentence after the meat it judges
         r"\b(?:chicken|pork)\b[^!?]{0,50}\b(?:its|it's|it is|it was|they are|they were|all) "
         r"(?:all |totally |completely |still )?(?:raw|uncooked|undercooked)(?=\s*(?:[.!?]|$))|"

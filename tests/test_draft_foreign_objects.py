@@ -39,3 +39,10 @@ def test_a_creature_found_in_the_food_goes_to_a_person_and_is_the_one_quoted():
 def test_a_pest_the_reviewer_rules_out_is_no_incident():
     draft = _draft("Spotless place, no cockroach or fly anywhere, and the kebabs were juicy.", rating=5)
     assert "reply" in draft
+
+
+def test_meat_the_reviewer_says_was_not_raw_is_no_incident():
+    draft = _draft("The chicken is not raw but it was dry and the portion was tiny for the price.", rating=2)
+    assert "reply" in draft
+    draft = _draft("The chicken was still raw inside, we sent it back.", rating=1)
+    assert "reply" not in draft and draft["reason"].startswith("health or safety incident")
