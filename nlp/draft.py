@@ -402,6 +402,7 @@ belly soul foodaholic glutton gourmand review reviews vlog vlogs vlogger gamer g
 youtuber streamer house home being chat chatgpt gpt ai bot app siri alexa sardar sardarji gran granny doc
 honesty yum bhai bhaiya bhaiyya bhayya didi akka bro get got hi hey hello bye daily
 lol lmao is are was am i im i'm me you your cooked done best fired up not no yes
+special awesome amazing cool classy royal simple smart silent single dashing naughty cute
 """.split())
 # Endings of Telugu family names, which are written before the given name ("Pedapati Rajesh").
 FAMILY_NAME_ENDINGS = ("palli", "palle", "pudi", "pati", "oori", "gula", "mula", "ineni", "konda", "tla", "itta",

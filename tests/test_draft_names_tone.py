@@ -105,3 +105,9 @@ def test_a_telugu_family_name_alone_is_no_greeting():
     from nlp.draft import first_name
     assert first_name("Kondapalli") is None
     assert first_name("Kondapalli Suresh") == "Suresh"
+
+
+def test_an_adjective_opening_a_handle_is_no_name():
+    from nlp.draft import first_name
+    assert first_name("Special Chaiwali") is None
+    assert first_name("Cool Foodie Kavya") is None
