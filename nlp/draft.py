@@ -1081,7 +1081,8 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
         cut = _cut_start(chunk, kept) or len(kept) > 3
         kept = kept[-3:]
         while len(kept) > 1 and (kept[0][0].lower() in MEASURE_WORDS or (cut or _loose_modifier(kept[0])) and not (
-                _known_noun(kept[0][0].lower()) or kept[0][0].lower() in words_of_topic)):
+                _known_noun(kept[0][0].lower()) or kept[0][0].lower() in words_of_topic
+                or _names_the_dish(kept, kept[0]))):
             kept = kept[1:]  # "piece chicken biryani" -> "chicken biryani", "prime locations" -> "locations"
         conduct = [j for j, t in enumerate(kept[:-1]) if t[0].lower() in ABSTRACT_FAULTS]
         if cut and conduct and kept[-1][0].lower() not in words_of_topic and kept[-1][1] not in words_of_topic:
@@ -1136,6 +1137,22 @@ MEASURE_WORDS = frozenset("plate plates piece pieces pcs pc bowl bowls cup cups 
 LOOSE_ADJECTIVES = frozenset("""big huge large small tiny little prime great good nice whole entire main usual
 regular normal typical real actual proper total full new old different same other various few many much more
 less last next first second extra free""".split())
+
+
+def _dish_heads() -> frozenset[str]:
+    """The menu's specific dish and drink words ("chicken", "naan", "tea"), never "food" or "dish"."""
+    return frozenset(w for topic in ("dishes", "drinks") for w in topic_patterns().get(topic, ())
+                     if w not in GENERIC_THINGS)
+
+
+def _names_the_dish(kept: list[Token], tok: Token) -> bool:
+    """A plain English noun directly in front of a dish word is part of the dish's name: "Best butter chicken"
+    is the butter chicken and "worst garlic naan" the garlic naan, though "butter" is on no menu list."""
+    low, head = tok[0].lower(), kept[-1][1]
+    return (tok[2] == "NOUN" and tok is kept[-2] and head in _dish_heads() and re.fullmatch(r"[a-z]{3,}", tok[0])
+            is not None and low in english_words() and low not in (
+                MEASURE_WORDS | ORDER_WORDS | SERVING_WORDS | ATTRIBUTE_NOUNS | ADJECTIVAL_NOUNS | ABSTRACT_HEADS
+                | ABSTRACT_FAULTS | GENERIC_THINGS | VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS))
 
 
 def _loose_modifier(tok: Token) -> bool:
@@ -1429,6 +1446,7 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
             phrase = ""  # "Works perfectly": the parser took the verb for a noun
         if name == "location_parking" and phrase.endswith("parking"):
             phrase = "the parking"  # "the indra nagar parking": the street is not ours to fix
+        phrase = _with_split_dish(phrase, evidence, chunks)
         if not phrase and (word := _pattern_word(evidence.lower(), topic_patterns().get(name, ()))) and \
                 word not in VAGUE_NOUNS and word not in GENERIC_WORDS and word not in PEOPLE_WORDS:
             phrase = f"the {word}"  # "Parking nightmare.": the topic's own word, when no chunk serves
@@ -1460,6 +1478,21 @@ ITEM_MISSED_RE = re.compile(
     r"\b(?:wrong|missing|mix-?ups?|mixed up|mistakes? in|left out|not (?:included|packed|sent)|"
     r"forg[eo]t(?:ten)? (?:to (?:add|bring|send|pack|include|give|serve)\b|(?:the|our|my|one|two|a|an) "
     r"(?!table\b|orders? (?:to|for a)\b)[a-z]+))", re.I)
+
+
+def _with_split_dish(phrase: str, evidence: str, chunks: tuple[Chunk, ...]) -> str:
+    """ "the chicken biryani" where the parser split "a chicken Biryani" into "a chicken" and "Biryani": a dish
+    word that always follows the phrase's last word, and that the parser left as a chunk on its own, completes
+    the dish's name. A dish word outside every chunk ("Tandoori roti") was no chunk of its own and stays out."""
+    words = phrase.split()
+    alone = {c[0][0].lower() for c in chunks if len(c) == 1}
+    if len(words) != 2 or words[1].lower() not in _dish_heads():
+        return phrase
+    after = re.findall(rf"\b{re.escape(words[1])}\b(?:\s+([A-Za-z]+))?", evidence, re.I)
+    nxt = {a.lower() for a in after}
+    if len(nxt) != 1 or (dish := next(iter(nxt))) not in _dish_heads() & alone or dish == words[1].lower():
+        return phrase
+    return f"{phrase} {dish}"
 
 
 def _odd_compound(chunk: Chunk) -> bool:
