@@ -1146,7 +1146,7 @@ def _dish_heads() -> frozenset[str]:
 
 
 def _names_the_dish(kept: list[Token], tok: Token) -> bool:
-    """A plain English noun directly in front of a dish word is part of the dish's name: "Best butter chicken"
+    """A plain English noun directly in front of a dish word is part of the dish's name: "Superb butter chicken"
     is the butter chicken and "worst garlic naan" the garlic naan, though "butter" is on no menu list."""
     low, head = tok[0].lower(), kept[-1][1]
     return (tok[2] == "NOUN" and tok is kept[-2] and head in _dish_heads() and re.fullmatch(r"[a-z]{3,}", tok[0])
@@ -2045,6 +2045,31 @@ def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], ta
                 and not any(p.lower() in m.group(1).lower() for p in private):
             return ["the " + " ".join(w.lower() if w.isupper() else w for w in words)]  # "Chinese" as written
     return []
+
+
+def _plain_verdict(clause: str) -> bool:
+    """A fault word the clause does not negate: "the naan was a bit chewy", never "not greasy at all"."""
+    words = _norm_words(clause)
+    return any(w in THING_VERDICTS and not {"not", "no", "never", "nor", "without"} & set(words[max(0, i - 3):i])
+               for i, w in enumerate(words))
+
+
+def _dish_for_category(pos: list[str], text: str, staff_names: Iterable[str], private: set[str],
+                       named_elsewhere: list[str]) -> list[str]:
+    """ "the dishes" gives way to the dish a praising clause names ("Loved the paneer tikka here"): a happy
+    reviewer who named what they ate looks for it in the reply, not for its category."""
+    if not any(p in GENERIC_FOOD for p in pos):
+        return pos
+    named = praised_in_text(text, staff_names, private, [p for p in pos if p not in GENERIC_FOOD] + named_elsewhere)
+    words = [w for w in _norm_words(named[0]) if w != "the"] if named else []
+    if not words or not any(w in _dish_heads() or w.removesuffix("s") in _dish_heads() for w in words):
+        return pos  # "the ambience" is no dish to stand for "the food"
+    head = words[-1]
+    if thing_polarity(named[0], text) == -1 or any(_mentions(c, [head]) and (
+            clause_polarity(c) < 0 or LUKEWARM_RE.search(c) or _plain_verdict(c)) for c, _ in review_clauses(text)):
+        return pos  # "the naan was a bit chewy, though it went with the curry": faulted once, no highlight
+    at = next(i for i, p in enumerate(pos) if p in GENERIC_FOOD)
+    return list(dict.fromkeys([*pos[:at], named[0], *pos[at + 1:]]))
 
 
 TRIED_AND_LOVED_RE = re.compile(
@@ -4892,6 +4917,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # the dish they singled out leads, in their words; a bare category it belongs to gives way
         pos = _without_category_of([star, *[p for p in pos if p not in ("the taste", "the tastes", "the flavour")]])[:2]
         extra_pos = [e for e in extra_pos if _norm_words(e)[-1:] != _norm_words(star)[-1:]]
+    if stance in ("positive", "mixed") and text and (rating is None or rating >= 4) and pos:
+        pos = _dish_for_category(pos, text, staff_names, private, neg + extra_pos)
     if stance == "mixed" and not pos and text and (rating is None or rating >= 3):
         # A middling review that praises in words the analyzer missed ("Shwarma was really good"): the praise
         # is named too, so the reply is not all apology.

@@ -1,13 +1,14 @@
 """Round 21 of blind reads: a dish is named as the reviewer named it. A plain noun in front of a dish word is part
 of the dish's name even after an opinion word ("Best butter chicken" is the butter chicken, not "the chicken"),
-and a dish the parser split in two ("a mutton Biryani") is named whole."""
+a dish the parser split in two ("a chicken Biryani") is named whole, and on a happy review "the dishes" gives way
+to the dish a praising clause named, unless another clause faults it."""
 
 from __future__ import annotations
 
 from test_draft_round8 import drafted
 
 from nlp.analyze import analyze_rows
-from nlp.draft import noun_chunks, thing_from_topic
+from nlp.draft import _plain_verdict, noun_chunks, thing_from_topic
 
 
 def things(text: str, positive: bool) -> list[str]:
@@ -43,3 +44,17 @@ def test_a_dish_split_by_the_parser_is_named_whole():
 
 def test_a_dish_word_followed_by_different_dishes_stays_as_written():
     assert "the chicken" in things("The chicken was nice and we also tried chicken tikka, all good.", True)
+
+
+def test_a_happy_reply_names_the_praised_dish_not_its_category():
+    text = ("We liked the paneer tikka as it was not dry at all. They serve good Chinese dishes as well. "
+            "Garlic bread is baked well. Service can be faster.")
+    replies = drafted(text, 4, n=4)
+    assert all("the dishes" not in r for r in replies), replies
+    assert any("paneer tikka" in r for r in replies), replies
+
+
+def test_a_dish_faulted_once_is_not_the_highlight():
+    # the guard that keeps a dish out of the lead when another clause faults it, negations aside
+    assert _plain_verdict("the naan was a bit chewy though it went well with the curry")
+    assert not _plain_verdict("we loved the paneer tikka as it was not greasy at all")
