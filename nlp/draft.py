@@ -1085,7 +1085,8 @@ def phrase_from_chunks(chunks: Iterable[Chunk], patterns: Iterable[str] = (),
         cut = _cut_start(chunk, kept) or len(kept) > 3
         kept = kept[-3:]
         while len(kept) > 1 and (kept[0][0].lower() in MEASURE_WORDS or (cut or _loose_modifier(kept[0])) and not (
-                _known_noun(kept[0][0].lower()) or kept[0][0].lower() in words_of_topic)):
+                _known_noun(kept[0][0].lower()) or kept[0][0].lower() in words_of_topic
+                or _names_the_dish(kept, kept[0]))):
             kept = kept[1:]  # "piece chicken biryani" -> "chicken biryani", "prime locations" -> "locations"
         conduct = [j for j, t in enumerate(kept[:-1]) if t[0].lower() in ABSTRACT_FAULTS]
         if cut and conduct and kept[-1][0].lower() not in words_of_topic and kept[-1][1] not in words_of_topic:
@@ -1140,6 +1141,22 @@ MEASURE_WORDS = frozenset("plate plates piece pieces pcs pc bowl bowls cup cups 
 LOOSE_ADJECTIVES = frozenset("""big huge large small tiny little prime great good nice whole entire main usual
 regular normal typical real actual proper total full new old different same other various few many much more
 less last next first second extra free""".split())
+
+
+def _dish_heads() -> frozenset[str]:
+    """The menu's specific dish and drink words ("chicken", "naan", "tea"), never "food" or "dish"."""
+    return frozenset(w for topic in ("dishes", "drinks") for w in topic_patterns().get(topic, ())
+                     if w not in GENERIC_THINGS)
+
+
+def _names_the_dish(kept: list[Token], tok: Token) -> bool:
+    """A plain English noun directly in front of a dish word is part of the dish's name: "Superb butter chicken"
+    is the butter chicken and "worst garlic naan" the garlic naan, though "butter" is on no menu list."""
+    low, head = tok[0].lower(), kept[-1][1]
+    return (tok[2] == "NOUN" and tok is kept[-2] and head in _dish_heads() and re.fullmatch(r"[a-z]{3,}", tok[0])
+            is not None and low in english_words() and low not in (
+                MEASURE_WORDS | ORDER_WORDS | SERVING_WORDS | ATTRIBUTE_NOUNS | ADJECTIVAL_NOUNS | ABSTRACT_HEADS
+                | ABSTRACT_FAULTS | GENERIC_THINGS | VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS))
 
 
 def _loose_modifier(tok: Token) -> bool:
@@ -1433,6 +1450,7 @@ def thing_from_topic(topic: dict, positive: bool, staff_names: set[str] = frozen
             phrase = ""  # "Works perfectly": the parser took the verb for a noun
         if name == "location_parking" and phrase.endswith("parking"):
             phrase = "the parking"  # "the indra nagar parking": the street is not ours to fix
+        phrase = _with_split_dish(phrase, evidence, chunks)
         if not phrase and (word := _pattern_word(evidence.lower(), topic_patterns().get(name, ()))) and \
                 word not in VAGUE_NOUNS and word not in GENERIC_WORDS and word not in PEOPLE_WORDS:
             phrase = f"the {word}"  # "Parking nightmare.": the topic's own word, when no chunk serves
@@ -1464,6 +1482,21 @@ ITEM_MISSED_RE = re.compile(
     r"\b(?:wrong|missing|mix-?ups?|mixed up|mistakes? in|left out|not (?:included|packed|sent)|"
     r"forg[eo]t(?:ten)? (?:to (?:add|bring|send|pack|include|give|serve)\b|(?:the|our|my|one|two|a|an) "
     r"(?!table\b|orders? (?:to|for a)\b)[a-z]+))", re.I)
+
+
+def _with_split_dish(phrase: str, evidence: str, chunks: tuple[Chunk, ...]) -> str:
+    """ "the chicken biryani" where the parser split "a chicken Biryani" into "a chicken" and "Biryani": a dish
+    word that always follows the phrase's last word, and that the parser left as a chunk on its own, completes
+    the dish's name. A dish word outside every chunk ("Tandoori roti") was no chunk of its own and stays out."""
+    words = phrase.split()
+    alone = {c[0][0].lower() for c in chunks if len(c) == 1}
+    if len(words) != 2 or words[1].lower() not in _dish_heads():
+        return phrase
+    after = re.findall(rf"\b{re.escape(words[1])}\b(?:\s+([A-Za-z]+))?", evidence, re.I)
+    nxt = {a.lower() for a in after}
+    if len(nxt) != 1 or (dish := next(iter(nxt))) not in _dish_heads() & alone or dish == words[1].lower():
+        return phrase
+    return f"{phrase} {dish}"
 
 
 def _odd_compound(chunk: Chunk) -> bool:
@@ -2016,6 +2049,31 @@ def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], ta
                 and not any(p.lower() in m.group(1).lower() for p in private):
             return ["the " + " ".join(w.lower() if w.isupper() else w for w in words)]  # "Chinese" as written
     return []
+
+
+def _plain_verdict(clause: str) -> bool:
+    """A fault word the clause does not negate: "the naan was a bit chewy", never "not greasy at all"."""
+    words = _norm_words(clause)
+    return any(w in THING_VERDICTS and not {"not", "no", "never", "nor", "without"} & set(words[max(0, i - 3):i])
+               for i, w in enumerate(words))
+
+
+def _dish_for_category(pos: list[str], text: str, staff_names: Iterable[str], private: set[str],
+                       named_elsewhere: list[str]) -> list[str]:
+    """ "the dishes" gives way to the dish a praising clause names ("Loved the paneer tikka here"): a happy
+    reviewer who named what they ate looks for it in the reply, not for its category."""
+    if not any(p in GENERIC_FOOD for p in pos):
+        return pos
+    named = praised_in_text(text, staff_names, private, [p for p in pos if p not in GENERIC_FOOD] + named_elsewhere)
+    words = [w for w in _norm_words(named[0]) if w != "the"] if named else []
+    if not words or not any(w in _dish_heads() or w.removesuffix("s") in _dish_heads() for w in words):
+        return pos  # "the ambience" is no dish to stand for "the food"
+    head = words[-1]
+    if thing_polarity(named[0], text) == -1 or any(_mentions(c, [head]) and (
+            clause_polarity(c) < 0 or LUKEWARM_RE.search(c) or _plain_verdict(c)) for c, _ in review_clauses(text)):
+        return pos  # "the naan was a bit chewy, though it went with the curry": faulted once, no highlight
+    at = next(i for i, p in enumerate(pos) if p in GENERIC_FOOD)
+    return list(dict.fromkeys([*pos[:at], named[0], *pos[at + 1:]]))
 
 
 TRIED_AND_LOVED_RE = re.compile(
@@ -4863,6 +4921,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # the dish they singled out leads, in their words; a bare category it belongs to gives way
         pos = _without_category_of([star, *[p for p in pos if p not in ("the taste", "the tastes", "the flavour")]])[:2]
         extra_pos = [e for e in extra_pos if _norm_words(e)[-1:] != _norm_words(star)[-1:]]
+    if stance in ("positive", "mixed") and text and (rating is None or rating >= 4) and pos:
+        pos = _dish_for_category(pos, text, staff_names, private, neg + extra_pos)
     if stance == "mixed" and not pos and text and (rating is None or rating >= 3):
         # A middling review that praises in words the analyzer missed ("Shwarma was really good"): the praise
         # is named too, so the reply is not all apology.
