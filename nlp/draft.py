@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.signals import NEGATED_BEFORE
 from nlp.staff import ROLES
 from nlp.tone import domain_words, phrase_rules
 from reviewcare.language import other_script
@@ -276,8 +277,7 @@ HUMAN_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"cut (?:my|his|her) (?:hand|finger|mouth|lip)|broken glass|(?:piece|shard|bits?) of glass|"
         r"broke (?:a|the) glass|glass (?:shards|pieces)|shards\b|"
         r"(?:slipped|tripped|fell) (?:over|and (?:fell|hurt)|on (?:the|a) (?:wet )?(?:floor|stairs?|steps?))|"
-        # "a flying insect (not a cockroach but something else)": a pest the reviewer rules out is not the one quoted
-        r"(?<!not a )(?<!\bno )(?<!not any )(?<!without a )(?<!without any )(?:cockroach\w*|roach(?:es)?|maggots?)|"
+        r"cockroach\w*|roach(?:es)?|maggots?|"
         r"found (?:a |an |some |two |few |a few |small |tiny |dead |live )?(?:\w+ )?(?:insects?|worms?|bugs?|"
         r"cockroach\w*|lizard|caterpillars?|beetles?)\b(?=(?:\W+\w+){0,10}?\W+(?:in|inside|on|with|cooked|into)\b)|"
         r"caught (?:on )?fire|fire broke out|(?:were|was|got) evacuated|evacuation|"
@@ -4232,7 +4232,10 @@ def needs_human_reason(row: dict, analysis: dict) -> str | None:
         # "عالی." or "በጣም ጥሩነው": too short for a language detector, plainly not English
         return f"written in {script} script; reply in that language by hand, not with an English draft"
     for reason, pattern in HUMAN_RULES:
-        if m := pattern.search(text):
+        # "a flying insect (not a cockroach but something else)": what the reviewer rules out is no incident, and
+        # is not the words quoted; the analysis's urgency reads risk phrases the same way
+        if m := next((m for m in pattern.finditer(text)
+                      if not NEGATED_BEFORE.search(text, max(0, m.start() - 20), m.start())), None):
             return f"{reason} (mentions \"{m.group(0)}\")"
     unhappy = _unhappy(row, analysis)
     trait, act = PROTECTED_TRAIT_RE.search(text), ADVERSE_ACT_RE.search(text)
