@@ -439,7 +439,8 @@ boss fan fans critic wanderer nomad reviews reviewer tv channel lazeez zaika zay
 bhukkad bhukad chatora chatori""".split())
 # Words written before a given name: in South Asian Muslim names ("Shaik Shahnaz", "Syed Imran", "Md Arif"), and the
 # Tamil pet-name "Kutty" ("Kutty Arun").
-NAME_PREFIXES = frozenset("shaik shaikh sheikh sk syed sayed sayyed md mohd kutty".split())
+NAME_PREFIXES = frozenset("""shaik shaikh sheikh sk syed sayed sayyed md mohd kutty
+sri shri sree shree smt srimathi srimati thiru thirumathi kumari""".split())  # "Sri Bhavya": an honorific first
 # Chat words a one-word handle opens with before a name ("Itsmeena", "Iamrahul", "Ursnayana"); the rest must be a
 # name of four letters or more, so "Ursula" stays a name.
 CHAT_OPENING_RE = re.compile(r"(?:its|itz|iam|urs|callme|thisis|simply)(?=[a-z]{4})", re.I)
@@ -1819,9 +1820,22 @@ def _unlisted_thing(words: str, staff: set[str]) -> str:
                 | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS)
     if not parts or any(p in excluded or p in opinion_valence() for p in parts) or parts[-1] in GENERIC_THINGS:
         return ""
-    if not _nounish(parts[-1]) or (len(parts) > 1 and not _nounish(parts[0])):
+    if not _nounish(parts[-1]) or (len(parts) > 1 and not _nounish(parts[0])) or _participle(parts[-1]):
         return ""
     return "the " + " ".join(parts)
+
+
+def _participle(word: str) -> bool:
+    """True for a verb's participle that a pattern took for a noun ("juice as chosen was not given", "no action
+    taken"): named back as "the missing chosen" it reads as broken English. Nouns the profiles list stay."""
+    low = word.lower()
+    if _known_noun(low):
+        return False
+    return low in VERB_WORDS | IRREGULAR_PAST | EN_PARTICIPLES or _past_form(low)
+
+
+EN_PARTICIPLES = frozenset("""chosen taken given eaten written spoken driven forgotten hidden seen done gone shown
+known thrown mentioned""".split())
 
 
 PESTS = r"(wasps|flies|mosquito(?:e)?s|ants|bees|pigeons|crows|insects)"
@@ -1839,9 +1853,30 @@ SMALLER_NOW_RE = re.compile(r"(?<!prefer )(?<!like )(?<!love )(?<!into )(?<!in )
 HARDLY_RE = re.compile(r"\bhardly (?:found|any|got|had|get|find)\s+(?:\d+\s+|any\s+|a few\s+)?"
                        r"((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
 FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet": "the sweetness",
-                  "oily": "the oil", "greasy": "the grease", "sour": "the sourness", "bitter": "the bitterness",
+                  "oily": "the oiliness", "greasy": "the greasiness", "sour": "the sourness",
+                  "bitter": "the bitterness",
                   "oil": "the oil", "salt": "the salt level", "spice": "the spice level", "sugar": "the sweetness",
                   "grease": "the grease", "salted": "the salt level", "sweetened": "the sweetness"}
+# Flavours whose noun alone ("the sourness", "the oil") does not say what tasted so: named with their dish instead.
+DISH_BOUND_FLAVOURS = frozenset("sour bitter oily greasy".split())
+
+
+def _flavour_of(word: str | None, clause: str, staff: set[str]) -> str:
+    """ "the sour curd" for "curd very sour", "the oily food" for "food was very oily": a flavour fault named with
+    the thing it was said of, or "" when the word is not such a flavour or no thing comes just before it."""
+    if word not in DISH_BOUND_FLAVOURS:
+        return ""
+    m = re.search(r"\b([a-z]{3,})\s+(?:(?:is|was|were|are|tasted|tastes|felt|looked)\s+)?(?:(?:a bit|little|very|too|"
+                  r"so|extremely|overly|way too|really)\s+)+" + word + r"\b", clause.lower())
+    if not m:
+        return ""
+    thing = m.group(1)
+    if thing in GENERIC_THINGS or thing in ("food", "dish", "dishes", "meal"):
+        return f"the {word} {thing}"
+    named = _unlisted_thing(thing, staff)
+    return f"the {word} {named[4:]}" if named else ""
+
+
 FLAVOUR_FAULT_RE = re.compile(
     # "wasn't too sweet or bitter, it was just apt", "not too spicy": a flavour denied is praise, not a fault
     r"(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!wasn’t )(?<!isn’t )"
@@ -1981,7 +2016,7 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
             # "nachos which was not served with salsa sauce": the salsa was missing, never the nachos
             if with_what := _unlisted_thing(m.group(2), staff):
                 return [f"the missing {with_what[4:]}"]
-        elif m and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:
+        elif m and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS and not _participle(m.group(1)):
             return [f"the missing {m.group(1)}"]  # "sweet was not served with the meal box"
         if (m := MISSING_THING_HAPPY_RE.search(clause.lower())) and m.group(1).split()[-1] not in NO_IDIOM_NOUNS:
             # "Not provided any carry bags": said plainly, whatever the clause's tone
@@ -2008,7 +2043,8 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         if (m := FLAVOUR_FAULT_RE.search(clause.lower())) and not (happy and re.match(r"(?:very|so|extremely)\b",
                                                                                        m.group(0))):
             # on five stars "(very spicy)" describes the dish; only "too spicy" is a complaint
-            return [FLAVOUR_THINGS[m.group(1) or m.group(2) or m.group(3)]]  # "it was very spicy" on the second order
+            # "it was very spicy" on the second order
+            return [_flavour_of(m.group(1), clause, staff) or FLAVOUR_THINGS[m.group(1) or m.group(2) or m.group(3)]]
         if m := LESS_OF_RE.search(clause.lower()):
             return [FLAVOUR_THINGS.get(m.group(1), f"the {m.group(1)}")]  # "oil should be less"
         if m := NEED_MORE_RE.search(clause.lower()):
@@ -2287,7 +2323,7 @@ record customer customers people guests crowd one cleanliness cleaning hospitali
 # "needs no introduction", "no doubt", "no wonder": idioms with "no" that name nothing left out of an order
 NO_IDIOM_NOUNS = frozenset("""introduction intro doubt doubts wonder regret regrets complaint complaints issue issues
 problem problems need words idea matter way fuss hesitation comparison match question questions reason reasons
-clue use point sense""".split())
+clue use point sense provision provisions action actions""".split())  # "no action taken", "no provision for"
 
 
 # What a place lacks rather than an item left out of an order: "No parking." is "the lack of parking".
@@ -3192,14 +3228,18 @@ ODD_USAGE_RE = re.compile(
     r"\b(ok|okay|fine|average|good|bad|nice|worst)\s+\1\b|"
     # two categories run together: "Worst service food"
     r"\b(?:service|ambience|ambiance) (?:food|ambience|ambiance|service)\b|\bfood (?:ambience|ambiance)\b|"
-    r"\bworth for\b", re.I)
+    r"\bworth for\b|"
+    r"\ban? (?:very|really|so|too|quite) an?\b", re.I)  # "a very a big disappointment": an article typed twice
 # One person or thing, then a verb: "server argue" lacks the agreement a quote back would need.
 ONE_PERSON_VERB_RE = re.compile(r"\b(?:he|she|it|server|waiter|waitress|manager|owner|chef|cashier|guard)\s+([a-z]+)\b",
                                 re.I)
 # Verbs whose past tense is their base form: "it cost", "he put".
 SAME_PAST = frozenset("cost put hit hurt cut let set shut read spread split burst cast quit".split())
-# Real words a review often means as another ("not cocked", "great buffer"): the spell check cannot see them.
-WORD_SLIPS = frozenset("cocked buffer dinning testy receipe".split())
+# Real words a review often means as another ("not cocked", "great buffer", "less peaces"): the spell check cannot
+# see them. "staffs" is a mass noun given a plural, which quoted back reads as a correction.
+WORD_SLIPS = frozenset("cocked buffer dinning testy receipe peaces staffs".split())
+# A real word after a cooking verb where an adverb was meant: "not cooked property" for "properly".
+WORD_SLIP_RE = re.compile(r"\b(?:cooked|packed|served|done|made)\s+property\b", re.I)
 
 
 def _past_form(word: str) -> bool:
@@ -3224,6 +3264,15 @@ def _base_verb(word: str) -> bool:
         ("s", "ed", "ing")) and bool(third & words) and bool(past & words)
 
 
+def _slipped_short_word(word: str) -> bool:
+    """True for a short lowercase word the vocabulary lacks that is one slip from a small word every sentence
+    uses ("rhe" for "the", "adn" for "and"): the long-word checks pass it by, and quoted back it reads as mockery."""
+    words = english_words()
+    if not words or not 2 <= len(word) <= 3 or not word.islower() or word in words:
+        return False
+    return any(len(w) == len(word) and _one_edit(word, w) for w in QUOTE_FILLER)
+
+
 def broken_grammar(quote: str) -> bool:
     """True for words that would read as mockery quoted back: a past tense after "did"/"doesn't", a stative verb in
     "-ing", a liking of food in general, "one of the best experience", "ill" for I'll, a real-word slip
@@ -3236,6 +3285,8 @@ def broken_grammar(quote: str) -> bool:
     words = english_words()
     if any(_base_verb(m.group(1)) for m in ONE_PERSON_VERB_RE.finditer(quote)):
         return True  # "Server argue", "it taste bad": a verb that does not agree reads as mockery quoted back
+    if WORD_SLIP_RE.search(quote) or any(_slipped_short_word(w) for w in re.findall(r"[A-Za-z]+", quote)):
+        return True
     for m in re.finditer(r"[A-Za-z]+", quote):
         low = m.group(0).lower()
         if low in WORD_SLIPS:
@@ -3294,6 +3345,14 @@ def worst_said(text: str, named: str, private: set[str], staff_names: set[str]) 
     return None
 
 
+def _bare_verdict(words: list[str]) -> bool:
+    """True for a short quote that is only a verdict ("totally bad", "not impressed"): quoted back without the
+    thing it was said of, it reads as the reviewer's headline."""
+    plain = [w.lower().strip("'!?,.") for w in words]
+    judging = QUOTE_FILLER | JUDGING_INTENSIFIERS | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS
+    return len(plain) <= 3 and all(w in judging or w in opinion_valence() or w.endswith("ly") for w in plain)
+
+
 def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str],
                 polarity: int = 0, title: str = "") -> str | None:
     """A few of the reviewer's own words safe to quote back ("a little bland for my liking").
@@ -3345,7 +3404,7 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # "disappointed me is the service", cut from "the only thing which disappointed me is ..."
         if OWN_ASIDE_RE.search(quote) or re.match(r"(?:those|anyone|people|whoever|someone) who (?:want|wants|like|"
                                                   r"likes|love|loves)\b|(?:(?:i|we)(?: would| will|'ll|'d)? )?"
-                                                  r"(?:don'?t|do not|never) (?:go|visit|come|order|waste|return)\b",
+                                                  r"(?:don'?t|do not|never) (?:go|visit|come|order|waste|return|try)\b",
                                                   quote, re.I):
             # "those who want blood pressure problem may visit", "don't go on the name": sarcasm and advice to
             # readers; "no pics cause we were too hungry": the reviewer's own aside. None is a fault to call fair.
@@ -3354,6 +3413,13 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # "no ambience as such": a shrug, never a fault to call fair
         if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words) or BARE_LIKING_RE.fullmatch(quote):
             continue  # "it didn't have many": no word of its own says what it is about
+        if _bare_verdict(words) and len(text.split()) > len(words) + 3 or re.search(r"\bthank(?:s| you)$", low):
+            # "totally bad", "not impressed" lifted from a longer review: a verdict without the thing it was said
+            # of reads as their headline; "very good guy thank you": a sign-off run into the quote
+            continue
+        if polarity == 0 and clause_polarity(quote) == 0 and not any(_known_noun(w.lower().strip("'!?,."))
+                                                                     for w in words):
+            continue  # "could not catch their names": a neutral echo of words that neither judge nor name a thing
         hanging = words[-1].lower().strip("'") in HANGING_END or words[0].lower() in HANGING_START
         # A letter left alone ("it s") is a broken apostrophe: the quote would misquote them.
         hanging = hanging or any(len(w) == 1 and w.lower() not in ("a", "i") for w in words)
@@ -3384,6 +3450,9 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         if at > 0 and re.search(r"\b(?:and|but|so|which|when)\s+$", text[max(0, at - 8):at].lower()) and (
                 _base_verb(words[0])) and not _known_noun(words[0].lower()):
             continue  # "justify you place wrong order", cut after "and": its subject was left behind
+        if at > 0 and len(words) <= 3 and re.search(r"\band\s+$", text[max(0, at - 5):at].lower()) and not re.search(
+                r"\b(?:is|was|were|are|am|be|been|tasted|tastes|looks|looked|felt|feels|seemed|\w+ed)\b", low):
+            continue  # "ready food", cut from "serves the best quick food and ready food": its verb was left behind
         if polarity < 0 and at > 0 and re.search(r"\b(?:even though|even if|despite|in spite of)\s+$",
                                                   text[max(0, at - 14):at].lower()):
             continue  # "even though the place was crowded, they made sure to ask": granted, not the complaint

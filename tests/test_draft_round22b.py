@@ -1,0 +1,96 @@
+"""Drafter round 22b: how a draft words what it reflects back. Quotes that are only a verdict lifted from a longer
+review, that carry a slip ("rhe", "peaces", "cooked property") or end in a sign-off; participles and abstract
+nouns taken for a missing item; flavour faults named without their dish; honorifics read as a given name.
+Every review here is written for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_draft_round8 import drafted
+
+from nlp.draft import first_name, short_quote, specific_fault
+
+
+def quote(text: str, polarity: int) -> str | None:
+    return short_quote(text, [text], set(), set(), polarity)
+
+
+@pytest.mark.parametrize("text", [
+    "Went with friends on a weekday. Music was loud, totally bad",
+    "Nice view from the terrace and friendly staff. Ambience is like any other hotel, not impressed",
+])
+def test_a_bare_verdict_is_not_lifted_from_a_longer_review(text):
+    said = quote(text, -1) or ""
+    assert said not in ("totally bad", "not impressed")
+
+
+def test_a_review_that_is_only_a_verdict_may_still_be_quoted():
+    assert quote("very bad", -1) == "very bad"
+
+
+@pytest.mark.parametrize("text", [
+    "less peaces in the box",
+    "biryani not cooked property",
+    "this cafe serves rhe best cold coffee",
+    "very rude staffs at the counter",
+])
+def test_a_real_word_slip_or_short_typo_is_not_quoted(text):
+    assert quote(text, 0) is None
+
+
+def test_a_quote_does_not_end_in_a_sign_off():
+    assert quote("very good guy thank you", 1) is None
+
+
+def test_a_neutral_echo_needs_words_that_judge_or_name_a_thing():
+    assert quote("could not catch their names", 0) is None
+    assert quote("the chutney was not given", 0)
+
+
+def test_advice_never_to_try_is_not_a_fault_to_call_fair():
+    assert quote("Never try it", -1) is None
+
+
+def test_an_article_typed_twice_is_not_quoted():
+    assert quote("the biryani is a very a big disappointment", -1) is None
+
+
+def test_the_last_item_of_a_list_is_not_quoted_without_its_verb():
+    text = "This small cafe near my office serves the best quick food and ready food."
+    assert quote(text, 1) != "ready food"
+
+
+@pytest.mark.parametrize("text", [
+    "Idli was not soft. Filter coffee as chosen was not given.",
+    "The starters were burnt and cold, and still no action taken on my complaint.",
+])
+def test_a_participle_is_never_the_missing_thing(text):
+    assert not any(w in " ".join(specific_fault(text, [], set())) for w in ("chosen", "action", "taken"))
+
+
+@pytest.mark.parametrize("text, dish", [
+    ("The dal was fine but the curd very sour", "the sour curd"),
+    ("food was very oily and not much tasty", "the oily food"),
+    ("the biryani was too oily", "the oily biryani"),
+])
+def test_a_flavour_fault_is_named_with_its_dish(text, dish):
+    assert specific_fault(text, [], set()) == [dish]
+
+
+def test_a_flavour_fault_with_no_dish_is_not_the_bare_ingredient():
+    assert specific_fault("it was very oily", [], set()) == ["the oiliness"]
+
+
+@pytest.mark.parametrize("author, name", [
+    ("Sri Bhavya", "Bhavya"),
+    ("Shri Ram Kumar", "Ram"),
+    ("Smt Lakshmi Devi", "Lakshmi"),
+])
+def test_an_honorific_first_word_is_not_the_given_name(author, name):
+    assert first_name(author) == name
+
+
+def test_drafts_name_the_dish_a_flavour_was_said_of():
+    for reply in drafted("Ordered a veg thali. The curd was very sour and the roti was cold.", 2):
+        assert "sourness" not in reply
