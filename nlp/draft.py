@@ -439,8 +439,10 @@ boss fan fans critic wanderer nomad reviews reviewer tv channel lazeez zaika zay
 bhukkad bhukad chatora chatori""".split())
 # Words written before a given name: in South Asian Muslim names ("Shaik Shahnaz", "Syed Imran", "Md Arif"), and the
 # Tamil pet-name "Kutty" ("Kutty Arun").
-NAME_PREFIXES = frozenset("""shaik shaikh sheikh sk syed sayed sayyed md mohd kutty
-sri shri sree shree smt srimathi srimati thiru thirumathi kumari""".split())  # "Sri Bhavya": an honorific first
+NAME_PREFIXES = frozenset("shaik shaikh sheikh sk syed sayed sayyed md mohd kutty".split())
+# Honorifics written as a word of their own before the given name: "Sri Bhavya" is Bhavya. Fused into one word
+# ("SriNaresh") they are part of the given name, which stays whole.
+HONORIFIC_WORDS = frozenset("sri shri sree shree smt srimathi srimati thiru thirumathi kumari".split())
 # Chat words a one-word handle opens with before a name ("Itsmeena", "Iamrahul", "Ursnayana"); the rest must be a
 # name of four letters or more, so "Ursula" stays a name.
 CHAT_OPENING_RE = re.compile(r"(?:its|itz|iam|urs|callme|thisis|simply)(?=[a-z]{4})", re.I)
@@ -801,7 +803,8 @@ def _first_name(author: str, fold: bool = True) -> str | None:
         return None
     if len(tokens) >= 2 and _family_name_first(tokens[0]) and len(tokens[1]) >= 3 and tokens[1].isalpha():
         tokens = tokens[1:]  # "Pedapati Rajesh", "Vemulapalli Srinivas": a Telugu family name comes first
-    if len(tokens) >= 2 and lows[0] in NAME_PREFIXES and _name_shaped(tokens[1]) and len(tokens[1]) >= 3:
+    if len(tokens) >= 2 and lows[0] in NAME_PREFIXES | HONORIFIC_WORDS and _name_shaped(tokens[1]) \
+            and len(tokens[1]) >= 3:
         tokens = tokens[1:]  # "Shaik Shahnaz", "Syed Imran": a family or honorific prefix before the given name
     if tokens[0].lower().strip(",") in FAMILY_NAMES:
         # "Mukherjee" alone is a family name, so no name; "Singh Rahul" has the given name after it
@@ -1291,6 +1294,80 @@ def clean_spelling(phrase: str, family: str = "restaurant") -> str:
     if lead == "how" or len(words) > 1 and words[0].lower() == "the" and words[1].lower() in ("lack", "missing"):
         return ""  # "how the waitre treated you", "the missing chutny": a frame around the typo; none safer
     return " ".join(w for w in (lead, head) if w)
+
+
+# Words that make a street snack a chaat: "papdi chat" is the dish, never a conversation.
+CHAAT_WORDS = frozenset("papdi papri bhel aloo dahi sev ragda matar samosa kachori tokri basket puri".split())
+# Ingredients that are plain English words yet name a dish before its head: "butter chicken", "garlic naan".
+INGREDIENT_WORDS = frozenset("""butter garlic cheese egg lemon mint ginger pepper honey chocolate mango strawberry
+tomato onion mushroom corn coconut almond cashew peanut sesame chilli chili pineapple orange apple banana spinach
+potato cream caramel vanilla coffee""".split())
+
+
+def full_dish_name(phrase: str, text: str) -> str:
+    """ "the butter chicken" for "the chicken" when the review only ever calls it butter chicken (or names it so
+    once and then "the chicken"), "the papdi chaat" for a chaat typed "chat": the dish as the reviewer named it,
+    not its bare head word. The phrase unchanged when the review uses two names or none before the word."""
+    m = re.fullmatch(r"(the (?:missing )?)([a-z]+)", phrase)
+    if not m or m.group(2) in GENERIC_THINGS | VAGUE_NOUNS | PEOPLE_WORDS or (
+            m.group(2) not in _dish_heads() and m.group(2) != "chat"):
+        return phrase
+    head = m.group(2)
+    found = re.findall(rf"(?:(?:\b([A-Za-z]+)\s+)?\b([A-Za-z]+)\s+)?\b{head}s?\b(?:\s+([A-Za-z]+))?", text, re.I)
+    if any(after.lower() in _dish_heads() for _, _, after in found):
+        return phrase  # "chicken biryani": here the word is itself a modifier, so no one name for it
+    named = {b.lower() for _, b, _ in found} - {"", "the", "my", "our", "that", "this", "your", "their"}
+    if len(named) != 1 or not _dish_modifier(word := next(iter(named))):
+        return phrase
+    if head == "chat":
+        if word not in CHAAT_WORDS:
+            return phrase
+        head = "chaat"
+    written = {b for _, b, _ in found if b.lower() == word}
+    if word not in english_words() and all(w[:1].isupper() for w in written):
+        word = next(iter(written))  # "the Hyderabadi biryani": a proper adjective keeps its capital
+    # "ferrero rocher shake", "chicken bbq pizza": a dish name of two words before the head is kept whole
+    first = {a.lower() for a, b, _ in found if b.lower() == word.lower()}
+    if len(first) == 1 and _dish_modifier(lead := next(iter(first))):
+        word = f"{lead} {word}"
+    return f"{m.group(1)}{word} {head}"
+
+
+def _dish_modifier(word: str) -> bool:
+    """True for a word that can name which dish it is ("butter", "papdi", "gongura"); never an adjective of size
+    or verdict, a verb, a platform or a slip. A plain English word counts only when a menu lists it; words English
+    lacks are a cuisine's own dish names, when long enough not to be a chat abbreviation ("vth")."""
+    plain = (PHRASE_STOP | NOT_THINGS | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS | VERB_WORDS | MEASURE_WORDS
+             | ORDER_WORDS | SERVING_WORDS | ATTRIBUTE_NOUNS | GENERIC_THINGS | VAGUE_NOUNS | PEOPLE_WORDS
+             | ORDER_ADJECTIVES | CURRENCY_WORDS | PHRASE_JUNK)
+    if len(word) < 3 or word in plain or word in opinion_valence() or not _nounish(word) or misspelt(word):
+        return False
+    if word in english_words():
+        return _known_noun(word) or word in CHAAT_WORDS | INGREDIENT_WORDS
+    return len(word) >= 4 or word in CHAAT_WORDS
+
+
+def as_reviewer_named(phrase: str, text: str) -> str:
+    """A lifted thing in the words the review gives it: the dish's full name ("the butter chicken"), an adjective
+    with its noun ("the outdoor seating", or nothing when none follows it anywhere), a behaviour with whose it
+    was ("the delivery executive's behaviour")."""
+    phrase = full_dish_name(phrase, text)
+    if (m := re.fullmatch(r"the ([a-z]+)", phrase)) and m.group(1) in ADJECTIVE_ONLY:
+        nouns = {n.lower() for n in re.findall(rf"\b{m.group(1)}\s+([A-Za-z]+)", text, re.I)
+                 if _known_noun(n.lower()) and n.lower() not in VAGUE_NOUNS | GENERIC_WORDS}
+        return f"the {m.group(1)} {next(iter(nouns))}" if len(nouns) == 1 else ""
+    if (m := re.fullmatch(r"the (behaviou?r|attitude|rudeness)", phrase)) and (owner := re.search(
+            rf"\b((?:[a-z]+\s+)?(?:{'|'.join(sorted(PEOPLE_WORDS | ROLE_WORDS))}))(?:'s|’s|s')\s+{m.group(1)}\b",
+            text, re.I)):
+        lead = owner.group(1).lower().split()
+        if len(lead) == 2 and (lead[0] in PHRASE_STOP or lead[0] in opinion_valence() or not _nounish(lead[0])):
+            lead = lead[1:]  # "the rude waiter's behaviour": only the role names who it was
+        return f"the {' '.join(lead)}'s {m.group(1)}"
+    return phrase
+
+
+# Roles a review names a person by, beyond the staff words: "the delivery executive's behavior".
+ROLE_WORDS = frozenset("executive executives rider riders partner valet guard security receptionist".split())
 
 
 def _keeps_capital(tok: Token) -> bool:
@@ -1853,7 +1930,7 @@ SMALLER_NOW_RE = re.compile(r"(?<!prefer )(?<!like )(?<!love )(?<!into )(?<!in )
 HARDLY_RE = re.compile(r"\bhardly (?:found|any|got|had|get|find)\s+(?:\d+\s+|any\s+|a few\s+)?"
                        r"((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
 FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet": "the sweetness",
-                  "oily": "the oiliness", "greasy": "the greasiness", "sour": "the sourness",
+                  "oily": "the oil", "greasy": "the grease", "sour": "the sourness",
                   "bitter": "the bitterness",
                   "oil": "the oil", "salt": "the salt level", "spice": "the spice level", "sugar": "the sweetness",
                   "grease": "the grease", "salted": "the salt level", "sweetened": "the sweetness"}
@@ -3349,8 +3426,13 @@ def _bare_verdict(words: list[str]) -> bool:
     """True for a short quote that is only a verdict ("totally bad", "not impressed"): quoted back without the
     thing it was said of, it reads as the reviewer's headline."""
     plain = [w.lower().strip("'!?,.") for w in words]
-    judging = QUOTE_FILLER | JUDGING_INTENSIFIERS | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS
+    judging = JUDGING_INTENSIFIERS | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS | {"not", "never", "at", "all"}
     return len(plain) <= 3 and all(w in judging or w in opinion_valence() or w.endswith("ly") for w in plain)
+
+
+def _said_alone(quote: str, text: str) -> bool:
+    """True when the words are a sentence of the review on their own ("Very poor."), not cut from a longer one."""
+    return bool(re.search(r"(?:^|[.!?\n])\W*" + re.escape(quote) + r"\W*(?:$|[.!?\n])", text.lower()))
 
 
 def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str],
@@ -3413,9 +3495,11 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # "no ambience as such": a shrug, never a fault to call fair
         if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words) or BARE_LIKING_RE.fullmatch(quote):
             continue  # "it didn't have many": no word of its own says what it is about
-        if _bare_verdict(words) and len(text.split()) > len(words) + 3 or re.search(r"\bthank(?:s| you)$", low):
-            # "totally bad", "not impressed" lifted from a longer review: a verdict without the thing it was said
-            # of reads as their headline; "very good guy thank you": a sign-off run into the quote
+        if polarity <= 0 and _bare_verdict(words) and not _said_alone(low, text) or re.search(
+                r"\bthank(?:s| you)$", low):
+            # "totally bad", "not impressed" cut from a sentence about one thing: without that thing it reads as
+            # their headline ("Very poor." on its own is their verdict; "it never disappoints" praises the place
+            # itself); "very good guy thank you": a sign-off run into the quote
             continue
         if polarity == 0 and clause_polarity(quote) == 0 and not any(_known_noun(w.lower().strip("'!?,."))
                                                                      for w in words):
@@ -3450,8 +3534,9 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         if at > 0 and re.search(r"\b(?:and|but|so|which|when)\s+$", text[max(0, at - 8):at].lower()) and (
                 _base_verb(words[0])) and not _known_noun(words[0].lower()):
             continue  # "justify you place wrong order", cut after "and": its subject was left behind
-        if at > 0 and len(words) <= 3 and re.search(r"\band\s+$", text[max(0, at - 5):at].lower()) and not re.search(
-                r"\b(?:is|was|were|are|am|be|been|tasted|tastes|looks|looked|felt|feels|seemed|\w+ed)\b", low):
+        if at > 0 and len(words) <= 3 and words[0].lower() not in QUOTE_FILLER and re.search(
+                r"\band\s+$", text[max(0, at - 5):at].lower()) and not re.search(
+                r"\b(?:is|was|were|are|am|be|been|tasted|tastes|looks|looked|felt|feels|seemed|\w+ed|\w+ing)\b", low):
             continue  # "ready food", cut from "serves the best quick food and ready food": its verb was left behind
         if polarity < 0 and at > 0 and re.search(r"\b(?:even though|even if|despite|in spite of)\s+$",
                                                   text[max(0, at - 14):at].lower()):
@@ -5262,6 +5347,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         return [t for t in out if bank["drop"] is None or not bank["drop"].search(t)]
 
     pos, neg = in_family(pos), in_family(neg)
+    if family == "restaurant" and text:
+        pos, neg = [as_reviewer_named(x, text) for x in pos], [as_reviewer_named(x, text) for x in neg]
     # A typo lifted from the review is never echoed back: the plain word, or nothing (checked after the
     # family's rewording, so the stock phrases stay as they are).
     pos = _no_generic_beside_dish([c for c in dict.fromkeys(clean_spelling(x, family) for x in pos) if c], family)

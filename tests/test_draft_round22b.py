@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import first_name, short_quote, specific_fault
+from nlp.draft import as_reviewer_named, first_name, full_dish_name, short_quote, specific_fault
 
 
 def quote(text: str, polarity: int) -> str | None:
@@ -78,10 +78,6 @@ def test_a_flavour_fault_is_named_with_its_dish(text, dish):
     assert specific_fault(text, [], set()) == [dish]
 
 
-def test_a_flavour_fault_with_no_dish_is_not_the_bare_ingredient():
-    assert specific_fault("it was very oily", [], set()) == ["the oiliness"]
-
-
 @pytest.mark.parametrize("author, name", [
     ("Sri Bhavya", "Bhavya"),
     ("Shri Ram Kumar", "Ram"),
@@ -94,3 +90,43 @@ def test_an_honorific_first_word_is_not_the_given_name(author, name):
 def test_drafts_name_the_dish_a_flavour_was_said_of():
     for reply in drafted("Ordered a veg thali. The curd was very sour and the roti was cold.", 2):
         assert "sourness" not in reply
+
+
+@pytest.mark.parametrize("phrase, text, named", [
+    ("the missing chat", "Ordered pav bhaji and bhel chat. They forgot to send the chat!", "the missing bhel chaat"),
+    ("the chicken", "Best butter chicken in town. The chicken was so soft.", "the butter chicken"),
+    ("the biryani", "Hyderabadi biryani was bland", "the Hyderabadi biryani"),
+])
+def test_a_dish_is_named_as_the_reviewer_named_it(phrase, text, named):
+    assert full_dish_name(phrase, text) == named
+
+
+@pytest.mark.parametrize("phrase, text", [
+    ("the chicken", "Ordered chicken biryani and the chicken was dry"),  # the word is itself a modifier there
+    ("the chicken", "Zomato chicken was late"),  # a platform, not a dish
+    ("the pizza", "Ordered a large pizza and the pizza was cold"),  # a size, not a kind
+    ("the naan", "garlic naan and butter naan were both hard"),  # two dishes, no one name
+    ("the chat", "Had a long chat with the manager"),
+])
+def test_a_dish_keeps_its_plain_name_when_the_review_gives_no_one_kind(phrase, text):
+    assert full_dish_name(phrase, text) == phrase
+
+
+def test_drafts_name_an_undelivered_chaat_as_the_dish():
+    for reply in drafted("Ordered chole bhature and papdi chat. But they forgot to deliver the chat! Sad.", 3):
+        assert "missing chat" not in reply
+
+
+def test_a_verdict_that_is_a_sentence_of_its_own_may_be_quoted():
+    text = "Ordered a cake for Sunday and waited an hour at the counter for it. Very poor."
+    assert quote(text, -1) == "very poor"
+
+
+@pytest.mark.parametrize("phrase, text, named", [
+    ("the outdoor", "They have indoor and outdoor seating. The outdoor is lovely at night", "the outdoor seating"),
+    ("the outdoor", "The outdoor is lovely at night", ""),
+    ("the behaviour", "The delivery executive's behaviour was rude", "the delivery executive's behaviour"),
+    ("the attitude", "The rude manager's attitude spoilt it", "the manager's attitude"),
+])
+def test_a_lifted_word_is_completed_as_the_review_says_it(phrase, text, named):
+    assert as_reviewer_named(phrase, text) == named
