@@ -1351,7 +1351,7 @@ def as_reviewer_named(phrase: str, text: str) -> str:
     """A lifted thing in the words the review gives it: the dish's full name ("the butter chicken"), an adjective
     with its noun ("the outdoor seating", or nothing when none follows it anywhere), a behaviour with whose it
     was ("the delivery executive's behaviour")."""
-    phrase = full_dish_name(phrase, text)
+    phrase = _title_cased_name(full_dish_name(phrase, text), text)
     if (m := re.fullmatch(r"the ([a-z]+)", phrase)) and m.group(1) in ADJECTIVE_ONLY:
         nouns = {n.lower() for n in re.findall(rf"\b{m.group(1)}\s+([A-Za-z]+)", text, re.I)
                  if _known_noun(n.lower()) and n.lower() not in VAGUE_NOUNS | GENERIC_WORDS}
@@ -1364,6 +1364,30 @@ def as_reviewer_named(phrase: str, text: str) -> str:
             lead = lead[1:]  # "the rude waiter's behaviour": only the role names who it was
         return f"the {' '.join(lead)}'s {m.group(1)}"
     return phrase
+
+
+def _title_cased_name(phrase: str, text: str) -> str:
+    """ "the red sauce veg pasta" for "the sauce Veg pasta" lifted from "Red Sauce Veg Pasta": a dish written as a
+    title keeps the word the parser dropped in front of it, and the title's capitals go (a capital mid-sentence on
+    a plain English word reads as a slip: "the Street snacks"); cuisines and nations keep theirs."""
+    m = re.match(r"(the (?:missing )?)(.+)", phrase)
+    if not m or not re.search(r"[A-Z]", m.group(2)):
+        return phrase
+    words = m.group(2).split()
+    said = re.search(r"\b([A-Z][a-z]{2,})\s+" + r"\s+".join(rf"(?i:{re.escape(w)})" for w in words) + r"\b", text)
+    lead = said.group(1).lower() if said else ""
+    if said and len(words) >= 2 and all(w[:1].isupper() for w in said.group(0).split()) and lead not in (
+            PHRASE_STOP | VERB_WORDS) and lead not in opinion_valence() and not _past_form(lead):
+        words = [said.group(1), *words]
+    words = [w.lower() if w[:1].isupper() and w[1:].islower() and w.lower() in english_words()
+             and w.lower() not in NATIONAL_WORDS else w for w in words]
+    return m.group(1) + " ".join(words)
+
+
+# Cuisines and nations: their capital is English ("the Italian pasta"), never a slip to take down.
+NATIONAL_WORDS = frozenset("""indian italian chinese mexican thai continental greek french japanese korean american
+english british spanish turkish lebanese arabian arabic mediterranean asian european african persian irish german
+portuguese vietnamese malaysian nepali tibetan burmese bengali punjabi goan""".split())
 
 
 # Roles a review names a person by, beyond the staff words: "the delivery executive's behavior".
@@ -1890,11 +1914,17 @@ FAULTED_NOUN_RE = re.compile(
     r"(?:a (?:bit|little) |slightly )?on the [a-z]+ side\b)", re.I)
 
 
+# Prepositions and adverbs of time or place a pattern can catch at a phrase's end: "add more options before my
+# next visit" names no "the before".
+TIME_AND_PLACE_WORDS = frozenset("""before after again later soon now then ago since until till during over under
+above below between among across around along behind beside beyond within without anymore""".split())
+
+
 def _unlisted_thing(words: str, staff: set[str]) -> str:
     """ "the shwarma" for a subject no profile lists, or "" when a word in it is not a thing."""
     parts = words.lower().split()
     excluded = (PHRASE_STOP | VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS | PHRASE_JUNK | staff
-                | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS)
+                | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS | TIME_AND_PLACE_WORDS)
     if not parts or any(p in excluded or p in opinion_valence() for p in parts) or parts[-1] in GENERIC_THINGS:
         return ""
     if not _nounish(parts[-1]) or (len(parts) > 1 and not _nounish(parts[0])) or _participle(parts[-1]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import as_reviewer_named, first_name, full_dish_name, short_quote, specific_fault
+from nlp.draft import as_reviewer_named, first_name, full_dish_name, idea_thing, short_quote, specific_fault
 
 
 def quote(text: str, polarity: int) -> str | None:
@@ -130,3 +130,17 @@ def test_a_verdict_that_is_a_sentence_of_its_own_may_be_quoted():
 ])
 def test_a_lifted_word_is_completed_as_the_review_says_it(phrase, text, named):
     assert as_reviewer_named(phrase, text) == named
+
+
+@pytest.mark.parametrize("phrase, text, named", [
+    ("the sauce Veg pasta", "Ordered Green Sauce Veg Pasta for dinner", "the green sauce veg pasta"),
+    ("the Veg manchurian", "We tried Veg manchurian and fried rice", "the veg manchurian"),
+    ("the Street snacks", "They have everything from Street snacks to mains", "the street snacks"),
+    ("the Italian pasta", "Loved the Italian pasta", "the Italian pasta"),
+])
+def test_a_dish_written_as_a_title_is_named_whole_in_plain_case(phrase, text, named):
+    assert as_reviewer_named(phrase, text) == named
+
+
+def test_a_suggestion_is_never_about_a_preposition():
+    assert idea_thing("Nice cafe. They should add more choices before summer.", [], set()) != "the before"
