@@ -1367,9 +1367,10 @@ def as_reviewer_named(phrase: str, text: str) -> str:
 
 
 def _title_cased_name(phrase: str, text: str) -> str:
-    """ "the red sauce veg pasta" for "the sauce Veg pasta" lifted from "Red Sauce Veg Pasta": a dish written as a
-    title keeps the word the parser dropped in front of it, and the title's capitals go (a capital mid-sentence on
-    a plain English word reads as a slip: "the Street snacks"); cuisines and nations keep theirs."""
+    """ "the Red Sauce Veg Pasta" for "the sauce Veg pasta" lifted from "Red Sauce Veg Pasta": a dish written as a
+    title is named whole, as written, with the word the parser dropped. Otherwise a capital on a menu word
+    ("the Veg manchurian", "the Butter naan") goes: mixed case reads as a slip. Other capitals may be names
+    ("the Apollo fish", "the Mumbai style chaat") and stay."""
     m = re.match(r"(the (?:missing )?)(.+)", phrase)
     if not m or not re.search(r"[A-Z]", m.group(2)):
         return phrase
@@ -1378,16 +1379,11 @@ def _title_cased_name(phrase: str, text: str) -> str:
     lead = said.group(1).lower() if said else ""
     if said and len(words) >= 2 and all(w[:1].isupper() for w in said.group(0).split()) and lead not in (
             PHRASE_STOP | VERB_WORDS) and lead not in opinion_valence() and not _past_form(lead):
-        words = [said.group(1), *words]
-    words = [w.lower() if w[:1].isupper() and w[1:].islower() and w.lower() in english_words()
-             and w.lower() not in NATIONAL_WORDS else w for w in words]
+        return m.group(1) + " ".join(said.group(0).split())
+    menu = INGREDIENT_WORDS | CHAAT_WORDS | {"veg", "nonveg"}
+    words = [w.lower() if w[:1].isupper() and w[1:].islower() and (w.lower() in menu or _known_noun(w.lower()))
+             else w for w in words]
     return m.group(1) + " ".join(words)
-
-
-# Cuisines and nations: their capital is English ("the Italian pasta"), never a slip to take down.
-NATIONAL_WORDS = frozenset("""indian italian chinese mexican thai continental greek french japanese korean american
-english british spanish turkish lebanese arabian arabic mediterranean asian european african persian irish german
-portuguese vietnamese malaysian nepali tibetan burmese bengali punjabi goan""".split())
 
 
 # Roles a review names a person by, beyond the staff words: "the delivery executive's behavior".

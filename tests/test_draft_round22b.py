@@ -133,12 +133,13 @@ def test_a_lifted_word_is_completed_as_the_review_says_it(phrase, text, named):
 
 
 @pytest.mark.parametrize("phrase, text, named", [
-    ("the sauce Veg pasta", "Ordered Green Sauce Veg Pasta for dinner", "the green sauce veg pasta"),
+    ("the sauce Veg pasta", "Ordered Green Sauce Veg Pasta for dinner", "the Green Sauce Veg Pasta"),
     ("the Veg manchurian", "We tried Veg manchurian and fried rice", "the veg manchurian"),
-    ("the Street snacks", "They have everything from Street snacks to mains", "the street snacks"),
+    ("the Butter naan", "Ordered Butter naan and dal", "the butter naan"),
+    ("the Apollo fish", "The Apollo fish was not tasty", "the Apollo fish"),
     ("the Italian pasta", "Loved the Italian pasta", "the Italian pasta"),
 ])
-def test_a_dish_written_as_a_title_is_named_whole_in_plain_case(phrase, text, named):
+def test_a_dish_written_as_a_title_is_named_whole_and_menu_words_lose_a_stray_capital(phrase, text, named):
     assert as_reviewer_named(phrase, text) == named
 
 
