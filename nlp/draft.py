@@ -1356,6 +1356,12 @@ def as_reviewer_named(phrase: str, text: str) -> str:
         nouns = {n.lower() for n in re.findall(rf"\b{m.group(1)}\s+([A-Za-z]+)", text, re.I)
                  if _known_noun(n.lower()) and n.lower() not in VAGUE_NOUNS | GENERIC_WORDS}
         return f"the {m.group(1)} {next(iter(nouns))}" if len(nouns) == 1 else ""
+    if m := re.fullmatch(r"the (flavou?r|aroma)", phrase):
+        # "strong minty flavour": a flavour named bare says nothing; the kind the review gives it does
+        kinds = {k.lower() for k in re.findall(rf"\b([A-Za-z]+y)\s+{m.group(1)}s?\b", text, re.I)}
+        kinds = {k for k in kinds if len(k) >= 5 and k not in opinion_valence() and k not in (
+            LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS | PHRASE_STOP | JUDGING_INTENSIFIERS) and not misspelt(k)}
+        return f"the {next(iter(kinds))} {m.group(1)}" if len(kinds) == 1 else phrase
     if (m := re.fullmatch(r"the (behaviou?r|attitude|rudeness)", phrase)) and (owner := re.search(
             rf"\b((?:[a-z]+\s+)?(?:{'|'.join(sorted(PEOPLE_WORDS | ROLE_WORDS))}))(?:'s|’s|s')\s+{m.group(1)}\b",
             text, re.I)):

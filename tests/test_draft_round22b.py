@@ -145,3 +145,9 @@ def test_a_dish_written_as_a_title_is_named_whole_and_menu_words_lose_a_stray_ca
 
 def test_a_suggestion_is_never_about_a_preposition():
     assert idea_thing("Nice cafe. They should add more choices before summer.", [], set()) != "the before"
+
+
+def test_a_flavour_is_named_with_the_kind_the_review_gives_it():
+    text = "Tried the iced latte and the mint shake, strong minty flavour, all good"
+    assert as_reviewer_named("the flavour", text) == "the minty flavour"
+    assert as_reviewer_named("the flavour", "really nice flavour") == "the flavour"
