@@ -3536,6 +3536,9 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         if polarity == 0 and clause_polarity(quote) == 0 and not any(_known_noun(w.lower().strip("'!?,."))
                                                                      for w in words):
             continue  # "could not catch their names": a neutral echo of words that neither judge nor name a thing
+        if polarity <= 0 and re.match(r"(?:could|couldn'?t|can'?t|cannot|would|wouldn'?t)\b", low) and (
+                clause_polarity(quote) == 0 and not any(_known_noun(w.lower().strip("'!?,.")) for w in words)):
+            continue  # "could not catch their names": cut from its subject, who could not, and what, is unclear
         hanging = words[-1].lower().strip("'") in HANGING_END or words[0].lower() in HANGING_START
         # A letter left alone ("it s") is a broken apostrophe: the quote would misquote them.
         hanging = hanging or any(len(w) == 1 and w.lower() not in ("a", "i") for w in words)

@@ -151,3 +151,9 @@ def test_a_flavour_is_named_with_the_kind_the_review_gives_it():
     text = "Tried the iced latte and the mint shake, strong minty flavour, all good"
     assert as_reviewer_named("the flavour", text) == "the minty flavour"
     assert as_reviewer_named("the flavour", "really nice flavour") == "the flavour"
+
+
+def test_a_fault_quote_cut_from_its_subject_is_not_echoed():
+    text = "Lovely lighting, great sushi. Some of the staff seemed annoyed, could not catch their names."
+    assert not (quote(text, -1) or "").startswith("could not")
+    assert quote("Nice decor. Could not find anyone to seat us.", -1) == "could not find anyone to seat us"
