@@ -437,6 +437,8 @@ HANDLE_WORDS = frozenset("""gamer gamers player players youtuber streamer vlogge
 lovers eater eaters eats foodie foodies traveller traveler travels explorer diaries diary tales bites hunter monster
 boss fan fans critic wanderer nomad reviews reviewer tv channel lazeez zaika zayka swaad swad khana khaana khane
 bhukkad bhukad chatora chatori""".split())
+# Endings of handles built on a name or a food ("Vikkupedia", "Chaiholic", "Foodilicious"): no given name ends so.
+HANDLE_ENDINGS = ("pedia", "holic", "licious", "tastic", "diaries", "vlogs", "blogs", "foodie", "foodies", "bites")
 # Words written before a given name: in South Asian Muslim names ("Shaik Shahnaz", "Syed Imran", "Md Arif"), and the
 # Tamil pet-name "Kutty" ("Kutty Arun").
 NAME_PREFIXES = frozenset("shaik shaikh sheikh sk syed sayed sayyed md mohd kutty".split())
@@ -752,6 +754,8 @@ def _first_name(author: str, fold: bool = True) -> str | None:
         if len(author.split()) == 1 and not titled.group().lower().startswith("dr"):
             return None
     one_word = len(author.split()) == 1
+    if one_word and author.lower().endswith(HANDLE_ENDINGS):
+        return None  # "Vikkupedia", "Biryaniholic": a word built as a pun on a name is a handle, not a name
     if one_word and (handled := _name_in_handle(author)) is not None:
         return handled or None
     if re.search(r"[\d_@#/\\<>()]", author):

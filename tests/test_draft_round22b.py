@@ -157,3 +157,8 @@ def test_a_fault_quote_cut_from_its_subject_is_not_echoed():
     text = "Lovely lighting, great sushi. Some of the staff seemed annoyed, could not catch their names."
     assert not (quote(text, -1) or "").startswith("could not")
     assert quote("Nice decor. Could not find anyone to seat us.", -1) == "could not find anyone to seat us"
+
+
+@pytest.mark.parametrize("author", ["Anupedia", "Chaiholic"])
+def test_a_handle_built_as_a_pun_is_not_greeted(author):
+    assert first_name(author) is None
