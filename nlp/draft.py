@@ -437,9 +437,14 @@ HANDLE_WORDS = frozenset("""gamer gamers player players youtuber streamer vlogge
 lovers eater eaters eats foodie foodies traveller traveler travels explorer diaries diary tales bites hunter monster
 boss fan fans critic wanderer nomad reviews reviewer tv channel lazeez zaika zayka swaad swad khana khaana khane
 bhukkad bhukad chatora chatori""".split())
+# Endings of handles built on a name or a food ("Vikkupedia", "Chaiholic", "Foodilicious"): no given name ends so.
+HANDLE_ENDINGS = ("pedia", "holic", "licious", "tastic", "diaries", "vlogs", "blogs", "foodie", "foodies", "bites")
 # Words written before a given name: in South Asian Muslim names ("Shaik Shahnaz", "Syed Imran", "Md Arif"), and the
 # Tamil pet-name "Kutty" ("Kutty Arun").
 NAME_PREFIXES = frozenset("shaik shaikh sheikh sk syed sayed sayyed md mohd kutty".split())
+# Honorifics written as a word of their own before the given name: "Sri Bhavya" is Bhavya. Fused into one word
+# ("SriNaresh") they are part of the given name, which stays whole.
+HONORIFIC_WORDS = frozenset("sri shri sree shree smt srimathi srimati thiru thirumathi kumari".split())
 # Chat words a one-word handle opens with before a name ("Itsmeena", "Iamrahul", "Ursnayana"); the rest must be a
 # name of four letters or more, so "Ursula" stays a name.
 CHAT_OPENING_RE = re.compile(r"(?:its|itz|iam|urs|callme|thisis|simply)(?=[a-z]{4})", re.I)
@@ -749,6 +754,8 @@ def _first_name(author: str, fold: bool = True) -> str | None:
         if len(author.split()) == 1 and not titled.group().lower().startswith("dr"):
             return None
     one_word = len(author.split()) == 1
+    if one_word and author.lower().endswith(HANDLE_ENDINGS):
+        return None  # "Vikkupedia", "Biryaniholic": a word built as a pun on a name is a handle, not a name
     if one_word and (handled := _name_in_handle(author)) is not None:
         return handled or None
     if re.search(r"[\d_@#/\\<>()]", author):
@@ -800,7 +807,8 @@ def _first_name(author: str, fold: bool = True) -> str | None:
         return None
     if len(tokens) >= 2 and _family_name_first(tokens[0]) and len(tokens[1]) >= 3 and tokens[1].isalpha():
         tokens = tokens[1:]  # "Pedapati Rajesh", "Vemulapalli Srinivas": a Telugu family name comes first
-    if len(tokens) >= 2 and lows[0] in NAME_PREFIXES and _name_shaped(tokens[1]) and len(tokens[1]) >= 3:
+    if len(tokens) >= 2 and lows[0] in NAME_PREFIXES | HONORIFIC_WORDS and _name_shaped(tokens[1]) \
+            and len(tokens[1]) >= 3:
         tokens = tokens[1:]  # "Shaik Shahnaz", "Syed Imran": a family or honorific prefix before the given name
     if tokens[0].lower().strip(",") in FAMILY_NAMES:
         # "Mukherjee" alone is a family name, so no name; "Singh Rahul" has the given name after it
@@ -1290,6 +1298,106 @@ def clean_spelling(phrase: str, family: str = "restaurant") -> str:
     if lead == "how" or len(words) > 1 and words[0].lower() == "the" and words[1].lower() in ("lack", "missing"):
         return ""  # "how the waitre treated you", "the missing chutny": a frame around the typo; none safer
     return " ".join(w for w in (lead, head) if w)
+
+
+# Words that make a street snack a chaat: "papdi chat" is the dish, never a conversation.
+CHAAT_WORDS = frozenset("papdi papri bhel aloo dahi sev ragda matar samosa kachori tokri basket puri".split())
+# Ingredients that are plain English words yet name a dish before its head: "butter chicken", "garlic naan".
+INGREDIENT_WORDS = frozenset("""butter garlic cheese egg lemon mint ginger pepper honey chocolate mango strawberry
+tomato onion mushroom corn coconut almond cashew peanut sesame chilli chili pineapple orange apple banana spinach
+potato cream caramel vanilla coffee""".split())
+
+
+def full_dish_name(phrase: str, text: str) -> str:
+    """ "the butter chicken" for "the chicken" when the review only ever calls it butter chicken (or names it so
+    once and then "the chicken"), "the papdi chaat" for a chaat typed "chat": the dish as the reviewer named it,
+    not its bare head word. The phrase unchanged when the review uses two names or none before the word."""
+    m = re.fullmatch(r"(the (?:missing )?)([a-z]+)", phrase)
+    if not m or m.group(2) in GENERIC_THINGS | VAGUE_NOUNS | PEOPLE_WORDS or (
+            m.group(2) not in _dish_heads() and m.group(2) != "chat"):
+        return phrase
+    head = m.group(2)
+    found = re.findall(rf"(?:(?:\b([A-Za-z]+)\s+)?\b([A-Za-z]+)\s+)?\b{head}s?\b(?:\s+([A-Za-z]+))?", text, re.I)
+    if any(after.lower() in _dish_heads() for _, _, after in found):
+        return phrase  # "chicken biryani": here the word is itself a modifier, so no one name for it
+    named = {b.lower() for _, b, _ in found} - {"", "the", "my", "our", "that", "this", "your", "their"}
+    if len(named) != 1 or not _dish_modifier(word := next(iter(named))):
+        return phrase
+    if head == "chat":
+        if word not in CHAAT_WORDS:
+            return phrase
+        head = "chaat"
+    written = {b for _, b, _ in found if b.lower() == word}
+    if word not in english_words() and all(w[:1].isupper() for w in written):
+        word = next(iter(written))  # "the Hyderabadi biryani": a proper adjective keeps its capital
+    # "ferrero rocher shake", "chicken bbq pizza": a dish name of two words before the head is kept whole
+    first = {a.lower() for a, b, _ in found if b.lower() == word.lower()}
+    if len(first) == 1 and _dish_modifier(lead := next(iter(first))):
+        word = f"{lead} {word}"
+    return f"{m.group(1)}{word} {head}"
+
+
+def _dish_modifier(word: str) -> bool:
+    """True for a word that can name which dish it is ("butter", "papdi", "gongura"); never an adjective of size
+    or verdict, a verb, a platform or a slip. A plain English word counts only when a menu lists it; words English
+    lacks are a cuisine's own dish names, when long enough not to be a chat abbreviation ("vth")."""
+    plain = (PHRASE_STOP | NOT_THINGS | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS | VERB_WORDS | MEASURE_WORDS
+             | ORDER_WORDS | SERVING_WORDS | ATTRIBUTE_NOUNS | GENERIC_THINGS | VAGUE_NOUNS | PEOPLE_WORDS
+             | ORDER_ADJECTIVES | CURRENCY_WORDS | PHRASE_JUNK)
+    if len(word) < 3 or word in plain or word in opinion_valence() or not _nounish(word) or misspelt(word):
+        return False
+    if word in english_words():
+        return _known_noun(word) or word in CHAAT_WORDS | INGREDIENT_WORDS
+    return len(word) >= 4 or word in CHAAT_WORDS
+
+
+def as_reviewer_named(phrase: str, text: str) -> str:
+    """A lifted thing in the words the review gives it: the dish's full name ("the butter chicken"), an adjective
+    with its noun ("the outdoor seating", or nothing when none follows it anywhere), a behaviour with whose it
+    was ("the delivery executive's behaviour")."""
+    phrase = _title_cased_name(full_dish_name(phrase, text), text)
+    if (m := re.fullmatch(r"the ([a-z]+)", phrase)) and m.group(1) in ADJECTIVE_ONLY:
+        nouns = {n.lower() for n in re.findall(rf"\b{m.group(1)}\s+([A-Za-z]+)", text, re.I)
+                 if _known_noun(n.lower()) and n.lower() not in VAGUE_NOUNS | GENERIC_WORDS}
+        return f"the {m.group(1)} {next(iter(nouns))}" if len(nouns) == 1 else ""
+    if m := re.fullmatch(r"the (flavou?r|aroma)", phrase):
+        # "strong minty flavour": a flavour named bare says nothing; the kind the review gives it does
+        kinds = {k.lower() for k in re.findall(rf"\b([A-Za-z]+y)\s+{m.group(1)}s?\b", text, re.I)}
+        kinds = {k for k in kinds if len(k) >= 5 and k not in opinion_valence() and k not in (
+            LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS | PHRASE_STOP | JUDGING_INTENSIFIERS) and not misspelt(k)}
+        return f"the {next(iter(kinds))} {m.group(1)}" if len(kinds) == 1 else phrase
+    if (m := re.fullmatch(r"the (behaviou?r|attitude|rudeness)", phrase)) and (owner := re.search(
+            rf"\b((?:[a-z]+\s+)?(?:{'|'.join(sorted(PEOPLE_WORDS | ROLE_WORDS))}))(?:'s|’s|s')\s+{m.group(1)}\b",
+            text, re.I)):
+        lead = owner.group(1).lower().split()
+        if len(lead) == 2 and (lead[0] in PHRASE_STOP or lead[0] in opinion_valence() or not _nounish(lead[0])):
+            lead = lead[1:]  # "the rude waiter's behaviour": only the role names who it was
+        return f"the {' '.join(lead)}'s {m.group(1)}"
+    return phrase
+
+
+def _title_cased_name(phrase: str, text: str) -> str:
+    """ "the Red Sauce Veg Pasta" for "the sauce Veg pasta" lifted from "Red Sauce Veg Pasta": a dish written as a
+    title is named whole, as written, with the word the parser dropped. Otherwise a capital on a menu word
+    ("the Veg manchurian", "the Butter naan") goes: mixed case reads as a slip. Other capitals may be names
+    ("the Apollo fish", "the Mumbai style chaat") and stay."""
+    m = re.match(r"(the (?:missing )?)(.+)", phrase)
+    if not m or not re.search(r"[A-Z]", m.group(2)):
+        return phrase
+    words = m.group(2).split()
+    said = re.search(r"\b([A-Z][a-z]{2,})\s+" + r"\s+".join(rf"(?i:{re.escape(w)})" for w in words) + r"\b", text)
+    lead = said.group(1).lower() if said else ""
+    if said and len(words) >= 2 and all(w[:1].isupper() for w in said.group(0).split()) and lead not in (
+            PHRASE_STOP | VERB_WORDS) and lead not in opinion_valence() and not _past_form(lead):
+        return m.group(1) + " ".join(said.group(0).split())
+    menu = INGREDIENT_WORDS | CHAAT_WORDS | {"veg", "nonveg"}
+    words = [w.lower() if w[:1].isupper() and w[1:].islower() and (w.lower() in menu or _known_noun(w.lower()))
+             else w for w in words]
+    return m.group(1) + " ".join(words)
+
+
+# Roles a review names a person by, beyond the staff words: "the delivery executive's behavior".
+ROLE_WORDS = frozenset("executive executives rider riders partner valet guard security receptionist".split())
 
 
 def _keeps_capital(tok: Token) -> bool:
@@ -1812,16 +1920,35 @@ FAULTED_NOUN_RE = re.compile(
     r"(?:a (?:bit|little) |slightly )?on the [a-z]+ side\b)", re.I)
 
 
+# Prepositions and adverbs of time or place a pattern can catch at a phrase's end: "add more options before my
+# next visit" names no "the before".
+TIME_AND_PLACE_WORDS = frozenset("""before after again later soon now then ago since until till during over under
+above below between among across around along behind beside beyond within without anymore""".split())
+
+
 def _unlisted_thing(words: str, staff: set[str]) -> str:
     """ "the shwarma" for a subject no profile lists, or "" when a word in it is not a thing."""
     parts = words.lower().split()
     excluded = (PHRASE_STOP | VAGUE_NOUNS | PEOPLE_WORDS | NOT_THINGS | GENERIC_WORDS | PHRASE_JUNK | staff
-                | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS)
+                | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS | TIME_AND_PLACE_WORDS)
     if not parts or any(p in excluded or p in opinion_valence() for p in parts) or parts[-1] in GENERIC_THINGS:
         return ""
-    if not _nounish(parts[-1]) or (len(parts) > 1 and not _nounish(parts[0])):
+    if not _nounish(parts[-1]) or (len(parts) > 1 and not _nounish(parts[0])) or _participle(parts[-1]):
         return ""
     return "the " + " ".join(parts)
+
+
+def _participle(word: str) -> bool:
+    """True for a verb's participle that a pattern took for a noun ("juice as chosen was not given", "no action
+    taken"): named back as "the missing chosen" it reads as broken English. Nouns the profiles list stay."""
+    low = word.lower()
+    if _known_noun(low):
+        return False
+    return low in VERB_WORDS | IRREGULAR_PAST | EN_PARTICIPLES or _past_form(low)
+
+
+EN_PARTICIPLES = frozenset("""chosen taken given eaten written spoken driven forgotten hidden seen done gone shown
+known thrown mentioned""".split())
 
 
 PESTS = r"(wasps|flies|mosquito(?:e)?s|ants|bees|pigeons|crows|insects)"
@@ -1839,9 +1966,30 @@ SMALLER_NOW_RE = re.compile(r"(?<!prefer )(?<!like )(?<!love )(?<!into )(?<!in )
 HARDLY_RE = re.compile(r"\bhardly (?:found|any|got|had|get|find)\s+(?:\d+\s+|any\s+|a few\s+)?"
                        r"((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
 FLAVOUR_THINGS = {"spicy": "the spice level", "salty": "the salt level", "sweet": "the sweetness",
-                  "oily": "the oil", "greasy": "the grease", "sour": "the sourness", "bitter": "the bitterness",
+                  "oily": "the oil", "greasy": "the grease", "sour": "the sourness",
+                  "bitter": "the bitterness",
                   "oil": "the oil", "salt": "the salt level", "spice": "the spice level", "sugar": "the sweetness",
                   "grease": "the grease", "salted": "the salt level", "sweetened": "the sweetness"}
+# Flavours whose noun alone ("the sourness", "the oil") does not say what tasted so: named with their dish instead.
+DISH_BOUND_FLAVOURS = frozenset("sour bitter oily greasy".split())
+
+
+def _flavour_of(word: str | None, clause: str, staff: set[str]) -> str:
+    """ "the sour curd" for "curd very sour", "the oily food" for "food was very oily": a flavour fault named with
+    the thing it was said of, or "" when the word is not such a flavour or no thing comes just before it."""
+    if word not in DISH_BOUND_FLAVOURS:
+        return ""
+    m = re.search(r"\b([a-z]{3,})\s+(?:(?:is|was|were|are|tasted|tastes|felt|looked)\s+)?(?:(?:a bit|little|very|too|"
+                  r"so|extremely|overly|way too|really)\s+)+" + word + r"\b", clause.lower())
+    if not m:
+        return ""
+    thing = m.group(1)
+    if thing in GENERIC_THINGS or thing in ("food", "dish", "dishes", "meal"):
+        return f"the {word} {thing}"
+    named = _unlisted_thing(thing, staff)
+    return f"the {word} {named[4:]}" if named else ""
+
+
 FLAVOUR_FAULT_RE = re.compile(
     # "wasn't too sweet or bitter, it was just apt", "not too spicy": a flavour denied is praise, not a fault
     r"(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!wasn’t )(?<!isn’t )"
@@ -1981,7 +2129,7 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
             # "nachos which was not served with salsa sauce": the salsa was missing, never the nachos
             if with_what := _unlisted_thing(m.group(2), staff):
                 return [f"the missing {with_what[4:]}"]
-        elif m and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS:
+        elif m and m.group(1) not in PHRASE_STOP | VAGUE_NOUNS | GENERIC_WORDS and not _participle(m.group(1)):
             return [f"the missing {m.group(1)}"]  # "sweet was not served with the meal box"
         if (m := MISSING_THING_HAPPY_RE.search(clause.lower())) and m.group(1).split()[-1] not in NO_IDIOM_NOUNS:
             # "Not provided any carry bags": said plainly, whatever the clause's tone
@@ -2008,7 +2156,8 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         if (m := FLAVOUR_FAULT_RE.search(clause.lower())) and not (happy and re.match(r"(?:very|so|extremely)\b",
                                                                                        m.group(0))):
             # on five stars "(very spicy)" describes the dish; only "too spicy" is a complaint
-            return [FLAVOUR_THINGS[m.group(1) or m.group(2) or m.group(3)]]  # "it was very spicy" on the second order
+            # "it was very spicy" on the second order
+            return [_flavour_of(m.group(1), clause, staff) or FLAVOUR_THINGS[m.group(1) or m.group(2) or m.group(3)]]
         if m := LESS_OF_RE.search(clause.lower()):
             return [FLAVOUR_THINGS.get(m.group(1), f"the {m.group(1)}")]  # "oil should be less"
         if m := NEED_MORE_RE.search(clause.lower()):
@@ -2287,7 +2436,7 @@ record customer customers people guests crowd one cleanliness cleaning hospitali
 # "needs no introduction", "no doubt", "no wonder": idioms with "no" that name nothing left out of an order
 NO_IDIOM_NOUNS = frozenset("""introduction intro doubt doubts wonder regret regrets complaint complaints issue issues
 problem problems need words idea matter way fuss hesitation comparison match question questions reason reasons
-clue use point sense""".split())
+clue use point sense provision provisions action actions""".split())  # "no action taken", "no provision for"
 
 
 # What a place lacks rather than an item left out of an order: "No parking." is "the lack of parking".
@@ -3192,14 +3341,18 @@ ODD_USAGE_RE = re.compile(
     r"\b(ok|okay|fine|average|good|bad|nice|worst)\s+\1\b|"
     # two categories run together: "Worst service food"
     r"\b(?:service|ambience|ambiance) (?:food|ambience|ambiance|service)\b|\bfood (?:ambience|ambiance)\b|"
-    r"\bworth for\b", re.I)
+    r"\bworth for\b|"
+    r"\ban? (?:very|really|so|too|quite) an?\b", re.I)  # "a very a big disappointment": an article typed twice
 # One person or thing, then a verb: "server argue" lacks the agreement a quote back would need.
 ONE_PERSON_VERB_RE = re.compile(r"\b(?:he|she|it|server|waiter|waitress|manager|owner|chef|cashier|guard)\s+([a-z]+)\b",
                                 re.I)
 # Verbs whose past tense is their base form: "it cost", "he put".
 SAME_PAST = frozenset("cost put hit hurt cut let set shut read spread split burst cast quit".split())
-# Real words a review often means as another ("not cocked", "great buffer"): the spell check cannot see them.
-WORD_SLIPS = frozenset("cocked buffer dinning testy receipe".split())
+# Real words a review often means as another ("not cocked", "great buffer", "less peaces"): the spell check cannot
+# see them. "staffs" is a mass noun given a plural, which quoted back reads as a correction.
+WORD_SLIPS = frozenset("cocked buffer dinning testy receipe peaces staffs".split())
+# A real word after a cooking verb where an adverb was meant: "not cooked property" for "properly".
+WORD_SLIP_RE = re.compile(r"\b(?:cooked|packed|served|done|made)\s+property\b", re.I)
 
 
 def _past_form(word: str) -> bool:
@@ -3224,6 +3377,15 @@ def _base_verb(word: str) -> bool:
         ("s", "ed", "ing")) and bool(third & words) and bool(past & words)
 
 
+def _slipped_short_word(word: str) -> bool:
+    """True for a short lowercase word the vocabulary lacks that is one slip from a small word every sentence
+    uses ("rhe" for "the", "adn" for "and"): the long-word checks pass it by, and quoted back it reads as mockery."""
+    words = english_words()
+    if not words or not 2 <= len(word) <= 3 or not word.islower() or word in words:
+        return False
+    return any(len(w) == len(word) and _one_edit(word, w) for w in QUOTE_FILLER)
+
+
 def broken_grammar(quote: str) -> bool:
     """True for words that would read as mockery quoted back: a past tense after "did"/"doesn't", a stative verb in
     "-ing", a liking of food in general, "one of the best experience", "ill" for I'll, a real-word slip
@@ -3236,6 +3398,8 @@ def broken_grammar(quote: str) -> bool:
     words = english_words()
     if any(_base_verb(m.group(1)) for m in ONE_PERSON_VERB_RE.finditer(quote)):
         return True  # "Server argue", "it taste bad": a verb that does not agree reads as mockery quoted back
+    if WORD_SLIP_RE.search(quote) or any(_slipped_short_word(w) for w in re.findall(r"[A-Za-z]+", quote)):
+        return True
     for m in re.finditer(r"[A-Za-z]+", quote):
         low = m.group(0).lower()
         if low in WORD_SLIPS:
@@ -3294,6 +3458,19 @@ def worst_said(text: str, named: str, private: set[str], staff_names: set[str]) 
     return None
 
 
+def _bare_verdict(words: list[str]) -> bool:
+    """True for a short quote that is only a verdict ("totally bad", "not impressed"): quoted back without the
+    thing it was said of, it reads as the reviewer's headline."""
+    plain = [w.lower().strip("'!?,.") for w in words]
+    judging = JUDGING_INTENSIFIERS | LUKEWARM_WORDS | FAULT_WORDS | PRAISE_WORDS | {"not", "never", "at", "all"}
+    return len(plain) <= 3 and all(w in judging or w in opinion_valence() or w.endswith("ly") for w in plain)
+
+
+def _said_alone(quote: str, text: str) -> bool:
+    """True when the words are a sentence of the review on their own ("Very poor."), not cut from a longer one."""
+    return bool(re.search(r"(?:^|[.!?\n])\W*" + re.escape(quote) + r"\W*(?:$|[.!?\n])", text.lower()))
+
+
 def short_quote(text: str, candidates: Iterable[str], private: set[str], names: set[str],
                 polarity: int = 0, title: str = "") -> str | None:
     """A few of the reviewer's own words safe to quote back ("a little bland for my liking").
@@ -3345,7 +3522,7 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # "disappointed me is the service", cut from "the only thing which disappointed me is ..."
         if OWN_ASIDE_RE.search(quote) or re.match(r"(?:those|anyone|people|whoever|someone) who (?:want|wants|like|"
                                                   r"likes|love|loves)\b|(?:(?:i|we)(?: would| will|'ll|'d)? )?"
-                                                  r"(?:don'?t|do not|never) (?:go|visit|come|order|waste|return)\b",
+                                                  r"(?:don'?t|do not|never) (?:go|visit|come|order|waste|return|try)\b",
                                                   quote, re.I):
             # "those who want blood pressure problem may visit", "don't go on the name": sarcasm and advice to
             # readers; "no pics cause we were too hungry": the reviewer's own aside. None is a fault to call fair.
@@ -3354,6 +3531,18 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
             continue  # "no ambience as such": a shrug, never a fault to call fair
         if not any(w.lower().strip("'!?,.") not in QUOTE_FILLER for w in words) or BARE_LIKING_RE.fullmatch(quote):
             continue  # "it didn't have many": no word of its own says what it is about
+        if polarity <= 0 and _bare_verdict(words) and not _said_alone(low, text) or re.search(
+                r"\bthank(?:s| you)$", low):
+            # "totally bad", "not impressed" cut from a sentence about one thing: without that thing it reads as
+            # their headline ("Very poor." on its own is their verdict; "it never disappoints" praises the place
+            # itself); "very good guy thank you": a sign-off run into the quote
+            continue
+        if polarity == 0 and clause_polarity(quote) == 0 and not any(_known_noun(w.lower().strip("'!?,."))
+                                                                     for w in words):
+            continue  # "could not catch their names": a neutral echo of words that neither judge nor name a thing
+        if polarity <= 0 and re.match(r"(?:could|couldn'?t|can'?t|cannot|would|wouldn'?t)\b", low) and (
+                clause_polarity(quote) == 0 and not any(_known_noun(w.lower().strip("'!?,.")) for w in words)):
+            continue  # "could not catch their names": cut from its subject, who could not, and what, is unclear
         hanging = words[-1].lower().strip("'") in HANGING_END or words[0].lower() in HANGING_START
         # A letter left alone ("it s") is a broken apostrophe: the quote would misquote them.
         hanging = hanging or any(len(w) == 1 and w.lower() not in ("a", "i") for w in words)
@@ -3384,6 +3573,10 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         if at > 0 and re.search(r"\b(?:and|but|so|which|when)\s+$", text[max(0, at - 8):at].lower()) and (
                 _base_verb(words[0])) and not _known_noun(words[0].lower()):
             continue  # "justify you place wrong order", cut after "and": its subject was left behind
+        if at > 0 and len(words) <= 3 and words[0].lower() not in QUOTE_FILLER and re.search(
+                r"\band\s+$", text[max(0, at - 5):at].lower()) and not re.search(
+                r"\b(?:is|was|were|are|am|be|been|tasted|tastes|looks|looked|felt|feels|seemed|\w+ed|\w+ing)\b", low):
+            continue  # "ready food", cut from "serves the best quick food and ready food": its verb was left behind
         if polarity < 0 and at > 0 and re.search(r"\b(?:even though|even if|despite|in spite of)\s+$",
                                                   text[max(0, at - 14):at].lower()):
             continue  # "even though the place was crowded, they made sure to ask": granted, not the complaint
@@ -5193,6 +5386,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         return [t for t in out if bank["drop"] is None or not bank["drop"].search(t)]
 
     pos, neg = in_family(pos), in_family(neg)
+    if family == "restaurant" and text:
+        pos, neg = [as_reviewer_named(x, text) for x in pos], [as_reviewer_named(x, text) for x in neg]
     # A typo lifted from the review is never echoed back: the plain word, or nothing (checked after the
     # family's rewording, so the stock phrases stay as they are).
     pos = _no_generic_beside_dish([c for c in dict.fromkeys(clean_spelling(x, family) for x in pos) if c], family)
