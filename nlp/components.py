@@ -345,10 +345,40 @@ def _score_pieces(dt: DocText, cs: int, ce: int, inside: list[dict], clause_scor
         if abs(score) < 0.05 and start < idx:
             own = dt.span(pieces[start][0], pieces[end - 1][1])
             score = clause_polarity(own, dt.phrases)
+        if abs(score) < 0.05 and (shared := _shared_predicate(dt, pieces, idx, end)) is not None:
+            own, score = shared
         if abs(score) < 0.05:
             m["sentiment"], m["evidence"] = clause_score, clause_text
         else:
             m["sentiment"], m["evidence"] = score, own
+
+
+# Words that show a piece holds a predicate of its own, not only a noun phrase ("the food" vs "the food was").
+PREDICATE_WORDS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "isn't", "wasn't", "aren't",
+                             "weren't", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would",
+                             "should", "may", "might", "must", "seems", "seemed", "looks", "looked", "tasted",
+                             "tastes", "felt", "feels"})
+# Pieces of a coordination joined by these share what follows ("the food and service were slow").
+COORDINATORS = frozenset({"and", "&", ","})
+
+
+def _shared_predicate(dt: DocText, pieces: list[tuple[int, int]], idx: int, end: int) -> tuple[str, float] | None:
+    """A bare noun phrase coordinated with the next piece shares that piece's verdict.
+
+    "While the decor was great, the food and service could have been better": "the food" is a piece of its own
+    (split at "and") that judges nothing, and the clause as a whole reads as praise. The predicate after the
+    coordination ("service could have been better") is what the sentence says of the food too. Only when the
+    topic's piece has no verb of its own and the next piece starts right after "and", "&" or a comma.
+    """
+    ps, pe = pieces[idx]
+    if end >= len(pieces) or pe - ps > 4 or any(w.lower() in PREDICATE_WORDS for w in dt.words[ps:pe]):
+        return None
+    ns, ne = pieces[end]
+    if dt.words[ns - 1].lower() not in COORDINATORS and dt.words[ns].lower() not in COORDINATORS:
+        return None
+    rest = dt.span(ns, ne)
+    score = clause_polarity(rest, dt.phrases)
+    return (dt.span(ps, ne), score) if abs(score) >= 0.05 else None
 
 
 # A clause opening with one of these speaks of the person just named.
