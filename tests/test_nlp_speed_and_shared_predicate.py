@@ -24,6 +24,8 @@ def test_speedy_service_is_praise(text):
     "Service was not fast",
     "The mains came too quickly",
     "It is just fast food",
+    "Could have given five stars if the service was a little fast",
+    "I'd come back if service a little fast",
 ])
 def test_slowness_rushing_and_fast_food_are_no_praise(text):
     assert clause_polarity(text) < 0.05
