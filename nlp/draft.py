@@ -1316,7 +1316,10 @@ HALF_HOUR_RE = re.compile(r"\b(?:wait\w*|took|take|takes|taking|for)\s+(?:\w+\s+
 NOT_A_WAIT_AFTER_RE = re.compile(r"\s*(?:late|early|before|ahead|away|drive|walk|walking|ride|from|distance)\b", re.I)
 NOT_A_WAIT_BEFORE_RE = re.compile(r"\b(?:arrived|reached|came|got there|were|was|i'm|we're|am|only)\s+$|"
                                   # "if you have 3 hours to spare": time offered in jest, not a wait
-                                  r"\bif (?:you|u) (?:have|had|got|can spare)\s+(?:\w+\s+)?$", re.I)
+                                  r"\bif (?:you|u) (?:have|had|got|can spare)\s+(?:\w+\s+)?$|"
+                                  # "the rider can reach in just 3 minutes": what could be, not what they had
+                                  r"\b(?:can|could|would|should|might|may)\s+(?!not\b|never\b|even\b)"
+                                  r"(?:[a-z]+\s+){1,4}$", re.I)
 
 
 TRAVEL_BEFORE_RE = re.compile(r"\b(?:drove|driving|drive|walked|walking|circled|circling|parking|travelled|traveled|"
@@ -1417,9 +1420,22 @@ def handled_by(text: str) -> str:
     return role[:-1] if role.endswith("s") and not role.endswith("ss") else role  # "managers" -> "manager"
 
 
+# The treatment named outright: "treated poorly by the manager", "the waiter treated us like beggars".
+_ROLES = (r"(managers?|management|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|receptionists?|"
+          r"bartenders?|cashiers?|owners?|employees?)")
+_BADLY = (r"(?:very |so |really |extremely )?(?:poorly|badly|rudely|horribly|terribly|shabbily|"
+          r"like (?:dirt|beggars|trash))")
+TREATED_OUTRIGHT_RE = re.compile(
+    rf"\btreated (?:us |me )?{_BADLY} by (?:the |their |its |that |a )?{_ROLES}\b|"
+    rf"\b{_ROLES} (?:also |then )?treated (?:us|me) {_BADLY}", re.I)
+
+
 def treated_by(text: str) -> str:
     """The person a review faults for how they treated the reviewer ("staff", "waitress"), or ""."""
-    m = TREATED_BY_RE.search(text) or RUDE_ROLE_RE.search(text) or RUDE_NEXT_RE.search(text)
+    m = (TREATED_BY_RE.search(text) or RUDE_ROLE_RE.search(text) or RUDE_NEXT_RE.search(text)
+         or TREATED_OUTRIGHT_RE.search(text))
+    if m and m.re is TREATED_OUTRIGHT_RE:
+        return (m.group(1) or m.group(2)).lower()
     return m.group(1).lower() if m else ""
 
 
@@ -1853,6 +1869,13 @@ BAD_SMELL_RE = re.compile(
     r"\b(?:smell|stench|stink|odou?r)\b[^.!?]{0,30}\b(?:pee|urine|toilet|bathroom|washroom|sewage|drain|garbage|"
     r"dustbin)\b|\b(?:horrible|foul|awful|terrible|disgusting|unbearable|pungent) (?:smell|stench|odou?r)\b|"
     r"\bstench\b|\b(?:place|room|restaurant|hall|area|washroom|toilet) (?:\w+ )?(?:stinks|smells|smelled)\b", re.I)
+# Something frozen that arrived as liquid: "the ice cream gets completely melted", "a melted kulfi". Only frozen
+# things: "melted cheese" on a pizza is how it should be.
+FROZEN = (r"(ice ?-?creams?|kulfis?|gelatos?|sundaes?|thick ?shakes?|softies|softy|popsicles?|sorbets?|"
+          r"frozen yogh?urts?)")
+MELTED_RE = re.compile(
+    rf"\b{FROZEN}\b(?:(?![.!?]|\bbut\b|\bnot\b|n't\b).){{0,40}}?\b(?:melted|melting)\b|"
+    rf"(?<!not )(?<!never )\b(?:melted|melting) {FROZEN}\b")
 # Food gone off: "the momo was smelling and tasting really bad.. like rotten meat", "the curd was spoilt".
 SPOILED_RE = re.compile(
     r"(?:\b((?:the |my |our )?[a-z]{3,}) (?:was|were|is|are|tasted|smelt|smelled|smelling|tasting)\b[^.!?]{0,30}?)?"
@@ -1942,6 +1965,33 @@ def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str], ha
     return []
 
 
+# What should have come unasked: "had to ask for plates", "the serving plate is something you have to ask for".
+ASK_FOR = r"(?:ask|asking|request|requesting|beg|begging|remind|call) (?:them |the staff |the waiters? |again )?for"
+HAD_TO_ASK_RE = re.compile(
+    rf"\b(?:had|have|has|need|needed|needs) to (?:keep |repeatedly |again )?{ASK_FOR} (?:the |a |an |some |our |my )?"
+    r"((?:[a-z]+ )?[a-z]{3,})\b|"
+    r"\b((?:[a-z]+ )?[a-z]{3,})(?: with [a-z]+)? (?:is|are|was|were) something (?:you|we|one|u|i) (?:have|had|need) to "
+    r"ask for\b", re.I)
+
+ASK_COUNT_WORDS = frozenset("""once twice thrice again two three four five many several multiple every each
+times""".split())
+
+
+def had_to_ask(text: str, staff: set[str]) -> str:
+    """ "having to ask for the plates" when the review says something a table should have had unasked had to be
+    asked for; "" otherwise (or when the words are no thing)."""
+    for m in HAD_TO_ASK_RE.finditer(text):
+        words = (m.group(1) or m.group(2)).lower().split()
+        words = words[:next((i for i, w in enumerate(words) if w in ASK_COUNT_WORDS or w.isdigit()), len(words))]
+        words = words[1:] if len(words) > 1 and (words[0] in PHRASE_STOP or words[0] in ("and", "more", "extra")) \
+            else words
+        # "plate" is a measure elsewhere ("one plate of rice"), so the plain exclusions are used, not _unlisted_thing's
+        excluded = PHRASE_STOP | VAGUE_NOUNS | PEOPLE_WORDS | GENERIC_WORDS | FAULT_WORDS | LUKEWARM_WORDS | staff
+        if words and _nounish(words[-1]) and not any(w in excluded or w in opinion_valence() for w in words):
+            return f"having to ask for the {' '.join(words)}"
+    return ""
+
+
 def specific_fault(text: str, staff_names: Iterable[str], private: set[str], happy: bool = False) -> list[str]:
     """A fault more exact than any topic's word: what was missing ("the missing sweet"), too few ("the chicken
     pieces"), a flavour ("the spice level") or asked more of ("the lemons"); or []."""
@@ -1961,6 +2011,11 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         # "the momo was smelling and tasting really bad, like rotten meat"
         subject = _unlisted_thing(re.sub(r"^(?:the|my|our)\s+", "", m.group(1) or ""), staff) if m.group(1) else ""
         return [f"the spoiled {subject[4:]}" if subject else "the spoiled food"]
+    if asked := had_to_ask(text, staff):
+        return [asked]
+    if m := MELTED_RE.search(text.lower()):
+        # "the ice cream came completely melted": what arrived is the fault, ahead of the amount or the time
+        return [f"the melted {re.sub(r'^thick ?', '', m.group(1) or m.group(2))}"]
     if BAD_SMELL_RE.search(text):
         return ["the smell"]  # "a smell of bathroom pee when we entered", "a horrible stench"
     for clause, _ in review_clauses(text):
@@ -4614,6 +4669,9 @@ FOUND_CLOSED_RE = re.compile(
     r"already\s+|now\s+)?(?:closed|shut)(?:\s+down)?\b(?!\s+(?:for|by|at|on)\s+(?:the\s+)?(?:day|night|\d))|"
     r"\bfound (?:it|the place|the restaurant|the outlet) (?:permanently |already )?(?:closed|shut)\b|"
     r"\b(?:closed|shut) down\b", re.I)
+# "asked for the ID after the restaurant has closed": the hour of closing, told of a visit they were having
+CLOSING_TIME_BEFORE_RE = re.compile(r"\b(?:after|before|until|till|once|by the time|when|as soon as)\s+(?:the\s+)?$",
+                                    re.I)
 LISTING_RE = re.compile(r"\b(?:not (?:mentioned|updated|shown)|still (?:shows?|showing|listed|open)|listing|"
                         r"(?:on|in) (?:zomato|swiggy|google|the app|the website)\b[^.!?]{0,30}\bopen)", re.I)
 
@@ -4631,7 +4689,7 @@ def undelivered(text: str) -> re.Match[str] | None:
 def found_closed(text: str) -> str:
     """ "finding us closed when the listing said otherwise" (or "finding us closed") when the review says the place
     was shut when they came; "" otherwise."""
-    if not FOUND_CLOSED_RE.search(text):
+    if not any(not CLOSING_TIME_BEFORE_RE.search(text[:m.start()]) for m in FOUND_CLOSED_RE.finditer(text)):
         return ""
     return "finding us closed when the listing said otherwise" if LISTING_RE.search(text) else "finding us closed"
 
@@ -5646,7 +5704,7 @@ OBJECT_ONLY_RE = re.compile(
 
 
 PROBLEM_WORDS = frozenset("""wait waiting delay delays missing lack mix hair hairs stone stones insect insects bug
-bugs fly flies cockroach worm worms glass plastic never overly wasn weren without gone""".split())
+bugs fly flies cockroach worm worms glass plastic never overly wasn weren without gone melted""".split())
 # Too much or too little of a seasoning is a problem too: "expecting more than we gave you with the oil" would read as
 # a wish for more oil, "even if the salt didn't" as praise withheld from the salt.
 SEASONING_WORDS = frozenset("oil grease salt sweetness sourness bitterness spice sugar ghee".split())
@@ -5657,8 +5715,8 @@ def is_problem(phrase: str) -> bool:
     """True when a named fault is a problem, not a thing: "the missing raita", "the 20-minute wait", "the dark
     ambience" (a fault word inside it)."""
     words = re.findall(r"[a-z]+", phrase.lower())
-    return phrase.startswith(("how ", "not being able", "finding ")) or " in place of " in phrase or phrase.endswith(
-        FAILING_STATES) or any(
+    return phrase.startswith(("how ", "not being able", "finding ", "having to ")) or " in place of " in phrase or \
+        phrase.endswith(FAILING_STATES) or any(
         w in FAULT_WORDS or w in PROBLEM_WORDS for w in words) or bool(
         words and (words[-1] in SEASONING_WORDS or words[-2:-1] == ["spice"] or words[-2:-1] == ["salt"]))
 
