@@ -4488,6 +4488,26 @@ ORDER_MIXUP_RE = re.compile(
     r"it\b|them\b|(?:the|our|my) order\b|"
     r"angry|upset|annoyed|frustrated|sick|bored|disappointed|"
     r"(?:an? )?(?:uncooked|undercooked|burnt|cold|stale|raw)\b))", re.I)
+# One thing sent twice, the other item of the order never: "I got both same products", "received the same pizza
+# twice", "both boxes were the same flavour".
+SAME_TWICE_RE = re.compile(
+    r"\b(?:got|get|received|receive|delivered|sent|gave|given|came)\s+(?:us\s+|me\s+)?(?:both|two|2)\s+(?:of\s+)?"
+    r"(?:the\s+)?same\s+([a-z]{3,})\b|"
+    r"\b(?:got|received|delivered|sent|gave|given|came)\s+(?:us\s+|me\s+)?(?:the\s+)?same\s+([a-z]{3,})\s+twice\b|"
+    r"\bboth\s+(?:the\s+)?(?:[a-z]+\s+)?(?:were|are|was)\s+(?:the\s+)?same\s+([a-z]{3,})\b", re.I)
+
+
+def same_item_twice(text: str) -> str:
+    """ "getting the same product twice" when the review says one item came twice in place of two; "" otherwise."""
+    if not (m := SAME_TWICE_RE.search(text)):
+        return ""
+    noun = next(g for g in m.groups() if g).lower()
+    noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    if not _nounish(noun) or noun in PHRASE_STOP or noun in ("thing", "time", "day", "taste", "way", "experience"):
+        noun = "item"
+    return f"getting the same {noun} twice"
+
+
 # A part scored low out of five or ten: "service 1/5", "Ambience: 2/10", "hygiene - 0/5".
 SUBSCORE_RE = re.compile(r"\b(food|service|ambien[ct]e|ambiance|taste|hygiene|cleanliness|staff|value|"
                          r"delivery|packaging|packing)\s*[-:=]?\s*(\d+(?:\.\d)?)\s*/\s*(5|10)\b", re.I)
@@ -5149,6 +5169,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         found = [x for x in neg if re.search(r"\b(?:hairs?|foreign|stones?|insects?|bugs?|flies|fly|cockroach\w*|"
                                             r"glass|plastic|worms?)\b", x)]
         neg = [*found[:1], swapped_item(text) or "the mix-up with your order"]
+    if stance in ("negative", "mixed") and industry_family(business) in ("restaurant", "retail") and \
+            (twice := same_item_twice(text)) and not any("mix-up" in x or "in place of" in x for x in neg):
+        # what else was ordered is no fault; a hair or a bug found stays named beside it, as with a mix-up
+        neg = [twice, *[x for x in neg if re.search(r"\b(?:hairs?|foreign|stones?|insects?|bugs?|flies|fly|"
+                                                    r"cockroach\w*|glass|plastic|worms?)\b", x)]][:2]
     if stance in ("negative", "mixed") and not neg and text and (low_scored := low_subscores(text)):
         neg = low_scored[:2]  # "food 5/5, service 1/5": the part they scored lowest is what went wrong
     if stance in ("negative", "mixed") and BOOKING_MIXUP_RE.search(text) and not any(
@@ -6173,6 +6198,8 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
         found.append("being rushed")  # "we were rushed into placing the order"
     if "finding us closed" in reply and FOUND_CLOSED_RE.search(review):
         found.append("finding us closed")  # "It is closed as of last week"
+    if (twice := same_item_twice(review)) and twice in reply:
+        found.append(twice)  # "I got both same products"
     for cannot in (cant_do(review), failing_part(review)):
         if cannot and cannot.lower() in reply:
             found.append(cannot)  # "not being able to load netflix" for "it won't load netflix"
