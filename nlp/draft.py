@@ -2897,6 +2897,31 @@ def _mentions(clause: str, words: list[str]) -> bool:
     return bool(words) and " " + " ".join(words) + " " in low
 
 
+# "thick as chutney", "tasted like rubber"; not "such as", nor "like" as a verb ("didn't like the food")
+LIKENESS_BEFORE_RE = re.compile(
+    r"(?<!\bsuch )\bas\s+(?:a |an |the |some |any )?$|\bthan\s+(?:a |an |the |some |any )?$|"
+    r"\b(?:similar to|resembl\w*)\s+(?:a |an |the |some |any )?$|"
+    r"\b(?:tasted|tastes|tasting|taste|smelt|smelled|smells|looked|looks|felt|feels|seemed|seems|was|were|is|are|"
+    r"more|just|exactly|almost)\s+like\s+(?:a |an |the |some |any )?$", re.I)
+
+
+def only_a_likeness(phrase: str, text: str) -> bool:
+    """True when the review names the thing to say what something else was like ("the sambhar was thick as
+    chutney") and no clause faults the thing itself: that faults the sambhar, never the chutney."""
+    words = [w for w in _norm_words(phrase) if w not in ("the", "your")]
+    if not words:
+        return False
+    said = re.compile(rf"\b{re.escape(' '.join(words))}\b", re.I)
+    likeness = False
+    for clause, _ in review_clauses(text):
+        for m in said.finditer(clause):
+            if LIKENESS_BEFORE_RE.search(clause[:m.start()]):
+                likeness = True
+            elif clause_polarity(clause) < 0:
+                return False
+    return likeness
+
+
 # A contrast with no subject of its own goes on judging the thing before it: "the wedges were a good attempt but
 # a little too bland", "nice starters but could be hotter".
 SUBJECTLESS_TAIL_RE = re.compile(
@@ -3778,7 +3803,9 @@ def _alternatives(words: frozenset[str]) -> str:
 
 
 # A vague name with the reviewer's verdict right after it: "the food was served cold" -> "the cold food".
-VERDICT_AFTER_RE = (r"\s+(?:was|were|is|are)\s+(?:served\s+|delivered\s+|brought\s+|always\s+)?(?:very\s+|too\s+|"
+# "the food which was served was cold": the serving named between the food and its verdict
+VERDICT_AFTER_RE = (r"(?:\s+(?:which|that)\s+(?:was|were)\s+(?:served|delivered|brought|given)(?:\s+to\s+(?:us|me))?)?"
+                    r"\s+(?:was|were|is|are)\s+(?:served\s+|delivered\s+|brought\s+|always\s+)?(?:very\s+|too\s+|"
                     r"completely\s+|totally\s+|stone\s+|ice\s+)?(?:(?:horrible|horrendous|terrible|awful|disgusting|"
                     r"pathetic|bad|tasteless|bland|cold|stale|oily|salty|dry|greasy)\s+and\s+)?"
                     rf"({_alternatives(FOOD_VERDICTS)})\b")
@@ -4469,6 +4496,9 @@ ORDER_MIXUP_RE = re.compile(
     r"\bordered (?:a |an |the |one |two )?(?:[a-z]+ )?([a-z]{3,})\b[^.!?]{0,40}\band (?:got|received) (?:a |an |the )?"
     r"[a-z]+ \1\b|"
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|"
+    # "they had served it to somebody else", "our food went to another table"
+    r"\b(?:served|gave|given|sent|delivered)\s+(?:it|them|our \w+|my \w+)\s+to\s+(?:somebody|someone|"
+    r"some one|another|the next|a different|the wrong)\s*(?:table|person|customer|guest|else|one|address)?\b|"
     # "getting a totally different dish than what you order"
     r"\b(?:totally |completely |entirely |a )?different (?:dish|item|order|food|meal|product)s? (?:than|from|to) "
     r"(?:what|the one|the ones|that)\b|"
@@ -4994,6 +5024,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         misread = [t for t in topics if t.get("label") == "positive"
                    and clause_polarity(str(t.get("evidence") or "")) < 0]
         neg = _things(misread, False, staff_names, private, **{**kw, "side": 0})
+    neg = [x for x in neg if not only_a_likeness(x, text)]  # "thick as chutney": the chutney is no fault
     if stance == "positive" and not pos and text:
         pos = praised_in_text(text, staff_names, private, neg)  # "The whipped feta is addictive"
     if stance == "positive" and text and (rating is None or rating >= 4) and (
@@ -5144,6 +5175,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and text and neg and all(x in VAGUE_FAULTS for x in neg) and (
             dish := ordered_with_complaint(text)):
         neg = [dish]  # "the food" said of one dish: "I ordered barbecue chicken but it was not cooked properly"
+    if stance in ("negative", "mixed") and text and not neg and (
+            served := next((v for v in ("the food", "the meal") if _with_verdict(v, text) != v), "")):
+        neg = [_with_verdict(served, text)]  # "the food which was served was cold": nothing else was faulted
     if stance in ("negative", "mixed") and text and not neg and (dish := complained_dish(text, private)):
         neg = [dish]  # "The burgers were super sweet": a complaint the analysis read as praise
     if stance in ("negative", "mixed") and not neg and LOGIN_RE.search(text):
@@ -5174,6 +5208,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # what else was ordered is no fault; a hair or a bug found stays named beside it, as with a mix-up
         neg = [twice, *[x for x in neg if re.search(r"\b(?:hairs?|foreign|stones?|insects?|bugs?|flies|fly|"
                                                     r"cockroach\w*|glass|plastic|worms?)\b", x)]][:2]
+    if stance in ("negative", "mixed") and text and (zero := zero_star_things(text)):
+        # "These stars are just for the food and drinks ... zero stars for the service!": the part given no stars
+        # is the complaint; a part the stars were given for is not one
+        credited = star_reasons(text)
+        neg = [*zero, *[x for x in neg if x not in zero and x not in credited and x not in VAGUE_FAULTS]][:2]
     if stance in ("negative", "mixed") and not neg and text and (low_scored := low_subscores(text)):
         neg = low_scored[:2]  # "food 5/5, service 1/5": the part they scored lowest is what went wrong
     if stance in ("negative", "mixed") and BOOKING_MIXUP_RE.search(text) and not any(
@@ -5598,7 +5637,13 @@ STAR_REASON_RE = re.compile(
     r"cause\s+of\s+|due\s+to\s+|for\s+)?(?P<a>[^.!?]{3,60})|"
     r"\b(?:giving|gave|given|give)\s+(?:it\s+)?(?:\d|one|two|three)\s+(?:stars?|rating)\s+(?:as|because|since|only for|"
     r"for)\s+(?:the\s+)?(?P<b>[^.!?,-]{3,40})|"
-    r"\b(?:\d|one|two|three)\s+stars?\s+(?:only\s+)?(?:for|because of)\s+(?:the\s+)?(?P<c>[^.!?,]{3,40})", re.I)
+    r"\b(?:\d|one|two|three)\s+stars?\s+(?:only\s+)?(?:for|because of)\s+(?:the\s+)?(?P<c>[^.!?,]{3,40})|"
+    # "These stars are just for the food and drinks"
+    r"\b(?:these|the|my|all|those)\s+(?:\w+\s+)?(?:stars?|ratings?)\s+(?:are|is)\s+(?:just\s+|only\s+|purely\s+|solely\s+)"
+    r"(?:for|because of|due to)\s+(?:the\s+)?(?P<d>[^.!?,]{3,40})", re.I)
+# The part given no stars at all: "zero stars for the service!", "0 rating for hygiene".
+ZERO_STARS_RE = re.compile(r"\b(?:zero|0|no|minus|negative)\s+(?:stars?|ratings?|points?|marks?)\s+(?:for|to)\s+"
+                           r"(?:the\s+|their\s+|its\s+)?([a-z]+)\b", re.I)
 REASON_THINGS = frozenset("""staff service ambience ambiance food packing packaging delivery location view decor
 music starter starters drinks desserts taste price prices waiters hospitality behaviour behavior""".split())
 
@@ -5608,7 +5653,7 @@ def star_reasons(text: str) -> list[str]:
     m = STAR_REASON_RE.search(text)
     if not m:
         return []
-    said = next(g for g in (m.group("a"), m.group("b"), m.group("c")) if g)
+    said = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g)
     found = []
     for piece in re.split(r"\s*(?:,|\band\b|&|\bn\b)\s*", said.lower()):
         words = re.findall(r"[a-z]+", piece)
@@ -5616,6 +5661,12 @@ def star_reasons(text: str) -> list[str]:
         if thing:
             found.append(f"the {thing}")
     return found[:2]
+
+
+def zero_star_things(text: str) -> list[str]:
+    """The parts the review gives no stars at all ("the service" for "zero stars for the service!"), in its order."""
+    found = [f"the {m.group(1).lower()}" for m in ZERO_STARS_RE.finditer(text) if m.group(1).lower() in REASON_THINGS]
+    return list(dict.fromkeys(found))
 
 
 def praise_amid_fault(stance: str, pos: list[str], neg: list[str], rating: float | None, text: str,
