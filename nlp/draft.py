@@ -4524,7 +4524,11 @@ SAME_TWICE_RE = re.compile(
     r"\b(?:got|get|received|receive|delivered|sent|gave|given|came)\s+(?:us\s+|me\s+)?(?:both|two|2)\s+(?:of\s+)?"
     r"(?:the\s+)?same\s+([a-z]{3,})\b|"
     r"\b(?:got|received|delivered|sent|gave|given|came)\s+(?:us\s+|me\s+)?(?:the\s+)?same\s+([a-z]{3,})\s+twice\b|"
-    r"\bboth\s+(?:the\s+)?(?:[a-z]+\s+)?(?:were|are|was)\s+(?:the\s+)?same\s+([a-z]{3,})\b", re.I)
+    r"\bboth\s+(?:the\s+)?(?:[a-z]+\s+)?(?:were|are|was)\s+(?:the\s+)?same\s+(items?|products?|dish(?:es)?|"
+    r"flavou?rs?|variet(?:y|ies)|orders?)\b", re.I)
+# What two things can share without either being the wrong one: "both same size", "the same problem twice"
+SHARED_NOT_ITEMS = frozenset("""size quantity price taste time day way experience thing problem issue colour color
+amount mistake""".split())
 
 
 def same_item_twice(text: str) -> str:
@@ -4533,7 +4537,9 @@ def same_item_twice(text: str) -> str:
         return ""
     noun = next(g for g in m.groups() if g).lower()
     noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-    if not _nounish(noun) or noun in PHRASE_STOP or noun in ("thing", "time", "day", "taste", "way", "experience"):
+    if noun in SHARED_NOT_ITEMS:
+        return ""
+    if not _nounish(noun) or noun in PHRASE_STOP:
         noun = "item"
     return f"getting the same {noun} twice"
 

@@ -1,0 +1,105 @@
+"""Round 22a of blind reads: what the reply says the complaint was. A duration the reviewer says could have been is
+no wait they had; melted ice cream, having to ask for plates, one item sent twice, food served to another table
+and food served cold are the complaint, in those words; the hour a place closes is no "finding us closed"; a part
+given zero stars leads and the parts the stars were for are not faulted; a thing named only to say what something
+else was like ("thick as chutney") is not the fault."""
+
+from __future__ import annotations
+
+from test_draft_round8 import drafted
+
+from nlp.draft import (
+    ORDER_MIXUP_RE,
+    found_closed,
+    had_to_ask,
+    measured_wait,
+    only_a_likeness,
+    same_item_twice,
+    star_reasons,
+    treated_by,
+    zero_star_things,
+)
+
+
+def test_a_duration_that_could_have_been_is_no_wait():
+    assert measured_wait("The shop is close by and the rider can reach in just 4 minutes.") == ""
+    assert measured_wait("We waited 40 minutes for a dosa.") == "the 40-minute wait"
+    replies = drafted("Our flat is next door, the delivery boy could come in 5 minutes. Still the biryani came cold "
+                      "and soggy. Very bad.", 1, n=4)
+    assert not any("5-minute" in r for r in replies), replies
+
+
+def test_melted_ice_cream_is_the_complaint():
+    replies = drafted("Ordered two scoops of butterscotch ice cream for home, it arrived completely melted like milk. "
+                      "Quantity also less. Waste of money.", 1, n=4)
+    assert all("melted ice cream" in r for r in replies), replies
+
+
+def test_melted_cheese_is_no_complaint():
+    replies = drafted("Loved the pizza with melted cheese on top but the delivery took 70 minutes.", 2, n=3)
+    assert not any("melted" in r for r in replies), replies
+
+
+def test_having_to_ask_for_what_should_come_unasked():
+    assert had_to_ask("We had to ask for spoons twice.", set()) == "having to ask for the spoons"
+    assert had_to_ask("Water is something you have to ask for.", set()) == "having to ask for the water"
+    assert had_to_ask("We had to ask for it again.", set()) == ""
+    assert had_to_ask("We had to ask for the manager.", set()) == ""
+    replies = drafted("This place has gone down. Plates are something you have to ask for, napkins missing from "
+                      "every table.", 1, n=4)
+    assert all("having to ask for the plates" in r for r in replies), replies
+
+
+def test_one_item_sent_twice():
+    assert same_item_twice("I ordered a veg and a chicken roll but I got both same rolls") == \
+        "getting the same roll twice"
+    assert same_item_twice("Both the rolls were the same size, nice.") == ""
+    assert same_item_twice("They got me the same size twice, too small.") == ""
+    replies = drafted("I got both same products", 2, n=3)
+    assert all("same product twice" in r for r in replies), replies
+
+
+def test_the_hour_of_closing_is_no_finding_us_closed():
+    assert found_closed("They asked for the coupon after the restaurant has closed and we had to leave.") == ""
+    assert found_closed("We drove there and found it closed.") == "finding us closed"
+    replies = drafted("Horrible service. We had ordered at 10:30 and they asked for the membership card only after "
+                      "the restaurant has closed. We had to walk out.", 1, n=4)
+    assert not any("closed" in r for r in replies), replies
+
+
+def test_treated_poorly_by_a_role():
+    assert treated_by("Stay away if you do not want to be treated poorly by the manager.") == "manager"
+    assert treated_by("The waiter treated us like beggars.") == "waiter"
+    assert treated_by("The manager treated us to a free dessert.") == ""
+
+
+def test_zero_stars_for_a_part():
+    text = ("These stars are only for the food and the drinks. The waiter was careless with everything. Drinks "
+            "are good, food is ok. Zero stars for the service!")
+    assert zero_star_things(text) == ["the service"]
+    assert star_reasons(text) == ["the food", "the drinks"]
+    replies = drafted(text, 3, n=4)
+    assert all("the service" in r for r in replies), replies
+    assert not any("about the food" in r or "sorry about the food" in r for r in replies), replies
+
+
+def test_food_served_to_another_table_is_a_mix_up():
+    assert ORDER_MIXUP_RE.search("After 30 minutes we learnt they had served it to somebody else.")
+    assert not ORDER_MIXUP_RE.search("They served other tables first and we went to another place.")
+
+
+def test_food_which_was_served_cold():
+    replies = drafted("The food here is really good. We came late at night and the food which was served was cold, "
+                      "that disappointed me. Nice place to hang out though.", 3, n=4)
+    assert all("cold food" in r for r in replies), replies
+
+
+def test_a_thing_named_in_a_likeness_is_not_the_fault():
+    text = ("Horrible sambar, it was thick as chutney with only potatoes in it. Chutney and idli were still fine "
+            "but the sambar was really bad.")
+    assert only_a_likeness("the chutney", text)
+    assert not only_a_likeness("the sambar", text)
+    assert not only_a_likeness("the food", "I didn't like the food, it was bland.")
+    replies = drafted(text, 1, n=4)
+    assert not any("chutney" in r for r in replies), replies
+    assert all("sambar" in r for r in replies), replies
