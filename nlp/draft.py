@@ -213,6 +213,10 @@ WAIT_TEXT_RE = re.compile(
     r"(?:at least |almost |over |more than |about |around |nearly )?(?<!half )(?<![\d.,])(?<!\d-)(?<!\d–)"
     r"(\d{1,3}(?:\.\d)?|an|one|two|three)\s*(?:-\s*)?"
     r"(hours?|hrs?|min|mins|minutes?)\b|\b(?:waited|waiting|wait) (?:for )?(?:almost |nearly )?(hours)\b", re.I)
+# A wait given as a range of minutes: "waited for 25-30 minutes", "took almost 20-25mins".
+RANGE_WAIT_RE = re.compile(
+    r"\b(?:wait\w*|took|take|takes|taking|after)\s+(?:[\w'-]+\s+){0,3}?(?:at least |almost |over |more than |about |"
+    r"around |nearly )?(?<![\d.,])(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\s*(?:min|mins|minutes?)\b", re.I)
 # Generic nouns to reflect when the analysis found no topic in a review that has text.
 FALLBACK_NOUNS = ("quality", "portions", "portion", "quantity", "food", "service", "staff", "ambience",
                   "ambiance", "atmosphere", "music", "coffee",
@@ -1345,11 +1349,12 @@ PROMISED_BEFORE_RE = re.compile(
 
 STAFF_TOPICS = frozenset({"staff_attitude", "staff_service", "front_desk", "support"})
 TREATED_BY_RE = re.compile(
-    r"\b(?:(?:the|our|that|this|a|one)\s+|(?<=but )|(?<=and )|(?<=\. )|(?<=[a-z]\.)|^)"
+    r"\b(?:(?:the|our|that|this|a|one)\s+|(?<=but )|(?<=and )|(?<=then )|(?<=\. )|(?<=[a-z]\.)|^)"
+    r"(?:(?:floor|duty|shift|restaurant|store|head|general)\s+)?"
     r"(managers?|management|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|receptionists?|hosts?|hostess(?:es)?|bartenders?|cashiers?|owners?|employees?|agents?|guards?|security)\b"
     r"(?=.{0,60}\b(?<!our )(?<!my )(?:rude|worst|impolite|unmannered|arrogant|unprofessional|ignored|ignorant|"
     r"misbehav\w*|"
-    r"shouted|yelled|"
+    r"shouted|yelled|angrily|"
     r"careless|unhelpful|bad|horrible|pathetic|terrible|attitude|disrespect\w*|argued|insult\w*|untrained|"
     r"behav\w* like|favou?r for us|owe them|asked us to leave|called (?:the )?bouncers|threw us out|kicked us out|"
     r"shouted|yelled))", re.I)
@@ -1653,6 +1658,8 @@ def measured_wait(text: str) -> str:
     """The wait in the review's own measure ("the 2-hour wait", "the hours-long wait"), or ""."""
     if _a_wait(HALF_HOUR_RE, text):
         return "the half-hour wait"
+    if m := _a_wait(RANGE_WAIT_RE, text):
+        return f"the {m.group(1)}-to-{m.group(2)}-minute wait"  # "it took almost 20-25mins"
     m = _a_wait(WAIT_TEXT_RE, text)
     if not m:
         return ""
@@ -1713,7 +1720,9 @@ VERDICT_NOUN_RE = re.compile(
     r"bland|undercooked|overcooked|rubbery|oily|greasy|disgusting|poor)\s+([a-z]{3,}(?:\s+[a-z]{3,})?)\s*(?:ever)?\W*$")
 # An order that never came: cancelled on them, or "they cant delivered the food, as they have many orders".
 UNDELIVERED_RE = re.compile(
-    r"\b(?P<cancel>(?:cancel+ed|cancel+ing) (?:the |my |our )?order|order (?:was |got |has been )?cancel+ed)\b|"
+    r"\b(?P<cancel>(?:cancel+ed|cancel+ing) (?:the |my |our )?order|order (?:was |got |has been )?cancel+ed|"
+    # "they either cancel or take 2 hr": the restaurant cancelling, said of what it does
+    r"(?:they|restaurant|outlet) (?:either |just |simply |always |even )?cancel(?:s|led|ed)?(?! (?:the )?booking))\b|"
     r"\b(?:can'?t|cannot|could not|couldn'?t|unable to|won'?t|will not|didn'?t|did not|never) (?:be |get |got )?"
     r"deliver(?:ed)?\b(?!\s+(?:on|what|as|the goods|quality|taste))|"
     r"\b(?:not|never|didn'?t|did not) (?:the )?receive[d]? (?:the |my |our |any )?(?:food|order|parcel|package|meal)\b|"
@@ -2093,7 +2102,7 @@ def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], ta
             # "Shwarma was really good": the praised noun needs no profile to be named back.
             phrase = _unlisted_thing(m.group(1), staff)
         if (phrase and not any(p.lower() in phrase.lower() for p in private) and _norm_words(phrase)[-1] not in heads
-                and not used_as_verb(phrase.lower().split()[-1], text)
+                and not used_as_verb(phrase.lower().split()[-1], text) and not held_back(phrase, text)
                 and (names_rightly(phrase, 1, text) or _only_praised(phrase, text))):
             return [phrase]
     for m in TRIED_AND_LOVED_RE.finditer(text):
@@ -2939,6 +2948,10 @@ def _but_tail_verdict(stretch: str, text: str) -> int:
     return clause_polarity(tail.group(1)) if tail else 0
 
 
+HEARSAY = (r"\b(?:heard|hearing|people say|everyone says|they say|supposed to (?:be|serve|have)|known for|famous for|"
+           r"(?:was|were) told|reviews? (?:said|says))\b")
+
+
 def thing_polarity(phrase: str, text: str) -> int | None:
     """How the reviewer judged the thing a phrase names, read from the clauses that mention it.
 
@@ -2955,6 +2968,8 @@ def thing_polarity(phrase: str, text: str) -> int | None:
         if not (_mentions(clause, words) or _mentions(clause, head)
                 or (stem and re.search(rf"\b{stem}", clause.lower()))):
             continue
+        if re.search(rf"{HEARSAY}(?:(?!\band\b|\bbut\b).)*\b{re.escape(head[0])}", clause, re.I):
+            continue  # "Heard that this place serves good coffee": what others say, not their own verdict
         verdict = clause_polarity(clause) or clause_polarity(stretch)
         found.append(_but_tail_verdict(stretch, text) or verdict)
     if not found:
@@ -3105,6 +3120,8 @@ def held_back(phrase: str, text: str) -> bool:
         verdict = HELD_BACK_AFTER_RE.match(after)
         if verdict and any(opinion_valence().get(w, 0.0) > 0 for w in re.findall(r"[a-z']+", verdict["skip"].lower())):
             verdict = None  # "Dal tadka awesome, rajma chawal so-so": the middling word is another dish's
+        if verdict and re.search(r"\b(?:with|and|but|while|whereas)\b", verdict["skip"], re.I):
+            verdict = None  # "good food with a average ambience": the middling word is the next thing's
         if verdict or HELD_BACK_BEFORE_RE.search(before):
             held = True
         elif re.match(r"^(?:[\w'-]+\s+){0,3}?(?:was|were|is|are)\s+(?:\w+\s+)?(?:amazing|awesome|excellent|superb|"
