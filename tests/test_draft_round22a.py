@@ -14,6 +14,7 @@ from nlp.draft import (
     had_to_ask,
     measured_wait,
     only_a_likeness,
+    thing_polarity,
     same_item_twice,
     star_reasons,
     treated_by,
@@ -103,3 +104,30 @@ def test_a_thing_named_in_a_likeness_is_not_the_fault():
     replies = drafted(text, 1, n=4)
     assert not any("chutney" in r for r in replies), replies
     assert all("sambar" in r for r in replies), replies
+
+
+def test_an_average_thing_is_not_the_praise():
+    replies = drafted("Nice place to chill with friends, tasty food with a very average ambience.", 5, n=4)
+    assert not any("ambience" in r for r in replies), replies
+    assert all("food" in r for r in replies), replies
+
+
+def test_hearsay_praise_is_no_verdict():
+    text = "Good ambience. Heard that they serve great coffee, I had a cappuccino and the coffee was very bad."
+    assert thing_polarity("the coffee", text) == -1
+    replies = drafted(text, 3, n=4)
+    assert not any("coffee" in r and ("glad" in r or "enjoyed" in r or "worked" in r) for r in replies), replies
+
+
+def test_a_manager_who_spoke_angrily():
+    assert treated_by("We asked for the biryani, then floor manager angrily said it is not a dhaba.") == "manager"
+
+
+def test_a_restaurant_that_cancels():
+    replies = drafted("Ordered three times from here and they either cancel or take 2 hours to deliver.", 1, n=3)
+    assert all("cancelled order" in r for r in replies), replies
+
+
+def test_a_wait_as_a_range_of_minutes():
+    assert measured_wait("It took almost 20-25 mins to get one plate of rice.") == "the 20-to-25-minute wait"
+    assert measured_wait("The place is 10-15 minutes away from the station.") == ""
