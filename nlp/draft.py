@@ -3539,6 +3539,10 @@ def praised_role(staff: list[dict], stance: str, text: str) -> str:
                                              f"you" if role in ROLE_SERVED else "")
         if not thanked:
             continue
+        if role in ROLE_SERVED and all(re.match(r"s?\s+(?:parking|service|counter|desk|area|stand|charges?|fee)\b",
+                                                text[m.end():], re.I)
+                                       for m in re.finditer(rf"\b{re.escape(role)}", text, re.I)):
+            continue  # "The valet parking was a relief": a service they used, not a person to thank
         if stance in ("negative", "mixed") and not any(
                 re.search(rf"\b{re.escape(role)}", c, re.I) and clause_polarity(c) > 0
                 for c, _ in review_clauses(text)):
@@ -4909,8 +4913,10 @@ PRICE_FAULT_RE = re.compile(
 SERVICE_FAULT_RE = re.compile(
     r"(?<!not )(?<!not so )(?<!not very )\b(?:bad|poor|pathetic|worst|horrible|terrible|awful|pathetically slow|"
     r"slow|lousy|rude|sluggish)\s+service\b|"
-    r"\bservice\s+(?:is|was|were)\s+(?:very\s+|really\s+|so\s+|too\s+|extremely\s+|pathetically\s+)*(?:bad|poor|"
-    r"pathetic|worst|horrible|terrible|awful|slow|lousy|rude|sluggish|not (?:at all )?good)\b|"
+    r"\bservice\s+(?:however\s+|though\s+|also\s+|too\s+)?(?:is|was|were)\s+(?:very\s+|really\s+|so\s+|too\s+|"
+    r"extremely\s+|pathetically\s+|quite\s+)*(?:bad|poor|pathetic|worst|horrible|terrible|awful|slow|lousy|rude|"
+    r"sluggish|lacking|inefficient|below average|below par|not (?:at all )?good|not (?:up to|upto) the mark)\b|"
+    r"\b(?:low|poor|bad) service standards?\b|"
     r"\bservice\s+(?:very\s+)+(?:bad|poor|pathetic|slow)\b")
 LOUD_MUSIC_RE = re.compile(r"\b(?:loud|blaring|deafening) music\b|\b(?:music|dj) (?:is|was) (?:\w+ )?(?:very |too |so |"
                            r"extremely )?loud\b")
@@ -5236,8 +5242,12 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # is the complaint; a part the stars were given for is not one
         credited = star_reasons(text)
         neg = [*zero, *[x for x in neg if x not in zero and x not in credited and x not in VAGUE_FAULTS]][:2]
-    if stance in ("negative", "mixed") and not neg and text and (low_scored := low_subscores(text)):
-        neg = low_scored[:2]  # "food 5/5, service 1/5": the part they scored lowest is what went wrong
+    if stance in ("negative", "mixed") and text and (low_scored := low_subscores(text)):
+        # "food 5/5, service 1/5": the part they scored lowest is what went wrong; beside a specific they named
+        # ("you have to ask for water") it is named too
+        neg = low_scored[:2] if not neg else neg if len(neg) > 1 or any(
+            set(_norm_words(x)) & set(_norm_words(" ".join(low_scored))) - {"the"} for x in neg) else \
+            [neg[0], low_scored[0]]
     if stance in ("negative", "mixed") and BOOKING_MIXUP_RE.search(text) and not any(
             re.search(r"mix-up|book|reserv", x) for x in neg):
         # "when we arrived they had no record of it": the lost booking leads, the wait it caused may follow

@@ -14,9 +14,9 @@ from nlp.draft import (
     had_to_ask,
     measured_wait,
     only_a_likeness,
-    thing_polarity,
     same_item_twice,
     star_reasons,
+    thing_polarity,
     treated_by,
     zero_star_things,
 )
