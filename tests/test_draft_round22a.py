@@ -131,3 +131,16 @@ def test_a_restaurant_that_cancels():
 def test_a_wait_as_a_range_of_minutes():
     assert measured_wait("It took almost 20-25 mins to get one plate of rice.") == "the 20-to-25-minute wait"
     assert measured_wait("The place is 10-15 minutes away from the station.") == ""
+
+
+def test_service_lacking_is_the_complaint():
+    replies = drafted("The valet parking was a relief and the food was really good. Service however was lacking, "
+                      "cold and inefficient, and billing took forever.", 3, n=4)
+    assert all("service" in r for r in replies), replies
+    assert not any("valet" in r for r in replies), replies
+
+
+def test_a_low_subscore_beside_a_specific_fault():
+    text = "Nice biryani. Food 4/5, service 1/5. You have to ask for water every single time."
+    replies = drafted(text, 2, n=3)
+    assert all("service" in r and "water" in r for r in replies), replies
