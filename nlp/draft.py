@@ -4583,7 +4583,10 @@ BOOKING_MIXUP_RE = re.compile(
     r"(?:didn'?t|did not|dint|couldn'?t|could not) (?:have|find) (?:any |our |the |a )?(?:record|data|booking|"
     r"reservation|table)|no (?:data|booking|reservation) (?:regarding|of|for)|"
     r"had us down for (?:the )?(?:wrong|following|next|another)|wrong (?:night|day|date|time)|double[- ]booked|"
-    r"over-?booked)", re.I | re.S)
+    r"over-?booked|"
+    # "accepted my table booking but ... they did not allot me table"
+    r"(?:didn'?t|did not|dint|couldn'?t|could not|refused to|wouldn'?t|would not) (?:allot|allocate|give|provide|"
+    r"assign|honou?r) (?:me |us )?(?:a |the |any |our |my )?(?:table|seats?|booking|reservation))", re.I | re.S)
 
 
 WITHOUT_RE = re.compile(
@@ -5676,7 +5679,11 @@ STAR_REASON_RE = re.compile(
     r"(?:for|because of|due to)\s+(?:the\s+)?(?P<d>[^.!?,]{3,40})", re.I)
 # The part given no stars at all: "zero stars for the service!", "0 rating for hygiene".
 ZERO_STARS_RE = re.compile(r"\b(?:zero|0|no|minus|negative)\s+(?:stars?|ratings?|points?|marks?)\s+(?:for|to)\s+"
-                           r"(?:the\s+|their\s+|its\s+)?([a-z]+)\b", re.I)
+                           r"(?:the\s+|their\s+|its\s+)?([a-z]+)\b|"
+                           # "Customer service, I will give -10", "Service - they don't deserve a rating for it"
+                           r"\b([a-z]+)\s*[-:,]?\s*(?:i (?:will|would|can|could) (?:only )?give(?: it)?\s+"
+                           r"(?:-\s?\d+|minus|zero|0\b|no\b)|(?:they (?:don'?t|do not)|(?:it )?(?:doesn'?t|does not)) "
+                           r"deserve\s+(?:a\s+|any\s+|even (?:a|one)\s+)?(?:stars?|ratings?))", re.I)
 REASON_THINGS = frozenset("""staff service ambience ambiance food packing packaging delivery location view decor
 music starter starters drinks desserts taste price prices waiters hospitality behaviour behavior""".split())
 
@@ -5698,7 +5705,8 @@ def star_reasons(text: str) -> list[str]:
 
 def zero_star_things(text: str) -> list[str]:
     """The parts the review gives no stars at all ("the service" for "zero stars for the service!"), in its order."""
-    found = [f"the {m.group(1).lower()}" for m in ZERO_STARS_RE.finditer(text) if m.group(1).lower() in REASON_THINGS]
+    found = [f"the {(m.group(1) or m.group(2)).lower()}" for m in ZERO_STARS_RE.finditer(text)
+             if (m.group(1) or m.group(2)).lower() in REASON_THINGS]
     return list(dict.fromkeys(found))
 
 

@@ -144,3 +144,15 @@ def test_a_low_subscore_beside_a_specific_fault():
     text = "Nice biryani. Food 4/5, service 1/5. You have to ask for water every single time."
     replies = drafted(text, 2, n=3)
     assert all("service" in r and "water" in r for r in replies), replies
+
+
+def test_a_part_they_would_give_no_rating():
+    assert zero_star_things("Customer service, I will give -10. One guy for the whole floor.") == ["the service"]
+    assert zero_star_things("Service - they don't deserve a rating for it.") == ["the service"]
+    assert zero_star_things("Food, I would give a rating of 5.") == []
+
+
+def test_a_booking_accepted_and_no_table_given():
+    replies = drafted("Nice place, but they accepted my table booking and when we reached they did not allot us a "
+                      "table, we had to stand at the bar counter.", 1, n=3)
+    assert all("booking" in r for r in replies), replies
