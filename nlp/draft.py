@@ -2318,6 +2318,9 @@ cafe café restaurant restaurants hotel inn hub factory point plaza mall lounge 
 # Words that say a thing was not there. A bare "no" is one too, except on a happy review, where it is more
 # often a need ("my dietary needs (no pork)") than something missing.
 MISSING_CUES = (r"\bmissing|"
+                # "You ppl always miss the curd", "they missed the raita": left out by them, not a sight missed
+                r"\b(?:you|u|they|ppl|people|guys) (?:(?:always|often|again|usually|sometimes|every ?time) miss(?:ed)?|"
+                r"(?:have |had )?missed)|"
                 r"\bforg[eo]t(?:ten)?(?: to (?:send|give|add|pack|include|bring|deliver|serve))?|"
                 r"(?:\bdoes ?n[o']?t|\bdoesnt|\bdo ?n[o']?t|\bdid ?n[o']?t|\bdidnt) ha(?:ve|d) "
                 r"(?:much|many|any|enough)|"

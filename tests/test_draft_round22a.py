@@ -15,6 +15,7 @@ from nlp.draft import (
     measured_wait,
     only_a_likeness,
     same_item_twice,
+    specific_fault,
     star_reasons,
     thing_polarity,
     treated_by,
@@ -156,3 +157,10 @@ def test_a_booking_accepted_and_no_table_given():
     replies = drafted("Nice place, but they accepted my table booking and when we reached they did not allot us a "
                       "table, we had to stand at the bar counter.", 1, n=3)
     assert all("booking" in r for r in replies), replies
+
+
+def test_things_they_always_miss_are_missing():
+    assert specific_fault("You guys always miss the raita with the biryani order.", [], set()) == ["the missing raita"]
+    assert specific_fault("They missed the lemons in my order, so disappointing.", [], set()) == ["the missing lemons"]
+    assert specific_fault("If you sit inside you miss the view. Food was bad.", [], set()) != ["the missing view"]
+    assert specific_fault("Do not miss the kebabs here, they are superb.", [], set(), True) == []
