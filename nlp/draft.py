@@ -4556,7 +4556,7 @@ amount mistake""".split())
 
 
 def same_item_twice(text: str) -> str:
-    """ "getting the same product twice" when the review says one item came twice in place of two; "" otherwise."""
+    """ "the same product sent twice" when the review says one item came twice in place of two; "" otherwise."""
     if not (m := SAME_TWICE_RE.search(text)):
         return ""
     noun = next(g for g in m.groups() if g).lower()
@@ -4565,7 +4565,7 @@ def same_item_twice(text: str) -> str:
         return ""
     if not _nounish(noun) or noun in PHRASE_STOP:
         noun = "item"
-    return f"getting the same {noun} twice"
+    return f"the same {noun} sent twice"
 
 
 # A part scored low out of five or ten: "service 1/5", "Ambience: 2/10", "hygiene - 0/5".
@@ -5836,6 +5836,7 @@ def is_problem(phrase: str) -> bool:
     ambience" (a fault word inside it)."""
     words = re.findall(r"[a-z]+", phrase.lower())
     return phrase.startswith(("how ", "not being able", "finding ", "having to ")) or " in place of " in phrase or \
+        phrase.endswith(" sent twice") or \
         phrase.endswith(FAILING_STATES) or any(
         w in FAULT_WORDS or w in PROBLEM_WORDS for w in words) or bool(
         words and (words[-1] in SEASONING_WORDS or words[-2:-1] == ["spice"] or words[-2:-1] == ["salt"]))
