@@ -1322,8 +1322,9 @@ NOT_A_WAIT_BEFORE_RE = re.compile(r"\b(?:arrived|reached|came|got there|were|was
                                   # "if you have 3 hours to spare": time offered in jest, not a wait
                                   r"\bif (?:you|u) (?:have|had|got|can spare)\s+(?:\w+\s+)?$|"
                                   # "the rider can reach in just 3 minutes": what could be, not what they had
-                                  r"\b(?:can|could|would|should|might|may)\s+(?!not\b|never\b|even\b)"
-                                  r"(?:[a-z]+\s+){1,4}$", re.I)
+                                  r"\b(?:can|could|would|should|might|may)\s+(?!not\b|never\b|even\b|only\b|finally\b)"
+                                  r"(?:[a-z]+\s+){1,3}?in\s+(?:just\s+|only\s+|under\s+|less than\s+|about\s+|"
+                                  r"around\s+)?$", re.I)
 
 
 TRAVEL_BEFORE_RE = re.compile(r"\b(?:drove|driving|drive|walked|walking|circled|circling|parking|travelled|traveled|"
@@ -2951,8 +2952,8 @@ def _but_tail_verdict(stretch: str, text: str) -> int:
     return clause_polarity(tail.group(1)) if tail else 0
 
 
-HEARSAY = (r"\b(?:heard|hearing|people say|everyone says|they say|supposed to (?:be|serve|have)|known for|famous for|"
-           r"(?:was|were) told|reviews? (?:said|says))\b")
+HEARSAY = (r"\b(?:heard (?:that|about|of|from|good|great|a lot|so much|rave|many)|people say|everyone says|they say|"
+           r"supposed to (?:be|serve|have)|known for|famous for|(?:was|were) told|reviews? (?:said|says))\b")
 
 
 def thing_polarity(phrase: str, text: str) -> int | None:

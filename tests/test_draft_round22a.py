@@ -26,6 +26,7 @@ from nlp.draft import (
 def test_a_duration_that_could_have_been_is_no_wait():
     assert measured_wait("The shop is close by and the rider can reach in just 4 minutes.") == ""
     assert measured_wait("We waited 40 minutes for a dosa.") == "the 40-minute wait"
+    assert measured_wait("We could only get our food after 45 minutes.") == "the 45-minute wait"
     replies = drafted("Our flat is next door, the delivery boy could come in 5 minutes. Still the biryani came cold "
                       "and soggy. Very bad.", 1, n=4)
     assert not any("5-minute" in r for r in replies), replies
@@ -116,6 +117,7 @@ def test_an_average_thing_is_not_the_praise():
 def test_hearsay_praise_is_no_verdict():
     text = "Good ambience. Heard that they serve great coffee, I had a cappuccino and the coffee was very bad."
     assert thing_polarity("the coffee", text) == -1
+    assert thing_polarity("the music", "We heard loud music from the bar all night, terrible.") == -1
     replies = drafted(text, 3, n=4)
     assert not any("coffee" in r and ("glad" in r or "enjoyed" in r or "worked" in r) for r in replies), replies
 
