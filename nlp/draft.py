@@ -2912,7 +2912,9 @@ def _mentions(clause: str, words: list[str]) -> bool:
 
 # "thick as chutney", "tasted like rubber"; not "such as", nor "like" as a verb ("didn't like the food")
 LIKENESS_BEFORE_RE = re.compile(
-    r"(?<!\bsuch )\bas\s+(?:a |an |the |some |any )?$|\bthan\s+(?:a |an |the |some |any )?$|"
+    # "as bad as the service" says both were bad: only a bare "as" compares
+    r"(?<!\bsuch )(?<!\bas \w{3} )(?<!\bas \w{4} )(?<!\bas \w{5} )(?<!\bas \w{6} )(?<!\bas \w{7} )"
+    r"\bas\s+(?:a |an |the |some |any )?$|"
     r"\b(?:similar to|resembl\w*)\s+(?:a |an |the |some |any )?$|"
     r"\b(?:tasted|tastes|tasting|taste|smelt|smelled|smells|looked|looks|felt|feels|seemed|seems|was|were|is|are|"
     r"more|just|exactly|almost)\s+like\s+(?:a |an |the |some |any )?$", re.I)

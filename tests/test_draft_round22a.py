@@ -103,6 +103,7 @@ def test_a_thing_named_in_a_likeness_is_not_the_fault():
     assert only_a_likeness("the chutney", text)
     assert not only_a_likeness("the sambar", text)
     assert not only_a_likeness("the food", "I didn't like the food, it was bland.")
+    assert not only_a_likeness("the service", "The food was as bad as the service.")
     replies = drafted(text, 1, n=4)
     assert not any("chutney" in r for r in replies), replies
     assert all("sambar" in r for r in replies), replies
