@@ -3126,8 +3126,10 @@ def held_back(phrase: str, text: str) -> bool:
         verdict = HELD_BACK_AFTER_RE.match(after)
         if verdict and any(opinion_valence().get(w, 0.0) > 0 for w in re.findall(r"[a-z']+", verdict["skip"].lower())):
             verdict = None  # "Dal tadka awesome, rajma chawal so-so": the middling word is another dish's
-        if verdict and re.search(r"\b(?:with|and|but|while|whereas)\b", verdict["skip"], re.I):
-            verdict = None  # "good food with a average ambience": the middling word is the next thing's
+        if verdict and re.search(r"\b(?:with|but|while|whereas)\b", verdict["skip"], re.I):
+            # "good food with a average ambience": the middling word is the next thing's ("food and service was
+            # average" still holds both back)
+            verdict = None
         if verdict or HELD_BACK_BEFORE_RE.search(before):
             held = True
         elif re.match(r"^(?:[\w'-]+\s+){0,3}?(?:was|were|is|are)\s+(?:\w+\s+)?(?:amazing|awesome|excellent|superb|"

@@ -12,6 +12,7 @@ from nlp.draft import (
     ORDER_MIXUP_RE,
     found_closed,
     had_to_ask,
+    held_back,
     measured_wait,
     only_a_likeness,
     same_item_twice,
@@ -113,6 +114,12 @@ def test_an_average_thing_is_not_the_praise():
     replies = drafted("Nice place to chill with friends, tasty food with a very average ambience.", 5, n=4)
     assert not any("ambience" in r for r in replies), replies
     assert all("food" in r for r in replies), replies
+
+
+def test_a_middling_word_holds_back_its_own_thing():
+    assert held_back("the ambience", "good food with a average ambience.")
+    assert not held_back("the food", "good food with a average ambience.")
+    assert held_back("the food", "The food and service was average.")
 
 
 def test_hearsay_praise_is_no_verdict():
