@@ -3117,6 +3117,8 @@ def held_back(phrase: str, text: str) -> bool:
     words = [w for w in re.findall(r"[a-z][a-z'-]*", phrase.lower()) if w not in ("the", "your")]
     if not words or not text:
         return False
+    if len(words) > 1 and words[-1] in SERVING_WORDS and held_back(" ".join(words[:-1]), text):
+        return True  # "the rice combo" when "egg fried rice taste is just okay": the dish in it was held back
     pattern = r"\b" + r"\W+".join(re.escape(w.rstrip("s")) + r"(?:e?s)?" for w in words) + r"\b"
     held = loved = False
     for m in re.finditer(pattern, text, re.I):

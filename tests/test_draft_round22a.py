@@ -122,6 +122,13 @@ def test_a_middling_word_holds_back_its_own_thing():
     assert held_back("the food", "The food and service was average.")
 
 
+def test_a_combo_whose_dish_was_just_okay_is_not_praised():
+    text = "Ordered paneer with a veg fried rice combo, paneer was tasty, but the fried rice was just okay."
+    assert held_back("the rice combo", text)
+    replies = drafted(text, 3, n=4)
+    assert not any("combo" in r for r in replies), replies
+
+
 def test_hearsay_praise_is_no_verdict():
     text = "Good ambience. Heard that they serve great coffee, I had a cappuccino and the coffee was very bad."
     assert thing_polarity("the coffee", text) == -1
