@@ -213,6 +213,10 @@ WAIT_TEXT_RE = re.compile(
     r"(?:at least |almost |over |more than |about |around |nearly )?(?<!half )(?<![\d.,])(?<!\d-)(?<!\d–)"
     r"(\d{1,3}(?:\.\d)?|an|one|two|three)\s*(?:-\s*)?"
     r"(hours?|hrs?|min|mins|minutes?)\b|\b(?:waited|waiting|wait) (?:for )?(?:almost |nearly )?(hours)\b", re.I)
+# A wait given as a range of minutes: "waited for 25-30 minutes", "took almost 20-25mins".
+RANGE_WAIT_RE = re.compile(
+    r"\b(?:wait\w*|took|take|takes|taking|after)\s+(?:[\w'-]+\s+){0,3}?(?:at least |almost |over |more than |about |"
+    r"around |nearly )?(?<![\d.,])(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\s*(?:min|mins|minutes?)\b", re.I)
 # Generic nouns to reflect when the analysis found no topic in a review that has text.
 FALLBACK_NOUNS = ("quality", "portions", "portion", "quantity", "food", "service", "staff", "ambience",
                   "ambiance", "atmosphere", "music", "coffee",
@@ -1424,7 +1428,11 @@ HALF_HOUR_RE = re.compile(r"\b(?:wait\w*|took|take|takes|taking|for)\s+(?:\w+\s+
 NOT_A_WAIT_AFTER_RE = re.compile(r"\s*(?:late|early|before|ahead|away|drive|walk|walking|ride|from|distance)\b", re.I)
 NOT_A_WAIT_BEFORE_RE = re.compile(r"\b(?:arrived|reached|came|got there|were|was|i'm|we're|am|only)\s+$|"
                                   # "if you have 3 hours to spare": time offered in jest, not a wait
-                                  r"\bif (?:you|u) (?:have|had|got|can spare)\s+(?:\w+\s+)?$", re.I)
+                                  r"\bif (?:you|u) (?:have|had|got|can spare)\s+(?:\w+\s+)?$|"
+                                  # "the rider can reach in just 3 minutes": what could be, not what they had
+                                  r"\b(?:can|could|would|should|might|may)\s+(?!not\b|never\b|even\b|only\b|finally\b)"
+                                  r"(?:[a-z]+\s+){1,3}?in\s+(?:just\s+|only\s+|under\s+|less than\s+|about\s+|"
+                                  r"around\s+)?$", re.I)
 
 
 TRAVEL_BEFORE_RE = re.compile(r"\b(?:drove|driving|drive|walked|walking|circled|circling|parking|travelled|traveled|"
@@ -1450,11 +1458,12 @@ PROMISED_BEFORE_RE = re.compile(
 
 STAFF_TOPICS = frozenset({"staff_attitude", "staff_service", "front_desk", "support"})
 TREATED_BY_RE = re.compile(
-    r"\b(?:(?:the|our|that|this|a|one)\s+|(?<=but )|(?<=and )|(?<=\. )|(?<=[a-z]\.)|^)"
+    r"\b(?:(?:the|our|that|this|a|one)\s+|(?<=but )|(?<=and )|(?<=then )|(?<=\. )|(?<=[a-z]\.)|^)"
+    r"(?:(?:floor|duty|shift|restaurant|store|head|general)\s+)?"
     r"(managers?|management|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|receptionists?|hosts?|hostess(?:es)?|bartenders?|cashiers?|owners?|employees?|agents?|guards?|security)\b"
     r"(?=.{0,60}\b(?<!our )(?<!my )(?:rude|worst|impolite|unmannered|arrogant|unprofessional|ignored|ignorant|"
     r"misbehav\w*|"
-    r"shouted|yelled|"
+    r"shouted|yelled|angrily|"
     r"careless|unhelpful|bad|horrible|pathetic|terrible|attitude|disrespect\w*|argued|insult\w*|untrained|"
     r"behav\w* like|favou?r for us|owe them|asked us to leave|called (?:the )?bouncers|threw us out|kicked us out|"
     r"shouted|yelled))", re.I)
@@ -1525,9 +1534,22 @@ def handled_by(text: str) -> str:
     return role[:-1] if role.endswith("s") and not role.endswith("ss") else role  # "managers" -> "manager"
 
 
+# The treatment named outright: "treated poorly by the manager", "the waiter treated us like beggars".
+_ROLES = (r"(managers?|management|waiters?|waitress(?:es)?|servers?|staff|stewards?|captains?|receptionists?|"
+          r"bartenders?|cashiers?|owners?|employees?)")
+_BADLY = (r"(?:very |so |really |extremely )?(?:poorly|badly|rudely|horribly|terribly|shabbily|"
+          r"like (?:dirt|beggars|trash))")
+TREATED_OUTRIGHT_RE = re.compile(
+    rf"\btreated (?:us |me )?{_BADLY} by (?:the |their |its |that |a )?{_ROLES}\b|"
+    rf"\b{_ROLES} (?:also |then )?treated (?:us|me) {_BADLY}", re.I)
+
+
 def treated_by(text: str) -> str:
     """The person a review faults for how they treated the reviewer ("staff", "waitress"), or ""."""
-    m = TREATED_BY_RE.search(text) or RUDE_ROLE_RE.search(text) or RUDE_NEXT_RE.search(text)
+    m = (TREATED_BY_RE.search(text) or RUDE_ROLE_RE.search(text) or RUDE_NEXT_RE.search(text)
+         or TREATED_OUTRIGHT_RE.search(text))
+    if m and m.re is TREATED_OUTRIGHT_RE:
+        return (m.group(1) or m.group(2)).lower()
     return m.group(1).lower() if m else ""
 
 
@@ -1745,6 +1767,8 @@ def measured_wait(text: str) -> str:
     """The wait in the review's own measure ("the 2-hour wait", "the hours-long wait"), or ""."""
     if _a_wait(HALF_HOUR_RE, text):
         return "the half-hour wait"
+    if m := _a_wait(RANGE_WAIT_RE, text):
+        return f"the {m.group(1)}-to-{m.group(2)}-minute wait"  # "it took almost 20-25mins"
     m = _a_wait(WAIT_TEXT_RE, text)
     if not m:
         return ""
@@ -1805,7 +1829,9 @@ VERDICT_NOUN_RE = re.compile(
     r"bland|undercooked|overcooked|rubbery|oily|greasy|disgusting|poor)\s+([a-z]{3,}(?:\s+[a-z]{3,})?)\s*(?:ever)?\W*$")
 # An order that never came: cancelled on them, or "they cant delivered the food, as they have many orders".
 UNDELIVERED_RE = re.compile(
-    r"\b(?P<cancel>(?:cancel+ed|cancel+ing) (?:the |my |our )?order|order (?:was |got |has been )?cancel+ed)\b|"
+    r"\b(?P<cancel>(?:cancel+ed|cancel+ing) (?:the |my |our )?order|order (?:was |got |has been )?cancel+ed|"
+    # "they either cancel or take 2 hr": the restaurant cancelling, said of what it does
+    r"(?:they|restaurant|outlet) (?:either |just |simply |always |even )?cancel(?:s|led|ed)?(?! (?:the )?booking))\b|"
     r"\b(?:can'?t|cannot|could not|couldn'?t|unable to|won'?t|will not|didn'?t|did not|never) (?:be |get |got )?"
     r"deliver(?:ed)?\b(?!\s+(?:on|what|as|the goods|quality|taste))|"
     r"\b(?:not|never|didn'?t|did not) (?:the )?receive[d]? (?:the |my |our |any )?(?:food|order|parcel|package|meal)\b|"
@@ -2001,6 +2027,13 @@ BAD_SMELL_RE = re.compile(
     r"\b(?:smell|stench|stink|odou?r)\b[^.!?]{0,30}\b(?:pee|urine|toilet|bathroom|washroom|sewage|drain|garbage|"
     r"dustbin)\b|\b(?:horrible|foul|awful|terrible|disgusting|unbearable|pungent) (?:smell|stench|odou?r)\b|"
     r"\bstench\b|\b(?:place|room|restaurant|hall|area|washroom|toilet) (?:\w+ )?(?:stinks|smells|smelled)\b", re.I)
+# Something frozen that arrived as liquid: "the ice cream gets completely melted", "a melted kulfi". Only frozen
+# things: "melted cheese" on a pizza is how it should be.
+FROZEN = (r"(ice ?-?creams?|kulfis?|gelatos?|sundaes?|thick ?shakes?|softies|softy|popsicles?|sorbets?|"
+          r"frozen yogh?urts?)")
+MELTED_RE = re.compile(
+    rf"\b{FROZEN}\b(?:(?![.!?]|\bbut\b|\bnot\b|n't\b).){{0,40}}?\b(?:melted|melting)\b|"
+    rf"(?<!not )(?<!never )\b(?:melted|melting) {FROZEN}\b")
 # Food gone off: "the momo was smelling and tasting really bad.. like rotten meat", "the curd was spoilt".
 SPOILED_RE = re.compile(
     r"(?:\b((?:the |my |our )?[a-z]{3,}) (?:was|were|is|are|tasted|smelt|smelled|smelling|tasting)\b[^.!?]{0,30}?)?"
@@ -2090,6 +2123,33 @@ def faulted_in_text(text: str, staff_names: Iterable[str], private: set[str], ha
     return []
 
 
+# What should have come unasked: "had to ask for plates", "the serving plate is something you have to ask for".
+ASK_FOR = r"(?:ask|asking|request|requesting|beg|begging|remind|call) (?:them |the staff |the waiters? |again )?for"
+HAD_TO_ASK_RE = re.compile(
+    rf"\b(?:had|have|has|need|needed|needs) to (?:keep |repeatedly |again )?{ASK_FOR} (?:the |a |an |some |our |my )?"
+    r"((?:[a-z]+ )?[a-z]{3,})\b|"
+    r"\b((?:[a-z]+ )?[a-z]{3,})(?: with [a-z]+)? (?:is|are|was|were) something (?:you|we|one|u|i) (?:have|had|need) to "
+    r"ask for\b", re.I)
+
+ASK_COUNT_WORDS = frozenset("""once twice thrice again two three four five many several multiple every each
+times""".split())
+
+
+def had_to_ask(text: str, staff: set[str]) -> str:
+    """ "having to ask for the plates" when the review says something a table should have had unasked had to be
+    asked for; "" otherwise (or when the words are no thing)."""
+    for m in HAD_TO_ASK_RE.finditer(text):
+        words = (m.group(1) or m.group(2)).lower().split()
+        words = words[:next((i for i, w in enumerate(words) if w in ASK_COUNT_WORDS or w.isdigit()), len(words))]
+        words = words[1:] if len(words) > 1 and (words[0] in PHRASE_STOP or words[0] in ("and", "more", "extra")) \
+            else words
+        # "plate" is a measure elsewhere ("one plate of rice"), so the plain exclusions are used, not _unlisted_thing's
+        excluded = PHRASE_STOP | VAGUE_NOUNS | PEOPLE_WORDS | GENERIC_WORDS | FAULT_WORDS | LUKEWARM_WORDS | staff
+        if words and _nounish(words[-1]) and not any(w in excluded or w in opinion_valence() for w in words):
+            return f"having to ask for the {' '.join(words)}"
+    return ""
+
+
 def specific_fault(text: str, staff_names: Iterable[str], private: set[str], happy: bool = False) -> list[str]:
     """A fault more exact than any topic's word: what was missing ("the missing sweet"), too few ("the chicken
     pieces"), a flavour ("the spice level") or asked more of ("the lemons"); or []."""
@@ -2109,6 +2169,11 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         # "the momo was smelling and tasting really bad, like rotten meat"
         subject = _unlisted_thing(re.sub(r"^(?:the|my|our)\s+", "", m.group(1) or ""), staff) if m.group(1) else ""
         return [f"the spoiled {subject[4:]}" if subject else "the spoiled food"]
+    if asked := had_to_ask(text, staff):
+        return [asked]
+    if m := MELTED_RE.search(text.lower()):
+        # "the ice cream came completely melted": what arrived is the fault, ahead of the amount or the time
+        return [f"the melted {re.sub(r'^thick ?', '', m.group(1) or m.group(2))}"]
     if BAD_SMELL_RE.search(text):
         return ["the smell"]  # "a smell of bathroom pee when we entered", "a horrible stench"
     for clause, _ in review_clauses(text):
@@ -2187,7 +2252,7 @@ def praised_in_text(text: str, staff_names: Iterable[str], private: set[str], ta
             # "Shwarma was really good": the praised noun needs no profile to be named back.
             phrase = _unlisted_thing(m.group(1), staff)
         if (phrase and not any(p.lower() in phrase.lower() for p in private) and _norm_words(phrase)[-1] not in heads
-                and not used_as_verb(phrase.lower().split()[-1], text)
+                and not used_as_verb(phrase.lower().split()[-1], text) and not held_back(phrase, text)
                 and (names_rightly(phrase, 1, text) or _only_praised(phrase, text))):
             return [phrase]
     for m in TRIED_AND_LOVED_RE.finditer(text):
@@ -2403,6 +2468,9 @@ cafe café restaurant restaurants hotel inn hub factory point plaza mall lounge 
 # Words that say a thing was not there. A bare "no" is one too, except on a happy review, where it is more
 # often a need ("my dietary needs (no pork)") than something missing.
 MISSING_CUES = (r"\bmissing|"
+                # "You ppl always miss the curd", "they missed the raita": left out by them, not a sight missed
+                r"\b(?:you|u|they|ppl|people|guys) (?:(?:always|often|again|usually|sometimes|every ?time) miss(?:ed)?|"
+                r"(?:have |had )?missed)|"
                 r"\bforg[eo]t(?:ten)?(?: to (?:send|give|add|pack|include|bring|deliver|serve))?|"
                 r"(?:\bdoes ?n[o']?t|\bdoesnt|\bdo ?n[o']?t|\bdid ?n[o']?t|\bdidnt) ha(?:ve|d) "
                 r"(?:much|many|any|enough)|"
@@ -2991,6 +3059,33 @@ def _mentions(clause: str, words: list[str]) -> bool:
     return bool(words) and " " + " ".join(words) + " " in low
 
 
+# "thick as chutney", "tasted like rubber"; not "such as", nor "like" as a verb ("didn't like the food")
+LIKENESS_BEFORE_RE = re.compile(
+    # "as bad as the service" says both were bad: only a bare "as" compares
+    r"(?<!\bsuch )(?<!\bas \w{3} )(?<!\bas \w{4} )(?<!\bas \w{5} )(?<!\bas \w{6} )(?<!\bas \w{7} )"
+    r"\bas\s+(?:a |an |the |some |any )?$|"
+    r"\b(?:similar to|resembl\w*)\s+(?:a |an |the |some |any )?$|"
+    r"\b(?:tasted|tastes|tasting|taste|smelt|smelled|smells|looked|looks|felt|feels|seemed|seems|was|were|is|are|"
+    r"more|just|exactly|almost)\s+like\s+(?:a |an |the |some |any )?$", re.I)
+
+
+def only_a_likeness(phrase: str, text: str) -> bool:
+    """True when the review names the thing to say what something else was like ("the sambhar was thick as
+    chutney") and no clause faults the thing itself: that faults the sambhar, never the chutney."""
+    words = [w for w in _norm_words(phrase) if w not in ("the", "your")]
+    if not words:
+        return False
+    said = re.compile(rf"\b{re.escape(' '.join(words))}\b", re.I)
+    likeness = False
+    for clause, _ in review_clauses(text):
+        for m in said.finditer(clause):
+            if LIKENESS_BEFORE_RE.search(clause[:m.start()]):
+                likeness = True
+            elif clause_polarity(clause) < 0:
+                return False
+    return likeness
+
+
 # A contrast with no subject of its own goes on judging the thing before it: "the wedges were a good attempt but
 # a little too bland", "nice starters but could be hotter".
 SUBJECTLESS_TAIL_RE = re.compile(
@@ -3006,6 +3101,10 @@ def _but_tail_verdict(stretch: str, text: str) -> int:
         return 0
     tail = SUBJECTLESS_TAIL_RE.match(text, at + len(stretch))
     return clause_polarity(tail.group(1)) if tail else 0
+
+
+HEARSAY = (r"\b(?:heard (?:that|about|of|from|good|great|a lot|so much|rave|many)|people say|everyone says|they say|"
+           r"supposed to (?:be|serve|have)|known for|famous for|(?:was|were) told|reviews? (?:said|says))\b")
 
 
 def thing_polarity(phrase: str, text: str) -> int | None:
@@ -3024,6 +3123,8 @@ def thing_polarity(phrase: str, text: str) -> int | None:
         if not (_mentions(clause, words) or _mentions(clause, head)
                 or (stem and re.search(rf"\b{stem}", clause.lower()))):
             continue
+        if re.search(rf"{HEARSAY}(?:(?!\band\b|\bbut\b).)*\b{re.escape(head[0])}", clause, re.I):
+            continue  # "Heard that this place serves good coffee": what others say, not their own verdict
         verdict = clause_polarity(clause) or clause_polarity(stretch)
         found.append(_but_tail_verdict(stretch, text) or verdict)
     if not found:
@@ -3165,6 +3266,8 @@ def held_back(phrase: str, text: str) -> bool:
     words = [w for w in re.findall(r"[a-z][a-z'-]*", phrase.lower()) if w not in ("the", "your")]
     if not words or not text:
         return False
+    if len(words) > 1 and words[-1] in SERVING_WORDS and held_back(" ".join(words[:-1]), text):
+        return True  # "the rice combo" when "egg fried rice taste is just okay": the dish in it was held back
     pattern = r"\b" + r"\W+".join(re.escape(w.rstrip("s")) + r"(?:e?s)?" for w in words) + r"\b"
     held = loved = False
     for m in re.finditer(pattern, text, re.I):
@@ -3174,6 +3277,10 @@ def held_back(phrase: str, text: str) -> bool:
         verdict = HELD_BACK_AFTER_RE.match(after)
         if verdict and any(opinion_valence().get(w, 0.0) > 0 for w in re.findall(r"[a-z']+", verdict["skip"].lower())):
             verdict = None  # "Dal tadka awesome, rajma chawal so-so": the middling word is another dish's
+        if verdict and re.search(r"\b(?:with|but|while|whereas)\b", verdict["skip"], re.I):
+            # "good food with a average ambience": the middling word is the next thing's ("food and service was
+            # average" still holds both back)
+            verdict = None
         if verdict or HELD_BACK_BEFORE_RE.search(before):
             held = True
         elif re.match(r"^(?:[\w'-]+\s+){0,3}?(?:was|were|is|are)\s+(?:\w+\s+)?(?:amazing|awesome|excellent|superb|"
@@ -3635,6 +3742,10 @@ def praised_role(staff: list[dict], stance: str, text: str) -> str:
                                              f"you" if role in ROLE_SERVED else "")
         if not thanked:
             continue
+        if role in ROLE_SERVED and all(re.match(r"s?\s+(?:parking|service|counter|desk|area|stand|charges?|fee)\b",
+                                                text[m.end():], re.I)
+                                       for m in re.finditer(rf"\b{re.escape(role)}", text, re.I)):
+            continue  # "The valet parking was a relief": a service they used, not a person to thank
         if stance in ("negative", "mixed") and not any(
                 re.search(rf"\b{re.escape(role)}", c, re.I) and clause_polarity(c) > 0
                 for c, _ in review_clauses(text)):
@@ -3916,7 +4027,9 @@ def _alternatives(words: frozenset[str]) -> str:
 
 
 # A vague name with the reviewer's verdict right after it: "the food was served cold" -> "the cold food".
-VERDICT_AFTER_RE = (r"\s+(?:was|were|is|are)\s+(?:served\s+|delivered\s+|brought\s+|always\s+)?(?:very\s+|too\s+|"
+# "the food which was served was cold": the serving named between the food and its verdict
+VERDICT_AFTER_RE = (r"(?:\s+(?:which|that)\s+(?:was|were)\s+(?:served|delivered|brought|given)(?:\s+to\s+(?:us|me))?)?"
+                    r"\s+(?:was|were|is|are)\s+(?:served\s+|delivered\s+|brought\s+|always\s+)?(?:very\s+|too\s+|"
                     r"completely\s+|totally\s+|stone\s+|ice\s+)?(?:(?:horrible|horrendous|terrible|awful|disgusting|"
                     r"pathetic|bad|tasteless|bland|cold|stale|oily|salty|dry|greasy)\s+and\s+)?"
                     rf"({_alternatives(FOOD_VERDICTS)})\b")
@@ -4607,6 +4720,9 @@ ORDER_MIXUP_RE = re.compile(
     r"\bordered (?:a |an |the |one |two )?(?:[a-z]+ )?([a-z]{3,})\b[^.!?]{0,40}\band (?:got|received) (?:a |an |the )?"
     r"[a-z]+ \1\b|"
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|"
+    # "they had served it to somebody else", "our food went to another table"
+    r"\b(?:served|gave|given|sent|delivered)\s+(?:it|them|our \w+|my \w+)\s+to\s+(?:somebody|someone|"
+    r"some one|another|the next|a different|the wrong)\s*(?:table|person|customer|guest|else|one|address)?\b|"
     # "getting a totally different dish than what you order"
     r"\b(?:totally |completely |entirely |a )?different (?:dish|item|order|food|meal|product)s? (?:than|from|to) "
     r"(?:what|the one|the ones|that)\b|"
@@ -4626,6 +4742,32 @@ ORDER_MIXUP_RE = re.compile(
     r"it\b|them\b|(?:the|our|my) order\b|"
     r"angry|upset|annoyed|frustrated|sick|bored|disappointed|"
     r"(?:an? )?(?:uncooked|undercooked|burnt|cold|stale|raw)\b))", re.I)
+# One thing sent twice, the other item of the order never: "I got both same products", "received the same pizza
+# twice", "both boxes were the same flavour".
+SAME_TWICE_RE = re.compile(
+    r"\b(?:got|get|received|receive|delivered|sent|gave|given|came)\s+(?:us\s+|me\s+)?(?:both|two|2)\s+(?:of\s+)?"
+    r"(?:the\s+)?same\s+([a-z]{3,})\b|"
+    r"\b(?:got|received|delivered|sent|gave|given|came)\s+(?:us\s+|me\s+)?(?:the\s+)?same\s+([a-z]{3,})\s+twice\b|"
+    r"\bboth\s+(?:the\s+)?(?:[a-z]+\s+)?(?:were|are|was)\s+(?:the\s+)?same\s+(items?|products?|dish(?:es)?|"
+    r"flavou?rs?|variet(?:y|ies)|orders?)\b", re.I)
+# What two things can share without either being the wrong one: "both same size", "the same problem twice"
+SHARED_NOT_ITEMS = frozenset("""size quantity price taste time day way experience thing problem issue colour color
+amount mistake""".split())
+
+
+def same_item_twice(text: str) -> str:
+    """ "the same product sent twice" when the review says one item came twice in place of two; "" otherwise."""
+    if not (m := SAME_TWICE_RE.search(text)):
+        return ""
+    noun = next(g for g in m.groups() if g).lower()
+    noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    if noun in SHARED_NOT_ITEMS:
+        return ""
+    if not _nounish(noun) or noun in PHRASE_STOP:
+        noun = "item"
+    return f"the same {noun} sent twice"
+
+
 # A part scored low out of five or ten: "service 1/5", "Ambience: 2/10", "hygiene - 0/5".
 SUBSCORE_RE = re.compile(r"\b(food|service|ambien[ct]e|ambiance|taste|hygiene|cleanliness|staff|value|"
                          r"delivery|packaging|packing)\s*[-:=]?\s*(\d+(?:\.\d)?)\s*/\s*(5|10)\b", re.I)
@@ -4644,7 +4786,10 @@ BOOKING_MIXUP_RE = re.compile(
     r"(?:didn'?t|did not|dint|couldn'?t|could not) (?:have|find) (?:any |our |the |a )?(?:record|data|booking|"
     r"reservation|table)|no (?:data|booking|reservation) (?:regarding|of|for)|"
     r"had us down for (?:the )?(?:wrong|following|next|another)|wrong (?:night|day|date|time)|double[- ]booked|"
-    r"over-?booked)", re.I | re.S)
+    r"over-?booked|"
+    # "accepted my table booking but ... they did not allot me table"
+    r"(?:didn'?t|did not|dint|couldn'?t|could not|refused to|wouldn'?t|would not) (?:allot|allocate|give|provide|"
+    r"assign|honou?r) (?:me |us )?(?:a |the |any |our |my )?(?:table|seats?|booking|reservation))", re.I | re.S)
 
 
 WITHOUT_RE = re.compile(
@@ -4807,6 +4952,9 @@ FOUND_CLOSED_RE = re.compile(
     r"already\s+|now\s+)?(?:closed|shut)(?:\s+down)?\b(?!\s+(?:for|by|at|on)\s+(?:the\s+)?(?:day|night|\d))|"
     r"\bfound (?:it|the place|the restaurant|the outlet) (?:permanently |already )?(?:closed|shut)\b|"
     r"\b(?:closed|shut) down\b", re.I)
+# "asked for the ID after the restaurant has closed": the hour of closing, told of a visit they were having
+CLOSING_TIME_BEFORE_RE = re.compile(r"\b(?:after|before|until|till|once|by the time|when|as soon as)\s+(?:the\s+)?$",
+                                    re.I)
 LISTING_RE = re.compile(r"\b(?:not (?:mentioned|updated|shown)|still (?:shows?|showing|listed|open)|listing|"
                         r"(?:on|in) (?:zomato|swiggy|google|the app|the website)\b[^.!?]{0,30}\bopen)", re.I)
 
@@ -4824,7 +4972,7 @@ def undelivered(text: str) -> re.Match[str] | None:
 def found_closed(text: str) -> str:
     """ "finding us closed when the listing said otherwise" (or "finding us closed") when the review says the place
     was shut when they came; "" otherwise."""
-    if not FOUND_CLOSED_RE.search(text):
+    if not any(not CLOSING_TIME_BEFORE_RE.search(text[:m.start()]) for m in FOUND_CLOSED_RE.finditer(text)):
         return ""
     return "finding us closed when the listing said otherwise" if LISTING_RE.search(text) else "finding us closed"
 
@@ -4971,8 +5119,10 @@ PRICE_FAULT_RE = re.compile(
 SERVICE_FAULT_RE = re.compile(
     r"(?<!not )(?<!not so )(?<!not very )\b(?:bad|poor|pathetic|worst|horrible|terrible|awful|pathetically slow|"
     r"slow|lousy|rude|sluggish)\s+service\b|"
-    r"\bservice\s+(?:is|was|were)\s+(?:very\s+|really\s+|so\s+|too\s+|extremely\s+|pathetically\s+)*(?:bad|poor|"
-    r"pathetic|worst|horrible|terrible|awful|slow|lousy|rude|sluggish|not (?:at all )?good)\b|"
+    r"\bservice\s+(?:however\s+|though\s+|also\s+|too\s+)?(?:is|was|were)\s+(?:very\s+|really\s+|so\s+|too\s+|"
+    r"extremely\s+|pathetically\s+|quite\s+)*(?:bad|poor|pathetic|worst|horrible|terrible|awful|slow|lousy|rude|"
+    r"sluggish|lacking|inefficient|below average|below par|not (?:at all )?good|not (?:up to|upto) the mark)\b|"
+    r"\b(?:low|poor|bad) service standards?\b|"
     r"\bservice\s+(?:very\s+)+(?:bad|poor|pathetic|slow)\b")
 LOUD_MUSIC_RE = re.compile(r"\b(?:loud|blaring|deafening) music\b|\b(?:music|dj) (?:is|was) (?:\w+ )?(?:very |too |so |"
                            r"extremely )?loud\b")
@@ -5109,6 +5259,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         misread = [t for t in topics if t.get("label") == "positive"
                    and clause_polarity(str(t.get("evidence") or "")) < 0]
         neg = _things(misread, False, staff_names, private, **{**kw, "side": 0})
+    neg = [x for x in neg if not only_a_likeness(x, text)]  # "thick as chutney": the chutney is no fault
     if stance == "positive" and not pos and text:
         pos = praised_in_text(text, staff_names, private, neg)  # "The whipped feta is addictive"
     if stance == "positive" and text and (rating is None or rating >= 4) and (
@@ -5259,6 +5410,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     if stance in ("negative", "mixed") and text and neg and all(x in VAGUE_FAULTS for x in neg) and (
             dish := ordered_with_complaint(text)):
         neg = [dish]  # "the food" said of one dish: "I ordered barbecue chicken but it was not cooked properly"
+    if stance in ("negative", "mixed") and text and not neg and (
+            served := next((v for v in ("the food", "the meal") if _with_verdict(v, text) != v), "")):
+        neg = [_with_verdict(served, text)]  # "the food which was served was cold": nothing else was faulted
     if stance in ("negative", "mixed") and text and not neg and (dish := complained_dish(text, private)):
         neg = [dish]  # "The burgers were super sweet": a complaint the analysis read as praise
     if stance in ("negative", "mixed") and not neg and LOGIN_RE.search(text):
@@ -5284,8 +5438,22 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         found = [x for x in neg if re.search(r"\b(?:hairs?|foreign|stones?|insects?|bugs?|flies|fly|cockroach\w*|"
                                             r"glass|plastic|worms?)\b", x)]
         neg = [*found[:1], swapped_item(text) or "the mix-up with your order"]
-    if stance in ("negative", "mixed") and not neg and text and (low_scored := low_subscores(text)):
-        neg = low_scored[:2]  # "food 5/5, service 1/5": the part they scored lowest is what went wrong
+    if stance in ("negative", "mixed") and industry_family(business) in ("restaurant", "retail") and \
+            (twice := same_item_twice(text)) and not any("mix-up" in x or "in place of" in x for x in neg):
+        # what else was ordered is no fault; a hair or a bug found stays named beside it, as with a mix-up
+        neg = [twice, *[x for x in neg if re.search(r"\b(?:hairs?|foreign|stones?|insects?|bugs?|flies|fly|"
+                                                    r"cockroach\w*|glass|plastic|worms?)\b", x)]][:2]
+    if stance in ("negative", "mixed") and text and (zero := zero_star_things(text)):
+        # "These stars are just for the food and drinks ... zero stars for the service!": the part given no stars
+        # is the complaint; a part the stars were given for is not one
+        credited = star_reasons(text)
+        neg = [*zero, *[x for x in neg if x not in zero and x not in credited and x not in VAGUE_FAULTS]][:2]
+    if stance in ("negative", "mixed") and text and (low_scored := low_subscores(text)):
+        # "food 5/5, service 1/5": the part they scored lowest is what went wrong; beside a specific they named
+        # ("you have to ask for water") it is named too
+        neg = low_scored[:2] if not neg else neg if len(neg) > 1 or any(
+            set(_norm_words(x)) & set(_norm_words(" ".join(low_scored))) - {"the"} for x in neg) else \
+            [neg[0], low_scored[0]]
     if stance in ("negative", "mixed") and BOOKING_MIXUP_RE.search(text) and not any(
             re.search(r"mix-up|book|reserv", x) for x in neg):
         # "when we arrived they had no record of it": the lost booking leads, the wait it caused may follow
@@ -5710,7 +5878,17 @@ STAR_REASON_RE = re.compile(
     r"cause\s+of\s+|due\s+to\s+|for\s+)?(?P<a>[^.!?]{3,60})|"
     r"\b(?:giving|gave|given|give)\s+(?:it\s+)?(?:\d|one|two|three)\s+(?:stars?|rating)\s+(?:as|because|since|only for|"
     r"for)\s+(?:the\s+)?(?P<b>[^.!?,-]{3,40})|"
-    r"\b(?:\d|one|two|three)\s+stars?\s+(?:only\s+)?(?:for|because of)\s+(?:the\s+)?(?P<c>[^.!?,]{3,40})", re.I)
+    r"\b(?:\d|one|two|three)\s+stars?\s+(?:only\s+)?(?:for|because of)\s+(?:the\s+)?(?P<c>[^.!?,]{3,40})|"
+    # "These stars are just for the food and drinks"
+    r"\b(?:these|the|my|all|those)\s+(?:\w+\s+)?(?:stars?|ratings?)\s+(?:are|is)\s+(?:just\s+|only\s+|purely\s+|solely\s+)"
+    r"(?:for|because of|due to)\s+(?:the\s+)?(?P<d>[^.!?,]{3,40})", re.I)
+# The part given no stars at all: "zero stars for the service!", "0 rating for hygiene".
+ZERO_STARS_RE = re.compile(r"\b(?:zero|0|no|minus|negative)\s+(?:stars?|ratings?|points?|marks?)\s+(?:for|to)\s+"
+                           r"(?:the\s+|their\s+|its\s+)?([a-z]+)\b|"
+                           # "Customer service, I will give -10", "Service - they don't deserve a rating for it"
+                           r"\b([a-z]+)\s*[-:,]?\s*(?:i (?:will|would|can|could) (?:only )?give(?: it)?\s+"
+                           r"(?:-\s?\d+|minus|zero|0\b|no\b)|(?:they (?:don'?t|do not)|(?:it )?(?:doesn'?t|does not)) "
+                           r"deserve\s+(?:a\s+|any\s+|even (?:a|one)\s+)?(?:stars?|ratings?))", re.I)
 REASON_THINGS = frozenset("""staff service ambience ambiance food packing packaging delivery location view decor
 music starter starters drinks desserts taste price prices waiters hospitality behaviour behavior""".split())
 
@@ -5720,7 +5898,7 @@ def star_reasons(text: str) -> list[str]:
     m = STAR_REASON_RE.search(text)
     if not m:
         return []
-    said = next(g for g in (m.group("a"), m.group("b"), m.group("c")) if g)
+    said = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g)
     found = []
     for piece in re.split(r"\s*(?:,|\band\b|&|\bn\b)\s*", said.lower()):
         words = re.findall(r"[a-z]+", piece)
@@ -5728,6 +5906,13 @@ def star_reasons(text: str) -> list[str]:
         if thing:
             found.append(f"the {thing}")
     return found[:2]
+
+
+def zero_star_things(text: str) -> list[str]:
+    """The parts the review gives no stars at all ("the service" for "zero stars for the service!"), in its order."""
+    found = [f"the {(m.group(1) or m.group(2)).lower()}" for m in ZERO_STARS_RE.finditer(text)
+             if (m.group(1) or m.group(2)).lower() in REASON_THINGS]
+    return list(dict.fromkeys(found))
 
 
 def praise_amid_fault(stance: str, pos: list[str], neg: list[str], rating: float | None, text: str,
@@ -5841,7 +6026,7 @@ OBJECT_ONLY_RE = re.compile(
 
 
 PROBLEM_WORDS = frozenset("""wait waiting delay delays missing lack mix hair hairs stone stones insect insects bug
-bugs fly flies cockroach worm worms glass plastic never overly wasn weren without gone""".split())
+bugs fly flies cockroach worm worms glass plastic never overly wasn weren without gone melted""".split())
 # Too much or too little of a seasoning is a problem too: "expecting more than we gave you with the oil" would read as
 # a wish for more oil, "even if the salt didn't" as praise withheld from the salt.
 SEASONING_WORDS = frozenset("oil grease salt sweetness sourness bitterness spice sugar ghee".split())
@@ -5852,8 +6037,9 @@ def is_problem(phrase: str) -> bool:
     """True when a named fault is a problem, not a thing: "the missing raita", "the 20-minute wait", "the dark
     ambience" (a fault word inside it)."""
     words = re.findall(r"[a-z]+", phrase.lower())
-    return phrase.startswith(("how ", "not being able", "finding ")) or " in place of " in phrase or phrase.endswith(
-        FAILING_STATES) or any(
+    return phrase.startswith(("how ", "not being able", "finding ", "having to ")) or " in place of " in phrase or \
+        phrase.endswith(" sent twice") or \
+        phrase.endswith(FAILING_STATES) or any(
         w in FAULT_WORDS or w in PROBLEM_WORDS for w in words) or bool(
         words and (words[-1] in SEASONING_WORDS or words[-2:-1] == ["spice"] or words[-2:-1] == ["salt"]))
 
@@ -6310,6 +6496,8 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
         found.append("being rushed")  # "we were rushed into placing the order"
     if "finding us closed" in reply and FOUND_CLOSED_RE.search(review):
         found.append("finding us closed")  # "It is closed as of last week"
+    if (twice := same_item_twice(review)) and twice in reply:
+        found.append(twice)  # "I got both same products"
     for cannot in (cant_do(review), failing_part(review)):
         if cannot and cannot.lower() in reply:
             found.append(cannot)  # "not being able to load netflix" for "it won't load netflix"
