@@ -3449,7 +3449,8 @@ ODD_USAGE_RE = re.compile(
     # two categories run together: "Worst service food"
     r"\b(?:service|ambience|ambiance) (?:food|ambience|ambiance|service)\b|\bfood (?:ambience|ambiance)\b|"
     r"\bworth for\b|"
-    r"\ban? (?:very|really|so|too|quite) an?\b", re.I)  # "a very a big disappointment": an article typed twice
+    r"\ban? (?:very|really|so|too|quite) an?\b|"  # "a very a big disappointment": an article typed twice
+    r"\b(?:too|so|more|most|much) (?:worst|best)\b", re.I)  # "too worst serving": a degree on a superlative
 # One person or thing, then a verb: "server argue" lacks the agreement a quote back would need.
 ONE_PERSON_VERB_RE = re.compile(r"\b(?:he|she|it|server|waiter|waitress|manager|owner|chef|cashier|guard)\s+([a-z]+)\b",
                                 re.I)
@@ -3460,6 +3461,59 @@ SAME_PAST = frozenset("cost put hit hurt cut let set shut read spread split burs
 WORD_SLIPS = frozenset("cocked buffer dinning testy receipe peaces staffs".split())
 # A real word after a cooking verb where an adverb was meant: "not cooked property" for "properly".
 WORD_SLIP_RE = re.compile(r"\b(?:cooked|packed|served|done|made)\s+property\b", re.I)
+
+
+# "its" where "it's" was meant, known by what follows: an article, a degree word, an adverb or a word of judgement
+# ("its costly", "its a must"). Quoted back as typed, the missing apostrophe reads as a correction; it is mended.
+ITS_FOR_IT_IS_RE = re.compile(r"\bits\s+(?:a|an|the|not|very|too|so|really|quite|just|been|worth|also|always|never|"
+                              r"totally|pretty|definitely|actually|simply|\w+ly)\b", re.I)
+# Two sentences run together without a stop: "so I did it was delicious". A verb that takes a clause ("I thought
+# it was") is English; any other verb with "it was" straight after it is two thoughts pressed into one.
+RUN_ON_RE = re.compile(r"\b(?:i|we)\s+([a-z]+)\s+((?:it|this|that|they)\s+(?:was|were|is|are)\b.*)", re.I)
+CLAUSE_VERBS = frozenset("""think thought feel felt know knew guess guessed believe believed say said hope hoped find
+found hear heard realise realised realize realized bet expect expected wish wished suppose supposed assume assumed
+noticed notice saw see mean meant swear agree agreed understand understood reckon must could would should can will
+might""".split())
+
+
+GLUED_LEADS = ("a", "i", "an", "the", "my")
+
+
+def glued_lead(word: str) -> int:
+    """The length of a small word typed glued to the next ("Afood" is "a food", "thefood"), or 0."""
+    known, low = english_words(), word.lower()
+    if not known or len(low) < 5 or not low.isalpha() or low in known or _known_noun(low):
+        return 0
+    return next((i for i in (1, 2, 3) if low[:i] in GLUED_LEADS and low[i:] in known and len(low) - i >= 3), 0)
+
+
+def unglued(text: str, keep: bool = True) -> str:
+    """The text with small words typed glued to the next split off ("Afood is cold" -> "A food is cold"), or,
+    without `keep`, left out ("food is cold"): a quote starts at the real word, not at the slip."""
+    return re.sub(r"[A-Za-z]{5,}", lambda m: (m.group(0)[:k] + " " if keep else "") + m.group(0)[k:] if (
+        k := glued_lead(m.group(0))) else m.group(0), text)
+
+
+def _run_together(words: list[str]) -> bool:
+    """True when a quote holds a word typed glued to another ("Afood", an article on its noun) or split in two
+    ("mock tails" for mocktails): quoted back, either reads as pointing out the slip."""
+    known = english_words()
+    if not known:
+        return False
+    plain = [w.lower().strip("'!?,.") for w in words]
+    if any(glued_lead(w) for w in plain):
+        return True
+    for a, b in zip(plain, plain[1:], strict=False):
+        join = a + b
+        if (len(a) >= 3 and len(b) >= 3 and a not in QUOTE_FILLER and a not in SPLIT_OK_FIRST
+                and (_known_noun(join) and not _known_noun(b) or join in COMPOUND_FOODS)):
+            return True
+    return False
+
+
+# First words that stand alone before another in plain English ("every day", "may be", "any one").
+SPLIT_OK_FIRST = frozenset("every may might each what how when where who good well over under out".split())
+COMPOUND_FOODS = frozenset("seafood cheesecake mocktail mocktails cupcake cupcakes pancake pancakes popcorn".split())
 
 
 def _past_form(word: str) -> bool:
@@ -3507,6 +3561,13 @@ def broken_grammar(quote: str) -> bool:
         return True  # "Server argue", "it taste bad": a verb that does not agree reads as mockery quoted back
     if WORD_SLIP_RE.search(quote) or any(_slipped_short_word(w) for w in re.findall(r"[A-Za-z]+", quote)):
         return True
+    food_slip = _FAMILY.get() == "restaurant" and any(
+        FOOD_SPELLINGS.get(w.lower(), "") not in ("", "seating") for w in re.findall(r"[A-Za-z]+", quote))
+    if food_slip or _run_together(quote.split()):
+        return True  # "ambience is descent", "Afood is not as per recipe": a slip quoted back
+    if re.search(r"[a-z][.!?,;:][A-Za-z]", quote) or any(
+            m.group(1).lower() not in CLAUSE_VERBS for m in RUN_ON_RE.finditer(quote)):
+        return True  # "hang out.professional service", "I did it was delicious": sentences run together
     for m in re.finditer(r"[A-Za-z]+", quote):
         low = m.group(0).lower()
         if low in WORD_SLIPS:
@@ -3593,11 +3654,15 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
                for c in re.split(r"[,;:.!?()\n]|\s-\s|\bbut\b|\beven (?:though|if)\b|\bthough\b", str(p or ""))]
     # Last, the parts of long clauses: "nobody said sorry and we had to ask twice" -> "nobody said sorry".
     pieces += [c for p in pieces for c in re.split(r"\b(?:and|when|which|so|because)\b", str(p or ""))]
+    # The second of two sentences run together: "so I did it was delicious" -> "it was delicious".
+    pieces += [m.group(2) for p in pieces for m in RUN_ON_RE.finditer(str(p or "")) if m.group(1).lower() not in
+               CLAUSE_VERBS]
     # Last of all, what follows "I dislike that", "the problem is that": "it confuses my requests all the time".
     pieces += [m.group(1) for p in pieces if (m := re.search(
         r"\b(?:that|whenever)\s+((?:it|she|he|they|the|this|you)\b.*)", str(p or ""), re.I))]
     for cand in pieces:
-        if "…" in str(cand or "") or re.search(r"\.{2,}", str(cand or "").strip().strip(". ")):
+        cand = unglued(str(cand or ""), keep=False)  # "Afood is cold" is quoted from its real word: "food is cold"
+        if "…" in cand or re.search(r"\.{2,}", cand.strip().strip(". ")):
             continue  # "rotten.. pathetic": two thoughts; their clauses are tried on their own below
         cleaned = re.sub(r"(?<=[A-Za-z])[’'](?=[A-Za-z])", "'", str(cand or ""))  # "it’s" stays one word
         cleaned = re.sub(r"[\"“”‘’`]|(?<![A-Za-z])'|'(?![A-Za-z])|\.{2,}", " ", cleaned).strip().strip(".!?,;: ")
@@ -3687,6 +3752,15 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         if polarity < 0 and at > 0 and re.search(r"\b(?:even though|even if|despite|in spite of)\s+$",
                                                   text[max(0, at - 14):at].lower()):
             continue  # "even though the place was crowded, they made sure to ask": granted, not the complaint
+        if at > 0 and re.search(r"\b(?:which|that|who|whom)\s+$", text[max(0, at - 8):at].lower()) and re.match(
+                r"(?:i|we|you|they|he|she)\b", low):
+            continue  # "I never experienced in my life", cut from "serving which I never ...": its object left behind
+        if at >= 0 and re.search(r"\bas\s+[a-z]+$", low) and re.match(r"\s+(?:and|as|[a-z]+\s+as)\b",
+                                                                       text[at + len(low):].lower()):
+            continue  # "running as efficiently", cut from "as efficiently and beautiful as before": half a comparison
+        if at > 0 and re.search(r"\b(?:and|or)\s+$", text[max(0, at - 5):at].lower()) and re.fullmatch(
+                r"[a-z]{3,}(?:ful|ent|ant|ous|ive|al|ab|ib)ly", words[0].lower()):
+            continue  # "beautifully as before", cut from "as efficiently and beautifully as before": its verb is gone
         if at > 0 and re.match(r"[A-Za-z][-'’]$", text[at - 2:at]):
             continue  # "law gave a treat", cut from "my in-law gave a treat": a word split at its hyphen
         if at > 0 and re.search(r"\b(?:nothing|not|no)\s+\w+\s*[,;]\s*$", text[max(0, at - 25):at].lower()):
@@ -3700,7 +3774,7 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         first = words[0]
         if first not in ("I", "I'm", "I've", "I'd") and not (first.isupper() and len(first) > 1):
             quote = quote[0].lower() + quote[1:]
-        return quote
+        return ITS_FOR_IT_IS_RE.sub(lambda m: m.group(0)[:2] + "'" + m.group(0)[2:], quote)
     return None
 
 
@@ -6417,7 +6491,8 @@ def _content_words(text: str) -> set[str]:
 def _norm_words(text: str) -> list[str]:
     # Hyphens split words, so "the roast lamb" is found in "slow-roast lamb".
     text = re.sub(r"['’]s\b", "", text.lower().replace("’", "'"))  # "Biryani's" is the biryani
-    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z][a-z']*", text)]
+    # "its" is the "it's" it so often stands for
+    return [w[:-1] if w.endswith("s") and (len(w) > 3 or w == "its") else w for w in re.findall(r"[a-z][a-z']*", text)]
 
 
 @lru_cache(maxsize=len(FAMILIES))
@@ -6439,8 +6514,9 @@ def _bank_fragments(family: str = "restaurant") -> tuple[re.Pattern[str], ...]:
 
 
 def _quotes_of(reply: str, review: str) -> list[str]:
-    """Quoted stretches of the reply that are the review's own words."""
-    said = " " + " ".join(_norm_words(review)) + " "
+    """Quoted stretches of the reply that are the review's own words (a small word typed glued to the next,
+    "Afood", counts as the two words it is)."""
+    said = " " + " ".join(_norm_words(unglued(review))) + " "
     return [q for q in re.findall(r"[\"“]([^\"”]{3,})[\"”]", reply)
             if _norm_words(q) and " " + " ".join(_norm_words(q)) + " " in said]
 

@@ -1,0 +1,68 @@
+"""Drafter round 23b: how a draft words what it reflects back. Quotes that carry a slip ("its costly", a word
+glued to its article or split in two, "descent" for decent), two sentences run together ("hang out.great
+service", "so I did it was lovely"), a degree word on a superlative, or a clause cut from its head or its
+comparison. Every review here is written for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_draft_round8 import drafted
+
+from nlp.draft import short_quote
+
+
+def quote(text: str, polarity: int) -> str | None:
+    return short_quote(text, [text], set(), set(), polarity)
+
+
+def test_its_for_it_is_is_mended_in_a_quote():
+    said = quote("its costly", -1)
+    assert said == "it's costly"
+
+
+def test_a_mended_quote_still_counts_as_the_reviewers_own_words():
+    text = "Lovely thick shakes and a cosy corner to sit in, its costly though for a college crowd"
+    for reply in drafted(text, 4, n=3):
+        assert "Its costly" not in reply and "its costly" not in reply, reply
+
+
+@pytest.mark.parametrize("text", [
+    "Afood is not as per recipe",
+    "taste not so great with the mock tails",
+    "ambience is descent and quiet",
+    "Too worst serving at lunch",
+])
+def test_a_quote_with_a_slip_in_it_is_not_used_as_typed(text):
+    said = quote(text, -1) or ""
+    assert not any(w in said.lower() for w in ("afood", "mock tails", "descent", "too worst")), said
+
+
+def test_a_word_glued_to_its_article_is_quoted_from_the_real_word():
+    assert quote("Afood is not as per recipe", -1) == "food is not as per recipe"
+
+
+@pytest.mark.parametrize("text", ["Nice quiet place to sit.friendly service and good coffee",
+                                  "so I did it was extremely tasty"])
+def test_sentences_run_together_are_not_quoted_as_one(text):
+    said = quote(text, 1) or ""
+    assert ".f" not in said and "did it was" not in said, said
+
+
+def test_the_second_of_two_run_on_sentences_may_be_quoted():
+    assert quote("so I did it was extremely tasty", 1) == "it was extremely tasty"
+
+
+def test_a_clause_that_takes_a_clause_is_not_a_run_on():
+    assert quote("I thought it was extremely tasty", 1)
+
+
+def test_a_relative_clause_is_not_quoted_without_its_head():
+    said = quote("Rude service which I never saw in my life", -1) or ""
+    assert not said.lower().startswith("i never"), said
+
+
+def test_half_a_comparison_is_not_quoted():
+    text = "found it open and running as efficiently and as neatly as before, the dosa was very tasty"
+    said = quote(text, 1) or ""
+    assert not said.endswith("as efficiently") and not said.startswith("neatly"), said
