@@ -2367,6 +2367,40 @@ def _run_on_parts(phrase: str) -> list[str]:
     return [phrase]
 
 
+# Words a review uses inside a set phrase, never as a thing it had: "for name sake", "in search of", "for a
+# change", "in no time", "in terms of", "on top of that", "on the house"; and what the reviewer calls themselves,
+# "being a veggie", "as a foodie". Lifted as "the sake" or "the veggie", they read as a misreading.
+IDIOM_SPAN_RE = re.compile(
+    r"\bname ?sakes?\b|\bfor (?:the |god'?s |heaven'?s |\w+'?s |old times'? )?sake\b|\bsake of\b|"
+    r"\bin (?:the )?search of\b|\bsearch(?:ing)? for\b|\bfor a change\b|\bin no time\b|\bin terms of\b|"
+    r"\bon top of\b|\bon the house\b|\bin the name of\b|\bin the mood\b|"
+    r"\b(?:being|as|i am|i'm|im|am|we are|we're|me)\s+(?:a |an )?(?:pure |strict |hardcore |big |true |typical "
+    r"|complete |total )?(?:veggie|veggies|vegetarian|vegetarians|vegan|vegans|eggetarian|non-?vegetarian|foodie|"
+    r"foodies|meat ?lover|meat-lover)\b", re.I)
+
+
+def idiom_only(word: str, text: str) -> bool:
+    """True when every use of the word (or its plural) in the text sits inside a set phrase or the reviewer's
+    word for themselves: then it names nothing they had."""
+    low = text.lower()
+    uses = [m.span() for m in re.finditer(rf"\b{re.escape(word)}(?:s|es)?\b", low)]
+    spans = [m.span() for m in IDIOM_SPAN_RE.finditer(low)]
+    return bool(uses) and all(any(a <= u0 and u1 <= b for a, b in spans) for u0, u1 in uses)
+
+
+# Words that stand after a noun to say it was there: "the menu present is splendid", "the options available".
+POSTPOSED = frozenset("present available provided offered listed mentioned there served given".split())
+
+
+def without_postposed(phrase: str) -> str:
+    """The phrase without a word standing after its noun to say it was there ("the menu present" -> "the
+    menu"): echoed with it, the phrase reads as broken English."""
+    words = phrase.split()
+    if len(words) >= 3 and words[-1].lower() in POSTPOSED and _known_noun(words[-2].lower().rstrip("s")):
+        return " ".join(words[:-1])
+    return phrase
+
+
 def _things(topics: list[dict], positive: bool, staff_names: set[str], private: set[str],
             limit: int = 2, text: str = "", chunks: dict[str, tuple[Chunk, ...]] | None = None,
             want: int | None = None, side: int = 0) -> list[str]:
@@ -2389,9 +2423,11 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
     for t in ordered:
         evidence = str(t.get("evidence") or t.get("term") or "")
         own = chunks.get(evidence, ()) if chunks is not None else None
-        phrase = thing_from_topic(t, positive, staff_names, text, own)
+        phrase = without_postposed(thing_from_topic(t, positive, staff_names, text, own))
         if not phrase or any(p and p.lower() in phrase.lower() for p in private):
             continue
+        if text and idiom_only((_norm_words(phrase)[-1:] or [""])[0], text):
+            continue  # "Barbeque for name sake", "being a veggie": a set phrase, not a thing they had
         if not names_rightly(phrase, want, text, evidence, side):
             continue  # the analyzer's label and the reviewer's clause disagree: name nothing rather than guess
         if want < 0 and LONGED_TO_RE.search(evidence):
@@ -2478,7 +2514,9 @@ MISSING_CUES = (r"\bmissing|"
                 r"\b(?:have|has|had) ?(?:not|n'?t) (?:received|got|gotten|been (?:given|served|sent|delivered))|"
                 r"(?:\bdid ?n[o']?t|\bdint|\bdidnt|\bddinot|\bnever|\bhaven'?t|\bhave not) "
                 r"(?:get|receive|provide|send|give|include|add|pack|bring|serve)|"
-                r"\bnot (?:provided|given|sent|included|received|served|packed)")
+                r"\bnot (?:provided|given|sent|included|received|served|packed)|"
+                # "rice without a drop of gravy": a thing left out, named by how little of it came
+                r"\bwithout (?:even )?(?:a drop of|a single|a trace of|a bit of|a spoon of|any)")
 MISSING_DETERMINERS = r"\s+(?:any |the |a |an |our |my |us |me |with )*"
 
 
@@ -5567,6 +5605,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # "room for improvement in the hospitality": the idiom's "room" is no hotel room or dining room
         pos = [x for x in pos if x != "the room"]
         neg = [x for x in neg if x not in ("the room", "the scope")]
+    # "the menu present", "the sake" (from "for name sake"), "the veggie" (the reviewer): never echoed as a thing
+    pos, neg, extra_pos = ([y for y in map(without_postposed, things) if not idiom_only(
+        (_norm_words(y)[-1:] or [""])[0], text)] for things in (pos, neg, extra_pos))
 
     # a category named plainly ("the slow delivery") still leaves room for their own words, as a topic's name does
     generic = {*TOPIC_PHRASES_FLAT, *NEUTRAL_PHRASES.values(), "the food", "your visit", "this", "the service",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import short_quote
+from nlp.draft import idiom_only, missing_form, short_quote, without_postposed
 
 
 def quote(text: str, polarity: int) -> str | None:
@@ -66,3 +66,38 @@ def test_half_a_comparison_is_not_quoted():
     text = "found it open and running as efficiently and as neatly as before, the dosa was very tasty"
     said = quote(text, 1) or ""
     assert not said.endswith("as efficiently") and not said.startswith("neatly"), said
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Grill buffet for name sake, nothing on the grill was cooked through", "sake"),
+    ("Only go if you are in search of a quick snack, the samosa was cold", "search"),
+    ("Being a veggie I tried the paneer tikka and the corn soup, both were good", "veggie"),
+])
+def test_a_word_inside_a_set_phrase_names_nothing(text, word):
+    assert idiom_only(word, text)
+
+
+def test_the_same_word_used_as_a_thing_still_counts():
+    assert not idiom_only("sake", "The sake was warm and the sushi fresh, for old times sake we came back")
+
+
+@pytest.mark.parametrize("text,rating,word", [
+    ("Grill buffet for name sake. Nothing on the grill like paneer or fish was cooked through. Waste of money", 1,
+     "the sake"),
+    ("First visit, nice seating. Being a veggie I tried some paneer and soup, happy with the taste. "
+     "Parking is hard to find though", 4, "the veggie"),
+])
+def test_a_set_phrase_is_not_echoed_as_a_thing(text, rating, word):
+    for reply in drafted(text, rating, n=4):
+        assert word not in reply.lower(), reply
+
+
+def test_a_word_standing_after_its_noun_is_dropped():
+    assert without_postposed("the menu present") == "the menu"
+    assert without_postposed("the options available") == "the options"
+    assert without_postposed("the garlic naan") == "the garlic naan"
+
+
+def test_a_thing_that_came_without_a_drop_of_it_is_missing():
+    text = "They served fried rice with chilli chicken without a drop of gravy in it"
+    assert missing_form("the gravy", text) == "the missing gravy"
