@@ -4174,7 +4174,9 @@ def _with_verdict(phrase: str, text: str) -> str:
     said = re.search(rf"\b{re.escape(thing.group(1))}{THING_VERDICT_RE}", text, re.I)
     if not said:
         # the verdict before the noun: "burnt naan", "stale bread and cold soup"
-        before = re.search(rf"\b({PRENOMINAL_FAULTS})\s+{re.escape(thing.group(1))}\b", text, re.I)
+        # "stale stinky paneer tikka", "cold, soggy fries": the first of two fault words before the noun
+        before = re.search(rf"\b({PRENOMINAL_FAULTS})\s*(?:,\s*|\s+and\s+)?(?:(?:{PRENOMINAL_FAULTS}|stinky|stinking)"
+                           rf"\s+)?{re.escape(thing.group(1))}\b", text, re.I)
         return f"the {before.group(1).lower()} {thing.group(1)}" if before and not re.search(
             rf"\b(?:not|no|never|wasn't|isn't|weren't)\s+(?:\w+\s+)?{before.group(1)}\s", text[:before.end()][-30:],
             re.I) else phrase
@@ -4236,7 +4238,11 @@ def _predicates(name: str, text: str, alone: bool = False) -> list[tuple[str, st
     # "ordered salt and pepper prawns : it was extremely salty": "it" right after the dish picks it up
     # "when the dish came, it was burnt": its arrival between them changes nothing
     picked_up = (rf"(?:\s+(?:came|arrived|reached|was served|were served|was delivered|were delivered))?"
-                 rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they)\s+{verbs}\b")
+                 rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they|both of them|both|all of them)\s+{verbs}\b")
+    # "ordered tandoori and lasooni tikka. Both of them were undercooked": a plural pronoun after a list the dish
+    # is in picks up every dish of the list
+    listed = (rf"\s+and\s+(?:[a-z]+\s+){{0,2}}[a-z]+\s*[.,:;!-]+\s*(?:both of them|both|they|all of them)\s+"
+              rf"{verbs}\b")
     found: list[tuple[str, str]] = []
     for m in re.finditer(rf"\b(?:{names})\b", text, re.I):
         if alone and not ALONE_BEFORE_RE.search(text[:m.start()]):
@@ -4247,7 +4253,7 @@ def _predicates(name: str, text: str, alone: bool = False) -> list[tuple[str, st
                                                            "always", "all", *PARTICIPLES_BEFORE_VERB):
             own = None  # "the pizza guy was rude": another word's verb
         if not own:
-            own = re.match(picked_up, rest, re.I)
+            own = re.match(picked_up, rest, re.I) or re.match(listed, rest, re.I)
         if not own or NOT_SAID_OF_IT_RE.search(text[max(0, m.start() - 60):m.start()].split(".")[-1]):
             continue
         for _ in range(2):  # its own predicate, then one "it was ..." that follows it straight away
@@ -4370,6 +4376,10 @@ def with_short_measure(neg: list[str], text: str) -> list[str]:
     return [phrase, *neg] if spot and at < spot.start() else [neg[0], phrase, *neg[1:]]
 
 
+HAD_A_FAULT_RE = re.compile(r"an?\s+(?:very\s+|really\s+|strong\s+)?(stale|bad|foul|rotten|weird|strange|"
+                            r"sour|burnt|rancid|fishy|musty)\s+(smell|odou?r|taste|after-?taste)")
+
+
 def _with_complaint(phrase: str, text: str) -> str:
     """A faulted dish named with what the reviewer said was wrong with it: "the pizza" -> "the undercooked pizza"
     ("Pizza is not cooked properly"), "the burger" -> "the overly sweet burger" ("super sweet"), "the brownie" ->
@@ -4393,6 +4403,9 @@ def _with_complaint(phrase: str, text: str) -> str:
             continue
         if verb in ("had", "has", "have") and (few := only_few(predicate)):
             clause = clause or few
+        elif verb in ("had", "has", "have") and (m := HAD_A_FAULT_RE.fullmatch(predicate)):
+            # "the sambar had a stale smell" -> "the stale-smelling sambar"
+            adjective = adjective or f"{m.group(1)}-{'tasting' if 'taste' in m.group(2) else 'smelling'}"
         elif COOKED_DENIED_RE.fullmatch(predicate):
             adjective = adjective or "undercooked"
         elif (m := OVERDONE_RE.fullmatch(predicate)) and verb in ("was", "were", "is", "are"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import idiom_only, missing_form, short_quote, without_postposed
+from nlp.draft import _with_complaint, idiom_only, missing_form, short_quote, without_postposed
 
 
 def quote(text: str, polarity: int) -> str | None:
@@ -101,3 +101,21 @@ def test_a_word_standing_after_its_noun_is_dropped():
 def test_a_thing_that_came_without_a_drop_of_it_is_missing():
     text = "They served fried rice with chilli chicken without a drop of gravy in it"
     assert missing_form("the gravy", text) == "the missing gravy"
+
+
+@pytest.mark.parametrize("phrase,text,named", [
+    ("the paneer tikka", "they delivered stale stinky paneer tikka that went straight in the bin",
+     "the stale paneer tikka"),
+    ("the fries", "we got cold, soggy fries with the burger", "the cold fries"),
+    ("the tandoori", "We ordered tandoori and malai tikka. Both of them were under cooked.",
+     "the undercooked tandoori"),
+    ("the malai tikka", "We ordered tandoori and malai tikka. Both of them were under cooked.",
+     "the undercooked malai tikka"),
+    ("the sambar", "The sambar had a stale smell.", "the stale-smelling sambar"),
+])
+def test_a_faulted_dish_is_named_with_its_fault(phrase, text, named):
+    assert _with_complaint(phrase, text) == named
+
+
+def test_a_hedged_smell_is_not_made_a_fault_word():
+    assert _with_complaint("the paneer", "the paneer had a slightly sour taste") == "the paneer"
