@@ -6194,8 +6194,9 @@ def _render(template: str, values: dict) -> str | None:
         sentence = f"{greet} {rest}" if greet else rest[0].upper() + rest[1:]
     if not sentence.endswith((".", "!", "?")):
         sentence += "."
-    if re.search(r"\bwhy how\b", sentence):
-        return None  # "I understand why how the manager treated you left you angry"
+    if re.search(r"\b(?:why|with) how\b", sentence):
+        # "I understand why how the manager treated you left you angry", "what happened with how they treated you"
+        return None
     if values.get("delivery"):
         return for_delivery(sentence)
     if values.get("unclear"):

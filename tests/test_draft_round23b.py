@@ -9,7 +9,15 @@ from __future__ import annotations
 import pytest
 from test_draft_round8 import drafted
 
-from nlp.draft import _with_complaint, idiom_only, missing_form, short_quote, without_postposed
+from nlp.draft import (
+    OBJECT_ONLY_RE,
+    _with_complaint,
+    idiom_only,
+    load_phrases,
+    missing_form,
+    short_quote,
+    without_postposed,
+)
 
 
 def quote(text: str, polarity: int) -> str | None:
@@ -119,3 +127,17 @@ def test_a_faulted_dish_is_named_with_its_fault(phrase, text, named):
 
 def test_a_hedged_smell_is_not_made_a_fault_word():
     assert _with_complaint("the paneer", "the paneer had a slightly sour taste") == "the paneer"
+
+
+def test_a_problem_has_enough_disappointed_openers_to_vary():
+    # "the 30-minute wait" cannot "fall short": only openers that take it as an object are open to a problem, and
+    # with two of them a batch repeats one opener on one review in ten.
+    slots = load_phrases("restaurant")["slots"]
+    fitting = [t for t in slots["open_disappointed"] if not OBJECT_ONLY_RE.search(t)]
+    assert len(fitting) >= 5, fitting
+
+
+def test_no_opener_reads_with_how():
+    text = "The waiters were very rude to us and the manager did not care at all. Two stars only for the food"
+    for reply in drafted(text, 2, n=8):
+        assert "with how" not in reply and "why how" not in reply, reply
