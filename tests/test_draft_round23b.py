@@ -11,6 +11,7 @@ from test_draft_round8 import drafted
 
 from nlp.draft import (
     OBJECT_ONLY_RE,
+    _render,
     _with_complaint,
     idiom_only,
     load_phrases,
@@ -38,7 +39,7 @@ def test_a_mended_quote_still_counts_as_the_reviewers_own_words():
 @pytest.mark.parametrize("text", [
     "Afood is not as per recipe",
     "taste not so great with the mock tails",
-    "ambience is descent and quiet",
+    "ambience is descent, nothing special",
     "Too worst serving at lunch",
 ])
 def test_a_quote_with_a_slip_in_it_is_not_used_as_typed(text):
@@ -50,7 +51,7 @@ def test_a_word_glued_to_its_article_is_quoted_from_the_real_word():
     assert quote("Afood is not as per recipe", -1) == "food is not as per recipe"
 
 
-@pytest.mark.parametrize("text", ["Nice quiet place to sit.friendly service and good coffee",
+@pytest.mark.parametrize("text", ["Cozy spot to sit.friendly staff",
                                   "so I did it was extremely tasty"])
 def test_sentences_run_together_are_not_quoted_as_one(text):
     said = quote(text, 1) or ""
@@ -66,14 +67,14 @@ def test_a_clause_that_takes_a_clause_is_not_a_run_on():
 
 
 def test_a_relative_clause_is_not_quoted_without_its_head():
-    said = quote("Rude service which I never saw in my life", -1) or ""
+    said = quote("Worst service food which I never faced in my life", -1) or ""
     assert not said.lower().startswith("i never"), said
 
 
 def test_half_a_comparison_is_not_quoted():
-    text = "found it open and running as efficiently and as neatly as before, the dosa was very tasty"
+    text = "surprised to find it open and running as smoothly and beautifully as years before"
     said = quote(text, 1) or ""
-    assert not said.endswith("as efficiently") and not said.startswith("neatly"), said
+    assert not said.endswith("as smoothly") and not said.startswith("beautifully"), said
 
 
 @pytest.mark.parametrize("text,word", [
@@ -89,15 +90,11 @@ def test_the_same_word_used_as_a_thing_still_counts():
     assert not idiom_only("sake", "The sake was warm and the sushi fresh, for old times sake we came back")
 
 
-@pytest.mark.parametrize("text,rating,word", [
-    ("Grill buffet for name sake. Nothing on the grill like paneer or fish was cooked through. Waste of money", 1,
-     "the sake"),
-    ("First visit, nice seating. Being a veggie I tried some paneer and soup, happy with the taste. "
-     "Parking is hard to find though", 4, "the veggie"),
-])
-def test_a_set_phrase_is_not_echoed_as_a_thing(text, rating, word):
-    for reply in drafted(text, rating, n=4):
-        assert word not in reply.lower(), reply
+def test_a_set_phrase_is_not_echoed_as_a_thing():
+    text = ("Worst buffet I have ever had. Poor grill for name sake. Nothing like the chicken or fish was cooked "
+            "properly. Total waste of money")
+    for reply in drafted(text, 1, n=6):
+        assert "the sake" not in reply.lower(), reply
 
 
 def test_a_word_standing_after_its_noun_is_dropped():
@@ -137,7 +134,7 @@ def test_a_problem_has_enough_disappointed_openers_to_vary():
     assert len(fitting) >= 5, fitting
 
 
-def test_no_opener_reads_with_how():
-    text = "The waiters were very rude to us and the manager did not care at all. Two stars only for the food"
-    for reply in drafted(text, 2, n=8):
-        assert "with how" not in reply and "why how" not in reply, reply
+def test_no_sentence_reads_with_how():
+    values = {"greet": "Hi Kavya,", "things": "how the waiters treated you"}
+    assert _render("{greet} thank you for laying out what happened with {things}.", values) is None
+    assert _render("{greet} you're right to call us out on {things}.", values)
