@@ -146,7 +146,9 @@ packaging ordering billing tasting dining cooking sitting waiting smoking dippin
 PEOPLE_WORDS = frozenset("""staff waiter waiters waitress server servers manager managers owner guy guys lady
 person people employee employees crew team host hostess captain steward attendant cashier bartender chef boy
 boys delivery eaters lovers vegans vegetarians kids children family families friends girls ladies women men
-wife husband son daughter colleagues guests parents couple couples""".split())
+wife husband son daughter colleagues guests parents couple couples
+lover connoisseur connoisseurs foodie foodies enthusiast enthusiasts addict addicts aficionado""".split())
+# (the last line: what a reviewer calls themselves, "as a coffee connoisseur", never a thing they had)
 GENERIC_THINGS = frozenset({"food", "dish", "meal", "taste", "order", "place", "menu", "drink", "experience",
                             "quality", "quantity"})
 # Fixed features of a place, not slips in service: owned as something to make clear, never to "put right".
@@ -2394,11 +2396,18 @@ POSTPOSED = frozenset("present available provided offered listed mentioned there
 
 def without_postposed(phrase: str) -> str:
     """The phrase without a word standing after its noun to say it was there ("the menu present" -> "the
-    menu"): echoed with it, the phrase reads as broken English."""
+    menu"), and a quality put after its noun said the English way ("the food taste" -> "the taste of the
+    food"): echoed as typed, either reads as broken English."""
     words = phrase.split()
     if len(words) >= 3 and words[-1].lower() in POSTPOSED and _known_noun(words[-2].lower().rstrip("s")):
         return " ".join(words[:-1])
+    if len(words) == 3 and words[0] == "the" and words[-1].lower() in QUALITY_AFTER and words[1].lower() not in (
+            QUALITY_AFTER | ATTRIBUTE_NOUNS) and _known_noun(words[1].lower()):
+        return f"the {words[2].lower()} of the {words[1]}"
     return phrase
+
+
+QUALITY_AFTER = frozenset("taste flavour flavor quality quantity".split())
 
 
 def _things(topics: list[dict], positive: bool, staff_names: set[str], private: set[str],

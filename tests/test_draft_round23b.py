@@ -138,3 +138,15 @@ def test_no_sentence_reads_with_how():
     values = {"greet": "Hi Kavya,", "things": "how the waiters treated you"}
     assert _render("{greet} thank you for laying out what happened with {things}.", values) is None
     assert _render("{greet} you're right to call us out on {things}.", values)
+
+
+def test_a_quality_after_its_noun_is_said_the_english_way():
+    assert without_postposed("the food taste") == "the taste of the food"
+    assert without_postposed("the taste") == "the taste"
+
+
+def test_what_the_reviewer_calls_themselves_is_not_thanked_as_a_thing():
+    text = ("Great filter coffee and cold brew, tried every flavour. As a coffee connoisseur I left very happy! "
+            "Sandwiches could be better though.")
+    for reply in drafted(text, 4, n=6):
+        assert "connoisseur" not in reply.lower(), reply
