@@ -6226,6 +6226,7 @@ IDEAS: dict[str, re.Pattern[str]] = {
     "angry": re.compile(r"\b(?:angry|upset|frustrat\w*)\b", re.I),
     "missed": re.compile(r"\bmissed (?:the mark|expectation)|\bwe missed\b", re.I),
     "standard": re.compile(r"\bstandard\b", re.I),
+    "disappointed": re.compile(r"\bdisappoint\w*", re.I),  # "left you disappointed ... I understand the disappointment"
     "time": re.compile(r"\b(?:taking|took|take) (?:the|a) (?:time|moment)\b", re.I),
     "argue": re.compile(r"\bargu(?:e|ing)\b", re.I),
     "talk_through": re.compile(r"\btalk(?:ing)? (?:this|it) through\b", re.I),

@@ -6,6 +6,8 @@ comparison. Every review here is written for the test.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_draft_round8 import drafted
 
@@ -150,3 +152,9 @@ def test_what_the_reviewer_calls_themselves_is_not_thanked_as_a_thing():
             "Sandwiches could be better though.")
     for reply in drafted(text, 4, n=6):
         assert "connoisseur" not in reply.lower(), reply
+
+
+def test_disappointment_is_named_once_per_reply():
+    text = "Waited 40 minutes for two dosas and they came out cold. Not the visit we had hoped for"
+    for reply in drafted(text, 2, n=12):
+        assert len(re.findall(r"disappoint", reply, re.I)) <= 1, reply
