@@ -3514,6 +3514,19 @@ WORD_SLIP_RE = re.compile(r"\b(?:cooked|packed|served|done|made)\s+property\b", 
 # ("its costly", "its a must"). Quoted back as typed, the missing apostrophe reads as a correction; it is mended.
 ITS_FOR_IT_IS_RE = re.compile(r"\bits\s+(?:a|an|the|not|very|too|so|really|quite|just|been|worth|also|always|never|"
                               r"totally|pretty|definitely|actually|simply|\w+ly)\b", re.I)
+def mend_its(quote: str) -> str:
+    """ "its costly" -> "it's costly"; "its lovely interiors" stays: an adjective before a noun makes "its" the
+    possessive it is."""
+    def mend(m: re.Match[str]) -> str:
+        word = m.group(0).split()[-1].lower()
+        after = re.match(r"\s+([a-z]+)", quote[m.end():].lower())
+        if word not in ITS_DEGREE_WORDS and after and _known_noun(after.group(1)):
+            return m.group(0)
+        return m.group(0)[:2] + "'" + m.group(0)[2:]
+    return ITS_FOR_IT_IS_RE.sub(mend, quote)
+
+
+ITS_DEGREE_WORDS = frozenset("a an the not very too so really quite just been".split())
 # Two sentences run together without a stop: "so I did it was delicious". A verb that takes a clause ("I thought
 # it was") is English; any other verb with "it was" straight after it is two thoughts pressed into one.
 RUN_ON_RE = re.compile(r"\b(?:i|we)\s+([a-z]+)\s+((?:it|this|that|they)\s+(?:was|were|is|are)\b.*)", re.I)
@@ -3821,7 +3834,7 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         first = words[0]
         if first not in ("I", "I'm", "I've", "I'd") and not (first.isupper() and len(first) > 1):
             quote = quote[0].lower() + quote[1:]
-        return ITS_FOR_IT_IS_RE.sub(lambda m: m.group(0)[:2] + "'" + m.group(0)[2:], quote)
+        return mend_its(quote)
     return None
 
 

@@ -17,6 +17,7 @@ from nlp.draft import (
     _with_complaint,
     idiom_only,
     load_phrases,
+    mend_its,
     missing_form,
     short_quote,
     without_postposed,
@@ -158,3 +159,8 @@ def test_disappointment_is_named_once_per_reply():
     text = "Waited 40 minutes for two dosas and they came out cold. Not the visit we had hoped for"
     for reply in drafted(text, 2, n=12):
         assert len(re.findall(r"disappoint", reply, re.I)) <= 1, reply
+
+
+def test_its_before_an_adjective_and_its_noun_stays_a_possessive():
+    assert mend_its("its lovely interiors") == "its lovely interiors"
+    assert mend_its("its a must try") == "it's a must try"
