@@ -3536,22 +3536,32 @@ noticed notice saw see mean meant swear agree agreed understand understood recko
 might""".split())
 
 
-GLUED_LEADS = ("a", "i", "an", "the", "my")
+GLUED_LEADS = ("a", "the", "my")
 
 
 def glued_lead(word: str) -> int:
-    """The length of a small word typed glued to the next ("Afood" is "a food", "thefood"), or 0."""
+    """The length of an article typed glued to its noun ("Afood" is "a food", "thefood"), or 0. Only nouns of
+    four letters or more count: "alot" is a slip of its own, and "iphone" a product, not "i phone"."""
     known, low = english_words(), word.lower()
     if not known or len(low) < 5 or not low.isalpha() or low in known or _known_noun(low):
         return 0
-    return next((i for i in (1, 2, 3) if low[:i] in GLUED_LEADS and low[i:] in known and len(low) - i >= 3), 0)
+    return next((i for i in (1, 3, 2) if low[:i] in GLUED_LEADS and _known_noun(low[i:]) and len(low) - i >= 4), 0)
 
 
-def unglued(text: str, keep: bool = True) -> str:
-    """The text with small words typed glued to the next split off ("Afood is cold" -> "A food is cold"), or,
-    without `keep`, left out ("food is cold"): a quote starts at the real word, not at the slip."""
-    return re.sub(r"[A-Za-z]{5,}", lambda m: (m.group(0)[:k] + " " if keep else "") + m.group(0)[k:] if (
-        k := glued_lead(m.group(0))) else m.group(0), text)
+def unglued(text: str, keep: bool = True, names: Iterable[str] = ()) -> str:
+    """The text with an article typed glued to its noun split off ("Afood is cold" -> "A food is cold"), or,
+    without `keep`, left out ("food is cold"): a quote starts at the real word, not at the slip. A capital
+    inside a sentence is a name's ("Abeer"), left as it is, as is any of `names`."""
+    known = {n.lower() for n in names if n}
+
+    def split(m: re.Match[str]) -> str:
+        word = m.group(0)
+        k = glued_lead(word)
+        mid_capital = word[:1].isupper() and not re.search(r"(?:^|[.!?\n])\W*$", text[:m.start()])
+        if not k or word.lower() in known or mid_capital:
+            return word
+        return (word[:k] + " " if keep else "") + word[k:]
+    return re.sub(r"[A-Za-z]{5,}", split, text)
 
 
 def _run_together(words: list[str]) -> bool:
@@ -3721,7 +3731,8 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
     pieces += [m.group(1) for p in pieces if (m := re.search(
         r"\b(?:that|whenever)\s+((?:it|she|he|they|the|this|you)\b.*)", str(p or ""), re.I))]
     for cand in pieces:
-        cand = unglued(str(cand or ""), keep=False)  # "Afood is cold" is quoted from its real word: "food is cold"
+        # "Afood is cold" is quoted from its real word: "food is cold"
+        cand = unglued(str(cand or ""), keep=False, names=names)
         if "…" in cand or re.search(r"\.{2,}", cand.strip().strip(". ")):
             continue  # "rotten.. pathetic": two thoughts; their clauses are tried on their own below
         cleaned = re.sub(r"(?<=[A-Za-z])[’'](?=[A-Za-z])", "'", str(cand or ""))  # "it’s" stays one word

@@ -20,6 +20,7 @@ from nlp.draft import (
     mend_its,
     missing_form,
     short_quote,
+    unglued,
     without_postposed,
 )
 
@@ -164,3 +165,8 @@ def test_disappointment_is_named_once_per_reply():
 def test_its_before_an_adjective_and_its_noun_stays_a_possessive():
     assert mend_its("its lovely interiors") == "its lovely interiors"
     assert mend_its("its a must try") == "it's a must try"
+
+
+@pytest.mark.parametrize("text", ["the iphone is slow", "we ate alot", "Thanks to Abeer for the help"])
+def test_words_that_only_look_glued_are_left_alone(text):
+    assert unglued(text, keep=False) == text
