@@ -6245,7 +6245,9 @@ def _formal(sentence: str) -> str:
 IDEAS: dict[str, re.Pattern[str]] = {
     "deserved": re.compile(r"\bdeserved? better\b|\bexpect(?:ed|ing)? (?:better|more)\b|right to expect", re.I),
     "on_us": re.compile(r"\b(?:on us|falls on|on all of us|is ours|our responsibility)\b", re.I),
-    "excuse": re.compile(r"\b(?:no excuse|make excuses|nothing to excuse|won't defend|pretend otherwise)\b", re.I),
+    # "I'm not going to argue with it" and "I'm not going to pretend otherwise" side by side read as padding
+    "excuse": re.compile(r"\b(?:no excuse|make excuses|nothing to excuse|won't defend|pretend otherwise|"
+                         r"(?:not going to|won't|will not) argue)\b", re.I),
     "let_down": re.compile(r"\blet (?:you|the visit|your visit) down\b|\bfell (?:short|flat|below)\b", re.I),
     "angry": re.compile(r"\b(?:angry|upset|frustrat\w*)\b", re.I),
     "missed": re.compile(r"\bmissed (?:the mark|expectation)|\bwe missed\b", re.I),

@@ -19,6 +19,7 @@ from nlp.draft import (
     load_phrases,
     mend_its,
     missing_form,
+    sentence_ideas,
     short_quote,
     unglued,
     without_postposed,
@@ -170,3 +171,14 @@ def test_its_before_an_adjective_and_its_noun_stays_a_possessive():
 @pytest.mark.parametrize("text", ["the iphone is slow", "we ate alot", "Thanks to Abeer for the help"])
 def test_words_that_only_look_glued_are_left_alone(text):
     assert unglued(text, keep=False) == text
+
+
+def test_not_arguing_and_not_pretending_are_one_idea():
+    argue = sentence_ideas("\"Cold food\" tells me we missed the mark, and I'm not going to argue with it.")
+    pretend = sentence_ideas("We didn't get that right, and I'm not going to pretend otherwise.")
+    assert "excuse" in argue & pretend
+
+
+def test_no_stock_sentence_leaves_missed_without_its_object():
+    for options in load_phrases("restaurant")["slots"].values():
+        assert not any(re.search(r"\bwe missed,", t) for t in options)
