@@ -3575,6 +3575,8 @@ def _run_together(words: list[str]) -> bool:
         return True
     for a, b in zip(plain, plain[1:], strict=False):
         join = a + b
+        if a in ("over", "under") and b.endswith("ed") and join in known:
+            return True  # "over priced", "under cooked": one word typed as two
         if (len(a) >= 3 and len(b) >= 3 and a not in QUOTE_FILLER and a not in SPLIT_OK_FIRST
                 and (_known_noun(join) and not _known_noun(b) or join in COMPOUND_FOODS)):
             return True

@@ -182,3 +182,8 @@ def test_not_arguing_and_not_pretending_are_one_idea():
 def test_no_stock_sentence_leaves_missed_without_its_object():
     for options in load_phrases("restaurant")["slots"].values():
         assert not any(re.search(r"\bwe missed,", t) for t in options)
+
+
+def test_a_participle_split_from_over_is_not_quoted():
+    said = quote("The thali is way over priced", -1) or ""
+    assert "over priced" not in said, said
