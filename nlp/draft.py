@@ -3526,6 +3526,15 @@ def mend_its(quote: str) -> str:
     return ITS_FOR_IT_IS_RE.sub(mend, quote)
 
 
+def mend_split(text: str) -> str:
+    """ "over priced" -> "overpriced", "under cooked" -> "undercooked": a participle typed apart from its prefix
+    is one word, quoted back as the reviewer meant it."""
+    def join(m: re.Match[str]) -> str:
+        word = m.group(1) + m.group(2)
+        return word if word.lower() in english_words() else m.group(0)
+    return re.sub(r"\b(over|under|Over|Under) ([a-z]+ed)\b", join, text)
+
+
 ITS_DEGREE_WORDS = frozenset("a an the not very too so really quite just been".split())
 # Two sentences run together without a stop: "so I did it was delicious". A verb that takes a clause ("I thought
 # it was") is English; any other verb with "it was" straight after it is two thoughts pressed into one.
@@ -3575,8 +3584,6 @@ def _run_together(words: list[str]) -> bool:
         return True
     for a, b in zip(plain, plain[1:], strict=False):
         join = a + b
-        if a in ("over", "under") and b.endswith("ed") and join in known:
-            return True  # "over priced", "under cooked": one word typed as two
         if (len(a) >= 3 and len(b) >= 3 and a not in QUOTE_FILLER and a not in SPLIT_OK_FIRST
                 and (_known_noun(join) and not _known_noun(b) or join in COMPOUND_FOODS)):
             return True
@@ -3847,7 +3854,7 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         first = words[0]
         if first not in ("I", "I'm", "I've", "I'd") and not (first.isupper() and len(first) > 1):
             quote = quote[0].lower() + quote[1:]
-        return mend_its(quote)
+        return mend_its(mend_split(quote))
     return None
 
 
@@ -6609,7 +6616,7 @@ def _bank_fragments(family: str = "restaurant") -> tuple[re.Pattern[str], ...]:
 def _quotes_of(reply: str, review: str) -> list[str]:
     """Quoted stretches of the reply that are the review's own words (a small word typed glued to the next,
     "Afood", counts as the two words it is)."""
-    said = " " + " ".join(_norm_words(unglued(review))) + " "
+    said = " " + " ".join(_norm_words(mend_split(unglued(review)))) + " "
     return [q for q in re.findall(r"[\"“]([^\"”]{3,})[\"”]", reply)
             if _norm_words(q) and " " + " ".join(_norm_words(q)) + " " in said]
 

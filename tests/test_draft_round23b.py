@@ -184,6 +184,11 @@ def test_no_stock_sentence_leaves_missed_without_its_object():
         assert not any(re.search(r"\bwe missed,", t) for t in options)
 
 
-def test_a_participle_split_from_over_is_not_quoted():
-    said = quote("The thali is way over priced", -1) or ""
-    assert "over priced" not in said, said
+def test_a_participle_split_from_over_is_quoted_as_one_word():
+    assert quote("The thali is way over priced", -1) == "the thali is way overpriced"
+
+
+def test_a_mended_split_word_still_counts_as_the_reviewers_own_words():
+    text = "Heard a lot about it, but the thali is way over priced and the service slow"
+    for reply in drafted(text, 2, n=4):
+        assert "over priced" not in reply, reply
