@@ -3700,7 +3700,9 @@ def worst_said(text: str, named: str, private: set[str], staff_names: set[str]) 
 
     if worst := unnamed_worst(text, named):
         said = short_quote(worst[0], [worst[0]], private, staff_names, -1)
-        if said and said.lower() in worst[1].lower() and thing_stems(said) and not SELF_BLAME_RE.search(said):
+        # compared word by word: a quote may be mended ("it's costly", "overpriced") from what was typed
+        within = f' {" ".join(_norm_words(said or ""))} ' in f' {" ".join(_norm_words(mend_split(unglued(worst[1]))))} '
+        if said and within and thing_stems(said) and not SELF_BLAME_RE.search(said):
             return said
     return None
 

@@ -23,6 +23,7 @@ from nlp.draft import (
     short_quote,
     unglued,
     without_postposed,
+    worst_said,
 )
 
 
@@ -192,3 +193,11 @@ def test_a_mended_split_word_still_counts_as_the_reviewers_own_words():
     text = "Heard a lot about it, but the thali is way over priced and the service slow"
     for reply in drafted(text, 2, n=4):
         assert "over priced" not in reply, reply
+
+
+def test_the_worst_complaint_may_be_quoted_mended(monkeypatch):
+    import nlp.draft_review as review
+
+    clause = "the cocktails are way over priced"
+    monkeypatch.setattr(review, "unnamed_worst", lambda text, named: (clause, clause))
+    assert worst_said(f"Nice music but {clause}.", "the music", set(), set()) == "the cocktails are way overpriced"
