@@ -146,7 +146,9 @@ packaging ordering billing tasting dining cooking sitting waiting smoking dippin
 PEOPLE_WORDS = frozenset("""staff waiter waiters waitress server servers manager managers owner guy guys lady
 person people employee employees crew team host hostess captain steward attendant cashier bartender chef boy
 boys delivery eaters lovers vegans vegetarians kids children family families friends girls ladies women men
-wife husband son daughter colleagues guests parents couple couples""".split())
+wife husband son daughter colleagues guests parents couple couples
+lover connoisseur connoisseurs foodie foodies enthusiast enthusiasts addict addicts aficionado""".split())
+# (the last line: what a reviewer calls themselves, "as a coffee connoisseur", never a thing they had)
 GENERIC_THINGS = frozenset({"food", "dish", "meal", "taste", "order", "place", "menu", "drink", "experience",
                             "quality", "quantity"})
 # Fixed features of a place, not slips in service: owned as something to make clear, never to "put right".
@@ -2367,6 +2369,47 @@ def _run_on_parts(phrase: str) -> list[str]:
     return [phrase]
 
 
+# Words a review uses inside a set phrase, never as a thing it had: "for name sake", "in search of", "for a
+# change", "in no time", "in terms of", "on top of that", "on the house"; and what the reviewer calls themselves,
+# "being a veggie", "as a foodie". Lifted as "the sake" or "the veggie", they read as a misreading.
+IDIOM_SPAN_RE = re.compile(
+    r"\bname ?sakes?\b|\bfor (?:the |god'?s |heaven'?s |\w+'?s |old times'? )?sake\b|\bsake of\b|"
+    r"\bin (?:the )?search of\b|\bsearch(?:ing)? for\b|\bfor a change\b|\bin no time\b|\bin terms of\b|"
+    r"\bon top of\b|\bon the house\b|\bin the name of\b|\bin the mood\b|"
+    r"\b(?:being|as|i am|i'm|im|am|we are|we're|me)\s+(?:a |an )?(?:pure |strict |hardcore |big |true |typical "
+    r"|complete |total )?(?:veggie|veggies|vegetarian|vegetarians|vegan|vegans|eggetarian|non-?vegetarian|foodie|"
+    r"foodies|meat ?lover|meat-lover)\b", re.I)
+
+
+def idiom_only(word: str, text: str) -> bool:
+    """True when every use of the word (or its plural) in the text sits inside a set phrase or the reviewer's
+    word for themselves: then it names nothing they had."""
+    low = text.lower()
+    uses = [m.span() for m in re.finditer(rf"\b{re.escape(word)}(?:s|es)?\b", low)]
+    spans = [m.span() for m in IDIOM_SPAN_RE.finditer(low)]
+    return bool(uses) and all(any(a <= u0 and u1 <= b for a, b in spans) for u0, u1 in uses)
+
+
+# Words that stand after a noun to say it was there: "the menu present is splendid", "the options available".
+POSTPOSED = frozenset("present available provided offered listed mentioned there served given".split())
+
+
+def without_postposed(phrase: str) -> str:
+    """The phrase without a word standing after its noun to say it was there ("the menu present" -> "the
+    menu"), and a quality put after its noun said the English way ("the food taste" -> "the taste of the
+    food"): echoed as typed, either reads as broken English."""
+    words = phrase.split()
+    if len(words) >= 3 and words[-1].lower() in POSTPOSED and _known_noun(words[-2].lower().rstrip("s")):
+        return " ".join(words[:-1])
+    if len(words) == 3 and words[0] == "the" and words[-1].lower() in QUALITY_AFTER and words[1].lower() not in (
+            QUALITY_AFTER | ATTRIBUTE_NOUNS) and _known_noun(words[1].lower()):
+        return f"the {words[2].lower()} of the {words[1]}"
+    return phrase
+
+
+QUALITY_AFTER = frozenset("taste flavour flavor quality quantity".split())
+
+
 def _things(topics: list[dict], positive: bool, staff_names: set[str], private: set[str],
             limit: int = 2, text: str = "", chunks: dict[str, tuple[Chunk, ...]] | None = None,
             want: int | None = None, side: int = 0) -> list[str]:
@@ -2389,9 +2432,11 @@ def _things(topics: list[dict], positive: bool, staff_names: set[str], private: 
     for t in ordered:
         evidence = str(t.get("evidence") or t.get("term") or "")
         own = chunks.get(evidence, ()) if chunks is not None else None
-        phrase = thing_from_topic(t, positive, staff_names, text, own)
+        phrase = without_postposed(thing_from_topic(t, positive, staff_names, text, own))
         if not phrase or any(p and p.lower() in phrase.lower() for p in private):
             continue
+        if text and idiom_only((_norm_words(phrase)[-1:] or [""])[0], text):
+            continue  # "Barbeque for name sake", "being a veggie": a set phrase, not a thing they had
         if not names_rightly(phrase, want, text, evidence, side):
             continue  # the analyzer's label and the reviewer's clause disagree: name nothing rather than guess
         if want < 0 and LONGED_TO_RE.search(evidence):
@@ -2478,7 +2523,9 @@ MISSING_CUES = (r"\bmissing|"
                 r"\b(?:have|has|had) ?(?:not|n'?t) (?:received|got|gotten|been (?:given|served|sent|delivered))|"
                 r"(?:\bdid ?n[o']?t|\bdint|\bdidnt|\bddinot|\bnever|\bhaven'?t|\bhave not) "
                 r"(?:get|receive|provide|send|give|include|add|pack|bring|serve)|"
-                r"\bnot (?:provided|given|sent|included|received|served|packed)")
+                r"\bnot (?:provided|given|sent|included|received|served|packed)|"
+                # "rice without a drop of gravy": a thing left out, named by how little of it came
+                r"\bwithout (?:even )?(?:a drop of|a single|a trace of|a bit of|a spoon of|any)")
 MISSING_DETERMINERS = r"\s+(?:any |the |a |an |our |my |us |me |with )*"
 
 
@@ -3450,7 +3497,8 @@ ODD_USAGE_RE = re.compile(
     # two categories run together: "Worst service food"
     r"\b(?:service|ambience|ambiance) (?:food|ambience|ambiance|service)\b|\bfood (?:ambience|ambiance)\b|"
     r"\bworth for\b|"
-    r"\ban? (?:very|really|so|too|quite) an?\b", re.I)  # "a very a big disappointment": an article typed twice
+    r"\ban? (?:very|really|so|too|quite) an?\b|"  # "a very a big disappointment": an article typed twice
+    r"\b(?:too|so|more|most|much) (?:worst|best)\b", re.I)  # "too worst serving": a degree on a superlative
 # One person or thing, then a verb: "server argue" lacks the agreement a quote back would need.
 ONE_PERSON_VERB_RE = re.compile(r"\b(?:he|she|it|server|waiter|waitress|manager|owner|chef|cashier|guard)\s+([a-z]+)\b",
                                 re.I)
@@ -3461,6 +3509,91 @@ SAME_PAST = frozenset("cost put hit hurt cut let set shut read spread split burs
 WORD_SLIPS = frozenset("cocked buffer dinning testy receipe peaces staffs".split())
 # A real word after a cooking verb where an adverb was meant: "not cooked property" for "properly".
 WORD_SLIP_RE = re.compile(r"\b(?:cooked|packed|served|done|made)\s+property\b", re.I)
+
+
+# "its" where "it's" was meant, known by what follows: an article, a degree word, an adverb or a word of judgement
+# ("its costly", "its a must"). Quoted back as typed, the missing apostrophe reads as a correction; it is mended.
+ITS_FOR_IT_IS_RE = re.compile(r"\bits\s+(?:a|an|the|not|very|too|so|really|quite|just|been|worth|also|always|never|"
+                              r"totally|pretty|definitely|actually|simply|\w+ly)\b", re.I)
+def mend_its(quote: str) -> str:
+    """ "its costly" -> "it's costly"; "its lovely interiors" stays: an adjective before a noun makes "its" the
+    possessive it is."""
+    def mend(m: re.Match[str]) -> str:
+        word = m.group(0).split()[-1].lower()
+        after = re.match(r"\s+([a-z]+)", quote[m.end():].lower())
+        if word not in ITS_DEGREE_WORDS and after and _known_noun(after.group(1)):
+            return m.group(0)
+        return m.group(0)[:2] + "'" + m.group(0)[2:]
+    return ITS_FOR_IT_IS_RE.sub(mend, quote)
+
+
+def mend_split(text: str) -> str:
+    """ "over priced" -> "overpriced", "under cooked" -> "undercooked": a participle typed apart from its prefix
+    is one word, quoted back as the reviewer meant it."""
+    def join(m: re.Match[str]) -> str:
+        word = m.group(1) + m.group(2)
+        return word if word.lower() in english_words() else m.group(0)
+    return re.sub(r"\b(over|under|Over|Under) ([a-z]+ed)\b", join, text)
+
+
+ITS_DEGREE_WORDS = frozenset("a an the not very too so really quite just been".split())
+# Two sentences run together without a stop: "so I did it was delicious". A verb that takes a clause ("I thought
+# it was") is English; any other verb with "it was" straight after it is two thoughts pressed into one.
+RUN_ON_RE = re.compile(r"\b(?:i|we)\s+([a-z]+)\s+((?:it|this|that|they)\s+(?:was|were|is|are)\b.*)", re.I)
+CLAUSE_VERBS = frozenset("""think thought feel felt know knew guess guessed believe believed say said hope hoped find
+found hear heard realise realised realize realized bet expect expected wish wished suppose supposed assume assumed
+noticed notice saw see mean meant swear agree agreed understand understood reckon must could would should can will
+might""".split())
+
+
+GLUED_LEADS = ("a", "the", "my")
+
+
+def glued_lead(word: str) -> int:
+    """The length of an article typed glued to its noun ("Afood" is "a food", "thefood"), or 0. Only nouns of
+    four letters or more count: "alot" is a slip of its own, and "iphone" a product, not "i phone"."""
+    known, low = english_words(), word.lower()
+    if not known or len(low) < 5 or not low.isalpha() or low in known or _known_noun(low):
+        return 0
+    return next((i for i in (1, 3, 2) if low[:i] in GLUED_LEADS and _known_noun(low[i:]) and len(low) - i >= 4), 0)
+
+
+def unglued(text: str, keep: bool = True, names: Iterable[str] = ()) -> str:
+    """The text with an article typed glued to its noun split off ("Afood is cold" -> "A food is cold"), or,
+    without `keep`, left out ("food is cold"): a quote starts at the real word, not at the slip. A capital
+    inside a sentence is a name's ("Abeer"), left as it is, as is any of `names`."""
+    known = {n.lower() for n in names if n}
+
+    def split(m: re.Match[str]) -> str:
+        word = m.group(0)
+        k = glued_lead(word)
+        mid_capital = word[:1].isupper() and not re.search(r"(?:^|[.!?\n])\W*$", text[:m.start()])
+        if not k or word.lower() in known or mid_capital:
+            return word
+        return (word[:k] + " " if keep else "") + word[k:]
+    return re.sub(r"[A-Za-z]{5,}", split, text)
+
+
+def _run_together(words: list[str]) -> bool:
+    """True when a quote holds a word typed glued to another ("Afood", an article on its noun) or split in two
+    ("mock tails" for mocktails): quoted back, either reads as pointing out the slip."""
+    known = english_words()
+    if not known:
+        return False
+    plain = [w.lower().strip("'!?,.") for w in words]
+    if any(glued_lead(w) for w in plain):
+        return True
+    for a, b in zip(plain, plain[1:], strict=False):
+        join = a + b
+        if (len(a) >= 3 and len(b) >= 3 and a not in QUOTE_FILLER and a not in SPLIT_OK_FIRST
+                and (_known_noun(join) and not _known_noun(b) or join in COMPOUND_FOODS)):
+            return True
+    return False
+
+
+# First words that stand alone before another in plain English ("every day", "may be", "any one").
+SPLIT_OK_FIRST = frozenset("every may might each what how when where who good well over under out".split())
+COMPOUND_FOODS = frozenset("seafood cheesecake mocktail mocktails cupcake cupcakes pancake pancakes popcorn".split())
 
 
 def _past_form(word: str) -> bool:
@@ -3508,6 +3641,13 @@ def broken_grammar(quote: str) -> bool:
         return True  # "Server argue", "it taste bad": a verb that does not agree reads as mockery quoted back
     if WORD_SLIP_RE.search(quote) or any(_slipped_short_word(w) for w in re.findall(r"[A-Za-z]+", quote)):
         return True
+    food_slip = _FAMILY.get() == "restaurant" and any(
+        FOOD_SPELLINGS.get(w.lower(), "") not in ("", "seating") for w in re.findall(r"[A-Za-z]+", quote))
+    if food_slip or _run_together(quote.split()):
+        return True  # "ambience is descent", "Afood is not as per recipe": a slip quoted back
+    if re.search(r"[a-z][.!?,;:][A-Za-z]", quote) or any(
+            m.group(1).lower() not in CLAUSE_VERBS for m in RUN_ON_RE.finditer(quote)):
+        return True  # "hang out.professional service", "I did it was delicious": sentences run together
     for m in re.finditer(r"[A-Za-z]+", quote):
         low = m.group(0).lower()
         if low in WORD_SLIPS:
@@ -3561,7 +3701,9 @@ def worst_said(text: str, named: str, private: set[str], staff_names: set[str]) 
 
     if worst := unnamed_worst(text, named):
         said = short_quote(worst[0], [worst[0]], private, staff_names, -1)
-        if said and said.lower() in worst[1].lower() and thing_stems(said) and not SELF_BLAME_RE.search(said):
+        # compared word by word: a quote may be mended ("it's costly", "overpriced") from what was typed
+        within = f' {" ".join(_norm_words(said or ""))} ' in f' {" ".join(_norm_words(mend_split(unglued(worst[1]))))} '
+        if said and within and thing_stems(said) and not SELF_BLAME_RE.search(said):
             return said
     return None
 
@@ -3594,11 +3736,16 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
                for c in re.split(r"[,;:.!?()\n]|\s-\s|\bbut\b|\beven (?:though|if)\b|\bthough\b", str(p or ""))]
     # Last, the parts of long clauses: "nobody said sorry and we had to ask twice" -> "nobody said sorry".
     pieces += [c for p in pieces for c in re.split(r"\b(?:and|when|which|so|because)\b", str(p or ""))]
+    # The second of two sentences run together: "so I did it was delicious" -> "it was delicious".
+    pieces += [m.group(2) for p in pieces for m in RUN_ON_RE.finditer(str(p or "")) if m.group(1).lower() not in
+               CLAUSE_VERBS]
     # Last of all, what follows "I dislike that", "the problem is that": "it confuses my requests all the time".
     pieces += [m.group(1) for p in pieces if (m := re.search(
         r"\b(?:that|whenever)\s+((?:it|she|he|they|the|this|you)\b.*)", str(p or ""), re.I))]
     for cand in pieces:
-        if "…" in str(cand or "") or re.search(r"\.{2,}", str(cand or "").strip().strip(". ")):
+        # "Afood is cold" is quoted from its real word: "food is cold"
+        cand = unglued(str(cand or ""), keep=False, names=names)
+        if "…" in cand or re.search(r"\.{2,}", cand.strip().strip(". ")):
             continue  # "rotten.. pathetic": two thoughts; their clauses are tried on their own below
         cleaned = re.sub(r"(?<=[A-Za-z])[’'](?=[A-Za-z])", "'", str(cand or ""))  # "it’s" stays one word
         cleaned = re.sub(r"[\"“”‘’`]|(?<![A-Za-z])'|'(?![A-Za-z])|\.{2,}", " ", cleaned).strip().strip(".!?,;: ")
@@ -3688,6 +3835,15 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         if polarity < 0 and at > 0 and re.search(r"\b(?:even though|even if|despite|in spite of)\s+$",
                                                   text[max(0, at - 14):at].lower()):
             continue  # "even though the place was crowded, they made sure to ask": granted, not the complaint
+        if at > 0 and re.search(r"\b(?:which|that|who|whom)\s+$", text[max(0, at - 8):at].lower()) and re.match(
+                r"(?:i|we|you|they|he|she)\b", low):
+            continue  # "I never experienced in my life", cut from "serving which I never ...": its object left behind
+        if at >= 0 and re.search(r"\bas\s+[a-z]+$", low) and re.match(r"\s+(?:and|as|[a-z]+\s+as)\b",
+                                                                       text[at + len(low):].lower()):
+            continue  # "running as efficiently", cut from "as efficiently and beautiful as before": half a comparison
+        if at > 0 and re.search(r"\b(?:and|or)\s+$", text[max(0, at - 5):at].lower()) and re.fullmatch(
+                r"[a-z]{3,}(?:ful|ent|ant|ous|ive|al|ab|ib)ly", words[0].lower()):
+            continue  # "beautifully as before", cut from "as efficiently and beautifully as before": its verb is gone
         if at > 0 and re.match(r"[A-Za-z][-'’]$", text[at - 2:at]):
             continue  # "law gave a treat", cut from "my in-law gave a treat": a word split at its hyphen
         if at > 0 and re.search(r"\b(?:nothing|not|no)\s+\w+\s*[,;]\s*$", text[max(0, at - 25):at].lower()):
@@ -3701,7 +3857,7 @@ def short_quote(text: str, candidates: Iterable[str], private: set[str], names: 
         first = words[0]
         if first not in ("I", "I'm", "I've", "I'd") and not (first.isupper() and len(first) > 1):
             quote = quote[0].lower() + quote[1:]
-        return quote
+        return mend_its(mend_split(quote))
     return None
 
 
@@ -4062,7 +4218,9 @@ def _with_verdict(phrase: str, text: str) -> str:
     said = re.search(rf"\b{re.escape(thing.group(1))}{THING_VERDICT_RE}", text, re.I)
     if not said:
         # the verdict before the noun: "burnt naan", "stale bread and cold soup"
-        before = re.search(rf"\b({PRENOMINAL_FAULTS})\s+{re.escape(thing.group(1))}\b", text, re.I)
+        # "stale stinky paneer tikka", "cold, soggy fries": the first of two fault words before the noun
+        before = re.search(rf"\b({PRENOMINAL_FAULTS})\s*(?:,\s*|\s+and\s+)?(?:(?:{PRENOMINAL_FAULTS}|stinky|stinking)"
+                           rf"\s+)?{re.escape(thing.group(1))}\b", text, re.I)
         return f"the {before.group(1).lower()} {thing.group(1)}" if before and not re.search(
             rf"\b(?:not|no|never|wasn't|isn't|weren't)\s+(?:\w+\s+)?{before.group(1)}\s", text[:before.end()][-30:],
             re.I) else phrase
@@ -4124,7 +4282,11 @@ def _predicates(name: str, text: str, alone: bool = False) -> list[tuple[str, st
     # "ordered salt and pepper prawns : it was extremely salty": "it" right after the dish picks it up
     # "when the dish came, it was burnt": its arrival between them changes nothing
     picked_up = (rf"(?:\s+(?:came|arrived|reached|was served|were served|was delivered|were delivered))?"
-                 rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they)\s+{verbs}\b")
+                 rf"(?:\s*[.,:;!-]+\s*|\s+(?:but|and)\s+)(?:it|they|both of them|both|all of them)\s+{verbs}\b")
+    # "ordered tandoori and lasooni tikka. Both of them were undercooked": a plural pronoun after a list the dish
+    # is in picks up every dish of the list
+    listed = (rf"\s+and\s+(?:[a-z]+\s+){{0,2}}[a-z]+\s*[.,:;!-]+\s*(?:both of them|both|they|all of them)\s+"
+              rf"{verbs}\b")
     found: list[tuple[str, str]] = []
     for m in re.finditer(rf"\b(?:{names})\b", text, re.I):
         if alone and not ALONE_BEFORE_RE.search(text[:m.start()]):
@@ -4135,7 +4297,7 @@ def _predicates(name: str, text: str, alone: bool = False) -> list[tuple[str, st
                                                            "always", "all", *PARTICIPLES_BEFORE_VERB):
             own = None  # "the pizza guy was rude": another word's verb
         if not own:
-            own = re.match(picked_up, rest, re.I)
+            own = re.match(picked_up, rest, re.I) or re.match(listed, rest, re.I)
         if not own or NOT_SAID_OF_IT_RE.search(text[max(0, m.start() - 60):m.start()].split(".")[-1]):
             continue
         for _ in range(2):  # its own predicate, then one "it was ..." that follows it straight away
@@ -4258,6 +4420,10 @@ def with_short_measure(neg: list[str], text: str) -> list[str]:
     return [phrase, *neg] if spot and at < spot.start() else [neg[0], phrase, *neg[1:]]
 
 
+HAD_A_FAULT_RE = re.compile(r"an?\s+(?:very\s+|really\s+|strong\s+)?(stale|bad|foul|rotten|weird|strange|"
+                            r"sour|burnt|rancid|fishy|musty)\s+(smell|odou?r|taste|after-?taste)")
+
+
 def _with_complaint(phrase: str, text: str) -> str:
     """A faulted dish named with what the reviewer said was wrong with it: "the pizza" -> "the undercooked pizza"
     ("Pizza is not cooked properly"), "the burger" -> "the overly sweet burger" ("super sweet"), "the brownie" ->
@@ -4281,6 +4447,9 @@ def _with_complaint(phrase: str, text: str) -> str:
             continue
         if verb in ("had", "has", "have") and (few := only_few(predicate)):
             clause = clause or few
+        elif verb in ("had", "has", "have") and (m := HAD_A_FAULT_RE.fullmatch(predicate)):
+            # "the sambar had a stale smell" -> "the stale-smelling sambar"
+            adjective = adjective or f"{m.group(1)}-{'tasting' if 'taste' in m.group(2) else 'smelling'}"
         elif COOKED_DENIED_RE.fullmatch(predicate):
             adjective = adjective or "undercooked"
         elif (m := OVERDONE_RE.fullmatch(predicate)) and verb in ("was", "were", "is", "are"):
@@ -5493,6 +5662,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # "room for improvement in the hospitality": the idiom's "room" is no hotel room or dining room
         pos = [x for x in pos if x != "the room"]
         neg = [x for x in neg if x not in ("the room", "the scope")]
+    # "the menu present", "the sake" (from "for name sake"), "the veggie" (the reviewer): never echoed as a thing
+    pos, neg, extra_pos = ([y for y in map(without_postposed, things) if not idiom_only(
+        (_norm_words(y)[-1:] or [""])[0], text)] for things in (pos, neg, extra_pos))
 
     # a category named plainly ("the slow delivery") still leaves room for their own words, as a topic's name does
     generic = {*TOPIC_PHRASES_FLAT, *NEUTRAL_PHRASES.values(), "the food", "your visit", "this", "the service",
@@ -6066,8 +6238,9 @@ def _render(template: str, values: dict) -> str | None:
         sentence = f"{greet} {rest}" if greet else rest[0].upper() + rest[1:]
     if not sentence.endswith((".", "!", "?")):
         sentence += "."
-    if re.search(r"\bwhy how\b", sentence):
-        return None  # "I understand why how the manager treated you left you angry"
+    if re.search(r"\b(?:why|with) how\b", sentence):
+        # "I understand why how the manager treated you left you angry", "what happened with how they treated you"
+        return None
     if values.get("delivery"):
         return for_delivery(sentence)
     if values.get("unclear"):
@@ -6083,11 +6256,14 @@ def _formal(sentence: str) -> str:
 IDEAS: dict[str, re.Pattern[str]] = {
     "deserved": re.compile(r"\bdeserved? better\b|\bexpect(?:ed|ing)? (?:better|more)\b|right to expect", re.I),
     "on_us": re.compile(r"\b(?:on us|falls on|on all of us|is ours|our responsibility)\b", re.I),
-    "excuse": re.compile(r"\b(?:no excuse|make excuses|nothing to excuse|won't defend|pretend otherwise)\b", re.I),
+    # "I'm not going to argue with it" and "I'm not going to pretend otherwise" side by side read as padding
+    "excuse": re.compile(r"\b(?:no excuse|make excuses|nothing to excuse|won't defend|pretend otherwise|"
+                         r"(?:not going to|won't|will not) argue)\b", re.I),
     "let_down": re.compile(r"\blet (?:you|the visit|your visit) down\b|\bfell (?:short|flat|below)\b", re.I),
     "angry": re.compile(r"\b(?:angry|upset|frustrat\w*)\b", re.I),
     "missed": re.compile(r"\bmissed (?:the mark|expectation)|\bwe missed\b", re.I),
     "standard": re.compile(r"\bstandard\b", re.I),
+    "disappointed": re.compile(r"\bdisappoint\w*", re.I),  # "left you disappointed ... I understand the disappointment"
     "time": re.compile(r"\b(?:taking|took|take) (?:the|a) (?:time|moment)\b", re.I),
     "argue": re.compile(r"\bargu(?:e|ing)\b", re.I),
     "talk_through": re.compile(r"\btalk(?:ing)? (?:this|it) through\b", re.I),
@@ -6417,7 +6593,8 @@ def _content_words(text: str) -> set[str]:
 def _norm_words(text: str) -> list[str]:
     # Hyphens split words, so "the roast lamb" is found in "slow-roast lamb".
     text = re.sub(r"['’]s\b", "", text.lower().replace("’", "'"))  # "Biryani's" is the biryani
-    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z][a-z']*", text)]
+    # "its" is the "it's" it so often stands for
+    return [w[:-1] if w.endswith("s") and (len(w) > 3 or w == "its") else w for w in re.findall(r"[a-z][a-z']*", text)]
 
 
 @lru_cache(maxsize=len(FAMILIES))
@@ -6439,8 +6616,9 @@ def _bank_fragments(family: str = "restaurant") -> tuple[re.Pattern[str], ...]:
 
 
 def _quotes_of(reply: str, review: str) -> list[str]:
-    """Quoted stretches of the reply that are the review's own words."""
-    said = " " + " ".join(_norm_words(review)) + " "
+    """Quoted stretches of the reply that are the review's own words (a small word typed glued to the next,
+    "Afood", counts as the two words it is)."""
+    said = " " + " ".join(_norm_words(mend_split(unglued(review)))) + " "
     return [q for q in re.findall(r"[\"“]([^\"”]{3,})[\"”]", reply)
             if _norm_words(q) and " " + " ".join(_norm_words(q)) + " " in said]
 
