@@ -2877,6 +2877,7 @@ def _plain_judging_words(clause: str) -> str:
     low = re.sub(r"\b(very|so|too|really) taste\b", r"\1 tasty", low)  # "VERY TASTE": very tasty
     low = LONGED_TO_RE.sub(" wished to visit ", low)  # "waiting for a long time to visit": a wish, not a wait
     low = WAITED_ON_RE.sub(" served us ", low)  # "Ravi waited our table and was lovely": serving, not a wait
+    low = SWEET_PERSON_RE.sub(r"\1 kind", low)  # "she was so sweet": a kind person, not a sugary dish
     low = re.sub(r"\b(didn't|did not|doesn't|does not) had\b", r"\1 have", low)  # "it didn't had much toppings"
     # Praise said through a negation ("don't miss it", "never disappoints") is praise, not a fault.
     low = PRAISE_IDIOM_RE.sub(" great ", low)
@@ -3930,6 +3931,11 @@ LONGED_TO_RE = re.compile(r"\b(?:wait(?:ing|ed)?|wanted|longing|dying) (?:for )?
                           # "eagerly waiting for the next visit": looking forward, not kept waiting
                           r"\b(?:eagerly|excitedly|impatiently) (?:wait(?:ing)?|await(?:ing)?)\b", re.I)
 # Waiting on someone is serving them: "Ravi waited our table", "she waited on us all evening".
+# "she was so sweet", "the staff are very sweet": said of a person, sweet is kindness, not too much sugar.
+SWEET_PERSON_RE = re.compile(
+    r"\b((?:she|he|they|who|staff|waiters?|waitress(?:es)?|servers?|manager|host|hostess|team|people|guys?|lady|"
+    r"ladies|man|men|boys?|girls?|chef|owner)(?:'s|'re| (?:is|was|are|were))(?: (?:so|very|extremely|really|too))?) "
+    r"sweet\b", re.I)
 # "We were waiting on the table for 30 minutes" is a wait at the table: "the" is left out.
 WAITED_ON_RE = re.compile(r"\bwait(?:ed|s|ing)?\s+(?:on\s+|upon\s+)?(?:(?:our|my|your|their)\s+tables?|us|me)\b",
                           re.I)

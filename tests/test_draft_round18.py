@@ -26,7 +26,8 @@ from nlp.draft import (
     thing_polarity,
 )
 
-OWNED_RE = re.compile(r"on us|ours|our job|responsib|the miss|fell short|we missed|done better|got that wrong", re.I)
+OWNED_RE = re.compile(r"on us|\bours (?:to|alone)\b|(?:is|are|that.s) ours\b|our job|responsib|the miss|fell short|"
+                      r"we missed|done better|got that wrong", re.I)
 
 
 def test_a_business_the_review_compares_us_with_is_no_person():
@@ -230,3 +231,13 @@ def test_a_real_wait_at_the_table_is_still_named():
     text = ("The chicken 65 was great but small for the price. We were waiting on the table for almost 30 mins "
             "for the biryani to be served, and it was not worth it.")
     assert all("wait" in reply for reply in drafted(text, 3))
+
+
+@pytest.mark.parametrize(("clause", "verdict"), [
+    ("Meena waited our table and she was so sweet and attentive.", 1),
+    ("The staff were very sweet to our kids", 1),
+    ("The lassi was so sweet we left it", -1),
+    ("Dessert was too sweet, though the waiter was sweet", -1),
+])
+def test_sweet_said_of_a_person_is_kindness_and_of_food_too_much_sugar(clause, verdict):
+    assert clause_polarity(clause) == verdict
