@@ -1835,7 +1835,13 @@ UNDELIVERED_RE = re.compile(
     r"\b(?:can'?t|cannot|could not|couldn'?t|unable to|won'?t|will not|didn'?t|did not|never) (?:be |get |got )?"
     r"deliver(?:ed)?\b(?!\s+(?:on|what|as|the goods|quality|taste))|"
     r"\b(?:not|never|didn'?t|did not) (?:the )?receive[d]? (?:the |my |our |any )?(?:food|order|parcel|package|meal)\b|"
-    r"\border (?:never|didn'?t|did not) (?:arrive|come|reach)", re.I)
+    r"\border (?:never|didn'?t|did not) (?:arrive|come|reach)|"
+    # one item that never came: "still waiting for the pizza", "the dessert never arrived", "naan was not delivered"
+    r"\bstill waiting for (?:the |my |our |a |an )?(?P<awaited>[a-z]{3,}(?: [a-z]{3,})?)\b(?! (?:to|for)\b)|"
+    r"\b(?:the |my |our )(?P<unsent>[a-z]{3,}(?: [a-z]{3,})?) (?:never|didn'?t|did not|was not|wasn'?t|were not|"
+    r"weren'?t|has not|hasn'?t|have not|haven'?t) (?:been )?(?:arrive[ds]?|come|came|delivered|reached|reach|served|"
+    r"turned up|shown up)\b(?!\s+(?:on time|in time|for|till|until|hot|fresh|properly|as|with|in (?:good|proper)))",
+    re.I)
 # What a device or app would not let them do: "Can't recognize my sprinkler wifi controller", "won't connect to wifi",
 # "CANNOT CANCEL SNOOZE". The verb is one a product is for; its object, when plain, comes along.
 CANT_DO_RE = re.compile(
@@ -1931,6 +1937,12 @@ LATE_ARRIVAL_RE = re.compile(
     r"\b(?:it|order|parcel|package|delivery|item|items|food|meal|shipment)\s+(?:arrived|came|was delivered|"
     r"got delivered|reached(?: me| us)?)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+"
     r"(days?|weeks?|hours?|minutes?|mins?)\s+)?late\b", re.I)
+# The two clock times of an order that came late: "ordered at around 5pm but it was delivered by 7:15pm".
+CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"
+CLOCK_LATE_RE = re.compile(
+    rf"\border(?:ed)?\b[^.!?]{{0,30}}?\b(?:at|around|by|before)\s+(?:around\s+|about\s+)?{CLOCK}[^!?]{{0,40}}?"
+    rf"\b(?:delivered|arrived|came|received|reached|got)\b[^.!?]{{0,20}}?\b(?:at|by|around|after|only at)\s+"
+    rf"(?:around\s+|about\s+)?{CLOCK}", re.I)
 
 
 # "<Noun> was/is (really) good": praise of that noun, whether or not a profile lists it.
@@ -4737,6 +4749,7 @@ ORDER_MIXUP_RE = re.compile(
     r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))"
     # "received only 1 piece of chicken", "we got slightly uncooked one": less or worse of the same, not a mix-up
     r"(?!\s+(?:only|just|half|slightly|another|the same|a replacement|exactly|precisely|what (?:i|we)\b|"
+    r"(?:by|at|after|around|in|within)\s+(?:around\s+|about\s+)?\d|"
     r"as (?:ordered|asked)|\d(?!\d*\s*(?:rs|rupees|inr)\b)|one|"
     r"very (?:little|less)|less|irritated|"
     r"it\b|them\b|(?:the|our|my) order\b|"
@@ -4914,7 +4927,8 @@ PRONOUN_SUBJECT_RE = re.compile(r"^\W*(?:but\s+|and\s+)?(?:it|they|this|these|th
 # "we ordered fried piece biryani ... but it was normal dum biryani that was delivered", "ordered grilled chicken but
 # they gave plain chicken". Up to four words each side; "a", "some" and the like before the second are dropped.
 _ITEM = r"((?:[a-z]+ ){0,3}[a-z]{3,})"
-_SENT = r"(?:got|getting|received|receiving|gave|given|sent|delivered|served|brought)"
+# present forms too, as typed in a hurry: "I ordered mutton biryani and they send me chicken biryani"
+_SENT = r"(?:got|getting|received|receiving|gave|given|give|gives|sent|send|sends|delivered|served|brought)"
 _ARTICLE = r"(?:(?:a|an|the|some|us|me|just|only)\s+)*"
 SWAPPED_RES = (
     re.compile(rf"\binstead of (?:the |a |an |my |our )?{_ITEM},?\s+(?:i|we|they)\s+(?:have\s+)?{_SENT}\s+"
@@ -4959,14 +4973,55 @@ LISTING_RE = re.compile(r"\b(?:not (?:mentioned|updated|shown)|still (?:shows?|s
                         r"(?:on|in) (?:zomato|swiggy|google|the app|the website)\b[^.!?]{0,30}\bopen)", re.I)
 
 
+WHOLE_ORDER_WORDS = frozenset("food order meal delivery parcel package".split())
+
+
 def undelivered(text: str) -> re.Match[str] | None:
     """The review's words that its order never came or was cancelled; None for a condition ("remove it from the
     app if you are unable to deliver it with dry ice") or a wish."""
     for m in UNDELIVERED_RE.finditer(text):
         clause = re.split(r"[.!?\n]", text[:m.start()])[-1]
+        words = (m.group("awaited") or m.group("unsent") or "").lower().split()
+        if words and words[-1] not in WHOLE_ORDER_WORDS and not undelivered_item(m, ()):
+            continue  # "still waiting for a reply": no dish, no order
         if not re.search(r"\b(?:if|unless|whether|in case|so that)\b", clause, re.I):
             return m
     return None
+
+
+# Fewer than the business said: "they will say 3 non veg starters but they will provide only 2", "the menu says 6
+# pieces, we got just 4".
+_COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+FEWER_THAN_PROMISED_RE = re.compile(
+    rf"\b(?:say|says|said|promise|promised|promises|mention|mentioned|mentions|told|tell|claim|claimed|claims|"
+    rf"advertised|advertise|show|shows|shown|written)\s+(?:us\s+|me\s+)?(?:that\s+)?(?:it\s+(?:is|was|has)\s+|"
+    rf"there\s+(?:is|are|will be)\s+|(?:you|we)\s+(?:will\s+)?(?:get|gets)\s+)?{_COUNT}\s+"
+    rf"((?:[a-z-]+\s+){{0,3}}[a-z]{{3,}})\b[^.!?]{{0,50}}?\b(?:only|just)\s+(?:gave\s+|got\s+|served\s+|"
+    rf"provided?\s+|sent\s+)?{_COUNT}\b", re.I)
+
+
+def fewer_than_promised(text: str, staff_names: Iterable[str]) -> str:
+    """ "only two of the three starters you were promised" when the review says fewer came than the business said;
+    "" otherwise, or when the words counted are no dish ("says 5 stars ... only 2")."""
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    for m in FEWER_THAN_PROMISED_RE.finditer(text):
+        said, got = (NUMBER_NAMES.get(int(g), g) if g.isdigit() else g.lower() for g in (m.group(1), m.group(3)))
+        words = [w for w in m.group(2).lower().split() if w not in ("the", "a", "an")]
+        dish = words[words.index("of") + 1:] if "of" in words else words  # "6 pieces of chicken wings"
+        item = _unlisted_thing(" ".join(w for w in dish if w not in DISH_MODIFIERS), staff)
+        if item and said != got and item.split()[-1] not in ("stars", "star", "minutes", "mins", "hours", "days"):
+            return f"only {got} of the {said} {' '.join(words)} you were promised"
+    return ""
+
+
+def undelivered_item(m: re.Match[str], staff_names: Iterable[str]) -> str:
+    """ "the pizza" when the words of `undelivered` name the one thing that never came; "" for the whole order or
+    for words that name no dish ("still waiting for a reply", "the table")."""
+    words = (m.group("awaited") or m.group("unsent") or "").lower()
+    if words.split()[-1:] in (["food"], ["meal"], ["parcel"], ["package"]):
+        return f"the {words.split()[-1]}"  # "the food never arrived": their word for the whole order
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    return _unlisted_thing(words, staff) if words.split()[-1:] != ["table"] else ""
 
 
 def found_closed(text: str) -> str:
@@ -5295,6 +5350,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         heads = set(_norm_words(exact[0]))
         neg = [exact[0], *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= heads
                            and (_norm_words(x)[-1:] or [""])[0] not in GENERIC_THINGS]][:2]
+    if stance in ("negative", "mixed") and text and CLOCK_LATE_RE.search(text) and not any(
+            re.search(r"\b(?:wait|delay|late)\b", x) for x in neg):
+        # "ordered at 5pm, delivered by 7:15pm": the hours between are the complaint, not a mix-up
+        neg = ["the late delivery", *[x for x in neg if x not in ("your order", "the delivery", "the order")]][:2]
     if stance in ("negative", "mixed") and text and (m := LATE_ARRIVAL_RE.search(text)) and not any(
             re.search(r"\b(?:wait|delay|late)\b", x) for x in neg):
         # "my order arrived two weeks late": the delay in their own measure leads
@@ -5304,9 +5363,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         neg = [late, *[x for x in neg if x not in ("your order", "the delivery")]][:2]
     if stance in ("negative", "mixed") and text and (m := undelivered(text)):
         # the order itself never came: that leads, ahead of the food it never brought
-        gone = "the cancelled order" if m.group("cancel") else "the order that never reached you"
+        item = "" if m.group("cancel") else undelivered_item(m, staff_names)
+        gone = "the cancelled order" if m.group("cancel") else f"{item} that never reached you" if item else \
+            "the order that never reached you"
         neg = [gone, *[x for x in neg if x not in ("your order", "the delivery", "the food", "the order", "the meal")
-                       and "cancel" not in x]][:2]
+                       and "cancel" not in x and not (item and _norm_words(x)[-1:] == _norm_words(item)[-1:])]][:2]
     if stance in ("negative", "mixed") and text and (closed := found_closed(text)):
         neg = [closed, *[x for x in neg if x not in ("your visit", "the place", "the restaurant", "the food")]][:2]
     if stance in ("negative", "mixed") and text and RUSHED_RE.search(text) and not any("rush" in x for x in neg):
@@ -5377,6 +5438,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             "the item that turned out to be unavailable"
         neg = [*[x for x in neg if "wait" in x][:1], gone,
                *[x for x in neg if "wait" not in x and x != "the stock"]][:2]
+    if stance in ("negative", "mixed") and text and (fewer := fewer_than_promised(text, staff_names)):
+        # "they say 3 starters but provide only 2": the broken promise, with their counts, is the grievance
+        neg = [fewer, *[x for x in neg if not set(_norm_words(x)) & set(_norm_words(fewer)) - {"the"}]][:2]
     if stance in ("negative", "mixed") and text and SERVICE_CHARGE_RE.search(text) and not any(
             "charge" in x or "tip" in x for x in neg):
         # "they added 7% service charge without asking", "included 5% tips for their waiters"
@@ -6498,6 +6562,8 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
         found.append("finding us closed")  # "It is closed as of last week"
     if (twice := same_item_twice(review)) and twice in reply:
         found.append(twice)  # "I got both same products"
+    if (fewer := fewer_than_promised(review, ())) and fewer in reply:
+        found.append(fewer)  # "only four of the six pieces" for "says 6 pieces ... just 4"
     for cannot in (cant_do(review), failing_part(review)):
         if cannot and cannot.lower() in reply:
             found.append(cannot)  # "not being able to load netflix" for "it won't load netflix"
