@@ -2143,6 +2143,16 @@ HAD_TO_ASK_RE = re.compile(
     r"\b((?:[a-z]+ )?[a-z]{3,})(?: with [a-z]+)? (?:is|are|was|were) something (?:you|we|one|u|i) (?:have|had|need) to "
     r"ask for\b", re.I)
 
+# Asking over and over to be served at all: "we need to ask several times to serve", "you will literally ask 'n'
+# number of times for food", "served after several reminders".
+_TIMES = r"(?:several|many|multiple|so many|too many|countless|numerous|\d+|two|three|four|five|ten|n|'n'|\"n\"|a number of)"
+ASKED_AGAIN_RE = re.compile(
+    rf"\b(?:ask|asked|asking|remind|reminded|reminding|request|requested|call|called|calling)\s+(?:them\s+|the staff\s+|"
+    rf"the waiters?\s+|him\s+|her\s+)?(?:literally\s+)?(?:{_TIMES}\s+(?:number of\s+)?times|again and again|"
+    rf"repeatedly|over and over|multiple times)\b|"
+    rf"\bafter\s+{_TIMES}\s+(?:reminders|remainders|requests|follow[- ]ups)\b", re.I)
+
+
 ASK_COUNT_WORDS = frozenset("""once twice thrice again two three four five many several multiple every each
 times""".split())
 
@@ -5000,13 +5010,18 @@ FEWER_THAN_PROMISED_RE = re.compile(
     rf"provided?\s+|sent\s+)?{_COUNT}\b", re.I)
 
 
+CLAUSE_CUT = frozenset("but and they we i it only just which that where while".split())
+
+
 def fewer_than_promised(text: str, staff_names: Iterable[str]) -> str:
     """ "only two of the three starters you were promised" when the review says fewer came than the business said;
     "" otherwise, or when the words counted are no dish ("says 5 stars ... only 2")."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
     for m in FEWER_THAN_PROMISED_RE.finditer(text):
         said, got = (NUMBER_NAMES.get(int(g), g) if g.isdigit() else g.lower() for g in (m.group(1), m.group(3)))
-        words = [w for w in m.group(2).lower().split() if w not in ("the", "a", "an")]
+        words = m.group(2).lower().split()
+        words = [w for w in words[:next((i for i, w in enumerate(words) if w in CLAUSE_CUT), len(words))]
+                 if w not in ("the", "a", "an")]
         dish = words[words.index("of") + 1:] if "of" in words else words  # "6 pieces of chicken wings"
         item = _unlisted_thing(" ".join(w for w in dish if w not in DISH_MODIFIERS), staff)
         if item and said != got and item.split()[-1] not in ("stars", "star", "minutes", "mins", "hours", "days"):
@@ -5438,6 +5453,14 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             "the item that turned out to be unavailable"
         neg = [*[x for x in neg if "wait" in x][:1], gone,
                *[x for x in neg if "wait" not in x and x != "the stock"]][:2]
+    if stance in ("negative", "mixed") and text and ASKED_AGAIN_RE.search(text) and not any(
+            "ask" in x for x in neg):
+        # "we need to ask several times to serve": being made to chase the service is what they will look for
+        slow = [x for x in neg if re.search(r"\b(?:slow|wait|delay)", x)] or (
+            ["the slow service"] if re.search(r"\b(?:serving|service)\s+(?:is|was|were)\s+(?:\w+\s+)?slow\b",
+                                              text, re.I) else [])
+        neg = [*slow[:1], "having to ask again and again",
+               *[x for x in neg if x not in slow and x not in ("the service", "the staff")]][:2]
     if stance in ("negative", "mixed") and text and (fewer := fewer_than_promised(text, staff_names)):
         # "they say 3 starters but provide only 2": the broken promise, with their counts, is the grievance
         neg = [fewer, *[x for x in neg if not set(_norm_words(x)) & set(_norm_words(fewer)) - {"the"}]][:2]
@@ -5496,7 +5519,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             "choice" in x or "option" in x or "variety" in x for x in neg):
         neg = [*neg[:1], "the limited choice", *neg[1:]][:2]  # "very less food options", "few dishes in the buffet"
     if stance in ("negative", "mixed") and industry_family(business) in ("restaurant", "retail") and \
-            ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg):
+            ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg) and not (
+                CLOCK_LATE_RE.search(text) and not swapped_item(text)):  # "ordered at 1 pm, got delivered at 3"
         # what came instead is part of the mix-up, not a dish to fault; named when the review names both
         # a hair or a bug found in the food stays named beside it
         found = [x for x in neg if re.search(r"\b(?:hairs?|foreign|stones?|insects?|bugs?|flies|fly|cockroach\w*|"

@@ -1,0 +1,69 @@
+"""Round 23a of blind reads: what the reply says the complaint was, and who it thanks. An item that never came, an
+order hours late by the clock, a wrong dish named in the present tense, fewer than promised and having to ask again
+and again are named as the complaint; staff named after "service by our man" or after a word said only of people
+("cheerful Ashwin Jain") are thanked by name."""
+
+from __future__ import annotations
+
+from test_draft_round8 import drafted
+
+from nlp.analyze import analyze_rows
+from nlp.draft import ASKED_AGAIN_RE, CLOCK_LATE_RE, fewer_than_promised, swapped_item, undelivered
+
+
+def staff_names(text: str) -> list[str]:
+    """The names the analysis finds as staff in a review."""
+    row = {"id": "s", "text": text, "rating": 5, "source": "zomato"}
+    return [s["name"] for s in analyze_rows([row], "restaurant")[0]["staff"]]
+
+
+def test_an_item_that_never_came_is_named():
+    replies = drafted("Been an hour and I am still waiting for the burger. Useless.", 1, n=3)
+    assert all("burger that never reached you" in r for r in replies), replies
+    replies = drafted("Ordered a thali and a lassi. The lassi never arrived, thali was okay.", 2, n=3)
+    assert all("lassi that never reached you" in r for r in replies), replies
+
+
+def test_waiting_for_a_reply_or_on_time_is_no_missing_item():
+    assert undelivered("Still waiting for a reply from the manager about my complaint.") is None
+    assert undelivered("The food was not delivered on time.") is None
+
+
+def test_clock_times_of_a_late_order():
+    assert CLOCK_LATE_RE.search("ordered at around 6pm but it was delivered by 8:30pm")
+    assert not CLOCK_LATE_RE.search("ordered at 6pm and it was delivered hot")
+    replies = drafted("Bad. We ordered at 1 pm but the food got delivered at 3:10 pm.", 1, n=3)
+    assert all("late delivery" in r and "mix-up" not in r for r in replies), replies
+
+
+def test_wrong_dish_typed_in_present_is_named():
+    assert swapped_item("I ordered paneer tikka and they send me chicken tikka") == \
+        "the chicken tikka sent in place of the paneer tikka"
+
+
+def test_fewer_than_promised():
+    assert fewer_than_promised("they say 4 veg starters but they give only 3", ()) == \
+        "only three of the four veg starters you were promised"
+    assert fewer_than_promised("The menu says 8 pieces of momos, we got just 5.", ()) == \
+        "only five of the eight pieces of momos you were promised"
+    assert fewer_than_promised("They claim 5 stars but deserve only 2", ()) == ""
+    replies = drafted("Buffet is not worth it. They will say 4 veg starters but they will give only 3. Service also "
+                      "could be better.", 2, n=3)
+    assert all("only three of the four veg starters" in r for r in replies), replies
+
+
+def test_having_to_ask_again_and_again():
+    assert ASKED_AGAIN_RE.search("we had to ask several times for water")
+    assert ASKED_AGAIN_RE.search("you will literally ask 'n' number of times for food")
+    assert not ASKED_AGAIN_RE.search("we asked for the bill and it came quickly")
+    replies = drafted("Lunch with family. Service is very slow even though the place was empty, we had to remind "
+                      "the waiters many times to serve the main course. Pathetic.", 2, n=3)
+    assert all("having to ask again and again" in r for r in replies), replies
+
+
+def test_staff_after_a_casual_word_are_found():
+    assert staff_names("Great evening, loved the service by our man ravinder & Sunil") == ["Ravinder", "Sunil"]
+    assert staff_names("Nice cafe. A chat with the cheerful Meera Nair made our evening.") == ["Meera Nair"]
+    assert staff_names("The friendly Hyderabad crowd makes it fun.") == []
+    replies = drafted("Perfect for a Friday night. Very courteous service by our man ravinder & Sunil.", 5, n=3)
+    assert all("Ravinder" in r and "Sunil" in r for r in replies), replies
