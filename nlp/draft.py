@@ -2145,10 +2145,11 @@ HAD_TO_ASK_RE = re.compile(
 
 # Asking over and over to be served at all: "we need to ask several times to serve", "you will literally ask 'n'
 # number of times for food", "served after several reminders".
-_TIMES = r"(?:several|many|multiple|so many|too many|countless|numerous|\d+|two|three|four|five|ten|n|'n'|\"n\"|a number of)"
+_TIMES = (r"(?:several|many|multiple|so many|too many|countless|numerous|\d+|two|three|four|five|ten|n|'n'|\"n\"|"
+          r"a number of)")
 ASKED_AGAIN_RE = re.compile(
-    rf"\b(?:ask|asked|asking|remind|reminded|reminding|request|requested|call|called|calling)\s+(?:them\s+|the staff\s+|"
-    rf"the waiters?\s+|him\s+|her\s+)?(?:literally\s+)?(?:{_TIMES}\s+(?:number of\s+)?times|again and again|"
+    rf"\b(?:ask|asked|asking|remind|reminded|reminding|request|requested|call|called|calling)\s+"
+    rf"(?:them\s+|the staff\s+|the waiters?\s+|him\s+|her\s+)?(?:literally\s+)?(?:{_TIMES}\s+(?:number of\s+)?times|again and again|"
     rf"repeatedly|over and over|multiple times)\b|"
     rf"\bafter\s+{_TIMES}\s+(?:reminders|remainders|requests|follow[- ]ups)\b", re.I)
 
