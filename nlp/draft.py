@@ -2149,8 +2149,8 @@ _TIMES = (r"(?:several|many|multiple|so many|too many|countless|numerous|\d+|two
           r"a number of)")
 ASKED_AGAIN_RE = re.compile(
     rf"\b(?:ask|asked|asking|remind|reminded|reminding|request|requested|call|called|calling)\s+"
-    rf"(?:them\s+|the staff\s+|the waiters?\s+|him\s+|her\s+)?(?:literally\s+)?(?:{_TIMES}\s+(?:number of\s+)?times|again and again|"
-    rf"repeatedly|over and over|multiple times)\b|"
+    rf"(?:them\s+|the staff\s+|the waiters?\s+|him\s+|her\s+)?(?:literally\s+)?"
+    rf"(?:{_TIMES}\s+(?:number of\s+)?times|again and again|repeatedly|over and over|multiple times)\b|"
     rf"\bafter\s+{_TIMES}\s+(?:reminders|remainders|requests|follow[- ]ups)\b", re.I)
 
 
