@@ -2939,7 +2939,11 @@ DENIED_FAULT_RE = re.compile(
 OWN_ASIDE_RE = re.compile(
     r"\b(?:no |forgot (?:to (?:take|click) )?(?:the |any )?|couldn'?t (?:take|click) (?:any )?|didn'?t (?:take|click) "
     r"(?:any )?|blurry |sorry for (?:the )?(?:bad |poor |blurry )?)(?:pics?|pix|pictures?|photos?|snaps?|images?)\b|"
-    r"\b(?:we|i) (?:were|was) (?:too |so |very )?(?:hungry|starving|busy eating)\b", re.I)
+    r"\b(?:we|i) (?:were|was) (?:too |so |very )?(?:hungry|starving|busy eating)\b|"
+    # the reviewer's own lateness in writing: "Late review.", "sorry for posting this late"
+    r"^\W*(?:a |my |this is a |this is my |very |super |bit of a )?(?:late|belated|delayed) (?:review|post|"
+    r"write-?up|update)\b|\b(?:sorry for|apologies for) (?:the |this |my )?(?:late|delayed|belated) (?:review|post)|"
+    r"\b(?:posting|writing|reviewing) (?:this |it )?(?:very |so |a bit |bit )?late\b", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -3054,7 +3058,11 @@ WORTH_IT_RE = re.compile(
     r"(?:(?:on the )?(?:expensive|pricey|costly|high|higher|little|bit) (?:side )?|(?:a )?(?:bit|little) "
     r"(?:expensive|pricey|costly) |(?:pricing|price|prices|cost)(?: is| was| are)?(?: a bit| a little| slightly)?"
     r"(?: high| on the higher side)?\s?)(?:but|though|,) ?(?:it'?s |its |it is |it was |was |totally |definitely |"
-    r"completely |well )*worth\b", re.I)
+    r"completely |well )*worth\b|"
+    # "its costly but the quality also high": the price granted for what it buys
+    r"\b(?:it'?s |its |it is |a bit |little |bit |slightly |quite )*(?:costly|expensive|pricey|pricy)\s?"
+    r"(?:but|though|,) ?(?:the |their )?(?:quality|taste)\s+(?:is\s+|was\s+|also\s+|too\s+)*(?:very |really |equally )?(?:high|top|"
+    r"great|excellent|superb|premium|the best)\b", re.I)
 
 
 # "remembered my dietary needs (no pork, no alcohol in the cooking)": what they need, not what was missing.
@@ -4835,6 +4843,9 @@ IDEA_RE = re.compile(
     r"portion size|size) of\b|"
     r"it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could)(?! have)|"
     r"\badd\b[^.!?]{0,40}\b(?:please|pls|plz)\b|"
+    # "would have been better if given one more": what would have made it right
+    r"would (?:have been|be) (?:better|nicer|great|good|perfect) if (?:they |you |u )?(?:had |could |would )?"
+    r"(?:given|give|gave|added|add|served|serve|provided|provide|included|include|put)\b|"
     r"would love (?:it )?if (?:they|you)|would be (?:nice|great|good|helpful|lovely)(?= if| to have|\s*[.!]|\s*$))",
     re.I)
 IDEA_THING_RE = re.compile(
@@ -4849,9 +4860,17 @@ BIGGER_PORTION_RE = re.compile(r"\bincrease (?:the )?(?:quantity|quantities|port
                                r"((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
 
 
+# One more of what came singly: "given only one egg ... would have been better if given one more".
+ONE_MORE_RE = re.compile(r"\b(?:only|just) (?:one|1|a single) ([a-z]{3,})\b(?:[^.!?]|\.\.+){0,80}?\b"
+                         r"(?:one more|another one|an extra|one extra|two|2)\b"
+                         r"(?! (?:days?|hours?|minutes?|mins|times|stars?)\b)", re.I)
+
+
 def idea_thing(text: str, staff_names: Iterable[str], private: set[str]) -> str:
     """What a suggestion is about ("add an option to choose the masala" -> "the masala"), or ""."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
+    if (m := ONE_MORE_RE.search(text)) and (one := _unlisted_thing(m.group(1), staff)):
+        return f"an extra {one[4:]}"  # "only one egg ... given one more": the extra egg is the idea
     for clause, _ in review_clauses(text):
         lower = clause.lower()
         if (m := BIGGER_PORTION_RE.search(lower)) and (dish := _unlisted_thing(m.group(1), staff)):
@@ -5894,6 +5913,10 @@ def not_praisable(phrase: str, text: str) -> bool:
     for before, sentence, _after in _mention_contexts(phrase, text):
         if UNTRIED_RE.search(sentence):
             return True
+        if re.search(r"\b(?:go|went|going|headed|moved|walked|drove) (?:over )?to (?!the |our |my |this |that |here\b)"
+                     r"[\w'-]+(?: [\w'-]+)? (?:later |afterwards |after that |then )?for\s+(?:\w+\s+){0,2}$", before,
+                     re.I):
+            return True  # "did go to frio later for desserts": had at another place
         if re.search(r"\b(?:asked for|requested|wanted|ordered for)\s+(?:a |an |the |some )?(?:\w+\s+){0,2}$", before,
                      re.I) and NOT_GIVEN_AFTER_RE.search(sentence):
             return True
