@@ -3061,8 +3061,8 @@ WORTH_IT_RE = re.compile(
     r"completely |well )*worth\b|"
     # "its costly but the quality also high": the price granted for what it buys
     r"\b(?:it'?s |its |it is |a bit |little |bit |slightly |quite )*(?:costly|expensive|pricey|pricy)\s?"
-    r"(?:but|though|,) ?(?:the |their )?(?:quality|taste)\s+(?:is\s+|was\s+|also\s+|too\s+)*(?:very |really |equally )?(?:high|top|"
-    r"great|excellent|superb|premium|the best)\b", re.I)
+    r"(?:but|though|,) ?(?:the |their )?(?:quality|taste)\s+(?:is\s+|was\s+|also\s+|too\s+)*"
+    r"(?:very |really |equally )?(?:high|top|great|excellent|superb|premium|the best)\b", re.I)
 
 
 # "remembered my dietary needs (no pork, no alcohol in the cooking)": what they need, not what was missing.
