@@ -2173,6 +2173,37 @@ def had_to_ask(text: str, staff: set[str]) -> str:
     return ""
 
 
+# A smell or taste that says the food was off: "the sambar had a stale smell", "gave a metallic taste to the
+# palate", "the paneer smelt rancid".
+OFF_NOTES = r"(stale|rotten|foul|rancid|metallic|soapy|chemical|fishy|musty|sour|burnt|weird|strange|funny|off)"
+OFF_NOTE_RE = re.compile(
+    rf"\b(?:(?:the\s+|my\s+|our\s+)?((?:[a-z]+\s+)?[a-z]{{3,}})\s+)?(?:had|has|have|gave|gives|left|with)\s+"
+    rf"(?:a\s+|an\s+|some\s+|this\s+)?(?:very\s+|really\s+|bit\s+|slightly\s+|strong\s+|kind of\s+)?{OFF_NOTES}\s+"
+    rf"(smell|odou?r|taste|after-?taste|flavou?r)\b|"
+    rf"\b(?:the\s+|my\s+|our\s+)?((?:[a-z]+\s+)?[a-z]{{3,}})\s+(?:tasted|tastes|smelt|smelled|smells|smelling)\s+"
+    rf"(?:very\s+|really\s+|so\s+|bit\s+|a bit\s+|slightly\s+)?(metallic|soapy|rancid|musty|stale|rotten|sour)\b",
+    re.I)
+
+
+def off_note(text: str, staff_names: Iterable[str]) -> str:
+    """ "the stale smell of the sambar" (or "the metallic taste" when no dish stands beside it) when the review
+    says a smell or taste told that the food was off; "" otherwise, or for a place's smell or look."""
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    for m in OFF_NOTE_RE.finditer(text):
+        if m.group(5):
+            note, sense, words = m.group(5).lower(), ("smell" if m.group(0).lower().count("smel") else "taste"), \
+                m.group(4)
+        else:
+            note, sense, words = m.group(2).lower(), m.group(3).lower().replace("odor", "odour"), m.group(1)
+        if note in ("weird", "strange", "funny", "off", "sour") and sense not in ("smell", "odour"):
+            continue  # "a sour taste" may be the dish as made; a sour smell is not
+        dish = _unlisted_thing(words, staff) if words else ""
+        if dish and dish.split()[-1] in ("place", "room", "restaurant", "washroom", "toilet", "ambience", "look"):
+            continue
+        return f"the {note} {sense} of {dish}" if dish else f"the {note} {sense}"
+    return ""
+
+
 def specific_fault(text: str, staff_names: Iterable[str], private: set[str], happy: bool = False) -> list[str]:
     """A fault more exact than any topic's word: what was missing ("the missing sweet"), too few ("the chicken
     pieces"), a flavour ("the spice level") or asked more of ("the lemons"); or []."""
@@ -5389,6 +5420,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             re.search(r"\b(?:wait|delay|late)\b", x) for x in neg):
         # "ordered at 5pm, delivered by 7:15pm": the hours between are the complaint, not a mix-up
         neg = ["the late delivery", *[x for x in neg if x not in ("your order", "the delivery", "the order")]][:2]
+    if stance in ("negative", "mixed") and text and (off := off_note(text, staff_names)):
+        # "the sambar had a stale smell": the food was off, which outranks the dish's plain name
+        heads = set(_norm_words(off)) - {"the", "of"}
+        neg = [off, *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= heads
+                      and x not in VAGUE_FAULTS]][:2]
     if stance in ("negative", "mixed") and text and (m := LATE_ARRIVAL_RE.search(text)) and not any(
             re.search(r"\b(?:wait|delay|late)\b", x) for x in neg):
         # "my order arrived two weeks late": the delay in their own measure leads
@@ -5588,6 +5624,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     pos = [x for x in pos if (_norm_words(x)[-1:] or [""])[0] not in CHARGE_WORDS]  # "No extra charges!"
     # "a shop in a food court so no ambience as such": a shrug, not a fault to own; "quantity for two people is
     # too much": plenty, never a portion that "fell short"
+    neg = [x for x in neg if not spared(x, text)]  # "except for the starters nothing was good"
     neg = [x for x in neg if not shrugged(x, text) and not (
         re.search(r"\b(?:quantity|quantities|portions?|portion size)$", x) and PLENTY_RE.search(text))]
     # "I heard the biryani was good but did not try it": nothing to thank them for
@@ -5917,6 +5954,9 @@ def not_praisable(phrase: str, text: str) -> bool:
                      r"[\w'-]+(?: [\w'-]+)? (?:later |afterwards |after that |then )?for\s+(?:\w+\s+){0,2}$", before,
                      re.I):
             return True  # "did go to frio later for desserts": had at another place
+        if re.search(r"\b(?:concern|issue|problem|complaint|drawback|downside|con|gripe|let ?down|disappointment)s?"
+                     r"\s+(?:is|was|are|were|would be)\s+(?:with\s+)?(?:the\s+|their\s+|its\s+)?$", before, re.I):
+            return True  # "another important concern is the pricing": named as the complaint
         if re.search(r"\b(?:asked for|requested|wanted|ordered for)\s+(?:a |an |the |some )?(?:\w+\s+){0,2}$", before,
                      re.I) and NOT_GIVEN_AFTER_RE.search(sentence):
             return True
@@ -5931,6 +5971,21 @@ PLENTY_RE = re.compile(r"\b(?:quantity|quantities|portions?|portion sizes?|servi
                        r"(?:(?!less|small|little|price|cost|rate|charg|bill|not\b)[^.!?,]){0,30}?\b(?:too much|"
                        r"(?:was |is |were |are )(?:very |too |so |quite )?(?:huge|large|big|generous|plenty|more than "
                        r"enough|sufficient|ample))\b", re.I)
+
+
+def spared(phrase: str, text: str) -> bool:
+    """True when the review lifts the thing out of its complaint: "except for service and the starters nothing was
+    good", "after the starters nothing was worth eating"; the rest is what it faults."""
+    words = [w for w in _norm_words(phrase) if w not in ("the", "your")][-1:]
+    if not words:
+        return False
+    word = re.escape(words[0]) + r"(?:e?s)?"  # the words are singular
+    return bool(re.search(
+        rf"\b(?:except|apart from|other than|besides|barring|but for)\s+(?:for\s+)?(?:[^.!?]{{0,40}}\s)?(?:the\s+)?"
+        rf"{word}\b[^.!?]{{0,40}}\b(?:nothing|(?:everything else|the rest|rest|all else)(?: all| of it)?\s+"
+        rf"(?:was|is|were|are)\s+(?:\w+\s+)?(?:bad|poor|pathetic|terrible|horrible|awful|average|mediocre|worst|"
+        rf"tasteless|bland|waste))|"
+        rf"\bafter (?:the\s+)?{word}\b,?\s+nothing\b", text, re.I))
 
 
 def shrugged(phrase: str, text: str) -> bool:
