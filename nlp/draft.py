@@ -2032,7 +2032,9 @@ FLAVOUR_FAULT_RE = re.compile(
     # "wasn't too sweet or bitter, it was just apt", "not too spicy": a flavour denied is praise, not a fault
     r"(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!wasn’t )(?<!isn’t )"
     r"\b(?:too|very|extremely|so|overly|way too)\s+(spicy|salty|sweet|oily|greasy|sour|bitter)\b|"
-    r"\b(?:full of|too much|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b|"
+    r"\b(?:full of|too much(?: of)?|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b"
+    # "too much of salt n oil": both, named together
+    r"(?:\s+(?:n|and|&)\s+(oil|salt|spice|sugar|grease)\b)?|"
     # "Every thing highly salted", "over sweetened"
     r"\b(?:highly|too|very|extremely|overly|over)[\s-]?(salted|sweetened)\b")
 BAD_SMELL_RE = re.compile(
@@ -2258,6 +2260,8 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         if m := LESS_USED_RE.search(clause.lower()):
             # "it can become better if a little less oil is used": said kindly, still the one thing to change
             return [FLAVOUR_THINGS.get(m.group(1), f"the {m.group(1)}")]
+        if (m := FLAVOUR_FAULT_RE.search(clause.lower())) and m.group(2) and m.group(3):
+            return [f"the amount of {m.group(2)} and {m.group(3)}"]  # "too much of salt n oil": plain as it is
         if clause_polarity(clause) >= 0:
             continue
         if (m := (MISSING_THING_HAPPY_RE if happy else MISSING_THING_RE).search(clause.lower())) and \
@@ -2276,7 +2280,7 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
                                                                                        m.group(0))):
             # on five stars "(very spicy)" describes the dish; only "too spicy" is a complaint
             # "it was very spicy" on the second order
-            return [_flavour_of(m.group(1), clause, staff) or FLAVOUR_THINGS[m.group(1) or m.group(2) or m.group(3)]]
+            return [_flavour_of(m.group(1), clause, staff) or FLAVOUR_THINGS[m.group(1) or m.group(2) or m.group(4)]]
         if m := LESS_OF_RE.search(clause.lower()):
             return [FLAVOUR_THINGS.get(m.group(1), f"the {m.group(1)}")]  # "oil should be less"
         if m := NEED_MORE_RE.search(clause.lower()):
@@ -6116,6 +6120,8 @@ def team_for(neg_topics: list[dict], delivery: bool = False, family: str = "rest
         if family == "restaurant" and category == "cleanliness" and (
                 HAIR_IN_FOOD_RE.search(evidence) or food & set(re.findall(r"[a-z]+", evidence))):
             category = "food"
+        if category == "cleanliness" and re.match(r"\W*(?:and |but |also )?(?:was|were|is|are)\b", evidence):
+            category = ""  # "and was a bit smelly": said of whatever came before, often a dish
         teams.add(routes.get(category, "the team"))
     if len(teams) != 1:
         return "the team"
