@@ -2152,7 +2152,8 @@ _TIMES = (r"(?:several|many|multiple|so many|too many|countless|numerous|\d+|two
 ASKED_AGAIN_RE = re.compile(
     rf"\b(?:ask|asked|asking|remind|reminded|reminding|request|requested|call|called|calling)\s+"
     rf"(?:them\s+|the staff\s+|the waiters?\s+|him\s+|her\s+)?(?:literally\s+)?"
-    rf"(?:{_TIMES}\s+(?:number of\s+)?times|again and again|repeatedly|over and over|multiple times)\b|"
+    rf"(?:{_TIMES}\s+(?:number of\s+)?times|again and again|repeatedly|over and over|"
+    rf"multiple times)\b(?!\s+to\s+(?:reduce|lower|turn|switch|stop|decrease))|"
     rf"\bafter\s+{_TIMES}\s+(?:reminders|remainders|requests|follow[- ]ups)\b", re.I)
 
 
