@@ -2888,6 +2888,7 @@ def _plain_judging_words(clause: str) -> str:
     low = re.sub(r"\bas well(?=\s+(?:and|but)\b|\s*[.!?]|\s*$)", "also", low)
     low = re.sub(r"\b(very|so|too|really) taste\b", r"\1 tasty", low)  # "VERY TASTE": very tasty
     low = LONGED_TO_RE.sub(" wished to visit ", low)  # "waiting for a long time to visit": a wish, not a wait
+    low = WAITED_ON_RE.sub(" served us ", low)  # "Ravi waited our table and was lovely": serving, not a wait
     low = re.sub(r"\b(didn't|did not|doesn't|does not) had\b", r"\1 have", low)  # "it didn't had much toppings"
     # Praise said through a negation ("don't miss it", "never disappoints") is praise, not a fault.
     low = PRAISE_IDIOM_RE.sub(" great ", low)
@@ -3840,7 +3841,8 @@ LONGED_TO_RE = re.compile(r"\b(?:wait(?:ing|ed)?|wanted|longing|dying) (?:for )?
                           # "eagerly waiting for the next visit": looking forward, not kept waiting
                           r"\b(?:eagerly|excitedly|impatiently) (?:wait(?:ing)?|await(?:ing)?)\b", re.I)
 # Waiting on someone is serving them: "Ravi waited our table", "she waited on us all evening".
-WAITED_ON_RE = re.compile(r"\bwait(?:ed|s|ing)?\s+(?:on\s+|upon\s+)?(?:(?:our|my|the|your|their)\s+tables?|us|me)\b",
+# "We were waiting on the table for 30 minutes" is a wait at the table: "the" is left out.
+WAITED_ON_RE = re.compile(r"\bwait(?:ed|s|ing)?\s+(?:on\s+|upon\s+)?(?:(?:our|my|your|their)\s+tables?|us|me)\b",
                           re.I)
 # "room for improvement in the hospitality front", "scope for improvement on service": what should improve.
 IMPROVEMENT_IN_RE = re.compile(
@@ -3913,8 +3915,6 @@ def fault_topics(row: dict, analysis: dict) -> list[dict]:
         evidence = str(t.get("evidence") or t.get("term") or "")
         if LONGED_TO_RE.search(evidence):
             return False  # "was waiting for a long time to visit": a wish, not a wait
-        if WAITED_ON_RE.search(evidence):
-            return False  # "Ravi waited our table": he served us, nobody was kept waiting
         if IF_YOU_ADVICE_RE.search(evidence):
             return False  # "if you are not comfortable on the rug, you can sit at a table": a tip for readers
         if SUGGEST_RE.search(evidence) and clause_polarity(evidence) >= 0:

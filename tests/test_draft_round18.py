@@ -214,3 +214,19 @@ def test_one_star_on_a_good_overall_visit_with_one_delay_is_answered_as_middling
         assert not re.search(r"won't defend|isn't acceptable|went the way it did|every right to be angry", reply), \
             reply
         assert re.search(r"music|bar", reply), reply  # what they liked is named too
+
+
+def test_a_server_who_waited_on_us_is_thanked_and_no_fault_is_read_into_it():
+    # the drafter's own word judgement read "waited our table" as a wait: the praise was owned as a fault
+    text = ("Great spot for a casual dinner, loved the dips and the grilled wings.\n"
+            "Farhan, who waited our table was really nice and helpful.\nWorth a visit.")
+    for reply in drafted(text, 4):
+        assert "Farhan" in reply
+        assert "ours to act on" not in reply and "honest about" not in reply and "waited our table" not in reply
+
+
+def test_a_real_wait_at_the_table_is_still_named():
+    # "waiting on the table" here is a wait at it, not serving it
+    text = ("The chicken 65 was great but small for the price. We were waiting on the table for almost 30 mins "
+            "for the biryani to be served, and it was not worth it.")
+    assert all("wait" in reply for reply in drafted(text, 3))
