@@ -5,10 +5,22 @@ and again are named as the complaint; staff named after "service by our man" or 
 
 from __future__ import annotations
 
+import re
+
 from test_draft_round8 import drafted
 
 from nlp.analyze import analyze_rows
-from nlp.draft import ASKED_AGAIN_RE, CLOCK_LATE_RE, fewer_than_promised, swapped_item, undelivered
+from nlp.draft import (
+    ASKED_AGAIN_RE,
+    CLOCK_LATE_RE,
+    fewer_than_promised,
+    not_praisable,
+    off_note,
+    spared,
+    swapped_item,
+    team_for,
+    undelivered,
+)
 
 
 def staff_names(text: str) -> list[str]:
@@ -67,3 +79,56 @@ def test_staff_after_a_casual_word_are_found():
     assert staff_names("The friendly Hyderabad crowd makes it fun.") == []
     replies = drafted("Perfect for a Friday night. Very courteous service by our man ravinder & Sunil.", 5, n=3)
     assert all("Ravinder" in r and "Sunil" in r for r in replies), replies
+
+
+def test_one_more_of_what_came_singly_is_the_idea():
+    replies = drafted("Ordered paneer roll combo...taste is good...packing good...but there was only one roll...would "
+                      "have been better if given one more...", 3, n=3)
+    assert all("an extra roll" in r for r in replies), replies
+
+
+def test_the_reviewers_own_late_writing_is_no_fault():
+    replies = drafted("Late review. Went there with my cousins for lunch. Lovely decor and the pasta was great.", 4, n=3)
+    assert not any("late review" in r.lower() for r in replies), replies
+    assert not any("ours to" in r for r in replies), replies
+
+
+def test_a_price_granted_for_its_quality_is_no_fault():
+    replies = drafted("The cheesecakes and cold coffee here are lovely, a bit pricey but the quality is top.", 4, n=3)
+    assert not any(re.search(r"price|costly|ours to", r, re.I) for r in replies), replies
+
+
+def test_a_thing_had_elsewhere_is_not_praised():
+    assert not_praisable("the desserts", "Lovely pizza. Went to Nomad later for desserts.")
+    assert not not_praisable("the desserts", "Lovely pizza. We stayed on for desserts, also great.")
+
+
+def test_a_thing_spared_from_the_complaint_is_not_faulted():
+    assert spared("the soup", "Apart from the soup nothing was good, the rest was cold.")
+    assert spared("the starters", "after the starters, nothing was worth eating")
+    assert not spared("the soup", "The soup was bad and nothing else was better.")
+    replies = drafted("Except for the starters nothing was good in this buffet, the main course was cold and "
+                      "tasteless. Waste of money.", 2, n=3)
+    assert not any("the starters" in r for r in replies), replies
+
+
+def test_the_named_concern_is_not_praised():
+    assert not_praisable("the pricing", "Nice food. One more concern is the pricing, it differs by branch.")
+
+
+def test_an_off_smell_or_taste_is_named_with_its_dish():
+    assert off_note("The dal had a stale smell.", ()) == "the stale smell of the dal"
+    assert off_note("The kulfi gave a metallic taste after two bites.", ()) == "the metallic taste of the kulfi"
+    assert off_note("This place has a raw metallic look.", ()) == ""
+    replies = drafted("The chutney had a rancid smell.", 2, n=3)
+    assert all("rancid smell of the chutney" in r for r in replies), replies
+
+
+def test_a_subjectless_smell_is_not_sent_to_the_cleaners():
+    assert team_for([{"category": "cleanliness", "evidence": "and was a bit smelly."}]) == "the team"
+    assert team_for([{"category": "cleanliness", "evidence": "The washroom was dirty."}]) != "the team"
+
+
+def test_too_much_salt_and_oil_named_together():
+    replies = drafted("too much of salt and oil .... roti also not good", 1, n=3)
+    assert all("salt and oil" in r for r in replies), replies
