@@ -1,7 +1,9 @@
 """Round 23a of blind reads: what the reply says the complaint was, and who it thanks. An item that never came, an
-order hours late by the clock, a wrong dish named in the present tense, fewer than promised and having to ask again
-and again are named as the complaint; staff named after "service by our man" or after a word said only of people
-("cheerful Ashwin Jain") are thanked by name."""
+order hours late by the clock, a wrong dish named in the present tense, fewer than promised, having to ask again and
+again, and a stale or metallic smell or taste are named as the complaint; an extra of what came singly is the idea
+thanked; the reviewer's own late writing, a price granted for its quality, a thing spared by "except for" and a thing
+had at another place are neither faulted nor praised; staff named after "service by our man" or after a word said
+only of people ("cheerful Ashwin Jain") are thanked by name."""
 
 from __future__ import annotations
 
@@ -88,7 +90,8 @@ def test_one_more_of_what_came_singly_is_the_idea():
 
 
 def test_the_reviewers_own_late_writing_is_no_fault():
-    replies = drafted("Late review. Went there with my cousins for lunch. Lovely decor and the pasta was great.", 4, n=3)
+    replies = drafted("Late review. Went there with my cousins for lunch. Lovely decor and the pasta was great.", 4,
+                      n=3)
     assert not any("late review" in r.lower() for r in replies), replies
     assert not any("ours to" in r for r in replies), replies
 
