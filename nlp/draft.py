@@ -1787,6 +1787,25 @@ UNAVAILABLE_RE = re.compile(
     r"\b(?:they|he|she|restaurant|waiter|staff)\s+(?:\w+\s+){0,2}?(?:don'?t|do not|didn'?t|did not)\s+have\s+"
     r"(?:it|that|them|the items?|the dish)\b|\b(?:is|was|were|are)\s+(?:not|n't)\s+available\b|"
     r"\b(?:isn'?t|wasn'?t|weren'?t)\s+available\b|\bout of stock\b", re.I)
+# What was not there to order, when the review names it: "main course was not available", "the biryani wasn't
+# available".
+UNAVAILABLE_THING_RE = re.compile(
+    r"\b(?:the\s+|our\s+|my\s+)?((?:[a-z]+\s+)?[a-z]{3,})\s+(?:is|was|were|are)\s+(?:not|n't)\s+available\b|"
+    r"\b(?:the\s+|our\s+|my\s+)?((?:[a-z]+\s+)?[a-z]{3,})\s+(?:isn'?t|wasn'?t|weren'?t)\s+available\b", re.I)
+
+
+def unavailable_thing(text: str, staff_names: Iterable[str]) -> str:
+    """ "the main course" when the review names the one thing that could not be had; "" otherwise."""
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    for m in UNAVAILABLE_THING_RE.finditer(text):
+        words = (m.group(1) or m.group(2)).lower().split()
+        words = words[1:] if len(words) > 1 and words[0] in ("and", "but", "so", "also", "then", "that") else words
+        if (thing := _unlisted_thing(" ".join(words), staff)) or (
+                words[-1:] == ["course"] and (thing := f"the {' '.join(words)}")):
+            return thing
+    return ""
+
+
 # A plea for help rather than a verdict: "I want to get my account back", "waiting for your call".
 PLEA_RE = re.compile(r"\b(?:i|we) (?:want|need|would like) (?:to (?:get|have) )?(?:my|our) [a-z' ]{0,20}\bback\b|"
                      r"\bwaiting for (?:your|a) (?:call|reply|response|answer)\b|\bplease (?:let me know|help|reply)\b",
@@ -2604,8 +2623,10 @@ def missing_form(phrase: str, text: str, happy: bool = False) -> str:
 def _with_non(phrase: str, text: str) -> str:
     """ "the veg noodles" is "the non-veg noodles" when that is what the review says."""
     words = phrase.split()
-    if len(words) >= 2 and words[0] in ("the", "your") and re.search(
-            r"\bnon[\s-]?" + r"\s+".join(re.escape(w) for w in words[1:]) + r"\b", text, re.I):
+    said = r"\s+".join(re.escape(w) for w in words[1:]) + r"\b"
+    # "3 non veg starters and 3 veg starters ... options for veg starters": the plain one is said too, and kept
+    if len(words) >= 2 and words[0] in ("the", "your") and re.search(r"\bnon[\s-]?" + said, text, re.I) and \
+            not re.search(r"(?<!non )(?<!non-)(?<!non)\b" + said, text, re.I):
         return f"{words[0]} non-{' '.join(words[1:])}"
     return phrase
 
@@ -4574,6 +4595,8 @@ def _tone_mode(stance: str, analysis: dict, row: dict) -> str:
             return "calm"  # anger read into a mild complaint ("food was ok, service slow") is met as disappointment
         if emotion in WORRY_EMOTIONS:
             return "reassure"
+        if stance != "mixed" and treated_by(_text(row)):
+            return "calm"  # rude staff are a wrong done to them, met with calm ownership, not a "missed expectation"
         if emotion in LETDOWN_EMOTIONS:
             return "disappointed"
         if stance == "mixed":
@@ -5510,8 +5533,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # "after 40 mins they say they don't have it": the order taken for something they could not serve
         # "out of stock" names no stock to fault
         # "many of menu items weren't available": more than one
+        named = unavailable_thing(text, staff_names)
         gone = "the items that turned out to be unavailable" if MANY_UNAVAILABLE_RE.search(text) else \
-            "the item that turned out to be unavailable"
+            f"{named} being unavailable" if named else "the item that turned out to be unavailable"
         neg = [*[x for x in neg if "wait" in x][:1], gone,
                *[x for x in neg if "wait" not in x and x != "the stock"]][:2]
     if stance in ("negative", "mixed") and text and ASKED_AGAIN_RE.search(text) and not any(
@@ -5569,7 +5593,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             re.search(r"treated|staff|service|waiter|manager", x) for x in neg):
         # "not the staff (untrained) ... behave like we owe them", "the waitress was rude": how they were treated
         # is named beside the first thing, never dropped for a dish
-        neg = [f"how the {role} treated you", *[x for x in neg if role not in _norm_words(x) + x.split()]][:2]
+        neg = [f"how the {role} treated you", *[x for x in neg if role not in _norm_words(x) + x.split()
+                                                 and (_norm_words(x)[-1:] or [""])[0] not in ABSTRACT_FAULTS]][:2]
     if stance in ("negative", "mixed") and text and (absent := absent_performer(text)):
         neg = [absent, *neg][:1 if is_light(row, analysis) else 2]  # the DJ they came for, missing that night
     if stance in ("negative", "mixed") and (role := handled_by(text)) and not any(
