@@ -4521,6 +4521,10 @@ NO_COMPLAINTS_THOUGH_RE = re.compile(
     r"\bno (?:complaints?|issues?|problems?)(?: as such)?\s*,?\s*(?:though|tho|still)\b", re.I)
 
 
+WANTS_IMPROVED_RE = re.compile(r"\b(?:needs?|should|must|have|has) to (?:be )?improve|\bneeds? improvement\b|"
+                               r"\b(?:should|must|can|could) (?:be )?improved?\b", re.I)
+
+
 def _stance(row: dict, analysis: dict) -> str:
     """One of: stars_pos, stars_mid, stars_neg, positive, mixed, negative, neutral, kind_low (praise, low stars)."""
     rating = _felt_rating(row)
@@ -4536,8 +4540,11 @@ def _stance(row: dict, analysis: dict) -> str:
             return "stars_mid"
         return "stars_pos" if rating >= 4 else "stars_neg" if rating < 3 else "stars_mid"
     mixup = bool(BOOKING_MIXUP_RE.search(text) or ORDER_MIXUP_RE.search(text))
-    if rating is not None and 2 < rating < 4 and only_lukewarm(text) and not mixup:
-        return "neutral"  # "Fine. Food was ok, nothing that blew me away": a middling verdict, not a complaint
+    if rating is not None and 2 < rating < 4 and only_lukewarm(text) and not mixup and not (
+            has_pos and WANTS_IMPROVED_RE.search(text)):
+        # "Fine. Food was ok, nothing that blew me away": a middling verdict, not a complaint; "awesome place ... but
+        # food was average, need to improve" praises one thing and asks more of another
+        return "neutral"
     if rating is not None and rating <= 2 and not has_neg and not mixup and words_side(text) > 0 and not any(
             clause_polarity(c) < 0 or judgement(c) < 0 for c, _ in review_clauses(text)) and not (
             REQUEST_RE.search(text) or REQUEST_CLAUSE_RE.search(text)):  # "please a" asks, it does not praise
