@@ -2087,7 +2087,10 @@ TASTED_LIKE_RE = re.compile(r"\b((?:[a-z]{3,}\s+)?[a-z]{3,})\s+(?:tasted|tastes|
                             r"grandma|the real|authentic|a dream|magic|butter)\b)")
 # "Ordered noodles and received without a fork", "the burger came without any sauce".
 CAME_WITHOUT_RE = re.compile(r"\b(?:received|delivered|came|arrived|sent|given|served|packed)\s+(?:it\s+|them\s+)?"
-                             r"without\s+(?:a |an |any |the )?([a-z]{3,})\b")
+                             r"without\s+(?:a |an |any |the )?([a-z]{3,})\b|"
+                             # "manchurian without a drop of gravy in it": none at all of what belongs with it
+                             r"\bwithout (?:even )?(?:a (?:single )?(?:drop|bit|trace|spoon|piece|pinch) of) "
+                             r"([a-z]{3,})\b")
 # A hygiene fault found in the food, not an injury: "a hair in the crispy corn", "foreign particles in food".
 FOREIGN_IN_FOOD_RE = re.compile(
     r"\b(hairs?|foreign (?:particles?|objects?|bodies|body|matter)|threads?)\s+(?:\w+\s+)?(?:in|inside)\s+"
@@ -2264,8 +2267,9 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
             phrase = _unlisted_thing(re.sub(r"^(?:the|my|our)\s+", "", m.group(1)), staff)
             if phrase:
                 return [f"the taste of {phrase}"]  # "the black forest cake tasted exactly like elaichi"
-        if (m := CAME_WITHOUT_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | GENERIC_WORDS:
-            return [f"the missing {m.group(1)}"]  # "received without a fork": what should have come with it
+        if (m := CAME_WITHOUT_RE.search(clause.lower())) and (m.group(1) or m.group(2)) not in PHRASE_STOP | \
+                GENERIC_WORDS:
+            return [f"the missing {m.group(1) or m.group(2)}"]  # "received without a fork": what should have come
         if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(2) and m.group(2) not in GENERIC_THINGS:
             # "nachos which was not served with salsa sauce": the salsa was missing, never the nachos
             if with_what := _unlisted_thing(m.group(2), staff):
@@ -4150,7 +4154,9 @@ def _with_verdict(phrase: str, text: str) -> str:
     said = re.search(rf"\b{re.escape(thing.group(1))}{THING_VERDICT_RE}", text, re.I)
     if not said:
         # the verdict before the noun: "burnt naan", "stale bread and cold soup"
-        before = re.search(rf"\b({PRENOMINAL_FAULTS})\s+{re.escape(thing.group(1))}\b", text, re.I)
+        # "stale stinky paneer tikka": a second verdict may stand between
+        before = re.search(rf"\b({PRENOMINAL_FAULTS})\s+(?:(?:and\s+|,\s*)?(?:{PRENOMINAL_FAULTS}|stinky|smelly)\s+)?"
+                           rf"{re.escape(thing.group(1))}\b", text, re.I)
         return f"the {before.group(1).lower()} {thing.group(1)}" if before and not re.search(
             rf"\b(?:not|no|never|wasn't|isn't|weren't)\s+(?:\w+\s+)?{before.group(1)}\s", text[:before.end()][-30:],
             re.I) else phrase

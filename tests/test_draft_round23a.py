@@ -15,12 +15,14 @@ from nlp.analyze import analyze_rows
 from nlp.draft import (
     ASKED_AGAIN_RE,
     CLOCK_LATE_RE,
+    _with_non,
     fewer_than_promised,
     not_praisable,
     off_note,
     spared,
     swapped_item,
     team_for,
+    unavailable_thing,
     undelivered,
 )
 
@@ -135,3 +137,38 @@ def test_a_subjectless_smell_is_not_sent_to_the_cleaners():
 def test_too_much_salt_and_oil_named_together():
     replies = drafted("too much of salt and oil .... roti also not good", 1, n=3)
     assert all("salt and oil" in r for r in replies), replies
+
+
+def test_veg_stays_veg_when_the_review_says_both():
+    both = "We ordered 2 non veg starters and 2 veg starters. The veg starters were average."
+    assert _with_non("the veg starters", both) == "the veg starters"
+    assert _with_non("the veg starters", "The non veg starters were cold.") == "the non-veg starters"
+
+
+def test_the_unavailable_thing_is_named():
+    assert unavailable_thing("That day main course was not available at all.", ()) == "the main course"
+    assert unavailable_thing("The place is available for parties.", ()) == ""
+
+
+def test_rude_staff_are_met_with_calm_ownership():
+    replies = drafted("The waiters were very rude to us when we asked for water. Shocked by their behaviour.", 2, n=6)
+    assert not any(re.search(r"expectation|looking forward", r) for r in replies), replies
+    assert not any("the behaviour" in r for r in replies), replies
+
+
+def test_praise_with_a_middling_thing_to_improve_is_mixed():
+    replies = drafted("This cafe is awesome to chill with friends. I liked the music and they were polite with us. "
+                      "But food was average need to improve that a little.", 3, n=3)
+    assert not any(re.search(r"middle-of-the-road|fine but", r) for r in replies), replies
+    assert all("food" in r for r in replies), replies
+
+
+def test_two_verdicts_before_the_dish():
+    replies = drafted("They delivered stale smelly kebab which went straight to the bin. Money wasted.", 1, n=3)
+    assert all("stale kebab" in r for r in replies), replies
+
+
+def test_none_at_all_of_what_belongs_with_it():
+    replies = drafted("How can you serve noodles with chilli chicken without a drop of gravy? Chicken was dry too.", 2,
+                      n=3)
+    assert all("missing gravy" in r for r in replies), replies
