@@ -1949,6 +1949,9 @@ def cant_do(text: str) -> str:
 # Hurried by the staff: "we were rushed into placing the order", "they rushed us out", "told us to place our last
 # orders instantly".
 RUSHED_RE = re.compile(r"\b(?:were|was|got|felt|being) (?:\w+ )?rushed\b|\brushed (?:us|me)\b|"
+                       # "during the rush, staff is in a hurry and you can't have much leisure time"
+                       r"\b(?:staff|waiters?|servers?|they)\s+(?:is|are|was|were|seem|seemed)\s+(?:always\s+|very\s+|"
+                       r"too\s+|so\s+)?in (?:a )?(?:hurry|rush)\b|"
                        r"\b(?:asked|told|forced) (?:us|me) to (?:leave|hurry|place (?:our|my|the) (?:last )?orders?)\b",
                        re.I)
 # "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
@@ -2380,8 +2383,9 @@ TRIED_AND_LOVED_RE = re.compile(
 
 # Words that single a dish out as the one they loved most: "must try", "the best", "was amazing", "my favourite".
 LOVED_MOST_RE = re.compile(
-    r"\b(?:must[- ]?(?:try|have|order)|(?:highly |strongly )?recommend(?:ed)?|best|favou?rite|loved|highlight|star|"
-    r"amazing|awesome|outstanding|superb|excellent|delicious|fantastic|mouth[- ]?watering|heavenly|lip[- ]?smacking|"
+    r"\b(?:must[- ]?(?:(?:and|&|n) should )?(?:try|have|order)|(?:highly |strongly )?recommend(?:ed)?|best|"
+    r"favou?rite|loved|highlight|star|amazing|awesome|outstanding|superb|excellent|delicious|fantastic|"
+    r"mouth[- ]?watering|heavenly|lip[- ]?smacking|"
     r"to die for)\b", re.I)
 
 
@@ -3385,7 +3389,9 @@ def held_back(phrase: str, text: str) -> bool:
 
 
 REQUEST_CLAUSE_RE = re.compile(
-    r"\b(?:request\w*|please|pls|plz|kindly|should|must|need to|needs to|have to|has to|would be (?:nice|great|"
+    # "is must and should try", "a must visit": a recommendation to diners, not a request of the business
+    r"\b(?!(?:must|should)(?:\s+(?:and|&|n)\s+should)?\s+(?:try|visit|have|order|go)\b)"
+    r"(?:request\w*|please|pls|plz|kindly|should|must|need to|needs to|have to|has to|would be (?:nice|great|"
     r"good|better)|hope (?:you|they)|wish|could you|can you|make sure|add|adding|improve|suggest\w*|"
     r"(?:could|can|would|should) (?:\w+ )?do with|"  # "they can definitely do with more variety": asked for
     r"(?:would|'d) like (?:to|if|you|them|the management)|if (?:only )?(?:they|you|it) (?:would|could)|"

@@ -17,6 +17,7 @@ from nlp.draft import (
     CLOCK_LATE_RE,
     _with_non,
     fewer_than_promised,
+    loved_most,
     not_praisable,
     off_note,
     spared,
@@ -172,3 +173,14 @@ def test_none_at_all_of_what_belongs_with_it():
     replies = drafted("How can you serve noodles with chilli chicken without a drop of gravy? Chicken was dry too.", 2,
                       n=3)
     assert all("missing gravy" in r for r in replies), replies
+
+
+def test_must_and_should_try_singles_out_the_dish():
+    assert loved_most("Polite staff, clean place and the haleem here is must and should try for everyone", set(),
+                      set()) == "the haleem"
+
+
+def test_staff_in_a_hurry_at_rush_hour_is_being_rushed():
+    replies = drafted("Lovely buffet with great starters and live counters. Only drawback is that at peak hours staff "
+                      "is in a hurry and you can't relax much.", 4, n=3)
+    assert all("rushed" in r for r in replies), replies
