@@ -2208,7 +2208,8 @@ OFF_NOTE_RE = re.compile(
     rf"\b(?:(?:the\s+|my\s+|our\s+)?((?:[a-z]+\s+)?[a-z]{{3,}})\s+)?(?:had|has|have|gave|gives|left|with)\s+"
     rf"(?:a\s+|an\s+|some\s+|this\s+)?(?:very\s+|really\s+|bit\s+|slightly\s+|strong\s+|kind of\s+)?{OFF_NOTES}\s+"
     rf"(smell|odou?r|taste|after-?taste|flavou?r)\b|"
-    rf"\b(?:the\s+|my\s+|our\s+)?((?:[a-z]+\s+)?[a-z]{{3,}})\s+(?:tasted|tastes|smelt|smelled|smells|smelling)\s+"
+    rf"\b(?:the\s+|my\s+|our\s+)?((?:[a-z]+\s+)?[a-z]{{3,}})(?:\s+(?:which|that))?\s+(?:tasted|tastes|smelt|smelled|"
+    rf"smells|smelling)\s+"
     rf"(?:very\s+|really\s+|so\s+|bit\s+|a bit\s+|slightly\s+)?(metallic|soapy|rancid|musty|stale|rotten|sour)\b",
     re.I)
 
