@@ -184,3 +184,8 @@ def test_staff_in_a_hurry_at_rush_hour_is_being_rushed():
     replies = drafted("Lovely buffet with great starters and live counters. Only drawback is that at peak hours staff "
                       "is in a hurry and you can't relax much.", 4, n=3)
     assert all("rushed" in r for r in replies), replies
+
+
+def test_the_menu_a_dish_is_in_is_not_praised():
+    assert not_praisable("the menu", "Their mutton haleem is a must try item in the menu.")
+    assert not not_praisable("the menu", "The menu is huge and well laid out.")
