@@ -5112,6 +5112,28 @@ FEWER_THAN_PROMISED_RE = re.compile(
 CLAUSE_CUT = frozenset("but and they we i it only just which that where while".split())
 
 
+# Two dishes ordered together and faulted together: "We ordered tandoori and lasooni tikka. Both of them were under
+# cooked", "had the soup and noodles, both were cold".
+BOTH_FAULTED_RE = re.compile(
+    r"\b(?:ordered|tried|had|got|took)\s+(?:the\s+|a\s+|an\s+|some\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:and|&)\s+"
+    r"(?:the\s+|a\s+|an\s+|some\s+)?([a-z]+(?:\s+[a-z]+)?)\s*[.,]*\s*(?:but\s+)?(?:both\s+of\s+them|both|they)\s+"
+    r"(?:were|was|are|came)\s+(?:\w+\s+)?(undercooked|under cooked|overcooked|over cooked|half cooked|cold|stale|raw|"
+    r"burnt|bland|tasteless|soggy|rubbery)\b", re.I)
+
+
+def both_faulted(text: str, staff_names: Iterable[str]) -> str:
+    """ "the undercooked tandoori and lasooni tikka" when two dishes named together are faulted together by a
+    pronoun; "" otherwise, or when either is no dish."""
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    if not (m := BOTH_FAULTED_RE.search(text)):
+        return ""
+    first, second = (_unlisted_thing(g, staff) for g in (m.group(1), m.group(2)))
+    if not first or not second:
+        return ""
+    verdict = SPLIT_FAULTS.get(m.group(3).lower(), m.group(3).lower())
+    return f"the {verdict} {first[4:]} and {second[4:]}"
+
+
 def fewer_than_promised(text: str, staff_names: Iterable[str]) -> str:
     """ "only two of the three starters you were promised" when the review says fewer came than the business said;
     "" otherwise, or when the words counted are no dish ("says 5 stars ... only 2")."""
@@ -5566,6 +5588,10 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
                                               text, re.I) else [])
         neg = [*slow[:1], "having to ask again and again",
                *[x for x in neg if x not in slow and x not in ("the service", "the staff")]][:2]
+    if stance in ("negative", "mixed") and text and (both := both_faulted(text, staff_names)):
+        # "tandoori and lasooni tikka. Both of them were under cooked": the two dishes, with what was wrong
+        said = set(_norm_words(both))
+        neg = [both, *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= said]][:2]
     if stance in ("negative", "mixed") and text and (fewer := fewer_than_promised(text, staff_names)):
         # "they say 3 starters but provide only 2": the broken promise, with their counts, is the grievance
         neg = [fewer, *[x for x in neg if not set(_norm_words(x)) & set(_norm_words(fewer)) - {"the"}]][:2]

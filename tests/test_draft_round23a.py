@@ -16,6 +16,7 @@ from nlp.draft import (
     ASKED_AGAIN_RE,
     CLOCK_LATE_RE,
     _with_non,
+    both_faulted,
     fewer_than_promised,
     loved_most,
     not_praisable,
@@ -189,3 +190,11 @@ def test_staff_in_a_hurry_at_rush_hour_is_being_rushed():
 def test_the_menu_a_dish_is_in_is_not_praised():
     assert not_praisable("the menu", "Their mutton haleem is a must try item in the menu.")
     assert not not_praisable("the menu", "The menu is huge and well laid out.")
+
+
+def test_two_dishes_faulted_together_are_named_together():
+    assert both_faulted("We ordered paneer tikka and fish fingers. Both of them were under cooked.", ()) == \
+        "the undercooked paneer tikka and fish fingers"
+    assert both_faulted("We ordered soup and noodles and both were lovely.", ()) == ""
+    replies = drafted("Nice place. We had the malai kebab and tangdi kebab, both were cold. Main course okay.", 2, n=3)
+    assert all("cold malai kebab and tangdi kebab" in r for r in replies), replies
