@@ -4830,6 +4830,9 @@ ORDER_MIXUP_RE = re.compile(
     r"\bordered (?:a |an |the |one |two )?(?:[a-z]+ )?([a-z]{3,})\b[^.!?]{0,40}\band (?:got|received) (?:a |an |the )?"
     r"[a-z]+ \1\b|"
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|"
+    # "I got top ramen instead maggie"
+    r"\b(?:i|we|they)\s+(?:got|received|sent|gave|delivered|served)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?"
+    r"[a-z]+(?:\s+[a-z]+){0,3}\s+instead\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|my\s+|our\s+)?[a-z]{3,}|"
     # "they had served it to somebody else", "our food went to another table"
     r"\b(?:served|gave|given|sent|delivered)\s+(?:it|them|our \w+|my \w+)\s+to\s+(?:somebody|someone|"
     r"some one|another|the next|a different|the wrong)\s*(?:table|person|customer|guest|else|one|address)?\b|"
@@ -4995,7 +4998,7 @@ AWAY_ADVICE_RE = re.compile(
 # Words that turn a complaint up: "very", "completely unacceptable", "so bad", "!". With STRONG_FAULT_RE ("rotten",
 # "worst") they say which of several faults the reviewer minded most.
 INTENSITY_RE = re.compile(r"\b(?:very|too|so|soo+|extremely|highly|completely|totally|utterly|absolutely|really|"
-                          r"seriously|at all|ridiculous|shocking|shocked|irresponsible|hell|ever)\b|!", re.I)
+                          r"seriously|at all|ridiculous|shocking|shocked|irresponsible|hell|ever|not even)\b|!", re.I)
 # Names too vague to stand for a complaint the review made about something it named.
 VAGUE_THINGS = frozenset("taste food order visit experience quality meal dish dishes place items item".split())
 # What a clause says about people, which the staff wording ("how the staff treated you") names better.
@@ -5004,7 +5007,7 @@ STRONG_COMPLAINT = 4  # a faulting clause with a strong word and an intensifier,
 # Strong fault words in any of their forms, typed as they come ("rottened", "wrost", "undercooked").
 STRONG_WORD_RE = re.compile(r"\b(?:" + STRONG_FAULTS + r"|rott\w*|spoil(?:t|ed)|smelling|stink\w*|wrost|disgust\w*|"
                             r"horri(?:ble|bly|d)|terribl[ey]|cheat\w*|unacceptable|uncooked|undercooked|"
-                            r"half[- ]cooked|raw|expired|insult\w*|rude\w*)\b", re.I)
+                            r"half[- ]cooked|raw|expired|insult\w*|rude\w*|not (?:even )?(?:edible|eatable))\b", re.I)
 
 
 def complaint_strength(clause: str) -> int:
@@ -5045,6 +5048,9 @@ SWAPPED_RES = (
     re.compile(rf"\bordered (?:for )?(?:a |an |the |one |two )?{_ITEM}\b[^.!?]{{0,50}}?(?:\b(?:but|and|instead)|\s*,)"
                rf"\s+(?:it was|it's|its|they\s+(?:have\s+)?{_SENT}|(?:(?:i|we)\s+)?{_SENT})\s+{_ARTICLE}{_ITEM}", re.I),
 )
+# What came, then what was ordered: "I got top ramen instead maggie", "they sent veg biryani instead of chicken".
+GOT_INSTEAD_RE = re.compile(rf"\b(?:i|we|they)\s+(?:have\s+)?{_SENT}\s+(?:me\s+|us\s+)?{_ARTICLE}{_ITEM}\s+instead\s+"
+                            rf"(?:of\s+)?(?:the |a |an |my |our )?{_ITEM}", re.I)
 PLAIN_WORDS = frozenset("normal plain regular simple ordinary usual".split())
 DISH_MODIFIERS = frozenset("veg non-veg".split())
 
@@ -5172,9 +5178,11 @@ def swapped_item(text: str) -> str:
     """ "the dum biryani sent in place of the fried piece biryani" when the review says what came instead of what
     it ordered, both plain dish words; "" otherwise (the plain "mix-up with your order" is then used). "Normal" is
     kept only where it is the whole difference ("the plain chicken sent in place of the grilled chicken")."""
-    for pattern in SWAPPED_RES:
+    for pattern in (GOT_INSTEAD_RE, *SWAPPED_RES):
         for m in pattern.finditer(text):
             ordered, came = _item_words(m.group(1)), _item_words(m.group(2))
+            if pattern is GOT_INSTEAD_RE:
+                ordered, came = came, ordered
             if not ordered or not came or re.match(r"\s*\d", text[m.end(1):]):
                 # "ordered chicken 65 biryani": a dish name cut at its number would name another dish
                 continue

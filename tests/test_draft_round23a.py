@@ -22,6 +22,7 @@ from nlp.draft import (
     not_praisable,
     off_note,
     spared,
+    strongest_complaint,
     swapped_item,
     team_for,
     unavailable_thing,
@@ -198,3 +199,16 @@ def test_two_dishes_faulted_together_are_named_together():
     assert both_faulted("We ordered soup and noodles and both were lovely.", ()) == ""
     replies = drafted("Nice place. We had the malai kebab and tangdi kebab, both were cold. Main course okay.", 2, n=3)
     assert all("cold malai kebab and tangdi kebab" in r for r in replies), replies
+
+
+def test_what_came_instead_said_first():
+    assert swapped_item("I got paneer roll instead chicken roll, very bad") == \
+        "the paneer roll sent in place of the chicken roll"
+    replies = drafted("They sent veg fried rice instead of egg fried rice. Worst.", 1, n=3)
+    assert all("veg fried rice sent in place of the egg fried rice" in r for r in replies), replies
+
+
+def test_not_even_edible_is_said_hard():
+    text = ("Went for the lunch buffet with office friends. Sadly the starters were cold and not even edible. "
+            "The pulao was a bit bland.")
+    assert strongest_complaint(text, ["the pulao"], [], set())[0] == "the starters"
