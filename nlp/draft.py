@@ -1798,8 +1798,12 @@ def unavailable_thing(text: str, staff_names: Iterable[str]) -> str:
     """ "the main course" when the review names the one thing that could not be had; "" otherwise."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
     for m in UNAVAILABLE_THING_RE.finditer(text):
-        words = (m.group(1) or m.group(2)).lower().split()
-        words = words[1:] if len(words) > 1 and words[0] in ("and", "but", "so", "also", "then", "that") else words
+        said = (m.group(1) or m.group(2)).lower().split()
+        words = said[1:] if len(said) > 1 and said[0] in ("and", "but", "so", "also", "then", "that") else said
+        before = text[:m.start()].lower().split()
+        if said[0] == "and" and before and (other := _unlisted_thing(before[-1], staff)) and (
+                thing := _unlisted_thing(" ".join(words), staff)):
+            return f"{other} and {thing[4:]}"  # "pitchers and towers are not available": both
         if (thing := _unlisted_thing(" ".join(words), staff)) or (
                 words[-1:] == ["course"] and (thing := f"the {' '.join(words)}")):
             return thing
@@ -1951,7 +1955,8 @@ def cant_do(text: str) -> str:
 RUSHED_RE = re.compile(r"\b(?:were|was|got|felt|being) (?:\w+ )?rushed\b|\brushed (?:us|me)\b|"
                        # "during the rush, staff is in a hurry and you can't have much leisure time"
                        r"\b(?:staff|waiters?|servers?|they)\s+(?:is|are|was|were|seem|seemed)\s+(?:always\s+|very\s+|"
-                       r"too\s+|so\s+)?in (?:a )?(?:hurry|rush)\b|"
+                       r"too\s+|so\s+)?in (?:a )?(?:hurry|rush)\b(?=[^.!?]{0,40}\b(?:can'?t|cannot|couldn'?t|no|not)\s+"
+                       r"(?:\w+\s+){0,3}(?:leisure|relax|relaxed|sit|enjoy|time)\b)|"
                        r"\b(?:asked|told|forced) (?:us|me) to (?:leave|hurry|place (?:our|my|the) (?:last )?orders?)\b",
                        re.I)
 # "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
@@ -3399,6 +3404,9 @@ REQUEST_CLAUSE_RE = re.compile(
     r"there should be|would (?:make|be) (?:it )?(?:a )?better|i wish)\b", re.I)
 
 
+# "a place one can miss easily because of the location": why it is missed, neither praise nor the complaint
+MISSED_BECAUSE_BEFORE_RE = re.compile(r"\b(?:miss|overlook|skip|hard to find|difficult to find)\w*\s+(?:\w+\s+){0,3}"
+                                      r"(?:because of|due to)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 # "Despite having a prior booking ... they sat us at the back": what they had done right, not the fault.
 DESPITE_BEFORE_RE = re.compile(r"\b(?:despite|in ?spite of|even though we had|although we had)\s+"
                                r"(?:having\s+|making\s+)?(?:a |an |the |our |my )?(?:[a-z]+\s+)?$", re.I)
@@ -3433,6 +3441,7 @@ def context_verdict(phrase: str, text: str, want: int) -> bool | None:
         return None
     head = re.findall(r"[a-z][a-z'-]*", phrase.lower())[-1]
     untried = [UNTRIED_BEFORE_RE.search(b) or LANDMARK_BEFORE_RE.search(b) or DESPITE_BEFORE_RE.search(b)
+               or MISSED_BECAUSE_BEFORE_RE.search(b)
                or PRICED_FOR_BEFORE_RE.search(b)
                or UNTRIED_AFTER_RE.search(a)
                or UNAVAILABLE_AFTER_RE.search(a)
@@ -4831,7 +4840,7 @@ ORDER_MIXUP_RE = re.compile(
     r"[a-z]+ \1\b|"
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|"
     # "I got top ramen instead maggie"
-    r"\b(?:i|we|they)\s+(?:got|received|sent|gave|delivered|served)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?"
+    r"\b(?:(?:i|we)\s+(?:got|received)|they\s+(?:sent|delivered))\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?"
     r"[a-z]+(?:\s+[a-z]+){0,3}\s+instead\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|my\s+|our\s+)?[a-z]{3,}|"
     # "they had served it to somebody else", "our food went to another table"
     r"\b(?:served|gave|given|sent|delivered)\s+(?:it|them|our \w+|my \w+)\s+to\s+(?:somebody|someone|"

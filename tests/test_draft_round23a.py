@@ -15,10 +15,13 @@ from nlp.analyze import analyze_rows
 from nlp.draft import (
     ASKED_AGAIN_RE,
     CLOCK_LATE_RE,
+    ORDER_MIXUP_RE,
+    RUSHED_RE,
     _with_non,
     both_faulted,
     fewer_than_promised,
     loved_most,
+    names_rightly,
     not_praisable,
     off_note,
     spared,
@@ -212,3 +215,22 @@ def test_not_even_edible_is_said_hard():
     text = ("Went for the lunch buffet with office friends. Sadly the starters were cold and not even edible. "
             "The pulao was a bit bland.")
     assert strongest_complaint(text, ["the pulao"], [], set())[0] == "the starters"
+
+
+def test_a_lesser_thing_given_instead_is_no_order_mix_up():
+    assert not ORDER_MIXUP_RE.search("They gave tissues instead of regular napkins, pathetic.")
+    assert ORDER_MIXUP_RE.search("I got paneer roll instead chicken roll")
+
+
+def test_staff_in_a_hurry_alone_is_not_being_rushed():
+    assert not RUSHED_RE.search("every waiter was in a hurry and they set the table in a shabby manner")
+    assert RUSHED_RE.search("at peak time staff is in a hurry and you can't relax")
+
+
+def test_both_things_unavailable_are_named():
+    assert unavailable_thing("Mocktails and shakes are not available in the evening.", ()) == \
+        "the mocktails and shakes"
+
+
+def test_why_a_place_is_missed_is_not_praise():
+    assert not names_rightly("the location", 1, "One can easily miss it because of the location, but a must try.")
