@@ -6047,8 +6047,9 @@ def not_praisable(phrase: str, text: str) -> bool:
                      r"[\w'-]+(?: [\w'-]+)? (?:later |afterwards |after that |then )?for\s+(?:\w+\s+){0,2}$", before,
                      re.I):
             return True  # "did go to frio later for desserts": had at another place
-        if words[-1:] == ["menu"] and re.search(r"\b(?:items?|dish(?:es)?|things?|options?)\s+(?:in|on|from)\s+"
-                                                r"(?:the\s+|their\s+|your\s+)?$", before, re.I):
+        if words[-1:] == ["menu"] and re.search(r"\b(?:must[- ]?try|recommended|special|signature|best)\s+"
+                                                r"(?:items?|dish(?:es)?)\s+(?:in|on|from)\s+(?:the\s+|their\s+|your\s+)?$",
+                                                before, re.I):
             return True  # "must try item in menu": the menu only says where the dish is
         if re.search(r"\b(?:concern|issue|problem|complaint|drawback|downside|con|gripe|let ?down|disappointment)s?"
                      r"\s+(?:is|was|are|were|would be)\s+(?:with\s+)?(?:the\s+|their\s+|its\s+)?$", before, re.I):

@@ -234,3 +234,7 @@ def test_both_things_unavailable_are_named():
 
 def test_why_a_place_is_missed_is_not_praise():
     assert not names_rightly("the location", 1, "One can easily miss it because of the location, but a must try.")
+
+
+def test_a_menu_praised_for_its_selection_is_still_praised():
+    assert not not_praisable("the menu", "The selection of items on the menu is epic.")
