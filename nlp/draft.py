@@ -1789,6 +1789,29 @@ UNAVAILABLE_RE = re.compile(
     r"\b(?:they|he|she|restaurant|waiter|staff)\s+(?:\w+\s+){0,2}?(?:don'?t|do not|didn'?t|did not)\s+have\s+"
     r"(?:it|that|them|the items?|the dish)\b|\b(?:is|was|were|are)\s+(?:not|n't)\s+available\b|"
     r"\b(?:isn'?t|wasn'?t|weren'?t)\s+available\b|\bout of stock\b", re.I)
+# What was not there to order, when the review names it: "main course was not available", "the biryani wasn't
+# available".
+UNAVAILABLE_THING_RE = re.compile(
+    r"\b(?:the\s+|our\s+|my\s+)?((?:[a-z]+\s+)?[a-z]{3,})\s+(?:is|was|were|are)\s+(?:not|n't)\s+available\b|"
+    r"\b(?:the\s+|our\s+|my\s+)?((?:[a-z]+\s+)?[a-z]{3,})\s+(?:isn'?t|wasn'?t|weren'?t)\s+available\b", re.I)
+
+
+def unavailable_thing(text: str, staff_names: Iterable[str]) -> str:
+    """ "the main course" when the review names the one thing that could not be had; "" otherwise."""
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    for m in UNAVAILABLE_THING_RE.finditer(text):
+        said = (m.group(1) or m.group(2)).lower().split()
+        words = said[1:] if len(said) > 1 and said[0] in ("and", "but", "so", "also", "then", "that") else said
+        before = text[:m.start()].lower().split()
+        if said[0] == "and" and before and (other := _unlisted_thing(before[-1], staff)) and (
+                thing := _unlisted_thing(" ".join(words), staff)):
+            return f"{other} and {thing[4:]}"  # "pitchers and towers are not available": both
+        if (thing := _unlisted_thing(" ".join(words), staff)) or (
+                words[-1:] == ["course"] and (thing := f"the {' '.join(words)}")):
+            return thing
+    return ""
+
+
 # A plea for help rather than a verdict: "I want to get my account back", "waiting for your call".
 PLEA_RE = re.compile(r"\b(?:i|we) (?:want|need|would like) (?:to (?:get|have) )?(?:my|our) [a-z' ]{0,20}\bback\b|"
                      r"\bwaiting for (?:your|a) (?:call|reply|response|answer)\b|\bplease (?:let me know|help|reply)\b",
@@ -1837,7 +1860,13 @@ UNDELIVERED_RE = re.compile(
     r"\b(?:can'?t|cannot|could not|couldn'?t|unable to|won'?t|will not|didn'?t|did not|never) (?:be |get |got )?"
     r"deliver(?:ed)?\b(?!\s+(?:on|what|as|the goods|quality|taste))|"
     r"\b(?:not|never|didn'?t|did not) (?:the )?receive[d]? (?:the |my |our |any )?(?:food|order|parcel|package|meal)\b|"
-    r"\border (?:never|didn'?t|did not) (?:arrive|come|reach)", re.I)
+    r"\border (?:never|didn'?t|did not) (?:arrive|come|reach)|"
+    # one item that never came: "still waiting for the pizza", "the dessert never arrived", "naan was not delivered"
+    r"\bstill waiting for (?:the |my |our |a |an )?(?P<awaited>[a-z]{3,}(?: [a-z]{3,})?)\b(?! (?:to|for)\b)|"
+    r"\b(?:the |my |our )(?P<unsent>[a-z]{3,}(?: [a-z]{3,})?) (?:never|didn'?t|did not|was not|wasn'?t|were not|"
+    r"weren'?t|has not|hasn'?t|have not|haven'?t) (?:been )?(?:arrive[ds]?|come|came|delivered|reached|reach|served|"
+    r"turned up|shown up)\b(?!\s+(?:on time|in time|for|till|until|hot|fresh|properly|as|with|in (?:good|proper)))",
+    re.I)
 # What a device or app would not let them do: "Can't recognize my sprinkler wifi controller", "won't connect to wifi",
 # "CANNOT CANCEL SNOOZE". The verb is one a product is for; its object, when plain, comes along.
 CANT_DO_RE = re.compile(
@@ -1926,6 +1955,10 @@ def cant_do(text: str) -> str:
 # Hurried by the staff: "we were rushed into placing the order", "they rushed us out", "told us to place our last
 # orders instantly".
 RUSHED_RE = re.compile(r"\b(?:were|was|got|felt|being) (?:\w+ )?rushed\b|\brushed (?:us|me)\b|"
+                       # "during the rush, staff is in a hurry and you can't have much leisure time"
+                       r"\b(?:staff|waiters?|servers?|they)\s+(?:is|are|was|were|seem|seemed)\s+(?:always\s+|very\s+|"
+                       r"too\s+|so\s+)?in (?:a )?(?:hurry|rush)\b(?=[^.!?]{0,40}\b(?:can'?t|cannot|couldn'?t|no|not)\s+"
+                       r"(?:\w+\s+){0,3}(?:leisure|relax|relaxed|sit|enjoy|time)\b)|"
                        r"\b(?:asked|told|forced) (?:us|me) to (?:leave|hurry|place (?:our|my|the) (?:last )?orders?)\b",
                        re.I)
 # "my order arrived two weeks late", "the parcel came 5 days late": how late, in their measure when given.
@@ -1933,6 +1966,12 @@ LATE_ARRIVAL_RE = re.compile(
     r"\b(?:it|order|parcel|package|delivery|item|items|food|meal|shipment)\s+(?:arrived|came|was delivered|"
     r"got delivered|reached(?: me| us)?)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+"
     r"(days?|weeks?|hours?|minutes?|mins?)\s+)?late\b", re.I)
+# The two clock times of an order that came late: "ordered at around 5pm but it was delivered by 7:15pm".
+CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"
+CLOCK_LATE_RE = re.compile(
+    rf"\border(?:ed)?\b[^.!?]{{0,30}}?\b(?:at|around|by|before)\s+(?:around\s+|about\s+)?{CLOCK}[^!?]{{0,40}}?"
+    rf"\b(?:delivered|arrived|came|received|reached|got)\b[^.!?]{{0,20}}?\b(?:at|by|around|after|only at)\s+"
+    rf"(?:around\s+|about\s+)?{CLOCK}", re.I)
 
 
 # "<Noun> was/is (really) good": praise of that noun, whether or not a profile lists it.
@@ -2022,7 +2061,9 @@ FLAVOUR_FAULT_RE = re.compile(
     # "wasn't too sweet or bitter, it was just apt", "not too spicy": a flavour denied is praise, not a fault
     r"(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!wasn’t )(?<!isn’t )"
     r"\b(?:too|very|extremely|so|overly|way too)\s+(spicy|salty|sweet|oily|greasy|sour|bitter)\b|"
-    r"\b(?:full of|too much|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b|"
+    r"\b(?:full of|too much(?: of)?|lots? of|dripping (?:with|in)|swimming in)\s+(oil|salt|spice|sugar|grease)\b"
+    # "too much of salt n oil": both, named together
+    r"(?:\s+(?:n|and|&)\s+(oil|salt|spice|sugar|grease)\b)?|"
     # "Every thing highly salted", "over sweetened"
     r"\b(?:highly|too|very|extremely|overly|over)[\s-]?(salted|sweetened)\b")
 BAD_SMELL_RE = re.compile(
@@ -2056,7 +2097,10 @@ TASTED_LIKE_RE = re.compile(r"\b((?:[a-z]{3,}\s+)?[a-z]{3,})\s+(?:tasted|tastes|
                             r"grandma|the real|authentic|a dream|magic|butter)\b)")
 # "Ordered noodles and received without a fork", "the burger came without any sauce".
 CAME_WITHOUT_RE = re.compile(r"\b(?:received|delivered|came|arrived|sent|given|served|packed)\s+(?:it\s+|them\s+)?"
-                             r"without\s+(?:a |an |any |the )?([a-z]{3,})\b")
+                             r"without\s+(?:a |an |any |the )?([a-z]{3,})\b|"
+                             # "manchurian without a drop of gravy in it": none at all of what belongs with it
+                             r"\bwithout (?:even )?(?:a (?:single )?(?:drop|bit|trace|spoon|piece|pinch) of) "
+                             r"([a-z]{3,})\b")
 # A hygiene fault found in the food, not an injury: "a hair in the crispy corn", "foreign particles in food".
 FOREIGN_IN_FOOD_RE = re.compile(
     r"\b(hairs?|foreign (?:particles?|objects?|bodies|body|matter)|threads?)\s+(?:\w+\s+)?(?:in|inside)\s+"
@@ -2133,6 +2177,18 @@ HAD_TO_ASK_RE = re.compile(
     r"\b((?:[a-z]+ )?[a-z]{3,})(?: with [a-z]+)? (?:is|are|was|were) something (?:you|we|one|u|i) (?:have|had|need) to "
     r"ask for\b", re.I)
 
+# Asking over and over to be served at all: "we need to ask several times to serve", "you will literally ask 'n'
+# number of times for food", "served after several reminders".
+_TIMES = (r"(?:several|many|multiple|so many|too many|countless|numerous|\d+|two|three|four|five|ten|n|'n'|\"n\"|"
+          r"a number of)")
+ASKED_AGAIN_RE = re.compile(
+    rf"\b(?:ask|asked|asking|remind|reminded|reminding|request|requested|call|called|calling)\s+"
+    rf"(?:them\s+|the staff\s+|the waiters?\s+|him\s+|her\s+)?(?:literally\s+)?"
+    rf"(?:{_TIMES}\s+(?:number of\s+)?times|again and again|repeatedly|over and over|"
+    rf"multiple times)\b(?!\s+to\s+(?:reduce|lower|turn|switch|stop|decrease))|"
+    rf"\bafter\s+{_TIMES}\s+(?:reminders|remainders|requests|follow[- ]ups)\b", re.I)
+
+
 ASK_COUNT_WORDS = frozenset("""once twice thrice again two three four five many several multiple every each
 times""".split())
 
@@ -2149,6 +2205,38 @@ def had_to_ask(text: str, staff: set[str]) -> str:
         excluded = PHRASE_STOP | VAGUE_NOUNS | PEOPLE_WORDS | GENERIC_WORDS | FAULT_WORDS | LUKEWARM_WORDS | staff
         if words and _nounish(words[-1]) and not any(w in excluded or w in opinion_valence() for w in words):
             return f"having to ask for the {' '.join(words)}"
+    return ""
+
+
+# A smell or taste that says the food was off: "the sambar had a stale smell", "gave a metallic taste to the
+# palate", "the paneer smelt rancid".
+OFF_NOTES = r"(stale|rotten|foul|rancid|metallic|soapy|chemical|fishy|musty|sour|burnt|weird|strange|funny|off)"
+OFF_NOTE_RE = re.compile(
+    rf"\b(?:(?:the\s+|my\s+|our\s+)?((?:[a-z]+\s+)?[a-z]{{3,}})\s+)?(?:had|has|have|gave|gives|left|with)\s+"
+    rf"(?:a\s+|an\s+|some\s+|this\s+)?(?:very\s+|really\s+|bit\s+|slightly\s+|strong\s+|kind of\s+)?{OFF_NOTES}\s+"
+    rf"(smell|odou?r|taste|after-?taste|flavou?r)\b|"
+    rf"\b(?:the\s+|my\s+|our\s+)?((?:[a-z]+\s+)?[a-z]{{3,}})(?:\s+(?:which|that))?\s+(?:tasted|tastes|smelt|smelled|"
+    rf"smells|smelling)\s+"
+    rf"(?:very\s+|really\s+|so\s+|bit\s+|a bit\s+|slightly\s+)?(metallic|soapy|rancid|musty|stale|rotten|sour)\b",
+    re.I)
+
+
+def off_note(text: str, staff_names: Iterable[str]) -> str:
+    """ "the stale smell of the sambar" (or "the metallic taste" when no dish stands beside it) when the review
+    says a smell or taste told that the food was off; "" otherwise, or for a place's smell or look."""
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    for m in OFF_NOTE_RE.finditer(text):
+        if m.group(5):
+            note, sense, words = m.group(5).lower(), ("smell" if m.group(0).lower().count("smel") else "taste"), \
+                m.group(4)
+        else:
+            note, sense, words = m.group(2).lower(), m.group(3).lower().replace("odor", "odour"), m.group(1)
+        if note in ("weird", "strange", "funny", "off", "sour") and sense not in ("smell", "odour"):
+            continue  # "a sour taste" may be the dish as made; a sour smell is not
+        dish = _unlisted_thing(words, staff) if words else ""
+        if dish and dish.split()[-1] in ("place", "room", "restaurant", "washroom", "toilet", "ambience", "look"):
+            continue
+        return f"the {note} {sense} of {dish}" if dish else f"the {note} {sense}"
     return ""
 
 
@@ -2190,8 +2278,9 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
             phrase = _unlisted_thing(re.sub(r"^(?:the|my|our)\s+", "", m.group(1)), staff)
             if phrase:
                 return [f"the taste of {phrase}"]  # "the black forest cake tasted exactly like elaichi"
-        if (m := CAME_WITHOUT_RE.search(clause.lower())) and m.group(1) not in PHRASE_STOP | GENERIC_WORDS:
-            return [f"the missing {m.group(1)}"]  # "received without a fork": what should have come with it
+        if (m := CAME_WITHOUT_RE.search(clause.lower())) and (m.group(1) or m.group(2)) not in PHRASE_STOP | \
+                GENERIC_WORDS:
+            return [f"the missing {m.group(1) or m.group(2)}"]  # "received without a fork": what should have come
         if (m := NOT_SERVED_RE.search(clause.lower())) and m.group(2) and m.group(2) not in GENERIC_THINGS:
             # "nachos which was not served with salsa sauce": the salsa was missing, never the nachos
             if with_what := _unlisted_thing(m.group(2), staff):
@@ -2206,6 +2295,8 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
         if m := LESS_USED_RE.search(clause.lower()):
             # "it can become better if a little less oil is used": said kindly, still the one thing to change
             return [FLAVOUR_THINGS.get(m.group(1), f"the {m.group(1)}")]
+        if (m := FLAVOUR_FAULT_RE.search(clause.lower())) and m.group(2) and m.group(3):
+            return [f"the amount of {m.group(2)} and {m.group(3)}"]  # "too much of salt n oil": plain as it is
         if clause_polarity(clause) >= 0:
             continue
         if (m := (MISSING_THING_HAPPY_RE if happy else MISSING_THING_RE).search(clause.lower())) and \
@@ -2224,7 +2315,7 @@ def specific_fault(text: str, staff_names: Iterable[str], private: set[str], hap
                                                                                        m.group(0))):
             # on five stars "(very spicy)" describes the dish; only "too spicy" is a complaint
             # "it was very spicy" on the second order
-            return [_flavour_of(m.group(1), clause, staff) or FLAVOUR_THINGS[m.group(1) or m.group(2) or m.group(3)]]
+            return [_flavour_of(m.group(1), clause, staff) or FLAVOUR_THINGS[m.group(1) or m.group(2) or m.group(4)]]
         if m := LESS_OF_RE.search(clause.lower()):
             return [FLAVOUR_THINGS.get(m.group(1), f"the {m.group(1)}")]  # "oil should be less"
         if m := NEED_MORE_RE.search(clause.lower()):
@@ -2300,8 +2391,9 @@ TRIED_AND_LOVED_RE = re.compile(
 
 # Words that single a dish out as the one they loved most: "must try", "the best", "was amazing", "my favourite".
 LOVED_MOST_RE = re.compile(
-    r"\b(?:must[- ]?(?:try|have|order)|(?:highly |strongly )?recommend(?:ed)?|best|favou?rite|loved|highlight|star|"
-    r"amazing|awesome|outstanding|superb|excellent|delicious|fantastic|mouth[- ]?watering|heavenly|lip[- ]?smacking|"
+    r"\b(?:must[- ]?(?:(?:and|&|n) should )?(?:try|have|order)|(?:highly |strongly )?recommend(?:ed)?|best|"
+    r"favou?rite|loved|highlight|star|amazing|awesome|outstanding|superb|excellent|delicious|fantastic|"
+    r"mouth[- ]?watering|heavenly|lip[- ]?smacking|"
     r"to die for)\b", re.I)
 
 
@@ -2592,8 +2684,10 @@ def missing_form(phrase: str, text: str, happy: bool = False) -> str:
 def _with_non(phrase: str, text: str) -> str:
     """ "the veg noodles" is "the non-veg noodles" when that is what the review says."""
     words = phrase.split()
-    if len(words) >= 2 and words[0] in ("the", "your") and re.search(
-            r"\bnon[\s-]?" + r"\s+".join(re.escape(w) for w in words[1:]) + r"\b", text, re.I):
+    said = r"\s+".join(re.escape(w) for w in words[1:]) + r"\b"
+    # "3 non veg starters and 3 veg starters ... options for veg starters": the plain one is said too, and kept
+    if len(words) >= 2 and words[0] in ("the", "your") and re.search(r"\bnon[\s-]?" + said, text, re.I) and \
+            not re.search(r"(?<!non )(?<!non-)(?<!non)\b" + said, text, re.I):
         return f"{words[0]} non-{' '.join(words[1:])}"
     return phrase
 
@@ -2965,7 +3059,11 @@ DENIED_FAULT_RE = re.compile(
 OWN_ASIDE_RE = re.compile(
     r"\b(?:no |forgot (?:to (?:take|click) )?(?:the |any )?|couldn'?t (?:take|click) (?:any )?|didn'?t (?:take|click) "
     r"(?:any )?|blurry |sorry for (?:the )?(?:bad |poor |blurry )?)(?:pics?|pix|pictures?|photos?|snaps?|images?)\b|"
-    r"\b(?:we|i) (?:were|was) (?:too |so |very )?(?:hungry|starving|busy eating)\b", re.I)
+    r"\b(?:we|i) (?:were|was) (?:too |so |very )?(?:hungry|starving|busy eating)\b|"
+    # the reviewer's own lateness in writing: "Late review.", "sorry for posting this late"
+    r"^\W*(?:a |my |this is a |this is my |very |super |bit of a )?(?:late|belated|delayed) (?:review|post|"
+    r"write-?up|update)\b|\b(?:sorry for|apologies for) (?:the |this |my )?(?:late|delayed|belated) (?:review|post)|"
+    r"\b(?:posting|writing|reviewing) (?:this |it )?(?:very |so |a bit |bit )?late\b", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -3080,7 +3178,11 @@ WORTH_IT_RE = re.compile(
     r"(?:(?:on the )?(?:expensive|pricey|costly|high|higher|little|bit) (?:side )?|(?:a )?(?:bit|little) "
     r"(?:expensive|pricey|costly) |(?:pricing|price|prices|cost)(?: is| was| are)?(?: a bit| a little| slightly)?"
     r"(?: high| on the higher side)?\s?)(?:but|though|,) ?(?:it'?s |its |it is |it was |was |totally |definitely |"
-    r"completely |well )*worth\b", re.I)
+    r"completely |well )*worth\b|"
+    # "its costly but the quality also high": the price granted for what it buys
+    r"\b(?:it'?s |its |it is |a bit |little |bit |slightly |quite )*(?:costly|expensive|pricey|pricy)\s?"
+    r"(?:but|though|,) ?(?:the |their )?(?:quality|taste)\s+(?:is\s+|was\s+|also\s+|too\s+)*"
+    r"(?:very |really |equally )?(?:high|top|great|excellent|superb|premium|the best)\b", re.I)
 
 
 # "remembered my dietary needs (no pork, no alcohol in the cooking)": what they need, not what was missing.
@@ -3341,13 +3443,18 @@ def held_back(phrase: str, text: str) -> bool:
 
 
 REQUEST_CLAUSE_RE = re.compile(
-    r"\b(?:request\w*|please|pls|plz|kindly|should|must|need to|needs to|have to|has to|would be (?:nice|great|"
+    # "is must and should try", "a must visit": a recommendation to diners, not a request of the business
+    r"\b(?!(?:must|should)(?:\s+(?:and|&|n)\s+should)?\s+(?:try|visit|have|order|go)\b)"
+    r"(?:request\w*|please|pls|plz|kindly|should|must|need to|needs to|have to|has to|would be (?:nice|great|"
     r"good|better)|hope (?:you|they)|wish|could you|can you|make sure|add|adding|improve|suggest\w*|"
     r"(?:could|can|would|should) (?:\w+ )?do with|"  # "they can definitely do with more variety": asked for
     r"(?:would|'d) like (?:to|if|you|them|the management)|if (?:only )?(?:they|you|it) (?:would|could)|"
     r"there should be|would (?:make|be) (?:it )?(?:a )?better|i wish)\b", re.I)
 
 
+# "a place one can miss easily because of the location": why it is missed, neither praise nor the complaint
+MISSED_BECAUSE_BEFORE_RE = re.compile(r"\b(?:miss|overlook|skip|hard to find|difficult to find)\w*\s+(?:\w+\s+){0,3}"
+                                      r"(?:because of|due to)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 # "Despite having a prior booking ... they sat us at the back": what they had done right, not the fault.
 DESPITE_BEFORE_RE = re.compile(r"\b(?:despite|in ?spite of|even though we had|although we had)\s+"
                                r"(?:having\s+|making\s+)?(?:a |an |the |our |my )?(?:[a-z]+\s+)?$", re.I)
@@ -3382,6 +3489,7 @@ def context_verdict(phrase: str, text: str, want: int) -> bool | None:
         return None
     head = re.findall(r"[a-z][a-z'-]*", phrase.lower())[-1]
     untried = [UNTRIED_BEFORE_RE.search(b) or LANDMARK_BEFORE_RE.search(b) or DESPITE_BEFORE_RE.search(b)
+               or MISSED_BECAUSE_BEFORE_RE.search(b)
                or PRICED_FOR_BEFORE_RE.search(b)
                or UNTRIED_AFTER_RE.search(a)
                or UNAVAILABLE_AFTER_RE.search(a)
@@ -4225,8 +4333,8 @@ def _with_verdict(phrase: str, text: str) -> str:
     if not said:
         # the verdict before the noun: "burnt naan", "stale bread and cold soup"
         # "stale stinky paneer tikka", "cold, soggy fries": the first of two fault words before the noun
-        before = re.search(rf"\b({PRENOMINAL_FAULTS})\s*(?:,\s*|\s+and\s+)?(?:(?:{PRENOMINAL_FAULTS}|stinky|stinking)"
-                           rf"\s+)?{re.escape(thing.group(1))}\b", text, re.I)
+        before = re.search(rf"\b({PRENOMINAL_FAULTS})\s*(?:,\s*|\s+and\s+)?(?:(?:{PRENOMINAL_FAULTS}|stinky|stinking|"
+                           rf"smelly)\s+)?{re.escape(thing.group(1))}\b", text, re.I)
         return f"the {before.group(1).lower()} {thing.group(1)}" if before and not re.search(
             rf"\b(?:not|no|never|wasn't|isn't|weren't)\s+(?:\w+\s+)?{before.group(1)}\s", text[:before.end()][-30:],
             re.I) else phrase
@@ -4608,6 +4716,10 @@ NO_COMPLAINTS_THOUGH_RE = re.compile(
     r"\bno (?:complaints?|issues?|problems?)(?: as such)?\s*,?\s*(?:though|tho|still)\b", re.I)
 
 
+WANTS_IMPROVED_RE = re.compile(r"\b(?:needs?|should|must|have|has) to (?:be )?improve|\bneeds? improvement\b|"
+                               r"\b(?:should|must|can|could) (?:be )?improved?\b", re.I)
+
+
 def _stance(row: dict, analysis: dict) -> str:
     """One of: stars_pos, stars_mid, stars_neg, positive, mixed, negative, neutral, kind_low (praise, low stars)."""
     rating = _felt_rating(row)
@@ -4623,8 +4735,11 @@ def _stance(row: dict, analysis: dict) -> str:
             return "stars_mid"
         return "stars_pos" if rating >= 4 else "stars_neg" if rating < 3 else "stars_mid"
     mixup = bool(BOOKING_MIXUP_RE.search(text) or ORDER_MIXUP_RE.search(text))
-    if rating is not None and 2 < rating < 4 and only_lukewarm(text) and not mixup:
-        return "neutral"  # "Fine. Food was ok, nothing that blew me away": a middling verdict, not a complaint
+    if rating is not None and 2 < rating < 4 and only_lukewarm(text) and not mixup and not (
+            has_pos and WANTS_IMPROVED_RE.search(text)):
+        # "Fine. Food was ok, nothing that blew me away": a middling verdict, not a complaint; "awesome place ... but
+        # food was average, need to improve" praises one thing and asks more of another
+        return "neutral"
     if rating is not None and rating <= 2 and not has_neg and not mixup and words_side(text) > 0 and not any(
             clause_polarity(c) < 0 or judgement(c) < 0 for c, _ in review_clauses(text)) and not (
             REQUEST_RE.search(text) or REQUEST_CLAUSE_RE.search(text)):  # "please a" asks, it does not praise
@@ -4682,6 +4797,8 @@ def _tone_mode(stance: str, analysis: dict, row: dict) -> str:
             return "calm"  # anger read into a mild complaint ("food was ok, service slow") is met as disappointment
         if emotion in WORRY_EMOTIONS:
             return "reassure"
+        if stance != "mixed" and treated_by(_text(row)):
+            return "calm"  # rude staff are a wrong done to them, met with calm ownership, not a "missed expectation"
         if emotion in LETDOWN_EMOTIONS:
             return "disappointed"
         if stance == "mixed":
@@ -4895,6 +5012,9 @@ ORDER_MIXUP_RE = re.compile(
     r"\bordered (?:a |an |the |one |two )?(?:[a-z]+ )?([a-z]{3,})\b[^.!?]{0,40}\band (?:got|received) (?:a |an |the )?"
     r"[a-z]+ \1\b|"
     r"\bwrong (?:order|item|dish|food|pizza|biryani|delivery)|"
+    # "I got top ramen instead maggie"
+    r"\b(?:(?:i|we)\s+(?:got|received)|they\s+(?:sent|delivered))\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?"
+    r"[a-z]+(?:\s+[a-z]+){0,3}\s+instead\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|my\s+|our\s+)?[a-z]{3,}|"
     # "they had served it to somebody else", "our food went to another table"
     r"\b(?:served|gave|given|sent|delivered)\s+(?:it|them|our \w+|my \w+)\s+to\s+(?:somebody|someone|"
     r"some one|another|the next|a different|the wrong)\s*(?:table|person|customer|guest|else|one|address)?\b|"
@@ -4912,6 +5032,7 @@ ORDER_MIXUP_RE = re.compile(
     r"\b(?:on time|quickly|fast|promptly|hot|fresh|in time|early))"
     # "received only 1 piece of chicken", "we got slightly uncooked one": less or worse of the same, not a mix-up
     r"(?!\s+(?:only|just|half|slightly|another|the same|a replacement|exactly|precisely|what (?:i|we)\b|"
+    r"(?:by|at|after|around|in|within)\s+(?:around\s+|about\s+)?\d|"
     r"as (?:ordered|asked)|\d(?!\d*\s*(?:rs|rupees|inr)\b)|one|"
     r"very (?:little|less)|less|irritated|"
     r"it\b|them\b|(?:the|our|my) order\b|"
@@ -4986,6 +5107,9 @@ IDEA_RE = re.compile(
     r"portion size|size) of\b|"
     r"it would be (?:nice|great|good|better|helpful) if|i wish (?:you|they) (?:had|would|could)(?! have)|"
     r"\badd\b[^.!?]{0,40}\b(?:please|pls|plz)\b|"
+    # "would have been better if given one more": what would have made it right
+    r"would (?:have been|be) (?:better|nicer|great|good|perfect) if (?:they |you |u )?(?:had |could |would )?"
+    r"(?:given|give|gave|added|add|served|serve|provided|provide|included|include|put)\b|"
     r"would love (?:it )?if (?:they|you)|would be (?:nice|great|good|helpful|lovely)(?= if| to have|\s*[.!]|\s*$))",
     re.I)
 IDEA_THING_RE = re.compile(
@@ -5000,9 +5124,17 @@ BIGGER_PORTION_RE = re.compile(r"\bincrease (?:the )?(?:quantity|quantities|port
                                r"((?:[a-z]{3,}\s+)?[a-z]{3,})\b")
 
 
+# One more of what came singly: "given only one egg ... would have been better if given one more".
+ONE_MORE_RE = re.compile(r"\b(?:only|just) (?:one|1|a single) ([a-z]{3,})\b(?:[^.!?]|\.\.+){0,80}?\b"
+                         r"(?:one more|another one|an extra|one extra|two|2)\b"
+                         r"(?! (?:days?|hours?|minutes?|mins|times|stars?)\b)", re.I)
+
+
 def idea_thing(text: str, staff_names: Iterable[str], private: set[str]) -> str:
     """What a suggestion is about ("add an option to choose the masala" -> "the masala"), or ""."""
     staff = {n.lower() for name in staff_names for n in str(name).split()}
+    if (m := ONE_MORE_RE.search(text)) and (one := _unlisted_thing(m.group(1), staff)):
+        return f"an extra {one[4:]}"  # "only one egg ... given one more": the extra egg is the idea
     for clause, _ in review_clauses(text):
         lower = clause.lower()
         if (m := BIGGER_PORTION_RE.search(lower)) and (dish := _unlisted_thing(m.group(1), staff)):
@@ -5048,7 +5180,7 @@ AWAY_ADVICE_RE = re.compile(
 # Words that turn a complaint up: "very", "completely unacceptable", "so bad", "!". With STRONG_FAULT_RE ("rotten",
 # "worst") they say which of several faults the reviewer minded most.
 INTENSITY_RE = re.compile(r"\b(?:very|too|so|soo+|extremely|highly|completely|totally|utterly|absolutely|really|"
-                          r"seriously|at all|ridiculous|shocking|shocked|irresponsible|hell|ever)\b|!", re.I)
+                          r"seriously|at all|ridiculous|shocking|shocked|irresponsible|hell|ever|not even)\b|!", re.I)
 # Names too vague to stand for a complaint the review made about something it named.
 VAGUE_THINGS = frozenset("taste food order visit experience quality meal dish dishes place items item".split())
 # What a clause says about people, which the staff wording ("how the staff treated you") names better.
@@ -5057,7 +5189,7 @@ STRONG_COMPLAINT = 4  # a faulting clause with a strong word and an intensifier,
 # Strong fault words in any of their forms, typed as they come ("rottened", "wrost", "undercooked").
 STRONG_WORD_RE = re.compile(r"\b(?:" + STRONG_FAULTS + r"|rott\w*|spoil(?:t|ed)|smelling|stink\w*|wrost|disgust\w*|"
                             r"horri(?:ble|bly|d)|terribl[ey]|cheat\w*|unacceptable|uncooked|undercooked|"
-                            r"half[- ]cooked|raw|expired|insult\w*|rude\w*)\b", re.I)
+                            r"half[- ]cooked|raw|expired|insult\w*|rude\w*|not (?:even )?(?:edible|eatable))\b", re.I)
 
 
 def complaint_strength(clause: str) -> int:
@@ -5089,7 +5221,8 @@ PRONOUN_SUBJECT_RE = re.compile(r"^\W*(?:but\s+|and\s+)?(?:it|they|this|these|th
 # "we ordered fried piece biryani ... but it was normal dum biryani that was delivered", "ordered grilled chicken but
 # they gave plain chicken". Up to four words each side; "a", "some" and the like before the second are dropped.
 _ITEM = r"((?:[a-z]+ ){0,3}[a-z]{3,})"
-_SENT = r"(?:got|getting|received|receiving|gave|given|sent|delivered|served|brought)"
+# present forms too, as typed in a hurry: "I ordered mutton biryani and they send me chicken biryani"
+_SENT = r"(?:got|getting|received|receiving|gave|given|give|gives|sent|send|sends|delivered|served|brought)"
 _ARTICLE = r"(?:(?:a|an|the|some|us|me|just|only)\s+)*"
 SWAPPED_RES = (
     re.compile(rf"\binstead of (?:the |a |an |my |our )?{_ITEM},?\s+(?:i|we|they)\s+(?:have\s+)?{_SENT}\s+"
@@ -5097,6 +5230,9 @@ SWAPPED_RES = (
     re.compile(rf"\bordered (?:for )?(?:a |an |the |one |two )?{_ITEM}\b[^.!?]{{0,50}}?(?:\b(?:but|and|instead)|\s*,)"
                rf"\s+(?:it was|it's|its|they\s+(?:have\s+)?{_SENT}|(?:(?:i|we)\s+)?{_SENT})\s+{_ARTICLE}{_ITEM}", re.I),
 )
+# What came, then what was ordered: "I got top ramen instead maggie", "they sent veg biryani instead of chicken".
+GOT_INSTEAD_RE = re.compile(rf"\b(?:i|we|they)\s+(?:have\s+)?{_SENT}\s+(?:me\s+|us\s+)?{_ARTICLE}{_ITEM}\s+instead\s+"
+                            rf"(?:of\s+)?(?:the |a |an |my |our )?{_ITEM}", re.I)
 PLAIN_WORDS = frozenset("normal plain regular simple ordinary usual".split())
 DISH_MODIFIERS = frozenset("veg non-veg".split())
 
@@ -5134,14 +5270,82 @@ LISTING_RE = re.compile(r"\b(?:not (?:mentioned|updated|shown)|still (?:shows?|s
                         r"(?:on|in) (?:zomato|swiggy|google|the app|the website)\b[^.!?]{0,30}\bopen)", re.I)
 
 
+WHOLE_ORDER_WORDS = frozenset("food order meal delivery parcel package".split())
+
+
 def undelivered(text: str) -> re.Match[str] | None:
     """The review's words that its order never came or was cancelled; None for a condition ("remove it from the
     app if you are unable to deliver it with dry ice") or a wish."""
     for m in UNDELIVERED_RE.finditer(text):
         clause = re.split(r"[.!?\n]", text[:m.start()])[-1]
+        words = (m.group("awaited") or m.group("unsent") or "").lower().split()
+        if words and words[-1] not in WHOLE_ORDER_WORDS and not undelivered_item(m, ()):
+            continue  # "still waiting for a reply": no dish, no order
         if not re.search(r"\b(?:if|unless|whether|in case|so that)\b", clause, re.I):
             return m
     return None
+
+
+# Fewer than the business said: "they will say 3 non veg starters but they will provide only 2", "the menu says 6
+# pieces, we got just 4".
+_COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+FEWER_THAN_PROMISED_RE = re.compile(
+    rf"\b(?:say|says|said|promise|promised|promises|mention|mentioned|mentions|told|tell|claim|claimed|claims|"
+    rf"advertised|advertise|show|shows|shown|written)\s+(?:us\s+|me\s+)?(?:that\s+)?(?:it\s+(?:is|was|has)\s+|"
+    rf"there\s+(?:is|are|will be)\s+|(?:you|we)\s+(?:will\s+)?(?:get|gets)\s+)?{_COUNT}\s+"
+    rf"((?:[a-z-]+\s+){{0,3}}[a-z]{{3,}})\b[^.!?]{{0,50}}?\b(?:only|just)\s+(?:gave\s+|got\s+|served\s+|"
+    rf"provided?\s+|sent\s+)?{_COUNT}\b", re.I)
+
+
+CLAUSE_CUT = frozenset("but and they we i it only just which that where while".split())
+
+
+# Two dishes ordered together and faulted together: "We ordered tandoori and lasooni tikka. Both of them were under
+# cooked", "had the soup and noodles, both were cold".
+BOTH_FAULTED_RE = re.compile(
+    r"\b(?:ordered|tried|had|got|took)\s+(?:the\s+|a\s+|an\s+|some\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:and|&)\s+"
+    r"(?:the\s+|a\s+|an\s+|some\s+)?([a-z]+(?:\s+[a-z]+)?)\s*[.,]*\s*(?:but\s+)?(?:both\s+of\s+them|both|they)\s+"
+    r"(?:were|was|are|came)\s+(?:\w+\s+)?(undercooked|under cooked|overcooked|over cooked|half cooked|cold|stale|raw|"
+    r"burnt|bland|tasteless|soggy|rubbery)\b", re.I)
+
+
+def both_faulted(text: str, staff_names: Iterable[str]) -> str:
+    """ "the undercooked tandoori and lasooni tikka" when two dishes named together are faulted together by a
+    pronoun; "" otherwise, or when either is no dish."""
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    if not (m := BOTH_FAULTED_RE.search(text)):
+        return ""
+    first, second = (_unlisted_thing(g, staff) for g in (m.group(1), m.group(2)))
+    if not first or not second:
+        return ""
+    verdict = SPLIT_FAULTS.get(m.group(3).lower(), m.group(3).lower())
+    return f"the {verdict} {first[4:]} and {second[4:]}"
+
+
+def fewer_than_promised(text: str, staff_names: Iterable[str]) -> str:
+    """ "only two of the three starters you were promised" when the review says fewer came than the business said;
+    "" otherwise, or when the words counted are no dish ("says 5 stars ... only 2")."""
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    for m in FEWER_THAN_PROMISED_RE.finditer(text):
+        said, got = (NUMBER_NAMES.get(int(g), g) if g.isdigit() else g.lower() for g in (m.group(1), m.group(3)))
+        words = m.group(2).lower().split()
+        words = [w for w in words[:next((i for i, w in enumerate(words) if w in CLAUSE_CUT), len(words))]
+                 if w not in ("the", "a", "an")]
+        dish = words[words.index("of") + 1:] if "of" in words else words  # "6 pieces of chicken wings"
+        item = _unlisted_thing(" ".join(w for w in dish if w not in DISH_MODIFIERS), staff)
+        if item and said != got and item.split()[-1] not in ("stars", "star", "minutes", "mins", "hours", "days"):
+            return f"only {got} of the {said} {' '.join(words)} you were promised"
+    return ""
+
+
+def undelivered_item(m: re.Match[str], staff_names: Iterable[str]) -> str:
+    """ "the pizza" when the words of `undelivered` name the one thing that never came; "" for the whole order or
+    for words that name no dish ("still waiting for a reply", "the table")."""
+    words = (m.group("awaited") or m.group("unsent") or "").lower()
+    if words.split()[-1:] in (["food"], ["meal"], ["parcel"], ["package"]):
+        return f"the {words.split()[-1]}"  # "the food never arrived": their word for the whole order
+    staff = {n.lower() for name in staff_names for n in str(name).split()}
+    return _unlisted_thing(words, staff) if words.split()[-1:] != ["table"] else ""
 
 
 def found_closed(text: str) -> str:
@@ -5156,9 +5360,11 @@ def swapped_item(text: str) -> str:
     """ "the dum biryani sent in place of the fried piece biryani" when the review says what came instead of what
     it ordered, both plain dish words; "" otherwise (the plain "mix-up with your order" is then used). "Normal" is
     kept only where it is the whole difference ("the plain chicken sent in place of the grilled chicken")."""
-    for pattern in SWAPPED_RES:
+    for pattern in (GOT_INSTEAD_RE, *SWAPPED_RES):
         for m in pattern.finditer(text):
             ordered, came = _item_words(m.group(1)), _item_words(m.group(2))
+            if pattern is GOT_INSTEAD_RE:
+                ordered, came = came, ordered
             if not ordered or not came or re.match(r"\s*\d", text[m.end(1):]):
                 # "ordered chicken 65 biryani": a dish name cut at its number would name another dish
                 continue
@@ -5470,6 +5676,15 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         heads = set(_norm_words(exact[0]))
         neg = [exact[0], *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= heads
                            and (_norm_words(x)[-1:] or [""])[0] not in GENERIC_THINGS]][:2]
+    if stance in ("negative", "mixed") and text and CLOCK_LATE_RE.search(text) and not any(
+            re.search(r"\b(?:wait|delay|late)\b", x) for x in neg):
+        # "ordered at 5pm, delivered by 7:15pm": the hours between are the complaint, not a mix-up
+        neg = ["the late delivery", *[x for x in neg if x not in ("your order", "the delivery", "the order")]][:2]
+    if stance in ("negative", "mixed") and text and (off := off_note(text, staff_names)):
+        # "the sambar had a stale smell": the food was off, which outranks the dish's plain name
+        heads = set(_norm_words(off)) - {"the", "of"}
+        neg = [off, *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= heads
+                      and x not in VAGUE_FAULTS]][:2]
     if stance in ("negative", "mixed") and text and (m := LATE_ARRIVAL_RE.search(text)) and not any(
             re.search(r"\b(?:wait|delay|late)\b", x) for x in neg):
         # "my order arrived two weeks late": the delay in their own measure leads
@@ -5479,9 +5694,11 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         neg = [late, *[x for x in neg if x not in ("your order", "the delivery")]][:2]
     if stance in ("negative", "mixed") and text and (m := undelivered(text)):
         # the order itself never came: that leads, ahead of the food it never brought
-        gone = "the cancelled order" if m.group("cancel") else "the order that never reached you"
+        item = "" if m.group("cancel") else undelivered_item(m, staff_names)
+        gone = "the cancelled order" if m.group("cancel") else f"{item} that never reached you" if item else \
+            "the order that never reached you"
         neg = [gone, *[x for x in neg if x not in ("your order", "the delivery", "the food", "the order", "the meal")
-                       and "cancel" not in x]][:2]
+                       and "cancel" not in x and not (item and _norm_words(x)[-1:] == _norm_words(item)[-1:])]][:2]
     if stance in ("negative", "mixed") and text and (closed := found_closed(text)):
         neg = [closed, *[x for x in neg if x not in ("your visit", "the place", "the restaurant", "the food")]][:2]
     if stance in ("negative", "mixed") and text and RUSHED_RE.search(text) and not any("rush" in x for x in neg):
@@ -5548,10 +5765,26 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         # "after 40 mins they say they don't have it": the order taken for something they could not serve
         # "out of stock" names no stock to fault
         # "many of menu items weren't available": more than one
+        named = unavailable_thing(text, staff_names)
         gone = "the items that turned out to be unavailable" if MANY_UNAVAILABLE_RE.search(text) else \
-            "the item that turned out to be unavailable"
+            f"{named} being unavailable" if named else "the item that turned out to be unavailable"
         neg = [*[x for x in neg if "wait" in x][:1], gone,
                *[x for x in neg if "wait" not in x and x != "the stock"]][:2]
+    if stance in ("negative", "mixed") and text and ASKED_AGAIN_RE.search(text) and not any(
+            "ask" in x for x in neg):
+        # "we need to ask several times to serve": being made to chase the service is what they will look for
+        slow = [x for x in neg if re.search(r"\b(?:slow|wait|delay)", x)] or (
+            ["the slow service"] if re.search(r"\b(?:serving|service)\s+(?:is|was|were)\s+(?:\w+\s+)?slow\b",
+                                              text, re.I) else [])
+        neg = [*slow[:1], "having to ask again and again",
+               *[x for x in neg if x not in slow and x not in ("the service", "the staff")]][:2]
+    if stance in ("negative", "mixed") and text and (both := both_faulted(text, staff_names)):
+        # "tandoori and lasooni tikka. Both of them were under cooked": the two dishes, with what was wrong
+        said = set(_norm_words(both))
+        neg = [both, *[x for x in neg if not set(_norm_words(x)) - {"the", "your"} <= said]][:2]
+    if stance in ("negative", "mixed") and text and (fewer := fewer_than_promised(text, staff_names)):
+        # "they say 3 starters but provide only 2": the broken promise, with their counts, is the grievance
+        neg = [fewer, *[x for x in neg if not set(_norm_words(x)) & set(_norm_words(fewer)) - {"the"}]][:2]
     if stance in ("negative", "mixed") and text and SERVICE_CHARGE_RE.search(text) and not any(
             "charge" in x or "tip" in x for x in neg):
         # "they added 7% service charge without asking", "included 5% tips for their waiters"
@@ -5596,7 +5829,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             re.search(r"treated|staff|service|waiter|manager", x) for x in neg):
         # "not the staff (untrained) ... behave like we owe them", "the waitress was rude": how they were treated
         # is named beside the first thing, never dropped for a dish
-        neg = [f"how the {role} treated you", *[x for x in neg if role not in _norm_words(x) + x.split()]][:2]
+        neg = [f"how the {role} treated you", *[x for x in neg if role not in _norm_words(x) + x.split()
+                                                 and (_norm_words(x)[-1:] or [""])[0] not in ABSTRACT_FAULTS]][:2]
     if stance in ("negative", "mixed") and text and (absent := absent_performer(text)):
         neg = [absent, *neg][:1 if is_light(row, analysis) else 2]  # the DJ they came for, missing that night
     if stance in ("negative", "mixed") and (role := handled_by(text)) and not any(
@@ -5607,7 +5841,8 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
             "choice" in x or "option" in x or "variety" in x for x in neg):
         neg = [*neg[:1], "the limited choice", *neg[1:]][:2]  # "very less food options", "few dishes in the buffet"
     if stance in ("negative", "mixed") and industry_family(business) in ("restaurant", "retail") and \
-            ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg):
+            ORDER_MIXUP_RE.search(text) and not any("mix-up" in x for x in neg) and not (
+                CLOCK_LATE_RE.search(text) and not swapped_item(text)):  # "ordered at 1 pm, got delivered at 3"
         # what came instead is part of the mix-up, not a dish to fault; named when the review names both
         # a hair or a bug found in the food stays named beside it
         found = [x for x in neg if re.search(r"\b(?:hairs?|foreign|stones?|insects?|bugs?|flies|fly|cockroach\w*|"
@@ -5655,6 +5890,7 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
     pos = [x for x in pos if (_norm_words(x)[-1:] or [""])[0] not in CHARGE_WORDS]  # "No extra charges!"
     # "a shop in a food court so no ambience as such": a shrug, not a fault to own; "quantity for two people is
     # too much": plenty, never a portion that "fell short"
+    neg = [x for x in neg if not spared(x, text)]  # "except for the starters nothing was good"
     neg = [x for x in neg if not shrugged(x, text) and not (
         re.search(r"\b(?:quantity|quantities|portions?|portion size)$", x) and PLENTY_RE.search(text))]
     # "I heard the biryani was good but did not try it": nothing to thank them for
@@ -5983,6 +6219,17 @@ def not_praisable(phrase: str, text: str) -> bool:
     for before, sentence, _after in _mention_contexts(phrase, text):
         if UNTRIED_RE.search(sentence):
             return True
+        if re.search(r"\b(?:go|went|going|headed|moved|walked|drove) (?:over )?to (?!the |our |my |this |that |here\b)"
+                     r"[\w'-]+(?: [\w'-]+)? (?:later |afterwards |after that |then )?for\s+(?:\w+\s+){0,2}$", before,
+                     re.I):
+            return True  # "did go to frio later for desserts": had at another place
+        if words[-1:] == ["menu"] and re.search(r"\b(?:must[- ]?try|recommended|special|signature|best)\s+"
+                                                r"(?:items?|dish(?:es)?)\s+(?:in|on|from)\s+(?:the\s+|their\s+|your\s+)?$",
+                                                before, re.I):
+            return True  # "must try item in menu": the menu only says where the dish is
+        if re.search(r"\b(?:concern|issue|problem|complaint|drawback|downside|con|gripe|let ?down|disappointment)s?"
+                     r"\s+(?:is|was|are|were|would be)\s+(?:with\s+)?(?:the\s+|their\s+|its\s+)?$", before, re.I):
+            return True  # "another important concern is the pricing": named as the complaint
         if re.search(r"\b(?:asked for|requested|wanted|ordered for)\s+(?:a |an |the |some )?(?:\w+\s+){0,2}$", before,
                      re.I) and NOT_GIVEN_AFTER_RE.search(sentence):
             return True
@@ -5997,6 +6244,21 @@ PLENTY_RE = re.compile(r"\b(?:quantity|quantities|portions?|portion sizes?|servi
                        r"(?:(?!less|small|little|price|cost|rate|charg|bill|not\b)[^.!?,]){0,30}?\b(?:too much|"
                        r"(?:was |is |were |are )(?:very |too |so |quite )?(?:huge|large|big|generous|plenty|more than "
                        r"enough|sufficient|ample))\b", re.I)
+
+
+def spared(phrase: str, text: str) -> bool:
+    """True when the review lifts the thing out of its complaint: "except for service and the starters nothing was
+    good", "after the starters nothing was worth eating"; the rest is what it faults."""
+    words = [w for w in _norm_words(phrase) if w not in ("the", "your")][-1:]
+    if not words:
+        return False
+    word = re.escape(words[0]) + r"(?:e?s)?"  # the words are singular
+    return bool(re.search(
+        rf"\b(?:except|apart from|other than|besides|barring|but for)\s+(?:for\s+)?(?:[^.!?]{{0,40}}\s)?(?:the\s+)?"
+        rf"{word}\b[^.!?]{{0,40}}\b(?:nothing|(?:everything else|the rest|rest|all else)(?: all| of it)?\s+"
+        rf"(?:was|is|were|are)\s+(?:\w+\s+)?(?:bad|poor|pathetic|terrible|horrible|awful|average|mediocre|worst|"
+        rf"tasteless|bland|waste))|"
+        rf"\bafter (?:the\s+)?{word}\b,?\s+nothing\b", text, re.I))
 
 
 def shrugged(phrase: str, text: str) -> bool:
@@ -6127,6 +6389,8 @@ def team_for(neg_topics: list[dict], delivery: bool = False, family: str = "rest
         if family == "restaurant" and category == "cleanliness" and (
                 HAIR_IN_FOOD_RE.search(evidence) or food & set(re.findall(r"[a-z]+", evidence))):
             category = "food"
+        if category == "cleanliness" and re.match(r"\W*(?:and |but |also )?(?:was|were|is|are)\b", evidence):
+            category = ""  # "and was a bit smelly": said of whatever came before, often a dish
         teams.add(routes.get(category, "the team"))
     if len(teams) != 1:
         return "the team"
@@ -6682,6 +6946,8 @@ def reflected_phrases(reply: str, review: str, names: Iterable[str] = (), family
         found.append("finding us closed")  # "It is closed as of last week"
     if (twice := same_item_twice(review)) and twice in reply:
         found.append(twice)  # "I got both same products"
+    if (fewer := fewer_than_promised(review, ())) and fewer in reply:
+        found.append(fewer)  # "only four of the six pieces" for "says 6 pieces ... just 4"
     for cannot in (cant_do(review), failing_part(review)):
         if cannot and cannot.lower() in reply:
             found.append(cannot)  # "not being able to load netflix" for "it won't load netflix"

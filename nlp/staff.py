@@ -789,6 +789,18 @@ def find_staff(words: list[str], tags: list[str]) -> list[tuple[int, str, str | 
                     found[named[1].lower()] = (named[0], named[1], "server")
             elif named:
                 found.setdefault("role:server", (i, "", "server"))
+        elif (w in PERSON_ADJECTIVES or w in SERVICE_ADJECTIVES or w == "smiling") and i + 2 < n and \
+                _bare_name(words[i + 1]) and (_bare_name(words[i + 2]) or lower[i + 2] in {"was", "is", "who"}):
+            # "a quick meeting with cheerful and smiling Ashwin Jain": a word only said of people, then a full name
+            named = (i + 1, f"{words[i + 1]} {words[i + 2]}") if _bare_name(words[i + 2]) else (i + 1, words[i + 1])
+            found.setdefault(named[1].lower(), (*named, None))
+        elif w == "by" and _served_before(lower, i) and i + 3 < n and lower[i + 1] in {"our", "the", "my"} and \
+                lower[i + 2] in PEOPLE - {"staff", "someone", "one"} and (
+                    _bare_name(words[i + 3]) or _loose_name(words[i + 3])):
+            # "the courteous service by our man dharmender & Noor": a casual word for the person, then the name
+            named = (i + 3, words[i + 3].capitalize())
+            found.setdefault(named[1].lower(), (*named, None))
+            _more_names(words, lower, named, found, None)
         elif w == "by" and _served_before(lower, i) and i + 1 < n and "&" in lower[i + 1] and all(
                 p.isalpha() and len(p) >= 3 and p not in _vocabulary() for p in lower[i + 1].split("&")):
             # "very good service by govind&suraj": names typed together
