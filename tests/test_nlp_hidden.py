@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from nlp.aspects import AspectModel, HiddenLayer, load_aspect_model, save_aspect_model, sentence_features
-from nlp.train.sparse import build_vocab, hidden_logistic, to_csr
+from nlp.train.sparse import averaged, build_vocab, hidden_logistic, to_csr
 from nlp.train.train_aspects import cluster_row, shipped_hidden
 
 
@@ -23,6 +23,18 @@ def test_the_hidden_layer_learns_words_that_only_mean_something_together():
     net = hidden_logistic(x, y, hidden=8, l2=0.0, epochs=300, lr=1e-2, dropout=0.0, seed=3)
     hidden = _sigmoid(net.logits(x))
     assert hidden[:4, 0].round().tolist() == [1.0, 0.0, 0.0, 1.0]
+
+
+def test_averaged_nets_give_the_mean_of_their_logits_as_one_wider_net():
+    rows = [["__bias__", "cold", "beer"], ["__bias__", "cold", "staff"], ["__bias__", "warm", "beer"]] * 10
+    y = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]] * 10)
+    vocab = build_vocab(rows, 1)
+    x = to_csr(rows, vocab)
+    nets = [hidden_logistic(x, y, hidden=4, epochs=20, lr=1e-2, seed=s) for s in (1, 2, 3)]
+    merged = averaged(nets)
+    assert merged.hidden.shape == (len(vocab), 12)
+    assert merged.logits(x) == pytest.approx(sum(n.logits(x) for n in nets) / 3)
+    assert averaged(nets[:1]).logits(x) == pytest.approx(nets[0].logits(x))  # one member is that net
 
 
 def test_a_row_of_weight_zero_is_not_learned_from():

@@ -169,6 +169,17 @@ def hidden_logistic(x: Csr, y: np.ndarray, *, hidden: int = 64, l2: float = 1e-4
     return HiddenLogistic(*params)
 
 
+def averaged(nets: Sequence[HiddenLogistic]) -> HiddenLogistic:
+    """One net whose logits are the mean of the members' logits: linear parts and output biases averaged,
+    hidden layers laid side by side with their output rows scaled by 1/len(nets). Members trained from
+    different seeds err in different places, so their average generalises better than any one; shipped as
+    one wider hidden layer, it is read by the same code at the cost of a wider row per feature."""
+    m = len(nets)
+    return HiddenLogistic(sum(n.linear for n in nets) / m, np.hstack([n.hidden for n in nets]),
+                          np.concatenate([n.hidden_bias for n in nets]), np.vstack([n.out for n in nets]) / m,
+                          sum(n.out_bias for n in nets) / m)
+
+
 def _sparse_grad(x: Csr, g: np.ndarray, n_cols: int) -> np.ndarray:
     """X.T @ g as a dense (n_cols, g columns) array, for a small batch X."""
     out = np.zeros((n_cols, g.shape[1]))

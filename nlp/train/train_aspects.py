@@ -31,11 +31,14 @@ import numpy as np
 from nlp.aspects import LEXICON_DIR, WORD, AspectModel, HiddenLayer, held_out, save_aspect_model, sentence_features
 from nlp.profiles import load_profile, match_topics
 from nlp.tone_model import held_out_business
-from nlp.train.sparse import HiddenLogistic, build_vocab, hidden_logistic, to_csr
+from nlp.train.sparse import HiddenLogistic, averaged, build_vocab, hidden_logistic, to_csr
 
 LABELS = ("food", "service", "price", "ambience")
 OUT = LEXICON_DIR / "restaurant_aspects.tsv"
 SEED = 13
+# Nets trained from seeds SEED, SEED + 1, ... and averaged (`nlp.train.sparse.averaged`): one net's verdict on a
+# rare word depends on its seed; the average does not lean on any one seed's accidents.
+MEMBERS = 3
 # The per-category grid: thresholds with a pattern hit may go lower, without one higher.
 CATEGORY_GRID = tuple(round(0.1 + 0.05 * k, 2) for k in range(17))
 
@@ -308,7 +311,7 @@ def shipped_hidden(net: HiddenLogistic, vocab: dict[str, int], clusters: dict[st
 def fit(examples: list[Example], *, min_count: int = 2, l2: float = 1e-4, epochs: int = 12, hidden: int = 64,
         clusters: dict[str, int] | None = None, taught: list[Example] | None = None,
         taught_targets: np.ndarray | None = None, taught_weight: float = TEACHER_WEIGHT,
-        log: bool = True) -> tuple[AspectModel, dict[str, float]]:
+        members: int = MEMBERS, log: bool = True) -> tuple[AspectModel, dict[str, float]]:
     """The model and its thresholds (5-fold CV on `examples`); also returns the cross-validated figures.
 
     `taught` sentences (with the teacher's probabilities as soft targets, each row weighing `taught_weight`)
@@ -326,8 +329,8 @@ def fit(examples: list[Example], *, min_count: int = 2, l2: float = 1e-4, epochs
 
     def train_rows(rows: np.ndarray) -> HiddenLogistic:
         rows = np.concatenate([rows, extra])
-        return hidden_logistic(x.take(rows), y[rows], hidden=hidden, l2=l2, epochs=epochs, seed=SEED,
-                               sample_weight=weight[rows])
+        return averaged([hidden_logistic(x.take(rows), y[rows], hidden=hidden, l2=l2, epochs=epochs, seed=SEED + i,
+                                         sample_weight=weight[rows]) for i in range(members)])
 
     fold = np.random.default_rng(SEED).integers(0, 5, size=n)
     probs = np.zeros((n, len(LABELS)))
@@ -347,7 +350,8 @@ def fit(examples: list[Example], *, min_count: int = 2, l2: float = 1e-4, epochs
         print(f"thresholds {model.thresholds}; cross-validated micro-F1 on SemEval-2014 "
               f"training sentences {report['cv_f1_14']:.3f} (all at 0.5: {report['cv_f1_14_at_half']:.3f}); "
               f"trained on {n} sentences and {len(taught)} teacher-labelled ones, {len(vocab)} features, "
-              f"{len(clusters)} clustered words, hidden layer {hidden} wide", file=sys.stderr)
+              f"{len(clusters)} clustered words, {members} averaged nets with a hidden layer {hidden} wide",
+              file=sys.stderr)
     return model, report
 
 
