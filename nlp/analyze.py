@@ -26,7 +26,7 @@ from nlp.signals import score_urgency
 from nlp.tone import CLEAR, polarity_label, rating_prior
 
 # Bump when the analysis changes (lexicons, profiles, models, rules): stored analyses are then redone.
-ANALYZER_VERSION = "0.4.12"
+ANALYZER_VERSION = "0.4.13"
 # Weight of the star rating when it is blended with the text's own polarity.
 RATING_WEIGHT = 0.4
 # Rows per job handed to a worker process (see analyze_rows).
