@@ -3312,8 +3312,9 @@ def words_side(text: str) -> int:
 
 
 ONLY_FAULT_RE = re.compile(r"\b(?:only|one|biggest|main) (?:drawback|downside|complaint|gripe|issue|problem|"
-                           r"con|negative|thing (?:i|we) (?:didn'?t|did not|don'?t|do not|would) (?:like|change))\b",
-                           re.I)
+                           r"con|negative|thing (?:i|we) (?:didn'?t|did not|don'?t|do not|would) (?:like|change))\b|"
+                           # "Only thing, the music was a bit loud", "just one thing: ..."
+                           r"\b(?:only|just one) thing\s*[,:\-]", re.I)
 REST_WAS_FINE_RE = re.compile(
     r"\b(?:everything|all) else (?:was|is|went)|\botherwise (?:all|everything|it|great|good|fine|perfect)|"
     r"\b(?:other than|apart from|except for|besides) (?:that|this)\b|\brest (?:of it )?(?:was|is|were) "
@@ -4240,8 +4241,11 @@ def is_light(row: dict, analysis: dict) -> bool:
     verdicts = [(clause_polarity(c), complaint_strength(c)) for c, _ in review_clauses(_text(row))]
     praised = sum(v > 0 for v, _ in verdicts)
     faulted = sum(v < 0 for v, _ in verdicts)
+    # a topic also praised elsewhere ("the buffet needs to improve ... the a la carte is far better") is "mixed"
+    # overall, but its faulting clause is as clear a fault as a "negative" topic's
     return praised >= 2 and praised > faulted and max((k for _, k in verdicts), default=0) < 3 and not any(
-        t.get("label") == "negative" for t in fault_topics(row, analysis))
+        t.get("label") == "negative" or (t.get("label") == "mixed" and clause_polarity(str(t.get("evidence") or ""))
+                                         < 0) for t in fault_topics(row, analysis))
 
 
 SHORT_MIDDLING_RE = re.compile(r"^\W*(?:it was |its |it's |it is |food (?:is|was) )?(?:a |an )?(?:ok+|okay|ok ok|okish|"
@@ -6078,7 +6082,9 @@ def _plan(row: dict, analysis: dict, business: dict, voice: dict) -> tuple[_Plan
         structural = bool(neg) and all(x.startswith("the lack of") or x in STRUCTURAL_THINGS for x in neg)
         # a nit in a happy review ("a bit slow", a joke about the bill) is taken as a fair point, not owned as a failing
         # dirt or a letdown is never a nit, however warm the rest
-        nit = (_felt_rating(row) or 0) >= 4 and complaint_weight(row, analysis) < NIT_WEIGHT and complaint_peak(
+        # the reviewer's own "only thing, ..." makes it a nit however the topics' weights fall
+        nit = (_felt_rating(row) or 0) >= 4 and (complaint_weight(row, analysis) < NIT_WEIGHT or bool(
+            ONLY_FAULT_RE.search(text))) and complaint_peak(
             text) < 3 and not LETDOWN_RE.search(text) and all(t.get("category") != "cleanliness" for t in neg_topics)
         plan.add("own_structural" if structural else "own_nit" if nit else "own_small" if values["neg"] else
                  "own_small_unnamed", {"things": "that"}, priority=9, required=True)
