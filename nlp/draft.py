@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from nlp.signals import NEGATED_BEFORE
-from nlp.staff import ROLES
+from nlp.staff import ROLES, serving_wait
 from nlp.tone import domain_words, phrase_rules
 from reviewcare.language import other_script
 
@@ -2970,7 +2970,7 @@ def _plain_judging_words(clause: str) -> str:
     low = re.sub(r"\bas well(?=\s+(?:and|but)\b|\s*[.!?]|\s*$)", "also", low)
     low = re.sub(r"\b(very|so|too|really) taste\b", r"\1 tasty", low)  # "VERY TASTE": very tasty
     low = LONGED_TO_RE.sub(" wished to visit ", low)  # "waiting for a long time to visit": a wish, not a wait
-    low = WAITED_ON_RE.sub(" served us ", low)  # "Ravi waited our table and was lovely": serving, not a wait
+    low = _served_us(low)  # "Ravi waited our table and was lovely": serving, not a wait
     low = SWEET_PERSON_RE.sub(r"\1 kind", low)  # "she was so sweet": a kind person, not a sugary dish
     low = re.sub(r"\b(didn't|did not|doesn't|does not) had\b", r"\1 have", low)  # "it didn't had much toppings"
     # Praise said through a negation ("don't miss it", "never disappoints") is praise, not a fault.
@@ -4039,15 +4039,29 @@ LONGED_TO_RE = re.compile(r"\b(?:wait(?:ing|ed)?|wanted|longing|dying) (?:for )?
                           r"to (?:visit|be|try|go|come|eat|experience|check|dine)\b|"
                           # "eagerly waiting for the next visit": looking forward, not kept waiting
                           r"\b(?:eagerly|excitedly|impatiently) (?:wait(?:ing)?|await(?:ing)?)\b", re.I)
-# Waiting on someone is serving them: "Ravi waited our table", "she waited on us all evening".
 # "she was so sweet", "the staff are very sweet": said of a person, sweet is kindness, not too much sugar.
 SWEET_PERSON_RE = re.compile(
     r"\b((?:she|he|they|who|staff|waiters?|waitress(?:es)?|servers?|manager|host|hostess|team|people|guys?|lady|"
     r"ladies|man|men|boys?|girls?|chef|owner)(?:'s|'re| (?:is|was|are|were))(?: (?:so|very|extremely|really|too))?) "
     r"sweet\b", re.I)
-# "We were waiting on the table for 30 minutes" is a wait at the table: "the" is left out.
-WAITED_ON_RE = re.compile(r"\bwait(?:ed|s|ing)?\s+(?:on\s+|upon\s+)?(?:(?:our|my|your|their)\s+tables?|us|me)\b",
-                          re.I)
+LOWER_WORD_RE = re.compile(r"[a-z']+")
+
+
+def _served_us(low: str) -> str:
+    """Lower-case text with every "wait" that means serving ("Ravi waited our table", "the lady who waited on us")
+    said as "served us", by the analysis's own test (`nlp.staff.serving_wait`): "we were waiting on the table for
+    20 minutes" stays a wait."""
+    if "wait" not in low:
+        return low
+    tokens = list(LOWER_WORD_RE.finditer(low))
+    lower = [t.group(0) for t in tokens]
+    out, at = [], 0
+    for i, tok in enumerate(tokens):
+        if tok.start() < at or (end := serving_wait(lower, i)) is None:
+            continue
+        out.append(low[at:tok.start()] + " served us ")
+        at = tokens[end - 1].end()
+    return "".join(out) + low[at:]
 # "room for improvement in the hospitality front", "scope for improvement on service": what should improve.
 IMPROVEMENT_IN_RE = re.compile(
     r"\b(?:room|scope) for improvement (?:in|on|with|for|regarding|when it comes to) (?:the |their |terms of |your )*"
