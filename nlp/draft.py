@@ -4255,11 +4255,15 @@ def is_light(row: dict, analysis: dict) -> bool:
     verdicts = [(clause_polarity(c), complaint_strength(c)) for c, _ in review_clauses(_text(row))]
     praised = sum(v > 0 for v, _ in verdicts)
     faulted = sum(v < 0 for v, _ in verdicts)
-    # a topic also praised elsewhere ("the buffet needs to improve ... the a la carte is far better") is "mixed"
-    # overall, but its faulting clause is as clear a fault as a "negative" topic's
     return praised >= 2 and praised > faulted and max((k for _, k in verdicts), default=0) < 3 and not any(
-        t.get("label") == "negative" or (t.get("label") == "mixed" and clause_polarity(str(t.get("evidence") or ""))
-                                         < 0) for t in fault_topics(row, analysis))
+        map(_plainly_faulted, fault_topics(row, analysis)))
+
+
+def _plainly_faulted(topic: dict) -> bool:
+    """A topic the review faults outright: labelled negative, or "mixed" (also praised elsewhere: "the buffet
+    needs to improve ... the a la carte is far better") with a faulting clause as its evidence."""
+    label = topic.get("label")
+    return label == "negative" or (label == "mixed" and clause_polarity(str(topic.get("evidence") or "")) < 0)
 
 
 SHORT_MIDDLING_RE = re.compile(r"^\W*(?:it was |its |it's |it is |food (?:is|was) )?(?:a |an )?(?:ok+|okay|ok ok|okish|"
